@@ -1,0 +1,68 @@
+import { MongoClient, type CommandStartedEvent, type Db } from 'mongodb';
+
+export interface MongoOptions {
+  /** Count every command sent (command monitoring); used by tests and the benchmark. */
+  monitorCommands?: boolean;
+  appName?: string;
+}
+
+export async function connectMongo(uri: string, options: MongoOptions = {}): Promise<MongoClient> {
+  const client = new MongoClient(uri, {
+    appName: options.appName,
+    monitorCommands: options.monitorCommands ?? false,
+    // Fail fast instead of hanging when the database is unreachable.
+    serverSelectionTimeoutMS: 5000,
+    connectTimeoutMS: 5000,
+    maxPoolSize: 20,
+  });
+  await client.connect();
+  return client;
+}
+
+export function databaseName(base: string, prefix = ''): string {
+  return prefix + base;
+}
+
+/** Commands that are connection housekeeping, not data access. */
+const HOUSEKEEPING = new Set(['hello', 'ismaster', 'isMaster', 'ping', 'endSessions', 'buildInfo', 'saslStart', 'saslContinue']);
+
+export interface CommandLogEntry {
+  db: string;
+  command: string;
+  collection?: string;
+}
+
+/**
+ * Records the data commands a client sends (find, aggregate, insert, ...), so tests can prove that a
+ * list of N entities costs a constant number of queries.
+ */
+export class CommandRecorder {
+  readonly entries: CommandLogEntry[] = [];
+  private readonly listener = (event: CommandStartedEvent) => {
+    if (HOUSEKEEPING.has(event.commandName)) return;
+    const target = (event.command as Record<string, unknown>)[event.commandName];
+    this.entries.push({
+      db: event.databaseName,
+      command: event.commandName,
+      collection: typeof target === 'string' ? target : undefined,
+    });
+  };
+
+  constructor(private readonly client: MongoClient) {
+    client.on('commandStarted', this.listener);
+  }
+
+  reset(): void {
+    this.entries.length = 0;
+  }
+
+  count(filter: (entry: CommandLogEntry) => boolean = () => true): number {
+    return this.entries.filter(filter).length;
+  }
+
+  stop(): void {
+    this.client.off('commandStarted', this.listener);
+  }
+}
+
+export type { Db, MongoClient };

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs';
+import { ApolloServer, type BaseContext } from '@apollo/server';
+import { buildSubgraphSchema } from '@apollo/subgraph';
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { parse, type DocumentNode } from 'graphql';
+import type { Db } from 'mongodb';
+import type { SubgraphName, SubgraphSettings } from '../config';
+
+/** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
+export interface SubgraphService<TContext extends BaseContext = BaseContext> {
+  name: SubgraphName;
+  server: ApolloServer<TContext>;
+  db: Db;
+  /** A fresh context (with fresh DataLoaders) for one request. */
+  createContext(): TContext;
+  stop(): Promise<void>;
+}
+
+export interface SubgraphDeps {
+  db: Db;
+  settings: SubgraphSettings;
+}
+
+export function loadTypeDefs(path: string): DocumentNode {
+  return parse(readFileSync(path, 'utf8'));
+}
+
+/** Builds and starts the Apollo Server of one subgraph from its SDL and resolvers. */
+export async function buildSubgraphService<TContext extends BaseContext>(options: {
+  name: SubgraphName;
+  typeDefs: DocumentNode;
+  resolvers: GraphQLResolverMap<TContext>;
+  db: Db;
+  createContext(): TContext;
+}): Promise<SubgraphService<TContext>> {
+  const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const server = new ApolloServer<TContext>({
+    schema,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV !== 'production',
+  });
+  await server.start();
+  return {
+    name: options.name,
+    server,
+    db: options.db,
+    createContext: options.createContext,
+    stop: () => server.stop(),
+  };
+}
