@@ -1,0 +1,44 @@
+import type { BaseContext } from '@apollo/server';
+import { connectMongo, databaseName } from '../db/mongo';
+import { DATABASE_NAMES, DEFAULT_PORTS, envInt, subgraphSettingsFromEnv, type SubgraphName } from '../config';
+import { createGraphQLRequestListener, listen, type RunningHttpServer } from '../http/graphql-http-server';
+import type { SubgraphDeps, SubgraphService } from './service';
+
+export type CreateSubgraphServer = (deps: SubgraphDeps) => Promise<SubgraphService<BaseContext>>;
+
+/** Serves a built subgraph over HTTP with /health and /ready (ready = the database answers a ping). */
+export async function serveSubgraph(service: SubgraphService<BaseContext>, port: number, host?: string): Promise<RunningHttpServer> {
+  const listener = createGraphQLRequestListener({
+    server: service.server,
+    context: async () => service.createContext(),
+    ready: async () => {
+      await service.db.command({ ping: 1 });
+      return true;
+    },
+  });
+  return listen(listener, port, host);
+}
+
+/** Entry point of `subgraphs/<name>/index.ts`: connect to MONGODB_URI, build, listen on PORT. */
+export async function runSubgraphFromEnv(name: SubgraphName, createServer: CreateSubgraphServer): Promise<void> {
+  const uri = process.env.MONGODB_URI;
+  if (!uri) {
+    console.error(`MONGODB_URI is not set: the ${name} subgraph needs a MongoDB server (or run \`npm start\`, which provides one).`);
+    process.exit(1);
+  }
+  const settings = subgraphSettingsFromEnv();
+  const port = envInt('PORT', DEFAULT_PORTS[name], 0, 65535);
+  const client = await connectMongo(uri, { appName: `subgraph-${name}` });
+  const db = client.db(databaseName(DATABASE_NAMES[name], settings.dbPrefix));
+  const service = await createServer({ db, settings });
+  const running = await serveSubgraph(service, port, process.env.HOST ?? '127.0.0.1');
+  console.log(`${name} subgraph ready at ${running.url}`);
+  const shutdown = async () => {
+    await running.close();
+    await service.stop();
+    await client.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}

@@ -1,0 +1,17 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalServer } from '../../lib/db/local-server';
+
+/**
+ * Starts one real MongoDB-compatible server for the whole run (unless MONGODB_URI is given);
+ * workers inherit MONGODB_URI and isolate themselves with a database prefix each.
+ */
+export default async function globalSetup(): Promise<void> {
+  if (process.env.MONGODB_URI) return;
+  const dataDir = mkdtempSync(join(tmpdir(), 'citynet-test-db-'));
+  const server = await startLocalServer({ dataDir, log: (line) => process.stderr.write(line + '\n') });
+  process.env.MONGODB_URI = server.uri;
+  process.stderr.write(`\nTest database: ${server.kind} at ${server.uri}\n`);
+  (globalThis as Record<string, unknown>).__LOCAL_DB__ = server;
+}

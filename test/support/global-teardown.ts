@@ -1,0 +1,6 @@
+import type { LocalServer } from '../../lib/db/local-server';
+
+export default async function globalTeardown(): Promise<void> {
+  const server = (globalThis as Record<string, unknown>).__LOCAL_DB__ as LocalServer | undefined;
+  await server?.stop();
+}
