@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { ApolloServer } from '@apollo/server';
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { createGraphQLRequestListener } from '../lib/http/graphql-http-server';
+import type { SubgraphName } from '../lib/config';
+import type { GatewaySettings } from './config';
+
+export interface Gateway {
+  server: ApolloServer;
+  gateway: ApolloGateway;
+  listener: ReturnType<typeof createGraphQLRequestListener>;
+  stop(): Promise<void>;
+}
+
+/** Reads and sanity-checks the supergraph file so a wrong path fails with a clear message. */
+export function readSupergraph(path: string): string {
+  let sdl: string;
+  try {
+    sdl = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new Error(`Cannot read the supergraph at ${path} (SUPERGRAPH_PATH): ${(error as Error).message}. Run \`npm run compose\`.`);
+  }
+  if (!sdl.includes('@join__graph')) throw new Error(`${path} is not a composed supergraph (no @join__graph): run \`npm run compose\`.`);
+  return sdl;
+}
+
+/** Builds the federated gateway (a static supergraph, never IntrospectAndCompose) and starts it. */
+export async function createGateway(settings: GatewaySettings): Promise<Gateway> {
+  const supergraphSdl = readSupergraph(settings.supergraphPath);
+  const gateway = new ApolloGateway({
+    supergraphSdl,
+    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: settings.subgraphUrls[name as SubgraphName] ?? url }),
+  });
+  const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: process.env.NODE_ENV !== 'production' });
+  await server.start();
+  const listener = createGraphQLRequestListener({
+    server,
+    context: async () => ({}),
+    maxBodyBytes: settings.maxBodyBytes,
+  });
+  return { server, gateway, listener, stop: () => server.stop() };
+}
