@@ -11,14 +11,24 @@ import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../lib/config';
 const root = join(__dirname, '..');
 export const SUPERGRAPH_FILE = join(root, 'schema', 'supergraph.graphql');
 
-export function composeSupergraph(): string {
-  const services = SUBGRAPH_NAMES.map((name) => ({
+export interface SubgraphSdl {
+  name: string;
+  url: string;
+  sdl: string;
+}
+
+export function subgraphSdls(): SubgraphSdl[] {
+  return SUBGRAPH_NAMES.map((name) => ({
     name,
     // The URL baked into the supergraph is the local default; the gateway overrides it per environment.
     url: `http://localhost:${DEFAULT_PORTS[name]}/graphql`,
-    typeDefs: parse(readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8')),
+    sdl: readFileSync(join(root, 'subgraphs', name, 'schema.graphql'), 'utf8'),
   }));
-  const result = composeServices(services);
+}
+
+/** Composes SDLs into a supergraph; throws with every composition error listed. */
+export function composeSupergraph(sdls: SubgraphSdl[] = subgraphSdls()): string {
+  const result = composeServices(sdls.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) {
     throw new Error('Composition failed:\n' + result.errors.map((e) => `  - ${e.message}`).join('\n'));
   }

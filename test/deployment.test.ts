@@ -1,0 +1,54 @@
+/** No Docker engine runs here, so the deployment files are checked for structure. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { DEFAULT_PORTS, SUBGRAPH_NAMES } from '../lib/config';
+
+const root = join(__dirname, '..');
+const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true });
+const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+
+describe('docker-compose.yml', () => {
+  test('runs mongo:7, the four subgraphs and the gateway, each with a health check and restart policy', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(['certification', 'gateway', 'indicators', 'membership', 'mongo', 'workshops']);
+    expect(compose.services.mongo.image).toBe('mongo:7');
+    for (const [name, service] of Object.entries<any>(compose.services)) {
+      expect({ name, test: service.healthcheck?.test }).toEqual({ name, test: expect.any(Array) });
+      expect({ name, restart: service.restart }).toEqual({ name, restart: 'unless-stopped' });
+    }
+  });
+
+  test('each subgraph runs its own process on its own port against the mongo service', () => {
+    for (const name of SUBGRAPH_NAMES) {
+      const service = compose.services[name];
+      expect(service.command.slice(0, 3)).toEqual(['node', 'dist/scripts/start-subgraph.js', name]);
+      expect(service.environment.PORT).toBe(String(DEFAULT_PORTS[name]));
+      expect(service.environment.MONGODB_URI).toBe('mongodb://mongo:27017/');
+      expect(service.depends_on.mongo.condition).toBe('service_healthy');
+    }
+  });
+
+  test('the gateway points at every subgraph by service name and waits for them to be healthy', () => {
+    const gateway = compose.services.gateway;
+    for (const name of SUBGRAPH_NAMES) {
+      expect(gateway.environment[`SUBGRAPH_${name.toUpperCase()}_URL`]).toBe(`http://${name}:${DEFAULT_PORTS[name]}/graphql`);
+      expect(gateway.depends_on[name].condition).toBe('service_healthy');
+    }
+    expect(gateway.ports).toContain('4000:4000');
+  });
+});
+
+describe('Dockerfile', () => {
+  test('is multi-stage, installs production dependencies only, and runs as a non-root user', () => {
+    expect(dockerfile.match(/^FROM /gm)!.length).toBeGreaterThanOrEqual(2);
+    expect(dockerfile).toMatch(/npm ci --omit=dev/);
+    expect(dockerfile).toMatch(/^USER node$/m);
+    expect(dockerfile).toMatch(/COPY --from=build/);
+  });
+
+  test('copies every runtime file the compiled code reads', () => {
+    for (const name of SUBGRAPH_NAMES) expect(dockerfile).toMatch(new RegExp(`for s in [^;]*\\b${name}\\b[^;]*; do cp subgraphs/\\$s/schema.graphql`));
+    expect(dockerfile).toContain('schema/supergraph.graphql');
+    expect(dockerfile).toContain('data/catalogues');
+  });
+});

@@ -1,0 +1,65 @@
+import type { MongoClient } from 'mongodb';
+import { buildSampleDataset } from '../../data/sample/dataset';
+import type { SampleDataset } from '../../data/sample/types';
+import { SUBGRAPH_NAMES, type SubgraphName, type SubgraphSettings } from '../../lib/config';
+import { CommandRecorder, connectMongo } from '../../lib/db/mongo';
+import { startStack, type Stack } from '../../stack/stack';
+import { openTestMongo } from './mongo';
+import { join } from 'node:path';
+
+export interface TestStack {
+  stack: Stack;
+  dataset: SampleDataset;
+  /** Data commands each subgraph sent to its database. */
+  recorders: Record<SubgraphName, CommandRecorder>;
+  /** POSTs an operation to the gateway and returns the parsed JSON body. */
+  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
+  cleanup(): Promise<void>;
+}
+
+export const TEST_SETTINGS = (prefix: string): SubgraphSettings => ({
+  dbPrefix: prefix,
+  defaultPageSize: 20,
+  maxPageSize: 100,
+  minDataYear: 2010,
+  maxDataYear: 2030,
+});
+
+/** The whole system on ephemeral ports over the real test database, seeded with the sample data. */
+export async function startTestStack(options: { dataset?: SampleDataset } = {}): Promise<TestStack> {
+  const mongo = await openTestMongo();
+  const clients = {} as Record<SubgraphName, MongoClient>;
+  const recorders = {} as Record<SubgraphName, CommandRecorder>;
+  for (const name of SUBGRAPH_NAMES) {
+    clients[name] = await connectMongo(mongo.uri, { monitorCommands: true, appName: `test-${name}` });
+    recorders[name] = new CommandRecorder(clients[name]);
+  }
+  const dataset = options.dataset ?? buildSampleDataset();
+  const stack = await startStack({
+    clients,
+    settings: TEST_SETTINGS(mongo.prefix),
+    dataset,
+    gateway: { supergraphPath: join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), maxBodyBytes: 1_000_000 },
+  });
+  return {
+    stack,
+    dataset,
+    recorders,
+    async query(query, variables) {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      return response.json();
+    },
+    async cleanup() {
+      await stack.stop();
+      for (const name of SUBGRAPH_NAMES) {
+        recorders[name].stop();
+        await clients[name].close();
+      }
+      await mongo.cleanup();
+    },
+  };
+}
