@@ -1,0 +1,39 @@
+import type { Collection, Db, IndexDescription } from 'mongodb';
+import type { IndicatorValueDoc } from '../../../data/sample/types';
+
+/** Collection `indicator_values`: one document per city, data year and indicator. */
+export const INDICATOR_VALUES = 'indicator_values';
+
+export function indicatorValues(db: Db): Collection<IndicatorValueDoc> {
+  return db.collection<IndicatorValueDoc>(INDICATOR_VALUES);
+}
+
+const INDEXES: IndexDescription[] = [
+  // One value per city, year and indicator; also serves the per-city/year loaders.
+  { key: { cityId: 1, year: 1, indicatorId: 1 }, name: 'city_year_indicator', unique: true },
+  // Verification work lists per data year.
+  { key: { year: 1, status: 1 }, name: 'year_status' },
+];
+
+export async function ensureIndicatorValueIndexes(db: Db): Promise<void> {
+  // One index per command: FerretDB 1.24 panics when one createIndexes command re-creates
+  // several existing indexes (it happens on every restart), while one at a time is a no-op.
+  for (const index of INDEXES) await indicatorValues(db).createIndexes([index]);
+}
+
+/** All values of these cities for one data year (one query, whatever the number of cities). */
+export function findValuesForCitiesInYear(db: Db, cityIds: readonly string[], year: number): Promise<IndicatorValueDoc[]> {
+  return indicatorValues(db)
+    .find({ cityId: { $in: [...cityIds] }, year: { $eq: year } })
+    .toArray();
+}
+
+/**
+ * All values of these cities in these years (one query). The cross product may return a few
+ * (city, year) pairs nobody asked for; callers pick what they need.
+ */
+export function findValuesForCitiesAndYears(db: Db, cityIds: readonly string[], years: readonly number[]): Promise<IndicatorValueDoc[]> {
+  return indicatorValues(db)
+    .find({ cityId: { $in: [...cityIds] }, year: { $in: [...years] } })
+    .toArray();
+}

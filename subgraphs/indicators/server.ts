@@ -1,0 +1,24 @@
+import { join } from 'node:path';
+import { buildSubgraphService, loadTypeDefs, type SubgraphDeps, type SubgraphService } from '../../lib/subgraph/service';
+import { defaultCatalogue, type Catalogue } from './catalogue';
+import { createContext, type Context } from './context';
+import { ensureIndicatorValueIndexes } from './data/indicatorValues';
+import { resolvers } from './resolvers';
+
+export interface IndicatorsOptions {
+  /** The catalogue to serve (default: every edition in data/catalogues); tests pass their own. */
+  catalogue?: Catalogue;
+}
+
+/** Builds the indicators subgraph (ensures indexes first); does not listen. */
+export async function createServer(deps: SubgraphDeps, options: IndicatorsOptions = {}): Promise<SubgraphService<Context>> {
+  const catalogue = options.catalogue ?? defaultCatalogue();
+  await ensureIndicatorValueIndexes(deps.db);
+  return buildSubgraphService<Context>({
+    name: 'indicators',
+    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    resolvers,
+    db: deps.db,
+    createContext: () => createContext(deps.db, deps.settings, catalogue),
+  });
+}
