@@ -100,6 +100,7 @@ export async function startLocalServer(options: LocalServerOptions): Promise<Loc
         `--listen-addr=127.0.0.1:${port}`,
         '--telemetry=disable',
         `--state-dir=${stateDir}`,
+        '--debug-addr=-', // no metrics/pprof listener: it would clash between instances
         '--log-level=error',
       ],
       { stdio: ['ignore', 'ignore', 'pipe'] },
