@@ -23,6 +23,16 @@ export interface SubgraphSettings {
   /** Data years the programme accepts (inclusive). */
   minDataYear: number;
   maxDataYear: number;
+  /** The current instant ("upcoming" workshops, subsidy periods); CLOCK_NOW pins it for demos and tests. */
+  now(): Date;
+}
+
+function clockFromEnv(): () => Date {
+  const fixed = process.env.CLOCK_NOW;
+  if (!fixed) return () => new Date();
+  const at = new Date(fixed);
+  if (Number.isNaN(at.getTime())) throw new Error(`CLOCK_NOW must be an ISO-8601 instant, got ${JSON.stringify(fixed)}`);
+  return () => new Date(at);
 }
 
 export function subgraphSettingsFromEnv(): SubgraphSettings {
@@ -32,6 +42,7 @@ export function subgraphSettingsFromEnv(): SubgraphSettings {
     maxPageSize: envInt('MAX_PAGE_SIZE', 100, 1, 10000),
     minDataYear: envInt('MIN_DATA_YEAR', 2010, 1900, 2100),
     maxDataYear: envInt('MAX_DATA_YEAR', new Date().getUTCFullYear(), 1900, 2100),
+    now: clockFromEnv(),
   };
 }
 

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import catalogue from '../../data/catalogues/iso37120-2014.json';
 import { SUBGRAPH_NAMES } from '../../lib/config';
-import { startTestStack, type TestStack } from '../support/stack';
+import { startTestStack, TEST_NOW, type TestStack } from '../support/stack';
 
 const PROFILE = readFileSync(join(__dirname, '..', 'golden', 'city-profile.graphql'), 'utf8');
 const CORE_IDS = catalogue.indicators.filter((i) => i.kind === 'core').map((i) => i.id);
@@ -47,7 +47,7 @@ describe('the unified city profile', () => {
     }
     expect(Array.isArray(city.upcomingWorkshops)).toBe(true);
     for (const w of city.upcomingWorkshops) {
-      expect(new Date(w.startsAt).getTime()).toBeGreaterThan(Date.now());
+      expect(new Date(w.startsAt).getTime()).toBeGreaterThan(TEST_NOW.getTime());
       expect(['IN_PERSON', 'ONLINE', 'HYBRID']).toContain(w.format);
     }
   });

@@ -17,12 +17,16 @@ export interface TestStack {
   cleanup(): Promise<void>;
 }
 
+/** Tests pin the clock so "upcoming" answers (and the golden result) do not drift with the calendar. */
+export const TEST_NOW = new Date('2026-11-28T00:00:00Z');
+
 export const TEST_SETTINGS = (prefix: string): SubgraphSettings => ({
   dbPrefix: prefix,
   defaultPageSize: 20,
   maxPageSize: 100,
   minDataYear: 2010,
   maxDataYear: 2030,
+  now: () => new Date(TEST_NOW),
 });
 
 /** The whole system on ephemeral ports over the real test database, seeded with the sample data. */
