@@ -11,7 +11,7 @@ import { seed } from '../../subgraphs/indicators/seed';
 import { createServer } from '../../subgraphs/indicators/server';
 import { openTestMongo, type TestMongo } from '../support/mongo';
 
-const settings: SubgraphSettings = { dbPrefix: '', defaultPageSize: 20, maxPageSize: 100, minDataYear: 2015, maxDataYear: 2024 };
+const settings: SubgraphSettings = { dbPrefix: '', defaultPageSize: 20, maxPageSize: 100, minDataYear: 2015, maxDataYear: 2024, now: () => new Date() };
 const EDITION = 'ISO 37120:2014';
 const EDITION_2018 = 'ISO 37120:2018';
 const YEAR = 2022;

@@ -1,0 +1,17 @@
+import type { Db } from 'mongodb';
+import type { SubgraphSettings } from '../../lib/config';
+import type { LevelTable } from './levels';
+import { createLoaders, type Loaders } from './loaders';
+
+export interface Context {
+  db: Db;
+  settings: SubgraphSettings;
+  /** The level thresholds (configuration, loaded once at start-up). */
+  levels: LevelTable;
+  /** Fresh per request, so cached documents never outlive the request. */
+  loaders: Loaders;
+}
+
+export function createContext(db: Db, settings: SubgraphSettings, levels: LevelTable): Context {
+  return { db, settings, levels, loaders: createLoaders(db) };
+}

@@ -1,0 +1,32 @@
+import DataLoader from 'dataloader';
+import type { Db } from 'mongodb';
+import type { CertificationDoc } from '../../data/sample/types';
+import { findCertificationsByIds, findCertificationsOfCities } from './data/certifications';
+
+export interface Loaders {
+  /** Certification by id: ONE `$in` query per batch. */
+  certificationById: DataLoader<string, CertificationDoc | null>;
+  /** A city's certifications, latest data year first: ONE `$in` query per batch of cities. */
+  certificationsByCity: DataLoader<string, CertificationDoc[]>;
+}
+
+export function createLoaders(db: Db): Loaders {
+  return {
+    certificationById: new DataLoader(async (ids) => {
+      const docs = await findCertificationsByIds(db, ids);
+      const byId = new Map(docs.map((d) => [d._id, d]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
+    certificationsByCity: new DataLoader(async (cityIds) => {
+      const docs = await findCertificationsOfCities(db, cityIds);
+      const byCity = new Map<string, CertificationDoc[]>();
+      for (const doc of docs) {
+        const list = byCity.get(doc.cityId) ?? [];
+        list.push(doc);
+        byCity.set(doc.cityId, list);
+      }
+      for (const list of byCity.values()) list.sort((a, b) => b.year - a.year);
+      return cityIds.map((id) => byCity.get(id) ?? []);
+    }),
+  };
+}

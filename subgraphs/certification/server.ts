@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { buildSubgraphService, loadTypeDefs, type SubgraphDeps, type SubgraphService } from '../../lib/subgraph/service';
+import { createContext, type Context } from './context';
+import { ensureCertificationIndexes } from './data/certifications';
+import { defaultLevelTable, type LevelTable } from './levels';
+import { resolvers } from './resolvers';
+
+export interface CertificationOptions {
+  /** The level thresholds (default: the configured table, see levels.ts); tests pass their own. */
+  levels?: LevelTable;
+}
+
+/** Builds the certification subgraph (loads the level table, ensures indexes); does not listen. */
+export async function createServer(deps: SubgraphDeps, options: CertificationOptions = {}): Promise<SubgraphService<Context>> {
+  // Loaded before anything else so a bad table fails start-up, not the first request.
+  const levels = options.levels ?? defaultLevelTable();
+  await ensureCertificationIndexes(deps.db);
+  return buildSubgraphService<Context>({
+    name: 'certification',
+    typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
+    resolvers,
+    db: deps.db,
+    createContext: () => createContext(deps.db, deps.settings, levels),
+  });
+}
