@@ -13,6 +13,7 @@ const settings = (prefix: string): SubgraphSettings => ({
   maxPageSize: 100,
   minDataYear: 2010,
   maxDataYear: 2025,
+  now: () => new Date(),
 });
 
 function isoDate(offsetDays: number): string {
@@ -133,6 +134,11 @@ const CITY_FIELDS = `id name country region population areaKm2 timezone
   programmeEnrolment { programme round enrolledOn subsidisedUntil subsidised }`;
 
 describe('indexes', () => {
+  it('starts again on a database whose indexes exist (a restart)', async () => {
+    const again = await createServer({ db, settings: settings(mongo.prefix) });
+    await again.stop();
+  });
+
   it('creates the look-up indexes at start-up', async () => {
     const memberKeys = (await db.collection('members').indexes()).map((i) => Object.keys(i.key).join(','));
     expect(memberKeys).toEqual(expect.arrayContaining(['cityId', 'clusters']));
@@ -161,6 +167,19 @@ describe('Query.city', () => {
     const data = await ok(`{ seoul: city(id: "seoul") { programmeEnrolment { subsidised } } toronto: city(id: "toronto") { programmeEnrolment { subsidised } } }`);
     expect(data.seoul.programmeEnrolment.subsidised).toBe(true);
     expect(data.toronto.programmeEnrolment.subsidised).toBe(true); // subsidisedUntil = today
+  });
+
+  it('takes "today" from the settable clock (inclusive last day)', async () => {
+    for (const [now, expected] of [['2019-05-01T23:59:00Z', true], ['2019-05-02T00:00:00Z', false], ['2016-05-01T00:00:00Z', true]] as const) {
+      const pinned = await createServer({ db, settings: { ...settings(mongo.prefix), now: () => new Date(now) } });
+      try {
+        const response = await pinned.server.executeOperation({ query: `{ city(id: "makati") { programmeEnrolment { subsidised } } }` }, { contextValue: pinned.createContext() });
+        if (response.body.kind !== 'single') throw new Error('expected a single result');
+        expect(response.body.singleResult.data).toEqual({ city: { programmeEnrolment: { subsidised: expected } } });
+      } finally {
+        await pinned.stop();
+      }
+    }
   });
 
   it('gives null membership/enrolment for non-members, null population for unknown', async () => {

@@ -1,6 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { CityDoc } from '../../../data/sample/types';
 import type { Page } from '../../../lib/graphql/pagination';
+import { ensureIndexes } from './indexes';
 
 export function citiesCollection(db: Db): Collection<CityDoc> {
   return db.collection<CityDoc>('cities');
@@ -8,7 +9,7 @@ export function citiesCollection(db: Db): Collection<CityDoc> {
 
 /** Indexes for the filters and the name order of `Query.cities`. */
 export async function ensureCityIndexes(db: Db): Promise<void> {
-  await citiesCollection(db).createIndexes([
+  await ensureIndexes(citiesCollection(db), [
     { key: { name: 1, _id: 1 }, name: 'name_id' },
     { key: { country: 1 }, name: 'country' },
     { key: { region: 1 }, name: 'region' },

@@ -1,12 +1,13 @@
 import type { Collection, Db } from 'mongodb';
 import type { EnrolmentDoc } from '../../../data/sample/types';
+import { ensureIndexes } from './indexes';
 
 export function enrolmentsCollection(db: Db): Collection<EnrolmentDoc> {
   return db.collection<EnrolmentDoc>('enrolments');
 }
 
 export async function ensureEnrolmentIndexes(db: Db): Promise<void> {
-  await enrolmentsCollection(db).createIndexes([{ key: { cityId: 1 }, name: 'cityId' }]);
+  await ensureIndexes(enrolmentsCollection(db), [{ key: { cityId: 1 }, name: 'cityId' }]);
 }
 
 /** Enrolments of a batch of cities, one `$in` query. */

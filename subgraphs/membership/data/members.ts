@@ -1,6 +1,7 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import type { MemberDoc } from '../../../data/sample/types';
 import type { Page } from '../../../lib/graphql/pagination';
+import { ensureIndexes } from './indexes';
 
 export type Cluster = MemberDoc['clusters'][number];
 
@@ -10,7 +11,7 @@ export function membersCollection(db: Db): Collection<MemberDoc> {
 
 /** Indexes for city look-ups (City.membership), the member filters and the name order. */
 export async function ensureMemberIndexes(db: Db): Promise<void> {
-  await membersCollection(db).createIndexes([
+  await ensureIndexes(membersCollection(db), [
     { key: { cityId: 1 }, name: 'cityId' },
     { key: { clusters: 1 }, name: 'clusters' },
     { key: { name: 1, _id: 1 }, name: 'name_id' },

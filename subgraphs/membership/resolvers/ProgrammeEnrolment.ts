@@ -1,11 +1,12 @@
 import type { EnrolmentDoc } from '../../../data/sample/types';
+import type { Context } from '../context';
 
-/** Today's calendar date in UTC, YYYY-MM-DD (comparable as a string with stored dates). */
-export function todayUtc(now: Date = new Date()): string {
+/** The calendar date of `now` in UTC, YYYY-MM-DD (comparable as a string with stored dates). */
+export function todayUtc(now: Date): string {
   return now.toISOString().slice(0, 10);
 }
 
 export const ProgrammeEnrolment = {
-  /** Subsidised up to and including `subsidisedUntil`. */
-  subsidised: (enrolment: EnrolmentDoc) => todayUtc() <= enrolment.subsidisedUntil,
+  /** Subsidised up to and including `subsidisedUntil`; "today" comes from the settable clock. */
+  subsidised: (enrolment: EnrolmentDoc, _: unknown, ctx: Context) => todayUtc(ctx.settings.now()) <= enrolment.subsidisedUntil,
 };
