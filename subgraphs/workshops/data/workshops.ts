@@ -1,0 +1,44 @@
+import type { Collection, Db, Filter } from 'mongodb';
+import type { WorkshopDoc } from '../../../data/sample/types';
+import type { Page } from '../../../lib/graphql/pagination';
+import { ensureIndexes } from './indexes';
+
+export function workshopsCollection(db: Db): Collection<WorkshopDoc> {
+  return db.collection<WorkshopDoc>('workshops');
+}
+
+/** Indexes for the date-range listing (start order), the host look-up and the theme filter. */
+export async function ensureWorkshopIndexes(db: Db): Promise<void> {
+  await ensureIndexes(workshopsCollection(db), [
+    { key: { startsAt: 1, _id: 1 }, name: 'startsAt_id' },
+    { key: { hostCityId: 1 }, name: 'hostCityId' },
+    { key: { themes: 1 }, name: 'themes' },
+  ]);
+}
+
+export async function findWorkshopsByIds(db: Db, ids: readonly string[]): Promise<WorkshopDoc[]> {
+  return workshopsCollection(db).find({ _id: { $in: [...ids] } }).toArray();
+}
+
+/** One page of workshops in start order (then id, so pages are stable for equal start times). */
+export async function findWorkshopsPage(db: Db, filter: Filter<WorkshopDoc>, page: Page): Promise<WorkshopDoc[]> {
+  if (page.limit === 0) return [];
+  return workshopsCollection(db).find(filter).sort({ startsAt: 1, _id: 1 }).skip(page.offset).limit(page.limit).toArray();
+}
+
+export async function countWorkshops(db: Db, filter: Filter<WorkshopDoc>): Promise<number> {
+  return workshopsCollection(db).countDocuments(filter);
+}
+
+/**
+ * Scheduled workshops starting after `now` that any of `hostCityIds` hosts or whose id is in
+ * `workshopIds`, soonest first: one query for a whole batch of cities.
+ */
+export async function findUpcomingWorkshops(db: Db, hostCityIds: readonly string[], workshopIds: readonly string[], now: Date): Promise<WorkshopDoc[]> {
+  const or: Filter<WorkshopDoc>[] = [{ hostCityId: { $in: [...hostCityIds] } }];
+  if (workshopIds.length) or.push({ _id: { $in: [...workshopIds] } });
+  return workshopsCollection(db)
+    .find({ status: 'SCHEDULED', startsAt: { $gt: now }, $or: or })
+    .sort({ startsAt: 1, _id: 1 })
+    .toArray();
+}

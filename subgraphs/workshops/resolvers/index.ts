@@ -1,0 +1,18 @@
+import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { DateScalar, DateTimeScalar } from '../../../lib/graphql/scalars';
+import type { Context } from '../context';
+import { City } from './City';
+import { MentoringPair } from './MentoringPair';
+import { Query } from './Query';
+import { Registration } from './Registration';
+import { Workshop } from './Workshop';
+
+export const resolvers: GraphQLResolverMap<Context> = {
+  Date: DateScalar,
+  DateTime: DateTimeScalar,
+  Query,
+  City,
+  Workshop,
+  Registration,
+  MentoringPair,
+};

@@ -1,0 +1,507 @@
+import type { Db } from 'mongodb';
+import { DATABASE_NAMES, type SubgraphSettings } from '../../lib/config';
+import type { SubgraphService } from '../../lib/subgraph/service';
+import type { MentoringPairDoc, RegistrationDoc, SampleDataset, WorkshopDoc } from '../../data/sample/types';
+import type { Context } from '../../subgraphs/workshops/context';
+import { toLocalIso } from '../../subgraphs/workshops/localTime';
+import { createServer } from '../../subgraphs/workshops/server';
+import { seed } from '../../subgraphs/workshops/seed';
+import { openTestMongo, type TestMongo } from '../support/mongo';
+
+const settings = (prefix: string): SubgraphSettings => ({
+  dbPrefix: prefix,
+  defaultPageSize: 20,
+  maxPageSize: 100,
+  minDataYear: 2010,
+  maxDataYear: 2025,
+  now: () => new Date(),
+});
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const NOW = Date.now();
+const inDays = (days: number) => new Date(NOW + days * DAY);
+
+const workshop = (id: string, fields: Partial<WorkshopDoc> & Pick<WorkshopDoc, 'startsAt'>): WorkshopDoc => ({
+  _id: id,
+  title: `Workshop ${id}`,
+  themes: ['Governance'],
+  format: 'IN_PERSON',
+  hostCityId: null,
+  facilitator: null,
+  endsAt: new Date(fields.startsAt.getTime() + 3 * HOUR),
+  timezone: 'Asia/Manila',
+  capacity: 40,
+  seatsTaken: 0,
+  status: 'SCHEDULED',
+  sampleData: true,
+  ...fields,
+});
+
+// Upcoming / past workshops relative to now (for City.upcomingWorkshops).
+const relative: WorkshopDoc[] = [
+  workshop('w-past', { startsAt: inDays(-10), hostCityId: 'makati' }),
+  workshop('w-1', { title: 'Solid waste clinic', themes: ['Solid Waste'], startsAt: inDays(2), hostCityId: 'makati', facilitator: 'CityNet Secretariat', capacity: 30, seatsTaken: 12 }),
+  workshop('w-2', { title: 'Energy online', themes: ['Energy', 'Environment'], format: 'ONLINE', startsAt: inDays(5), timezone: 'Asia/Kathmandu', capacity: 10, seatsTaken: 12 }),
+  workshop('w-3', { startsAt: inDays(1), hostCityId: 'seoul', status: 'CANCELLED', timezone: 'Asia/Seoul' }),
+  workshop('w-4', { themes: ['Water and Sanitation'], startsAt: inDays(3), hostCityId: 'seoul', timezone: 'Asia/Seoul', format: 'HYBRID' }),
+  workshop('w-5', { startsAt: inDays(7) }),
+];
+
+// Fixed instants (2025) for the listing and local-time tests.
+const fixed: WorkshopDoc[] = [
+  workshop('f-manila', { startsAt: new Date('2025-03-02T01:00:00Z'), hostCityId: 'makati', themes: ['Solid Waste', 'Environment'], status: 'COMPLETED' }),
+  workshop('f-kathmandu', { startsAt: new Date('2025-01-15T03:15:00Z'), timezone: 'Asia/Kathmandu', themes: ['Health'], format: 'ONLINE', status: 'COMPLETED' }),
+  workshop('f-toronto', { startsAt: new Date('2025-07-01T16:00:00Z'), timezone: 'America/Toronto', hostCityId: 'toronto', themes: ['Solid Waste'], status: 'CANCELLED' }),
+  workshop('f-toronto-b', { startsAt: new Date('2025-07-01T16:00:00Z'), timezone: 'America/Toronto', hostCityId: 'toronto', themes: ['Energy'], status: 'COMPLETED' }),
+  workshop('f-utc', { startsAt: new Date('2025-12-31T23:30:00Z'), timezone: 'UTC', status: 'COMPLETED' }),
+];
+
+// 50 generated cities, each hosting one workshop far in the future (batching test).
+const genCities = Array.from({ length: 50 }, (_, i) => `gen-${String(i + 1).padStart(2, '0')}`);
+const generated: WorkshopDoc[] = genCities.map((cityId, i) =>
+  workshop(`g-${cityId}`, { startsAt: new Date(NOW + 400 * DAY + i * HOUR), hostCityId: cityId, themes: ['Finance'] }),
+);
+
+const registration = (id: string, workshopId: string, cityId: string, status: RegistrationDoc['status'], registeredAt: Date): RegistrationDoc => ({
+  _id: id,
+  workshopId,
+  cityId,
+  status,
+  registeredAt,
+});
+
+const registrations: RegistrationDoc[] = [
+  registration('r1', 'w-2', 'makati', 'CONFIRMED', inDays(-3)),
+  registration('r3', 'w-2', 'seoul', 'CANCELLED', inDays(-1)),
+  registration('r2', 'w-2', 'colombo', 'WAITLISTED', inDays(-2)),
+  registration('r4', 'w-5', 'makati', 'CANCELLED', inDays(-4)),
+  registration('r5', 'w-4', 'makati', 'CONFIRMED', inDays(-5)),
+  registration('r6', 'w-past', 'makati', 'CONFIRMED', inDays(-20)),
+  registration('r7', 'w-1', 'makati', 'CONFIRMED', inDays(-6)), // host and registered: listed once
+];
+
+const mentoringPairs: MentoringPairDoc[] = [
+  {
+    _id: 'm1',
+    mentorCityId: 'makati',
+    menteeCityId: 'colombo',
+    focusThemes: ['Solid Waste'],
+    status: 'ACTIVE',
+    startedOn: '2025-02-01',
+    closedOn: null,
+    sessions: [{ heldAt: new Date('2025-03-01T02:00:00Z'), durationMinutes: 90, format: 'ONLINE', summary: 'Kick-off' }],
+  },
+  { _id: 'm2', mentorCityId: 'seoul', menteeCityId: 'makati', focusThemes: ['Transportation'], status: 'CLOSED', startedOn: '2023-05-10', closedOn: '2024-05-10', sessions: [] },
+  { _id: 'm3', mentorCityId: 'kuala-lumpur', menteeCityId: 'seoul', focusThemes: ['Energy', 'Water and Sanitation'], status: 'ACTIVE', startedOn: '2025-06-01', closedOn: null, sessions: [] },
+];
+
+let mongo: TestMongo;
+let db: Db;
+let service: SubgraphService<Context>;
+
+beforeAll(async () => {
+  mongo = await openTestMongo();
+  db = mongo.client.db(mongo.prefix + DATABASE_NAMES.workshops);
+  await db.collection<WorkshopDoc>('workshops').insertMany([...relative, ...fixed, ...generated]);
+  await db.collection<RegistrationDoc>('registrations').insertMany(registrations);
+  await db.collection<MentoringPairDoc>('mentoring_pairs').insertMany(mentoringPairs);
+  service = await createServer({ db, settings: settings(mongo.prefix) });
+});
+
+afterAll(async () => {
+  await service?.stop();
+  await mongo?.cleanup();
+});
+
+interface Result {
+  data?: Record<string, any> | null;
+  errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+}
+
+async function run(query: string, variables: Record<string, unknown> = {}): Promise<Result> {
+  const response = await service.server.executeOperation({ query, variables }, { contextValue: service.createContext() });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return response.body.singleResult as Result;
+}
+
+async function ok(query: string, variables: Record<string, unknown> = {}): Promise<Record<string, any>> {
+  const result = await run(query, variables);
+  expect(result.errors).toBeUndefined();
+  return result.data!;
+}
+
+async function badInput(query: string, variables: Record<string, unknown>, mention: string): Promise<void> {
+  const result = await run(query, variables);
+  expect(result.errors).toHaveLength(1);
+  expect(result.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(result.errors![0].message).toContain(mention);
+}
+
+const dataCommands = () => mongo.recorder.count((e) => e.db === db.databaseName && (e.command === 'find' || e.command === 'aggregate'));
+
+describe('indexes', () => {
+  it('starts again on a database whose indexes exist (a restart)', async () => {
+    const again = await createServer({ db, settings: settings(mongo.prefix) });
+    await again.stop();
+  });
+
+  it('creates the look-up indexes at start-up', async () => {
+    const keys = async (c: string) => (await db.collection(c).indexes()).map((i) => Object.keys(i.key).join(','));
+    expect(await keys('workshops')).toEqual(expect.arrayContaining(['startsAt,_id', 'hostCityId', 'themes']));
+    expect(await keys('registrations')).toEqual(expect.arrayContaining(['workshopId,registeredAt', 'cityId']));
+    expect(await keys('mentoring_pairs')).toEqual(expect.arrayContaining(['mentorCityId', 'menteeCityId']));
+  });
+});
+
+describe('localStartsAt', () => {
+  it.each([
+    ['2025-03-02T01:00:00Z', 'Asia/Manila', '2025-03-02T09:00:00+08:00'],
+    ['2025-01-15T03:15:00Z', 'Asia/Kathmandu', '2025-01-15T09:00:00+05:45'],
+    ['2025-07-01T16:00:00Z', 'America/Toronto', '2025-07-01T12:00:00-04:00'],
+    ['2025-01-01T16:00:00Z', 'America/Toronto', '2025-01-01T11:00:00-05:00'],
+    ['2025-12-31T23:30:00Z', 'UTC', '2025-12-31T23:30:00+00:00'],
+    ['2025-12-31T16:30:45Z', 'Asia/Tokyo', '2026-01-01T01:30:45+09:00'],
+    // Across the end of NZ daylight time (03:00 NZDT -> 02:00 NZST at 14:00Z): same wall hour, new offset.
+    ['2025-04-05T13:59:00Z', 'Pacific/Auckland', '2025-04-06T02:59:00+13:00'],
+    ['2025-04-05T14:00:00Z', 'Pacific/Auckland', '2025-04-06T02:00:00+12:00'],
+    ['2025-06-30T23:00:00Z', 'Asia/Manila', '2025-07-01T07:00:00+08:00'],
+    ['2025-01-01T16:00:00Z', 'Asia/Kolkata', '2025-01-01T21:30:00+05:30'],
+  ])('%s in %s is %s', (instant, zone, expected) => {
+    expect(toLocalIso(new Date(instant), zone)).toBe(expected);
+  });
+
+  it('renders midnight as 00, not 24', () => {
+    expect(toLocalIso(new Date('2025-03-01T16:00:00Z'), 'Asia/Manila')).toBe('2025-03-02T00:00:00+08:00');
+  });
+});
+
+describe('Query.workshop', () => {
+  it('returns a workshop with derived fields', async () => {
+    const data = await ok(`{ workshop(id: "f-manila") {
+      id title themes format hostCity { id } facilitator startsAt endsAt timezone localStartsAt capacity seatsTaken seatsAvailable status
+    } }`);
+    expect(data.workshop).toEqual({
+      id: 'f-manila',
+      title: 'Workshop f-manila',
+      themes: ['Solid Waste', 'Environment'],
+      format: 'IN_PERSON',
+      hostCity: { id: 'makati' },
+      facilitator: null,
+      startsAt: '2025-03-02T01:00:00.000Z',
+      endsAt: '2025-03-02T04:00:00.000Z',
+      timezone: 'Asia/Manila',
+      localStartsAt: '2025-03-02T09:00:00+08:00',
+      capacity: 40,
+      seatsTaken: 0,
+      seatsAvailable: 40,
+      status: 'COMPLETED',
+    });
+  });
+
+  it('has no host city for secretariat online workshops and never negative seats', async () => {
+    const data = await ok(`{ a: workshop(id: "w-2") { hostCity { id } seatsAvailable localStartsAt } b: workshop(id: "w-1") { seatsAvailable } }`);
+    expect(data.a.hostCity).toBeNull();
+    expect(data.a.seatsAvailable).toBe(0);
+    expect(data.a.localStartsAt).toMatch(/\+05:45$/);
+    expect(data.b.seatsAvailable).toBe(18);
+  });
+
+  it('returns null for an unknown id', async () => {
+    expect((await ok(`{ workshop(id: "nope") { id } }`)).workshop).toBeNull();
+  });
+});
+
+describe('Query.workshops', () => {
+  const Q = `query($from: DateTime, $to: DateTime, $theme: String, $status: WorkshopStatus, $first: Int, $after: String) {
+    workshops(from: $from, to: $to, theme: $theme, status: $status, first: $first, after: $after) {
+      totalCount
+      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
+      edges { cursor node { id } }
+    }
+  }`;
+  const ids = (data: Record<string, any>) => data.workshops.edges.map((e: any) => e.node.id);
+  const Y2025 = { from: '2025-01-01T00:00:00Z', to: '2026-01-01T00:00:00+00:00' };
+
+  it('lists workshops in [from, to) in start order, then id', async () => {
+    const data = await ok(Q, Y2025);
+    expect(ids(data)).toEqual(['f-kathmandu', 'f-manila', 'f-toronto', 'f-toronto-b', 'f-utc']);
+    expect(data.workshops.totalCount).toBe(5);
+  });
+
+  it('includes from and excludes to', async () => {
+    const from = await ok(Q, { from: '2025-03-02T01:00:00Z', to: '2025-12-31T23:30:00Z' });
+    expect(ids(from)).toEqual(['f-manila', 'f-toronto', 'f-toronto-b']);
+    // Offsets in the arguments are honoured: 09:00+08:00 is the same instant as 01:00Z.
+    const offset = await ok(Q, { from: '2025-03-02T09:00:00+08:00', to: '2025-03-02T09:00:01+08:00' });
+    expect(ids(offset)).toEqual(['f-manila']);
+  });
+
+  it('takes open-ended ranges', async () => {
+    const until = await ok(Q, { to: '2025-03-01T00:00:00Z' });
+    expect(ids(until)).toEqual(['f-kathmandu']);
+    const after = await ok(Q, { from: new Date(NOW + 300 * DAY).toISOString(), first: 0 });
+    expect(after.workshops.totalCount).toBe(50);
+    const all = await ok(Q, { first: 0 });
+    expect(all.workshops.totalCount).toBe(relative.length + fixed.length + generated.length);
+  });
+
+  it('filters by theme and status', async () => {
+    expect(ids(await ok(Q, { ...Y2025, theme: 'Solid Waste' }))).toEqual(['f-manila', 'f-toronto']);
+    expect(ids(await ok(Q, { ...Y2025, theme: 'Solid Waste', status: 'COMPLETED' }))).toEqual(['f-manila']);
+    expect(ids(await ok(Q, { ...Y2025, status: 'CANCELLED' }))).toEqual(['f-toronto']);
+    expect(ids(await ok(Q, { theme: 'Water and Sanitation' }))).toEqual(['w-4']);
+    expect(ids(await ok(Q, { ...Y2025, theme: 'Telecommunication and Innovation' }))).toEqual([]);
+  });
+
+  it('pages with first/after', async () => {
+    const first = await ok(Q, { ...Y2025, first: 2 });
+    expect(ids(first)).toEqual(['f-kathmandu', 'f-manila']);
+    expect(first.workshops.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, endCursor: first.workshops.edges[1].cursor });
+    const second = await ok(Q, { ...Y2025, first: 2, after: first.workshops.pageInfo.endCursor });
+    expect(ids(second)).toEqual(['f-toronto', 'f-toronto-b']);
+    const third = await ok(Q, { ...Y2025, first: 2, after: second.workshops.pageInfo.endCursor });
+    expect(ids(third)).toEqual(['f-utc']);
+    expect(third.workshops.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    expect(third.workshops.totalCount).toBe(5);
+  });
+
+  it('rejects an unknown theme naming theme', async () => {
+    await badInput(Q, { theme: 'Waste' }, 'theme');
+    await badInput(Q, { theme: 'solid waste' }, 'theme');
+    const result = await run(Q, { theme: 'Cooking' });
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'theme' });
+  });
+
+  it('rejects from >= to', async () => {
+    await badInput(Q, { from: '2025-06-01T00:00:00Z', to: '2025-01-01T00:00:00Z' }, 'from');
+    await badInput(Q, { from: '2025-06-01T00:00:00Z', to: '2025-06-01T08:00:00+08:00' }, 'before');
+  });
+
+  it('rejects malformed instants and bad paging', async () => {
+    const result = await run(Q, { from: '2025-06-01' });
+    expect(result.errors![0].extensions?.code).toBe('BAD_USER_INPUT');
+    await badInput(Q, { first: -1 }, 'first');
+    await badInput(Q, { first: 101 }, 'first');
+    await badInput(Q, { after: 'garbage' }, 'after');
+  });
+});
+
+describe('Workshop.registrations', () => {
+  const Q = `query($first: Int, $after: String) { workshop(id: "w-2") {
+    registrations(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
+      edges { node { id status registeredAt city { id } workshop { id title } } }
+    }
+  } }`;
+
+  it('lists registrations in the order they were made', async () => {
+    const data = await ok(Q);
+    const nodes = data.workshop.registrations.edges.map((e: any) => e.node);
+    expect(nodes.map((n: any) => n.id)).toEqual(['r1', 'r2', 'r3']);
+    expect(nodes[0]).toEqual({
+      id: 'r1',
+      status: 'CONFIRMED',
+      registeredAt: inDays(-3).toISOString(),
+      city: { id: 'makati' },
+      workshop: { id: 'w-2', title: 'Energy online' },
+    });
+    expect(nodes.map((n: any) => n.status)).toEqual(['CONFIRMED', 'WAITLISTED', 'CANCELLED']);
+    expect(data.workshop.registrations.totalCount).toBe(3);
+  });
+
+  it('pages', async () => {
+    const first = await ok(Q, { first: 2 });
+    expect(first.workshop.registrations.pageInfo.hasNextPage).toBe(true);
+    const next = await ok(Q, { first: 2, after: first.workshop.registrations.pageInfo.endCursor });
+    expect(next.workshop.registrations.edges.map((e: any) => e.node.id)).toEqual(['r3']);
+    expect(next.workshop.registrations.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    await badInput(Q, { first: -2 }, 'first');
+  });
+
+  it('is empty for a workshop without registrations', async () => {
+    const data = await ok(`{ workshop(id: "f-utc") { registrations { totalCount edges { cursor } } } }`);
+    expect(data.workshop.registrations).toEqual({ totalCount: 0, edges: [] });
+  });
+
+  it('loads the registrations of a page of workshops in one query', async () => {
+    mongo.recorder.reset();
+    const data = await ok(`{ workshops(first: 50) { edges { node { id registrations { totalCount } } } } }`);
+    expect(data.workshops.edges.length).toBeGreaterThan(10);
+    expect(mongo.recorder.count((e) => e.db === db.databaseName && e.collection === 'registrations')).toBe(1);
+  });
+});
+
+describe('mentoring', () => {
+  it('returns a pair with its cities and sessions', async () => {
+    const data = await ok(`{ mentoringPair(id: "m1") {
+      id mentor { id } mentee { id } focusThemes status startedOn closedOn
+      sessions { heldAt durationMinutes format summary }
+    } }`);
+    expect(data.mentoringPair).toEqual({
+      id: 'm1',
+      mentor: { id: 'makati' },
+      mentee: { id: 'colombo' },
+      focusThemes: ['Solid Waste'],
+      status: 'ACTIVE',
+      startedOn: '2025-02-01',
+      closedOn: null,
+      sessions: [{ heldAt: '2025-03-01T02:00:00.000Z', durationMinutes: 90, format: 'ONLINE', summary: 'Kick-off' }],
+    });
+    expect((await ok(`{ mentoringPair(id: "m2") { closedOn } }`)).mentoringPair.closedOn).toBe('2024-05-10');
+    expect((await ok(`{ mentoringPair(id: "zzz") { id } }`)).mentoringPair).toBeNull();
+  });
+
+  it('lists pairs most recent first, filtered by status, with paging', async () => {
+    const Q = `query($status: MentoringStatus, $first: Int, $after: String) {
+      mentoringPairs(status: $status, first: $first, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { id } } }
+    }`;
+    const ids = (d: Record<string, any>) => d.mentoringPairs.edges.map((e: any) => e.node.id);
+    const all = await ok(Q);
+    expect(ids(all)).toEqual(['m3', 'm1', 'm2']);
+    expect(all.mentoringPairs.totalCount).toBe(3);
+    expect(ids(await ok(Q, { status: 'ACTIVE' }))).toEqual(['m3', 'm1']);
+    expect(ids(await ok(Q, { status: 'CLOSED' }))).toEqual(['m2']);
+    const first = await ok(Q, { first: 1 });
+    expect(first.mentoringPairs.pageInfo.hasNextPage).toBe(true);
+    expect(ids(await ok(Q, { first: 5, after: first.mentoringPairs.pageInfo.endCursor }))).toEqual(['m1', 'm2']);
+    await badInput(Q, { first: 1000 }, 'first');
+  });
+});
+
+describe('federation', () => {
+  const CITY = `query($representations: [_Any!]!, $first: Int) {
+    _entities(representations: $representations) {
+      ... on City { id upcomingWorkshops(first: $first) { id hostCity { id } } mentoring { id mentor { id } mentee { id } } }
+    }
+  }`;
+  const city = (id: string) => ({ __typename: 'City', id });
+
+  it('resolves City upcomingWorkshops (hosted or registered, scheduled, future, soonest first) and mentoring', async () => {
+    const data = await ok(CITY, { representations: ['makati', 'seoul', 'colombo', 'toronto'].map(city) });
+    const [makati, seoul, colombo, toronto] = data._entities;
+    expect(makati.upcomingWorkshops.map((w: any) => w.id)).toEqual(['w-1', 'w-4', 'w-2']);
+    expect(makati.upcomingWorkshops[1].hostCity).toEqual({ id: 'seoul' });
+    expect(seoul.upcomingWorkshops.map((w: any) => w.id)).toEqual(['w-4']);
+    expect(colombo.upcomingWorkshops.map((w: any) => w.id)).toEqual(['w-2']);
+    expect(toronto.upcomingWorkshops).toEqual([]);
+    expect(makati.mentoring).toEqual([
+      { id: 'm1', mentor: { id: 'makati' }, mentee: { id: 'colombo' } },
+      { id: 'm2', mentor: { id: 'seoul' }, mentee: { id: 'makati' } },
+    ]);
+    expect(seoul.mentoring.map((p: any) => p.id)).toEqual(['m3', 'm2']);
+    expect(colombo.mentoring.map((p: any) => p.id)).toEqual(['m1']);
+    expect(toronto.mentoring).toEqual([]);
+  });
+
+  it('limits upcomingWorkshops with first (default 5)', async () => {
+    const two = await ok(CITY, { representations: [city('makati')], first: 2 });
+    expect(two._entities[0].upcomingWorkshops.map((w: any) => w.id)).toEqual(['w-1', 'w-4']);
+    const zero = await ok(CITY, { representations: [city('makati')], first: 0 });
+    expect(zero._entities[0].upcomingWorkshops).toEqual([]);
+    // Different `first` values in one request share the batch.
+    const mixed = await ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on City { a: upcomingWorkshops(first: 1) { id } b: upcomingWorkshops { id } } } }`, {
+      r: [city('makati')],
+    });
+    expect(mixed._entities[0]).toEqual({ a: [{ id: 'w-1' }], b: [{ id: 'w-1' }, { id: 'w-4' }, { id: 'w-2' }] });
+  });
+
+  it('caps the default at 5', async () => {
+    // Give one generated city six registrations on upcoming workshops of other generated cities.
+    const extra = genCities.slice(1, 7).map((host, i) => registration(`x${i}`, `g-${host}`, 'gen-01', 'CONFIRMED', inDays(-1)));
+    await db.collection<RegistrationDoc>('registrations').insertMany(extra);
+    try {
+      const data = await ok(`{ _entities(representations: [{ __typename: "City", id: "gen-01" }]) { ... on City { upcomingWorkshops { id } } } }`);
+      expect(data._entities[0].upcomingWorkshops.map((w: any) => w.id)).toEqual(['g-gen-01', 'g-gen-02', 'g-gen-03', 'g-gen-04', 'g-gen-05']);
+    } finally {
+      await db.collection<RegistrationDoc>('registrations').deleteMany({ _id: { $in: extra.map((r) => r._id) } });
+    }
+  });
+
+  it('takes "now" from the settable clock', async () => {
+    const pinned = await createServer({ db, settings: { ...settings(mongo.prefix), now: () => inDays(2.5) } });
+    try {
+      const response = await pinned.server.executeOperation(
+        { query: CITY, variables: { representations: [city('makati')] } },
+        { contextValue: pinned.createContext() },
+      );
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      // w-1 (+2 days) has started by then; w-4 (+3) and w-2 (+5) are still upcoming.
+      expect((response.body.singleResult.data as any)._entities[0].upcomingWorkshops.map((w: any) => w.id)).toEqual(['w-4', 'w-2']);
+    } finally {
+      await pinned.stop();
+    }
+  });
+
+  it('rejects a negative or too large first', async () => {
+    for (const first of [-1, 101]) {
+      const result = await run(CITY, { representations: [city('makati')], first });
+      expect(result.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+      expect(result.errors?.[0].message).toContain('first');
+    }
+  });
+
+  it('resolves City references without touching the database', async () => {
+    mongo.recorder.reset();
+    const data = await ok(`{ _entities(representations: [{ __typename: "City", id: "anywhere" }]) { ... on City { id } } }`);
+    expect(data._entities).toEqual([{ id: 'anywhere' }]);
+    expect(dataCommands()).toBe(0);
+  });
+
+  it('resolves Workshop and MentoringPair references in batches, null for unknown ids', async () => {
+    mongo.recorder.reset();
+    const data = await ok(
+      `query($r: [_Any!]!) { _entities(representations: $r) {
+        ... on Workshop { id title localStartsAt hostCity { id } }
+        ... on MentoringPair { id mentee { id } }
+      } }`,
+      {
+        r: [
+          { __typename: 'Workshop', id: 'f-manila' },
+          { __typename: 'Workshop', id: 'missing' },
+          { __typename: 'MentoringPair', id: 'm3' },
+          { __typename: 'Workshop', id: 'w-2' },
+        ],
+      },
+    );
+    expect(data._entities).toEqual([
+      { id: 'f-manila', title: 'Workshop f-manila', localStartsAt: '2025-03-02T09:00:00+08:00', hostCity: { id: 'makati' } },
+      null,
+      { id: 'm3', mentee: { id: 'seoul' } },
+      { id: 'w-2', title: 'Energy online', localStartsAt: toLocalIso(inDays(5), 'Asia/Kathmandu'), hostCity: null },
+    ]);
+    expect(mongo.recorder.count((e) => e.db === db.databaseName && e.collection === 'workshops')).toBe(1);
+  });
+
+  it('costs the same small number of queries for 10 and 50 City representations', async () => {
+    const count = async (n: number) => {
+      mongo.recorder.reset();
+      const data = await ok(CITY, { representations: genCities.slice(0, n).map(city) });
+      expect(data._entities).toHaveLength(n);
+      // Each generated city hosts exactly one upcoming workshop: the batch is split correctly.
+      data._entities.forEach((e: any, i: number) => expect(e.upcomingWorkshops).toEqual([{ id: `g-${genCities[i]}`, hostCity: { id: genCities[i] } }]));
+      return dataCommands();
+    };
+    const ten = await count(10);
+    const fifty = await count(50);
+    expect(ten).toBe(fifty);
+    expect(fifty).toBe(3); // registrations, workshops, mentoring_pairs
+  });
+});
+
+describe('seed', () => {
+  it('inserts once and is a no-op the second time', async () => {
+    const seedDb = mongo.client.db(mongo.prefix + 'seed_' + DATABASE_NAMES.workshops);
+    const dataset: SampleDataset = {
+      membership: { cities: [], members: [], enrolments: [] },
+      indicators: { indicator_values: [] },
+      certification: { certifications: [] },
+      workshops: { workshops: fixed, registrations, mentoring_pairs: mentoringPairs },
+    };
+    const counts = async () => Promise.all(['workshops', 'registrations', 'mentoring_pairs'].map((c) => seedDb.collection(c).countDocuments()));
+    expect(await seed(seedDb, dataset)).toBe(true);
+    expect(await counts()).toEqual([fixed.length, registrations.length, mentoringPairs.length]);
+    expect(await seed(seedDb, dataset)).toBe(false);
+    expect(await counts()).toEqual([fixed.length, registrations.length, mentoringPairs.length]);
+  });
+});
