@@ -18,8 +18,8 @@ export interface SubgraphDefinition {
 }
 
 export const SUBGRAPHS: Record<SubgraphName, SubgraphDefinition> = {
-  membership: { createServer: membership as CreateSubgraphServer, seed: seedMembership },
-  indicators: { createServer: indicators as CreateSubgraphServer, seed: seedIndicators },
-  certification: { createServer: certification as CreateSubgraphServer, seed: seedCertification },
-  workshops: { createServer: workshops as CreateSubgraphServer, seed: seedWorkshops },
+  membership: { createServer: membership, seed: seedMembership },
+  indicators: { createServer: indicators, seed: seedIndicators },
+  certification: { createServer: certification, seed: seedCertification },
+  workshops: { createServer: workshops, seed: seedWorkshops },
 };

@@ -4,7 +4,9 @@ import { DATABASE_NAMES, DEFAULT_PORTS, envInt, subgraphSettingsFromEnv, type Su
 import { createGraphQLRequestListener, listen, type RunningHttpServer } from '../http/graphql-http-server';
 import type { SubgraphDeps, SubgraphService } from './service';
 
-export type CreateSubgraphServer = (deps: SubgraphDeps) => Promise<SubgraphService<BaseContext>>;
+// Each subgraph has its own context type; the runner only passes it through.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type CreateSubgraphServer = (deps: SubgraphDeps) => Promise<SubgraphService<any>>;
 
 /** Serves a built subgraph over HTTP with /health and /ready (ready = the database answers a ping). */
 export async function serveSubgraph(service: SubgraphService<BaseContext>, port: number, host?: string): Promise<RunningHttpServer> {

@@ -55,7 +55,7 @@ export async function startTestStack(options: { dataset?: SampleDataset } = {}):
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ query, variables }),
       });
-      return response.json();
+      return (await response.json()) as { data?: any; errors?: any[] };
     },
     async cleanup() {
       await stack.stop();
