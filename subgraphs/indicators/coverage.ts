@@ -1,4 +1,7 @@
 import type { IndicatorValueDoc } from '../../data/sample/types';
+
+/** What coverage reads of a value (the loader projects to these fields). */
+type ValueStatus = Pick<IndicatorValueDoc, 'edition' | 'indicatorId' | 'status'>;
 import type { Catalogue, CatalogueIndicator } from './catalogue';
 
 /** Coverage counts for one theme (GraphQL `ThemeCoverage`). */
@@ -26,7 +29,7 @@ export interface IndicatorCoverage extends Omit<ThemeCoverage, 'theme'> {
  * The edition a city-year was reported against: the one most of its values carry (they normally all
  * agree), or the default edition when there are no values or none of their editions is loaded.
  */
-function editionOf(values: readonly IndicatorValueDoc[], catalogue: Catalogue): string {
+function editionOf(values: readonly ValueStatus[], catalogue: Catalogue): string {
   const counts = new Map<string, number>();
   for (const v of values) if (catalogue.edition(v.edition)) counts.set(v.edition, (counts.get(v.edition) ?? 0) + 1);
   let best = catalogue.defaultEdition;
@@ -38,7 +41,7 @@ function editionOf(values: readonly IndicatorValueDoc[], catalogue: Catalogue): 
 }
 
 /** Computes the coverage from the values of ONE city and ONE year (pure: no database access). */
-export function computeCoverage(cityId: string, year: number, values: readonly IndicatorValueDoc[], catalogue: Catalogue): IndicatorCoverage {
+export function computeCoverage(cityId: string, year: number, values: readonly ValueStatus[], catalogue: Catalogue): IndicatorCoverage {
   const editionName = editionOf(values, catalogue);
   const edition = catalogue.edition(editionName)!;
   const statusById = new Map<string, IndicatorValueDoc['status']>();

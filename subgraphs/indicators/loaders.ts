@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import type { IndicatorValueDoc } from '../../data/sample/types';
 import type { Catalogue } from './catalogue';
 import { computeCoverage, type IndicatorCoverage } from './coverage';
-import { findValuesForCitiesAndYears, findValuesForCitiesInYear } from './data/indicatorValues';
+import { findValueStatusesForCitiesAndYears, findValuesForCitiesInYear, type ValueStatusDoc } from './data/indicatorValues';
 
 /** Key of the coverage loader: one city and one data year. */
 export function coverageKey(cityId: string, year: number): string {
@@ -48,8 +48,8 @@ export function createLoaders(db: Db, catalogue: Catalogue): Loaders {
     const wanted = keys.map(parseCoverageKey);
     const cityIds = [...new Set(wanted.map((k) => k.cityId))];
     const years = [...new Set(wanted.map((k) => k.year))];
-    const docs = await findValuesForCitiesAndYears(db, cityIds, years);
-    const grouped = new Map<string, IndicatorValueDoc[]>();
+    const docs = await findValueStatusesForCitiesAndYears(db, cityIds, years);
+    const grouped = new Map<string, ValueStatusDoc[]>();
     for (const doc of docs) {
       const key = coverageKey(doc.cityId, doc.year);
       const list = grouped.get(key) ?? [];

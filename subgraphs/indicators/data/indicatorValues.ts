@@ -21,19 +21,35 @@ export async function ensureIndicatorValueIndexes(db: Db): Promise<void> {
   for (const index of INDEXES) await indicatorValues(db).createIndexes([index]);
 }
 
+/**
+ * Loader queries return whole cities' worth of values (100 per city and year): ask for them in one
+ * batch, so a list of N cities costs one command rather than one per 101 documents (the default
+ * first batch) plus getMores. MongoDB still caps a batch at 16 MB (~80k values).
+ */
+const LOADER_BATCH_SIZE = 100_000;
+
+/** The fields coverage needs (smaller batches than whole documents). */
+const COVERAGE_PROJECTION = { _id: 0, cityId: 1, year: 1, edition: 1, indicatorId: 1, status: 1 } as const;
+
 /** All values of these cities for one data year (one query, whatever the number of cities). */
 export function findValuesForCitiesInYear(db: Db, cityIds: readonly string[], year: number): Promise<IndicatorValueDoc[]> {
   return indicatorValues(db)
-    .find({ cityId: { $in: [...cityIds] }, year: { $eq: year } })
+    .find({ cityId: { $in: [...cityIds] }, year: { $eq: year } }, { batchSize: LOADER_BATCH_SIZE })
     .toArray();
 }
+
+export type ValueStatusDoc = Pick<IndicatorValueDoc, 'cityId' | 'year' | 'edition' | 'indicatorId' | 'status'>;
 
 /**
  * All values of these cities in these years (one query). The cross product may return a few
  * (city, year) pairs nobody asked for; callers pick what they need.
  */
-export function findValuesForCitiesAndYears(db: Db, cityIds: readonly string[], years: readonly number[]): Promise<IndicatorValueDoc[]> {
+export function findValueStatusesForCitiesAndYears(
+  db: Db,
+  cityIds: readonly string[],
+  years: readonly number[],
+): Promise<ValueStatusDoc[]> {
   return indicatorValues(db)
-    .find({ cityId: { $in: [...cityIds] }, year: { $in: [...years] } })
-    .toArray();
+    .find({ cityId: { $in: [...cityIds] }, year: { $in: [...years] } }, { batchSize: LOADER_BATCH_SIZE, projection: COVERAGE_PROJECTION })
+    .toArray() as Promise<ValueStatusDoc[]>;
 }
