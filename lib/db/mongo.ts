@@ -66,3 +66,10 @@ export class CommandRecorder {
 }
 
 export type { Db, MongoClient };
+
+/**
+ * Cursor batch size for DataLoader queries: the driver's default first batch is 101 documents, and
+ * every further batch is another round trip (getMore), so a batched lookup for many cities would
+ * cost more commands as the list grows. One batch keeps it at one command per query.
+ */
+export const LOADER_BATCH_SIZE = 100_000;

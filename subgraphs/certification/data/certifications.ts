@@ -1,3 +1,4 @@
+import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, Filter, IndexDescription } from 'mongodb';
 import type { CertificationDoc } from '../../../data/sample/types';
 import type { CertificationLevel } from '../levels';
@@ -29,7 +30,6 @@ export async function ensureCertificationIndexes(db: Db): Promise<void> {
  * list of N cities costs one command rather than a find per 101 documents (the default first batch)
  * plus getMores. MongoDB still caps a batch at 16 MB.
  */
-const LOADER_BATCH_SIZE = 100_000;
 
 /** By id (one query for all ids). */
 export function findCertificationsByIds(db: Db, ids: readonly string[]): Promise<CertificationDoc[]> {

@@ -1,3 +1,4 @@
+import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, IndexDescription } from 'mongodb';
 import type { IndicatorValueDoc } from '../../../data/sample/types';
 
@@ -26,7 +27,6 @@ export async function ensureIndicatorValueIndexes(db: Db): Promise<void> {
  * batch, so a list of N cities costs one command rather than one per 101 documents (the default
  * first batch) plus getMores. MongoDB still caps a batch at 16 MB (~80k values).
  */
-const LOADER_BATCH_SIZE = 100_000;
 
 /** The fields coverage needs (smaller batches than whole documents). */
 const COVERAGE_PROJECTION = { _id: 0, cityId: 1, year: 1, edition: 1, indicatorId: 1, status: 1 } as const;

@@ -1,3 +1,4 @@
+import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { CityDoc } from '../../../data/sample/types';
 import type { Page } from '../../../lib/graphql/pagination';
@@ -18,7 +19,7 @@ export async function ensureCityIndexes(db: Db): Promise<void> {
 
 /** One `$in` query for a batch of ids (used by the DataLoader); order of the result is arbitrary. */
 export async function findCitiesByIds(db: Db, ids: readonly string[]): Promise<CityDoc[]> {
-  return citiesCollection(db).find({ _id: { $in: [...ids] } }).toArray();
+  return citiesCollection(db).find({ _id: { $in: [...ids] } }, { batchSize: LOADER_BATCH_SIZE }).toArray();
 }
 
 /** One page of cities in name order (then id, so pages are stable when names repeat). */

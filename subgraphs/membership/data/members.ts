@@ -1,3 +1,4 @@
+import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { MemberDoc } from '../../../data/sample/types';
 import type { Page } from '../../../lib/graphql/pagination';
@@ -22,7 +23,7 @@ export async function ensureMemberIndexes(db: Db): Promise<void> {
 /** Full members of a batch of cities, one `$in` query. Associate members never represent a city. */
 export async function findFullMembersByCityIds(db: Db, cityIds: readonly string[]): Promise<MemberDoc[]> {
   return membersCollection(db)
-    .find({ category: 'FULL', cityId: { $in: [...cityIds] } })
+    .find({ category: 'FULL', cityId: { $in: [...cityIds] } }, { batchSize: LOADER_BATCH_SIZE })
     .toArray();
 }
 
@@ -30,7 +31,7 @@ export async function findFullMembersByCityIds(db: Db, cityIds: readonly string[
 export async function findMemberCityIds(db: Db, cluster?: Cluster): Promise<string[]> {
   const filter: Filter<MemberDoc> = { category: 'FULL', cityId: { $ne: null } };
   if (cluster) filter.clusters = { $eq: cluster };
-  const docs = await membersCollection(db).find(filter, { projection: { cityId: 1 } }).toArray();
+  const docs = await membersCollection(db).find(filter, { projection: { cityId: 1 }, batchSize: LOADER_BATCH_SIZE }).toArray();
   return [...new Set(docs.map((d) => d.cityId).filter((id): id is string => id !== null))];
 }
 

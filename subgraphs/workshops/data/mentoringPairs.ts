@@ -1,3 +1,4 @@
+import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { MentoringPairDoc } from '../../../data/sample/types';
 import type { Page } from '../../../lib/graphql/pagination';
@@ -19,14 +20,14 @@ export async function ensureMentoringPairIndexes(db: Db): Promise<void> {
 const ORDER = { startedOn: -1, _id: 1 } as const;
 
 export async function findMentoringPairsByIds(db: Db, ids: readonly string[]): Promise<MentoringPairDoc[]> {
-  return mentoringPairsCollection(db).find({ _id: { $in: [...ids] } }).toArray();
+  return mentoringPairsCollection(db).find({ _id: { $in: [...ids] } }, { batchSize: LOADER_BATCH_SIZE }).toArray();
 }
 
 /** Pairs in which any of the cities is mentor or mentee, most recent first; one query for the batch. */
 export async function findMentoringPairsByCityIds(db: Db, cityIds: readonly string[]): Promise<MentoringPairDoc[]> {
   const ids = [...cityIds];
   return mentoringPairsCollection(db)
-    .find({ $or: [{ mentorCityId: { $in: ids } }, { menteeCityId: { $in: ids } }] })
+    .find({ $or: [{ mentorCityId: { $in: ids } }, { menteeCityId: { $in: ids } }] }, { batchSize: LOADER_BATCH_SIZE })
     .sort(ORDER)
     .toArray();
 }

@@ -1,3 +1,4 @@
+import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db } from 'mongodb';
 import type { RegistrationDoc } from '../../../data/sample/types';
 import { ensureIndexes } from './indexes';
@@ -16,7 +17,7 @@ export async function ensureRegistrationIndexes(db: Db): Promise<void> {
 /** Registrations of a batch of workshops in the order they were made; one `$in` query. */
 export async function findRegistrationsByWorkshopIds(db: Db, workshopIds: readonly string[]): Promise<RegistrationDoc[]> {
   return registrationsCollection(db)
-    .find({ workshopId: { $in: [...workshopIds] } })
+    .find({ workshopId: { $in: [...workshopIds] } }, { batchSize: LOADER_BATCH_SIZE })
     .sort({ registeredAt: 1, _id: 1 })
     .toArray();
 }
@@ -24,6 +25,6 @@ export async function findRegistrationsByWorkshopIds(db: Db, workshopIds: readon
 /** Live (confirmed or waitlisted) registrations of a batch of cities; one `$in` query. */
 export async function findActiveRegistrationsByCityIds(db: Db, cityIds: readonly string[]): Promise<Pick<RegistrationDoc, '_id' | 'cityId' | 'workshopId'>[]> {
   return registrationsCollection(db)
-    .find({ cityId: { $in: [...cityIds] }, status: { $in: ['CONFIRMED', 'WAITLISTED'] } }, { projection: { _id: 1, cityId: 1, workshopId: 1 } })
+    .find({ cityId: { $in: [...cityIds] }, status: { $in: ['CONFIRMED', 'WAITLISTED'] } }, { projection: { _id: 1, cityId: 1, workshopId: 1 }, batchSize: LOADER_BATCH_SIZE })
     .toArray();
 }

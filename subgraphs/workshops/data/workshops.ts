@@ -1,3 +1,4 @@
+import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, Filter } from 'mongodb';
 import type { WorkshopDoc } from '../../../data/sample/types';
 import type { Page } from '../../../lib/graphql/pagination';
@@ -17,7 +18,7 @@ export async function ensureWorkshopIndexes(db: Db): Promise<void> {
 }
 
 export async function findWorkshopsByIds(db: Db, ids: readonly string[]): Promise<WorkshopDoc[]> {
-  return workshopsCollection(db).find({ _id: { $in: [...ids] } }).toArray();
+  return workshopsCollection(db).find({ _id: { $in: [...ids] } }, { batchSize: LOADER_BATCH_SIZE }).toArray();
 }
 
 /** One page of workshops in start order (then id, so pages are stable for equal start times). */
@@ -38,7 +39,7 @@ export async function findUpcomingWorkshops(db: Db, hostCityIds: readonly string
   const or: Filter<WorkshopDoc>[] = [{ hostCityId: { $in: [...hostCityIds] } }];
   if (workshopIds.length) or.push({ _id: { $in: [...workshopIds] } });
   return workshopsCollection(db)
-    .find({ status: 'SCHEDULED', startsAt: { $gt: now }, $or: or })
+    .find({ status: 'SCHEDULED', startsAt: { $gt: now }, $or: or }, { batchSize: LOADER_BATCH_SIZE })
     .sort({ startsAt: 1, _id: 1 })
     .toArray();
 }
