@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
@@ -37,6 +38,8 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
   const server = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: process.env.NODE_ENV !== 'production',
+    // No Apollo usage reporting here, so federated traces (ftv1) would only cost time.
+    plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
   await server.start();
   return {
