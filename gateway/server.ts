@@ -31,7 +31,12 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
     supergraphSdl,
     buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: settings.subgraphUrls[name as SubgraphName] ?? url }),
   });
-  const server = new ApolloServer({ gateway, includeStacktraceInErrorResponses: process.env.NODE_ENV !== 'production' });
+  const server = new ApolloServer({
+    gateway,
+    includeStacktraceInErrorResponses: process.env.NODE_ENV !== 'production',
+    // The process owns its shutdown (HTTP first, then the gateway).
+    stopOnTerminationSignals: false,
+  });
   await server.start();
   const listener = createGraphQLRequestListener({
     server,

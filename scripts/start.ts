@@ -44,9 +44,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log('\nStopping ...');
+    const step = (name: string) => process.env.DEBUG_SHUTDOWN && console.log(`  ${name} stopped`);
     await stack.stop();
+    step('stack');
     await client.close();
+    step('client');
     await local?.stop();
+    step('database');
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

@@ -19,7 +19,7 @@ export interface RunningHttpServer {
   httpServer: http.Server;
   url: string;
   port: number;
-  close(): Promise<void>;
+  close(graceMs?: number): Promise<void>;
 }
 
 class BodyTooLarge extends Error {}
@@ -120,9 +120,15 @@ export async function listen(listener: http.RequestListener, port: number, host 
     httpServer,
     port: address.port,
     url: `http://${shownHost}:${address.port}/graphql`,
-    close: () =>
+    // Graceful: stop accepting, let in-flight requests finish, then cut what is still open.
+    close: (graceMs = 5000) =>
       new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
+        const timer = setTimeout(() => httpServer.closeAllConnections(), graceMs);
+        timer.unref();
+        httpServer.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
         httpServer.closeIdleConnections();
       }),
   };

@@ -38,6 +38,8 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
   const server = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: process.env.NODE_ENV !== 'production',
+    // Our processes own their shutdown (HTTP first, then servers, then the database).
+    stopOnTerminationSignals: false,
     // No Apollo usage reporting here, so federated traces (ftv1) would only cost time.
     plugins: [ApolloServerPluginInlineTraceDisabled()],
   });
