@@ -1,9 +1,9 @@
-import { runSubgraphFromEnv, type CreateSubgraphServer } from '../../lib/subgraph/run';
+import { runSubgraphFromEnv } from '../../lib/subgraph/run';
 import { createServer } from './server';
 
 // ApolloServer is invariant in its context type; the host only ever uses the service's own
 // createContext, so widening to the base context is safe.
-runSubgraphFromEnv('indicators', createServer as unknown as CreateSubgraphServer).catch((error) => {
+runSubgraphFromEnv('indicators', createServer).catch((error) => {
   console.error(error);
   process.exit(1);
 });

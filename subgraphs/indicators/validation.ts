@@ -2,15 +2,7 @@ import type { SubgraphSettings } from '../../lib/config';
 import { userInputError } from '../../lib/graphql/errors';
 import type { Catalogue, CatalogueEdition } from './catalogue';
 
-export function validateYear(year: number, settings: SubgraphSettings, argumentName = 'year'): number {
-  if (!Number.isInteger(year) || year < settings.minDataYear || year > settings.maxDataYear) {
-    throw userInputError(
-      `"${argumentName}" must be a data year between ${settings.minDataYear} and ${settings.maxDataYear}, got ${year}`,
-      argumentName,
-    );
-  }
-  return year;
-}
+export { validateYear } from '../../lib/graphql/validation';
 
 /** The edition asked for (default when omitted); an unknown edition is a client error naming `edition`. */
 export function resolveEdition(catalogue: Catalogue, edition: string | null | undefined): CatalogueEdition {

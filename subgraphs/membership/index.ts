@@ -1,9 +1,7 @@
-import { runSubgraphFromEnv, type CreateSubgraphServer } from '../../lib/subgraph/run';
+import { runSubgraphFromEnv } from '../../lib/subgraph/run';
 import { createServer } from './server';
 
-// runSubgraphFromEnv only hands the context factory back to Apollo, so the concrete Context is safe
-// to widen here (ApolloServer<T> is invariant in T, hence the double cast).
-runSubgraphFromEnv('membership', createServer as unknown as CreateSubgraphServer).catch((error) => {
+runSubgraphFromEnv('membership', createServer).catch((error) => {
   console.error(error);
   process.exit(1);
 });

@@ -1,6 +1,6 @@
+import { validateCountry } from '../../../lib/graphql/validation';
 import type { Filter } from 'mongodb';
 import type { CityDoc, MemberDoc } from '../../../data/sample/types';
-import { userInputError } from '../../../lib/graphql/errors';
 import type { Context } from '../context';
 import { findEnrolledCityIds } from '../data/enrolments';
 import { findMemberCityIds, type Cluster } from '../data/members';
@@ -21,14 +21,6 @@ export interface MemberFilterInput {
   nationalChapter?: string | null;
 }
 
-const COUNTRY_RE = /^[A-Z]{2}$/;
-
-function checkCountry(country: string, argumentName: string): string {
-  if (!COUNTRY_RE.test(country)) {
-    throw userInputError(`"${argumentName}" must be an ISO 3166-1 alpha-2 code (two uppercase letters), got ${JSON.stringify(country)}`, argumentName);
-  }
-  return country;
-}
 
 /**
  * Turns the city filter into a Mongo filter. Membership, cluster and enrolment live in other
@@ -37,7 +29,7 @@ function checkCountry(country: string, argumentName: string): string {
 export async function buildCityFilter(ctx: Context, input: CityFilterInput | null | undefined): Promise<Filter<CityDoc>> {
   if (!input) return {};
   const and: Filter<CityDoc>[] = [];
-  if (input.country != null) and.push({ country: { $eq: checkCountry(input.country, 'filter.country') } });
+  if (input.country != null) and.push({ country: { $eq: validateCountry(input.country, 'filter.country') } });
   if (input.region != null) and.push({ region: { $eq: input.region } });
   if (input.cityNetMember != null || input.cluster != null) {
     const memberIds = input.cityNetMember != null ? await findMemberCityIds(ctx.db) : [];
@@ -59,7 +51,7 @@ export function buildMemberFilter(input: MemberFilterInput | null | undefined): 
   if (input.category != null) filter.category = { $eq: input.category };
   if (input.status != null) filter.status = { $eq: input.status };
   if (input.cluster != null) filter.clusters = { $eq: input.cluster };
-  if (input.country != null) filter.country = { $eq: checkCountry(input.country, 'filter.country') };
+  if (input.country != null) filter.country = { $eq: validateCountry(input.country, 'filter.country') };
   if (input.nationalChapter != null) filter.nationalChapter = { $eq: input.nationalChapter };
   return filter;
 }
