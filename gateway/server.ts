@@ -4,9 +4,12 @@ import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import { createGraphQLRequestListener } from '../lib/http/graphql-http-server';
 import type { SubgraphName } from '../lib/config';
 import type { GatewaySettings } from './config';
+import { gatewayContextFactory, type GatewayContext } from './context';
+import { authSettingsFromEnv } from '../lib/auth/settings';
+import { createTokenVerifier } from '../lib/auth/tokens';
 
 export interface Gateway {
-  server: ApolloServer;
+  server: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   listener: ReturnType<typeof createGraphQLRequestListener>;
   stop(): Promise<void>;
@@ -29,9 +32,17 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
   const supergraphSdl = readSupergraph(settings.supergraphPath);
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) => new RemoteGraphQLDataSource({ url: settings.subgraphUrls[name as SubgraphName] ?? url }),
+    buildService: ({ name, url }) =>
+      new RemoteGraphQLDataSource<GatewayContext>({
+        url: settings.subgraphUrls[name as SubgraphName] ?? url,
+        willSendRequest({ request, context }) {
+          // Subgraphs verify the caller's token themselves; the request id ties the logs together.
+          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+        },
+      }),
   });
-  const server = new ApolloServer({
+  const server = new ApolloServer<GatewayContext>({
     gateway,
     includeStacktraceInErrorResponses: process.env.NODE_ENV !== 'production',
     // The process owns its shutdown (HTTP first, then the gateway).
@@ -40,7 +51,7 @@ export async function createGateway(settings: GatewaySettings): Promise<Gateway>
   await server.start();
   const listener = createGraphQLRequestListener({
     server,
-    context: async () => ({}),
+    context: gatewayContextFactory(createTokenVerifier(authSettingsFromEnv())),
     maxBodyBytes: settings.maxBodyBytes,
   });
   return { server, gateway, listener, stop: () => server.stop() };

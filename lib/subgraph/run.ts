@@ -3,16 +3,26 @@ import { connectMongo, databaseName } from '../db/mongo';
 import { DATABASE_NAMES, DEFAULT_PORTS, envInt, subgraphSettingsFromEnv, type SubgraphName } from '../config';
 import { createGraphQLRequestListener, listen, type RunningHttpServer } from '../http/graphql-http-server';
 import type { SubgraphDeps, SubgraphService } from './service';
+import { authSettingsFromEnv } from '../auth/settings';
+import { createTokenVerifier, type TokenVerifier } from '../auth/tokens';
 
 // Each subgraph has its own context type; the runner only passes it through.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type CreateSubgraphServer = (deps: SubgraphDeps) => Promise<SubgraphService<any>>;
 
-/** Serves a built subgraph over HTTP with /health and /ready (ready = the database answers a ping). */
-export async function serveSubgraph(service: SubgraphService<BaseContext>, port: number, host?: string): Promise<RunningHttpServer> {
+/**
+ * Serves a built subgraph over HTTP with /health and /ready (ready = the database answers a ping).
+ * The subgraph verifies the caller's token itself: it never trusts a role it has not verified.
+ */
+export async function serveSubgraph(
+  service: SubgraphService<BaseContext>,
+  port: number,
+  host?: string,
+  verifyToken: TokenVerifier = createTokenVerifier(authSettingsFromEnv()),
+): Promise<RunningHttpServer> {
   const listener = createGraphQLRequestListener({
     server: service.server,
-    context: async () => service.createContext(),
+    context: async (req) => service.createContext(await verifyToken(req.headers.authorization)),
     ready: async () => {
       await service.db.command({ ping: 1 });
       return true;

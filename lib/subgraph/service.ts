@@ -6,14 +6,15 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
 import type { Db } from 'mongodb';
 import type { SubgraphName, SubgraphSettings } from '../config';
+import type { AuthUser } from '../auth/roles';
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
 export interface SubgraphService<TContext extends BaseContext = BaseContext> {
   name: SubgraphName;
   server: ApolloServer<TContext>;
   db: Db;
-  /** A fresh context (with fresh DataLoaders) for one request. */
-  createContext(): TContext;
+  /** A fresh context (with fresh DataLoaders) for one request by `user` (anonymous when omitted). */
+  createContext(user?: AuthUser | null): TContext;
   stop(): Promise<void>;
 }
 
@@ -32,7 +33,7 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
   db: Db;
-  createContext(): TContext;
+  createContext(user: AuthUser | null): TContext;
 }): Promise<SubgraphService<TContext>> {
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
   const server = new ApolloServer<TContext>({
@@ -48,7 +49,7 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
     name: options.name,
     server,
     db: options.db,
-    createContext: options.createContext,
+    createContext: (user = null) => options.createContext(user),
     stop: () => server.stop(),
   };
 }

@@ -1,9 +1,12 @@
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
+import type { AuthUser } from '../../lib/auth/roles';
 import type { LevelTable } from './levels';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context {
+  /** The verified caller; null for anonymous requests. */
+  user: AuthUser | null;
   db: Db;
   settings: SubgraphSettings;
   /** The level thresholds (configuration, loaded once at start-up). */
@@ -12,6 +15,6 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(db: Db, settings: SubgraphSettings, levels: LevelTable): Context {
-  return { db, settings, levels, loaders: createLoaders(db) };
+export function createContext(db: Db, settings: SubgraphSettings, levels: LevelTable, user: AuthUser | null = null): Context {
+  return { user, db, settings, levels, loaders: createLoaders(db) };
 }

@@ -20,6 +20,6 @@ export async function createServer(deps: SubgraphDeps, options: CertificationOpt
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     resolvers,
     db: deps.db,
-    createContext: () => createContext(deps.db, deps.settings, levels),
+    createContext: (user) => createContext(deps.db, deps.settings, levels, user),
   });
 }

@@ -1,9 +1,12 @@
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
+import type { AuthUser } from '../../lib/auth/roles';
 import type { Catalogue } from './catalogue';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context {
+  /** The verified caller; null for anonymous requests. */
+  user: AuthUser | null;
   db: Db;
   settings: SubgraphSettings;
   /** Static reference data, shared by all requests. */
@@ -12,6 +15,6 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(db: Db, settings: SubgraphSettings, catalogue: Catalogue): Context {
-  return { db, settings, catalogue, loaders: createLoaders(db, catalogue) };
+export function createContext(db: Db, settings: SubgraphSettings, catalogue: Catalogue, user: AuthUser | null = null): Context {
+  return { user, db, settings, catalogue, loaders: createLoaders(db, catalogue) };
 }

@@ -19,6 +19,6 @@ export async function createServer(deps: SubgraphDeps, options: IndicatorsOption
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     resolvers,
     db: deps.db,
-    createContext: () => createContext(deps.db, deps.settings, catalogue),
+    createContext: (user) => createContext(deps.db, deps.settings, catalogue, user),
   });
 }

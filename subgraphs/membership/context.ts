@@ -1,13 +1,16 @@
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
+import type { AuthUser } from '../../lib/auth/roles';
 import { createLoaders, type MembershipLoaders } from './loaders';
 
 export interface Context {
+  /** The verified caller; null for anonymous requests. */
+  user: AuthUser | null;
   db: Db;
   settings: SubgraphSettings;
   loaders: MembershipLoaders;
 }
 
-export function createContext(db: Db, settings: SubgraphSettings): Context {
-  return { db, settings, loaders: createLoaders(db) };
+export function createContext(db: Db, settings: SubgraphSettings, user: AuthUser | null = null): Context {
+  return { user, db, settings, loaders: createLoaders(db) };
 }
