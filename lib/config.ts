@@ -25,6 +25,8 @@ export interface SubgraphSettings {
   maxDataYear: number;
   /** The current instant ("upcoming" workshops, subsidy periods); CLOCK_NOW pins it for demos and tests. */
   now(): Date;
+  /** The gateway's URL, for asking other domains (GATEWAY_URL); resolved per call since the gateway may start later. */
+  gatewayUrl?: () => string | undefined;
 }
 
 function clockFromEnv(): () => Date {
@@ -43,6 +45,7 @@ export function subgraphSettingsFromEnv(): SubgraphSettings {
     minDataYear: envInt('MIN_DATA_YEAR', 2010, 1900, 2100),
     maxDataYear: envInt('MAX_DATA_YEAR', new Date().getUTCFullYear(), 1900, 2100),
     now: clockFromEnv(),
+    gatewayUrl: () => process.env.GATEWAY_URL || `http://127.0.0.1:${envInt('GATEWAY_PORT', 4000, 1, 65535)}/graphql`,
   };
 }
 

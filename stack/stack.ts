@@ -38,18 +38,22 @@ export interface Stack {
 
 export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
+  // Subgraphs ask other domains through the gateway, which starts last: its URL is filled in below.
+  let gatewayUrl: string | undefined;
+  const settings: SubgraphSettings = { ...options.settings, gatewayUrl: () => gatewayUrl };
   const subgraphs = {} as Stack['subgraphs'];
   const subgraphUrls = {} as Record<SubgraphName, string>;
   for (const name of SUBGRAPH_NAMES) {
     const db = options.clients[name].db(databaseName(DATABASE_NAMES[name], options.settings.dbPrefix));
     if (options.dataset) await SUBGRAPHS[name].seed(db, options.dataset);
-    const service = await SUBGRAPHS[name].createServer({ db, settings: options.settings });
+    const service = await SUBGRAPHS[name].createServer({ db, settings });
     const http = await serveSubgraph(service, options.ports?.[name] ?? 0, host);
     subgraphs[name] = { service, http };
     subgraphUrls[name] = http.url;
   }
   const gateway = await createGateway({ ...options.gateway, subgraphUrls, port: options.ports?.gateway ?? 0, host });
   const gatewayHttp = await listen(gateway.listener, options.ports?.gateway ?? 0, host);
+  gatewayUrl = gatewayHttp.url;
 
   return {
     gatewayUrl: gatewayHttp.url,

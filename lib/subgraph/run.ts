@@ -22,7 +22,10 @@ export async function serveSubgraph(
 ): Promise<RunningHttpServer> {
   const listener = createGraphQLRequestListener({
     server: service.server,
-    context: async (req) => service.createContext(await verifyToken(req.headers.authorization)),
+    context: async (req) => {
+      const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
+      return service.createContext(await verifyToken(req.headers.authorization), { authorization: req.headers.authorization, requestId });
+    },
     ready: async () => {
       await service.db.command({ ping: 1 });
       return true;

@@ -7,14 +7,18 @@ import { parse, type DocumentNode } from 'graphql';
 import type { Db } from 'mongodb';
 import type { SubgraphName, SubgraphSettings } from '../config';
 import type { AuthUser } from '../auth/roles';
+import type { CallerHeaders } from '../federation/gateway-client';
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
 export interface SubgraphService<TContext extends BaseContext = BaseContext> {
   name: SubgraphName;
   server: ApolloServer<TContext>;
   db: Db;
-  /** A fresh context (with fresh DataLoaders) for one request by `user` (anonymous when omitted). */
-  createContext(user?: AuthUser | null): TContext;
+  /**
+   * A fresh context (with fresh DataLoaders) for one request by `user` (anonymous when omitted);
+   * `caller` carries the request's token and id on to any other domain this request must ask.
+   */
+  createContext(user?: AuthUser | null, caller?: CallerHeaders): TContext;
   stop(): Promise<void>;
 }
 
@@ -33,7 +37,7 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
   db: Db;
-  createContext(user: AuthUser | null): TContext;
+  createContext(user: AuthUser | null, caller: CallerHeaders): TContext;
 }): Promise<SubgraphService<TContext>> {
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
   const server = new ApolloServer<TContext>({
@@ -49,7 +53,7 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
     name: options.name,
     server,
     db: options.db,
-    createContext: (user = null) => options.createContext(user),
+    createContext: (user = null, caller = {}) => options.createContext(user, caller),
     stop: () => server.stop(),
   };
 }

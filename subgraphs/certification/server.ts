@@ -20,6 +20,6 @@ export async function createServer(deps: SubgraphDeps, options: CertificationOpt
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     resolvers,
     db: deps.db,
-    createContext: (user) => createContext(deps.db, deps.settings, levels, user),
+    createContext: (user, caller) => createContext(deps.db, deps.settings, levels, user, caller),
   });
 }

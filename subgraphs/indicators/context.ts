@@ -1,12 +1,15 @@
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
 import type { AuthUser } from '../../lib/auth/roles';
+import type { CallerHeaders } from '../../lib/federation/gateway-client';
 import type { Catalogue } from './catalogue';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context {
   /** The verified caller; null for anonymous requests. */
   user: AuthUser | null;
+  /** The caller's token and request id, for asking other domains through the gateway. */
+  caller: CallerHeaders;
   db: Db;
   settings: SubgraphSettings;
   /** Static reference data, shared by all requests. */
@@ -15,6 +18,6 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(db: Db, settings: SubgraphSettings, catalogue: Catalogue, user: AuthUser | null = null): Context {
-  return { user, db, settings, catalogue, loaders: createLoaders(db, catalogue) };
+export function createContext(db: Db, settings: SubgraphSettings, catalogue: Catalogue, user: AuthUser | null = null, caller: CallerHeaders = {}): Context {
+  return { user, caller, db, settings, catalogue, loaders: createLoaders(db, catalogue) };
 }

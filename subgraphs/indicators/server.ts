@@ -19,6 +19,6 @@ export async function createServer(deps: SubgraphDeps, options: IndicatorsOption
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     resolvers,
     db: deps.db,
-    createContext: (user) => createContext(deps.db, deps.settings, catalogue, user),
+    createContext: (user, caller) => createContext(deps.db, deps.settings, catalogue, user, caller),
   });
 }

@@ -15,6 +15,6 @@ export async function createServer(deps: SubgraphDeps): Promise<SubgraphService<
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     resolvers,
     db,
-    createContext: (user) => createContext(db, settings, user),
+    createContext: (user, caller) => createContext(db, settings, user, caller),
   });
 }
