@@ -12,8 +12,8 @@ export interface TestStack {
   dataset: SampleDataset;
   /** Data commands each subgraph sent to its database. */
   recorders: Record<SubgraphName, CommandRecorder>;
-  /** POSTs an operation to the gateway and returns the parsed JSON body. */
-  query<T = any>(query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: any[] }>;
+  /** POSTs an operation to the gateway (with `token` as a Bearer token) and returns the parsed JSON body. */
+  query<T = any>(query: string, variables?: Record<string, unknown>, options?: { token?: string }): Promise<{ data?: T; errors?: any[]; status: number }>;
   cleanup(): Promise<void>;
 }
 
@@ -49,13 +49,14 @@ export async function startTestStack(options: { dataset?: SampleDataset } = {}):
     stack,
     dataset,
     recorders,
-    async query(query, variables) {
-      const response = await fetch(stack.gatewayUrl, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as { data?: any; errors?: any[] };
+    async query(query, variables, options = {}) {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      if (options.token) headers.authorization = `Bearer ${options.token}`;
+      const response = await fetch(stack.gatewayUrl, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+      const body = (await response.json()) as { data?: any; errors?: any[] };
+      // Kept off the body's own keys so that deep-equality checks on the GraphQL response still hold.
+      Object.defineProperty(body, 'status', { value: response.status, enumerable: false });
+      return body as { data?: any; errors?: any[]; status: number };
     },
     async cleanup() {
       await stack.stop();
