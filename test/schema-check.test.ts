@@ -1,0 +1,36 @@
+import { readFileSync } from 'node:fs';
+import { composeSupergraph, subgraphSdls, SUPERGRAPH_FILE } from '../scripts/compose';
+import { checkSchemaChange } from '../scripts/schema-check';
+
+const committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
+const withSdlChange = (name: string, change: (sdl: string) => string) =>
+  composeSupergraph(subgraphSdls().map((s) => (s.name === name ? { ...s, sdl: change(s.sdl) } : s)));
+
+describe('schema:check', () => {
+  test('no change, no breaking change', () => {
+    expect(checkSchemaChange(committed, committed).breaking).toEqual([]);
+  });
+
+  test('a removed field fails unless acknowledged', () => {
+    const after = withSdlChange('membership', (sdl) => sdl.replace(/\n  areaKm2: Float\n/, '\n'));
+    const result = checkSchemaChange(committed, after);
+    expect(result.unacknowledged).toEqual(['FIELD_REMOVED: City.areaKm2 was removed.']);
+    expect(checkSchemaChange(committed, after, ['FIELD_REMOVED: City.areaKm2 was removed.']).unacknowledged).toEqual([]);
+  });
+
+  test('a new required argument and a changed type are breaking; a new optional field is not', () => {
+    const requiredArg = withSdlChange('membership', (sdl) => sdl.replace('city(id: ID!): City', 'city(id: ID!, lang: String!): City'));
+    expect(checkSchemaChange(committed, requiredArg).unacknowledged).toEqual([expect.stringMatching(/^REQUIRED_ARG_ADDED: .*lang/)]);
+    const changedType = withSdlChange('membership', (sdl) => sdl.replace('  population: Int\n', '  population: Float\n'));
+    expect(checkSchemaChange(committed, changedType).unacknowledged).toEqual([expect.stringMatching(/^FIELD_CHANGED_KIND: City.population/)]);
+    const added = withSdlChange('membership', (sdl) => sdl.replace('  areaKm2: Float\n', '  areaKm2: Float\n  mayor: String\n'));
+    expect(checkSchemaChange(committed, added).breaking).toEqual([]);
+  });
+
+  test('a field hidden with @inaccessible leaves the public API, so hiding it is breaking', () => {
+    const hidden = withSdlChange('membership', (sdl) =>
+      sdl.replace('import: ["@key", "@shareable"]', 'import: ["@key", "@shareable", "@inaccessible"]').replace('  areaKm2: Float\n', '  areaKm2: Float @inaccessible\n'),
+    );
+    expect(checkSchemaChange(committed, hidden).unacknowledged).toEqual(['FIELD_REMOVED: City.areaKm2 was removed.']);
+  });
+});
