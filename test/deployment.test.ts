@@ -9,22 +9,34 @@ const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { 
 const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
 
 describe('docker-compose.yml', () => {
-  test('runs mongo:7, the four subgraphs and the gateway, each with a health check and restart policy', () => {
-    expect(Object.keys(compose.services).sort()).toEqual(['certification', 'gateway', 'indicators', 'membership', 'mongo', 'workshops']);
-    expect(compose.services.mongo.image).toBe('mongo:7');
+  test('runs a MongoDB 7 replica set, Redis, the four subgraphs and the gateway, each with a health check and restart policy', () => {
+    expect(Object.keys(compose.services).sort()).toEqual(
+      ['certification', 'gateway', 'indicators', 'membership', 'mongo-init', 'mongo1', 'mongo2', 'mongo3', 'redis', 'workshops'].sort(),
+    );
     for (const [name, service] of Object.entries<any>(compose.services)) {
       expect({ name, test: service.healthcheck?.test }).toEqual({ name, test: expect.any(Array) });
-      expect({ name, restart: service.restart }).toEqual({ name, restart: 'unless-stopped' });
+      expect({ name, restart: service.restart }).toEqual({ name, restart: name === 'mongo-init' ? 'on-failure' : 'unless-stopped' });
     }
+    for (const name of ['mongo1', 'mongo2', 'mongo3']) {
+      expect(compose.services[name].image).toBe('mongo:7');
+      expect(compose.services[name].command).toEqual(['mongod', '--replSet', 'rs0', '--bind_ip_all']);
+    }
+    const init = compose.services['mongo-init'].command.join(' ');
+    for (const host of ['mongo1:27017', 'mongo2:27017', 'mongo3:27017']) expect(init).toContain(host);
+    expect(compose.services.redis.image).toMatch(/^redis:/);
   });
 
-  test('each subgraph runs its own process on its own port against the mongo service', () => {
+  test('each subgraph runs its own process on its own port against the replica set', () => {
     for (const name of SUBGRAPH_NAMES) {
       const service = compose.services[name];
       expect(service.command.slice(0, 3)).toEqual(['node', 'dist/scripts/start-subgraph.js', name]);
       expect(service.environment.PORT).toBe(String(DEFAULT_PORTS[name]));
-      expect(service.environment.MONGODB_URI).toBe('mongodb://mongo:27017/');
-      expect(service.depends_on.mongo.condition).toBe('service_healthy');
+      // The driver is configured for the replica set: all members, its name, majority writes.
+      const params = new URLSearchParams(service.environment.MONGODB_URI.split('?')[1]);
+      expect(service.environment.MONGODB_URI).toMatch(/^mongodb:\/\/mongo1:27017,mongo2:27017,mongo3:27017\//);
+      expect(params.get('replicaSet')).toBe('rs0');
+      expect(params.get('w')).toBe('majority');
+      expect(service.depends_on['mongo-init'].condition).toBe('service_completed_successfully');
     }
   });
 
@@ -35,6 +47,8 @@ describe('docker-compose.yml', () => {
       expect(gateway.depends_on[name].condition).toBe('service_healthy');
     }
     expect(gateway.ports).toContain('4000:4000');
+    expect(gateway.environment.REDIS_URL).toBe('redis://redis:6379');
+    expect(gateway.depends_on.redis.condition).toBe('service_healthy');
   });
 });
 
