@@ -1,0 +1,446 @@
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { Context } from '../context';
+export type Maybe<T> = T | null;
+export type InputMaybe<T> = Maybe<T>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
+/** All built-in and custom scalars, mapped to their actual values */
+export type Scalars = {
+  ID: { input: string; output: string; }
+  String: { input: string; output: string; }
+  Boolean: { input: boolean; output: boolean; }
+  Int: { input: number; output: number; }
+  Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
+  _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** A city: a local government, whether or not it is a CityNet member. */
+export type City = {
+  __typename?: 'City';
+  areaKm2?: Maybe<Scalars['Float']['output']>;
+  /** ISO 3166-1 alpha-2 country code, e.g. PH. */
+  country: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** CityNet membership; null when the city is not a CityNet member. */
+  membership?: Maybe<Membership>;
+  name: Scalars['String']['output'];
+  population?: Maybe<Scalars['Int']['output']>;
+  /** Enrolment in the CityNet–WCCD ISO 37120 joint programme; null when not enrolled. */
+  programmeEnrolment?: Maybe<ProgrammeEnrolment>;
+  region: Region;
+  /** IANA time zone, e.g. Asia/Manila. */
+  timezone: Scalars['String']['output'];
+};
+
+export type CityConnection = {
+  __typename?: 'CityConnection';
+  edges: Array<CityEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type CityEdge = {
+  __typename?: 'CityEdge';
+  cursor: Scalars['String']['output'];
+  node: City;
+};
+
+export type CityFilter = {
+  /** Only CityNet members (true) or only non-members (false). */
+  cityNetMember?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Only members of this cluster. */
+  cluster?: InputMaybe<Cluster>;
+  /** ISO 3166-1 alpha-2 country code. */
+  country?: InputMaybe<Scalars['String']['input']>;
+  /** Only cities enrolled in the joint programme (true) or not enrolled (false). */
+  enrolled?: InputMaybe<Scalars['Boolean']['input']>;
+  region?: InputMaybe<Region>;
+};
+
+/** CityNet's thematic clusters. */
+export type Cluster =
+  | 'CLIMATE_CHANGE'
+  | 'DISASTER'
+  | 'INFRASTRUCTURE'
+  | 'SDGS';
+
+/** A CityNet member: a local government (full member) or an organisation (associate member). */
+export type Member = {
+  __typename?: 'Member';
+  category: MemberCategory;
+  /** The city, for full members. */
+  city?: Maybe<City>;
+  clusters: Array<Cluster>;
+  country: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  nationalChapter?: Maybe<Scalars['String']['output']>;
+  organisationType: OrganisationType;
+  since: Scalars['Date']['output'];
+  status: MemberStatus;
+};
+
+/** Full members are local governments; associate members are organisations. */
+export type MemberCategory =
+  | 'ASSOCIATE'
+  | 'FULL';
+
+export type MemberConnection = {
+  __typename?: 'MemberConnection';
+  edges: Array<MemberEdge>;
+  pageInfo: PageInfo;
+  totalCount: Scalars['Int']['output'];
+};
+
+export type MemberEdge = {
+  __typename?: 'MemberEdge';
+  cursor: Scalars['String']['output'];
+  node: Member;
+};
+
+export type MemberFilter = {
+  category?: InputMaybe<MemberCategory>;
+  cluster?: InputMaybe<Cluster>;
+  country?: InputMaybe<Scalars['String']['input']>;
+  nationalChapter?: InputMaybe<Scalars['String']['input']>;
+  status?: InputMaybe<MemberStatus>;
+};
+
+export type MemberStatus =
+  | 'ACTIVE'
+  | 'PENDING'
+  | 'SUSPENDED'
+  | 'WITHDRAWN';
+
+export type Membership = {
+  __typename?: 'Membership';
+  category: MemberCategory;
+  clusters: Array<Cluster>;
+  /** The national chapter the member belongs to (e.g. Philippines), if any. */
+  nationalChapter?: Maybe<Scalars['String']['output']>;
+  /** The date the member joined CityNet. */
+  since: Scalars['Date']['output'];
+  status: MemberStatus;
+};
+
+export type OrganisationType =
+  | 'ASSOCIATION'
+  | 'COMPANY'
+  | 'DEVELOPMENT_AUTHORITY'
+  | 'INSTITUTE'
+  | 'LOCAL_GOVERNMENT'
+  | 'NGO';
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type ProgrammeEnrolment = {
+  __typename?: 'ProgrammeEnrolment';
+  enrolledOn: Scalars['Date']['output'];
+  /** The programme's name. */
+  programme: Scalars['String']['output'];
+  /** The programme round, e.g. 2016. */
+  round: Scalars['Int']['output'];
+  /** Whether the subsidised rate applies today. */
+  subsidised: Scalars['Boolean']['output'];
+  /** The last day of the three subsidised years. */
+  subsidisedUntil: Scalars['Date']['output'];
+};
+
+/**
+ * CityNet membership: the member local governments and organisations, and cities' enrolment in the
+ * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ */
+export type Query = {
+  __typename?: 'Query';
+  /** Cities known to the programme (CityNet members and WCCD-network cities), ordered by name. */
+  cities: CityConnection;
+  /** A city by its id (a lowercase slug of its name, e.g. `makati`, `kuala-lumpur`); null when unknown. */
+  city?: Maybe<City>;
+  /** CityNet members: full members (local governments) and associate members (organisations), ordered by name. */
+  members: MemberConnection;
+};
+
+
+/**
+ * CityNet membership: the member local governments and organisations, and cities' enrolment in the
+ * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ */
+export type QueryCitiesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<CityFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * CityNet membership: the member local governments and organisations, and cities' enrolment in the
+ * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ */
+export type QueryCityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * CityNet membership: the member local governments and organisations, and cities' enrolment in the
+ * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ */
+export type QueryMembersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  filter?: InputMaybe<MemberFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Region =
+  | 'EAST_ASIA'
+  | 'EUROPE'
+  | 'NORTH_AMERICA'
+  | 'OCEANIA'
+  | 'SOUTH_ASIA'
+  | 'SOUTH_EAST_ASIA'
+  | 'WEST_ASIA';
+
+export type WithIndex<TObject> = TObject & Record<string, any>;
+export type ResolversObject<TObject> = WithIndex<TObject>;
+
+export type ResolverTypeWrapper<T> = Promise<T> | T;
+
+export type ReferenceResolver<TResult, TReference, TContext> = (
+      reference: TReference,
+      context: TContext,
+      info: GraphQLResolveInfo
+    ) => Promise<TResult> | TResult;
+
+      type ScalarCheck<T, S> = S extends true ? T : NullableCheck<T, S>;
+      type NullableCheck<T, S> = Maybe<T> extends T ? Maybe<ListCheck<NonNullable<T>, S>> : ListCheck<T, S>;
+      type ListCheck<T, S> = T extends (infer U)[] ? NullableCheck<U, S>[] : GraphQLRecursivePick<T, S>;
+      export type GraphQLRecursivePick<T, S> = { [K in keyof T & keyof S]: ScalarCheck<T[K], S[K]> };
+    
+
+export type ResolverWithResolve<TResult, TParent, TContext, TArgs> = {
+  resolve: ResolverFn<TResult, TParent, TContext, TArgs>;
+};
+export type Resolver<TResult, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = ResolverFn<TResult, TParent, TContext, TArgs> | ResolverWithResolve<TResult, TParent, TContext, TArgs>;
+
+export type ResolverFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Promise<TResult> | TResult;
+
+export type SubscriptionSubscribeFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => AsyncIterable<TResult> | Promise<AsyncIterable<TResult>>;
+
+export type SubscriptionResolveFn<TResult, TParent, TContext, TArgs> = (
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+export interface SubscriptionSubscriberObject<TResult, TKey extends string, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<{ [key in TKey]: TResult }, TParent, TContext, TArgs>;
+  resolve?: SubscriptionResolveFn<TResult, { [key in TKey]: TResult }, TContext, TArgs>;
+}
+
+export interface SubscriptionResolverObject<TResult, TParent, TContext, TArgs> {
+  subscribe: SubscriptionSubscribeFn<any, TParent, TContext, TArgs>;
+  resolve: SubscriptionResolveFn<TResult, any, TContext, TArgs>;
+}
+
+export type SubscriptionObject<TResult, TKey extends string, TParent, TContext, TArgs> =
+  | SubscriptionSubscriberObject<TResult, TKey, TParent, TContext, TArgs>
+  | SubscriptionResolverObject<TResult, TParent, TContext, TArgs>;
+
+export type SubscriptionResolver<TResult, TKey extends string, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> =
+  | ((...args: any[]) => SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>)
+  | SubscriptionObject<TResult, TKey, TParent, TContext, TArgs>;
+
+export type TypeResolveFn<TTypes, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (
+  parent: TParent,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => Maybe<TTypes> | Promise<Maybe<TTypes>>;
+
+export type IsTypeOfResolverFn<T = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>> = (obj: T, context: TContext, info: GraphQLResolveInfo) => boolean | Promise<boolean>;
+
+export type NextResolverFn<T> = () => Promise<T>;
+
+export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = Record<PropertyKey, never>, TContext = Record<PropertyKey, never>, TArgs = Record<PropertyKey, never>> = (
+  next: NextResolverFn<TResult>,
+  parent: TParent,
+  args: TArgs,
+  context: TContext,
+  info: GraphQLResolveInfo
+) => TResult | Promise<TResult>;
+
+/** Mapping of federation types */
+export type FederationTypes = ResolversObject<{
+  City: City;
+}>;
+
+/** Mapping of federation reference types */
+export type FederationReferenceTypes = ResolversObject<{
+  City:
+    ( { __typename: 'City' }
+    & GraphQLRecursivePick<FederationTypes['City'], {"id":true}> );
+}>;
+
+
+
+/** Mapping between all available schema types and the resolvers types */
+export type ResolversTypes = ResolversObject<{
+  City: ResolverTypeWrapper<City>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CityConnection: ResolverTypeWrapper<CityConnection>;
+  CityEdge: ResolverTypeWrapper<CityEdge>;
+  CityFilter: CityFilter;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Cluster: Cluster;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  Member: ResolverTypeWrapper<Member>;
+  MemberCategory: MemberCategory;
+  MemberConnection: ResolverTypeWrapper<MemberConnection>;
+  MemberEdge: ResolverTypeWrapper<MemberEdge>;
+  MemberFilter: MemberFilter;
+  MemberStatus: MemberStatus;
+  Membership: ResolverTypeWrapper<Membership>;
+  OrganisationType: OrganisationType;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  ProgrammeEnrolment: ResolverTypeWrapper<ProgrammeEnrolment>;
+  Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Region: Region;
+}>;
+
+/** Mapping between all available schema types and the resolvers parents */
+export type ResolversParentTypes = ResolversObject<{
+  City: City | FederationReferenceTypes['City'];
+  Float: Scalars['Float']['output'];
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  Int: Scalars['Int']['output'];
+  CityConnection: CityConnection;
+  CityEdge: CityEdge;
+  CityFilter: CityFilter;
+  Boolean: Scalars['Boolean']['output'];
+  Date: Scalars['Date']['output'];
+  Member: Member;
+  MemberConnection: MemberConnection;
+  MemberEdge: MemberEdge;
+  MemberFilter: MemberFilter;
+  Membership: Membership;
+  PageInfo: PageInfo;
+  ProgrammeEnrolment: ProgrammeEnrolment;
+  Query: Record<PropertyKey, never>;
+}>;
+
+export type CityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  areaKm2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  membership?: Resolver<Maybe<ResolversTypes['Membership']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  population?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  programmeEnrolment?: Resolver<Maybe<ResolversTypes['ProgrammeEnrolment']>, ParentType, ContextType>;
+  region?: Resolver<ResolversTypes['Region'], ParentType, ContextType>;
+  timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CityConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CityConnection'] = ResolversParentTypes['CityConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CityEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CityEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CityEdge'] = ResolversParentTypes['CityEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
+
+export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['MemberCategory'], ParentType, ContextType>;
+  city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType>;
+  clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nationalChapter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  organisationType?: Resolver<ResolversTypes['OrganisationType'], ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MemberStatus'], ParentType, ContextType>;
+}>;
+
+export type MemberConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberConnection'] = ResolversParentTypes['MemberConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['MemberEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MemberEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
+}>;
+
+export type MembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Membership'] = ResolversParentTypes['Membership']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['MemberCategory'], ParentType, ContextType>;
+  clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
+  nationalChapter?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MemberStatus'], ParentType, ContextType>;
+}>;
+
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type ProgrammeEnrolmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeEnrolment'] = ResolversParentTypes['ProgrammeEnrolment']> = ResolversObject<{
+  enrolledOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  programme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  subsidised?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  subsidisedUntil?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  cities?: Resolver<ResolversTypes['CityConnection'], ParentType, ContextType, Partial<QueryCitiesArgs>>;
+  city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QueryCityArgs, 'id'>>;
+  members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<QueryMembersArgs>>;
+}>;
+
+export type Resolvers<ContextType = Context> = ResolversObject<{
+  City?: CityResolvers<ContextType>;
+  CityConnection?: CityConnectionResolvers<ContextType>;
+  CityEdge?: CityEdgeResolvers<ContextType>;
+  Date?: GraphQLScalarType;
+  Member?: MemberResolvers<ContextType>;
+  MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberEdge?: MemberEdgeResolvers<ContextType>;
+  Membership?: MembershipResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  ProgrammeEnrolment?: ProgrammeEnrolmentResolvers<ContextType>;
+  Query?: QueryResolvers<ContextType>;
+}>;
+
