@@ -1,0 +1,64 @@
+/**
+ * Prometheus metrics (prom-client), one registry per process, served at GET /metrics.
+ * Names follow Prometheus conventions: seconds for durations, `_total` for counters.
+ */
+import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+
+export interface Metrics {
+  registry: Registry;
+  operationDuration: Histogram<'operation' | 'type' | 'service'>;
+  errors: Counter<'code' | 'service'>;
+  subgraphFetchDuration: Histogram<'subgraph' | 'outcome'>;
+  subgraphErrors: Counter<'subgraph' | 'code'>;
+  dbCommandDuration: Histogram<'service' | 'command' | 'outcome'>;
+}
+
+const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export function createMetrics(service: string): Metrics {
+  const registry = new Registry();
+  registry.setDefaultLabels({ service });
+  collectDefaultMetrics({ register: registry });
+  return {
+    registry,
+    operationDuration: new Histogram({
+      name: 'graphql_operation_duration_seconds',
+      help: 'GraphQL operation latency by operation name and type',
+      labelNames: ['operation', 'type', 'service'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+    errors: new Counter({
+      name: 'graphql_errors_total',
+      help: 'GraphQL errors returned to clients, by extensions.code',
+      labelNames: ['code', 'service'],
+      registers: [registry],
+    }),
+    subgraphFetchDuration: new Histogram({
+      name: 'gateway_subgraph_fetch_duration_seconds',
+      help: 'Latency of gateway requests to each subgraph',
+      labelNames: ['subgraph', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+    subgraphErrors: new Counter({
+      name: 'gateway_subgraph_errors_total',
+      help: 'Failed gateway requests to each subgraph, by error code',
+      labelNames: ['subgraph', 'code'],
+      registers: [registry],
+    }),
+    dbCommandDuration: new Histogram({
+      name: 'mongodb_command_duration_seconds',
+      help: 'MongoDB command latency (command monitoring)',
+      labelNames: ['service', 'command', 'outcome'],
+      buckets: LATENCY_BUCKETS,
+      registers: [registry],
+    }),
+  };
+}
+
+/** Operation names come from clients: keep label cardinality bounded. */
+export function operationLabel(name: string | null | undefined): string {
+  if (!name) return 'anonymous';
+  return /^[A-Za-z_][A-Za-z0-9_]{0,63}$/.test(name) ? name : 'invalid';
+}
