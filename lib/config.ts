@@ -1,17 +1,13 @@
-/** Small typed readers for environment settings; each wrong value fails start-up with a clear message. */
+/** Settings of every process, read from the environment and validated with zod (lib/env.ts). */
+import { ConfigError, env, readEnv } from './env';
+
+/** One variable, validated the same way (for the few settings read on their own). */
 export function envString(name: string, fallback: string): string {
-  const value = process.env[name];
-  return value === undefined || value === '' ? fallback : value;
+  return readEnv({ [name]: env.string(fallback) })[name] as string;
 }
 
 export function envInt(name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new Error(`${name} must be an integer between ${min} and ${max}, got ${JSON.stringify(raw)}`);
-  }
-  return value;
+  return readEnv({ [name]: env.int(fallback, min, max) })[name] as number;
 }
 
 /** Settings shared by all subgraphs. */
@@ -29,23 +25,33 @@ export interface SubgraphSettings {
   gatewayUrl?: () => string | undefined;
 }
 
-function clockFromEnv(): () => Date {
-  const fixed = process.env.CLOCK_NOW;
-  if (!fixed) return () => new Date();
-  const at = new Date(fixed);
-  if (Number.isNaN(at.getTime())) throw new Error(`CLOCK_NOW must be an ISO-8601 instant, got ${JSON.stringify(fixed)}`);
-  return () => new Date(at);
-}
+export const SUBGRAPH_ENV = {
+  DB_PREFIX: env.string(''),
+  DEFAULT_PAGE_SIZE: env.int(20, 1, 1000),
+  MAX_PAGE_SIZE: env.int(100, 1, 10000),
+  MIN_DATA_YEAR: env.int(2010, 1900, 2100),
+  MAX_DATA_YEAR: env.int(new Date().getUTCFullYear(), 1900, 2100),
+  CLOCK_NOW: env.instant(),
+  GATEWAY_URL: env.url(),
+  GATEWAY_PORT: env.int(4000, 1, 65535),
+};
 
-export function subgraphSettingsFromEnv(): SubgraphSettings {
+export function subgraphSettingsFromEnv(source: NodeJS.ProcessEnv = process.env): SubgraphSettings {
+  const e = readEnv(SUBGRAPH_ENV, source);
+  const problems: string[] = [];
+  if (e.DEFAULT_PAGE_SIZE > e.MAX_PAGE_SIZE) problems.push(`DEFAULT_PAGE_SIZE (${e.DEFAULT_PAGE_SIZE}) must not exceed MAX_PAGE_SIZE (${e.MAX_PAGE_SIZE})`);
+  if (e.MIN_DATA_YEAR > e.MAX_DATA_YEAR) problems.push(`MIN_DATA_YEAR (${e.MIN_DATA_YEAR}) must not exceed MAX_DATA_YEAR (${e.MAX_DATA_YEAR})`);
+  if (problems.length) throw new ConfigError(problems);
+  const fixedNow = e.CLOCK_NOW ? new Date(e.CLOCK_NOW) : undefined;
+  const gatewayUrl = e.GATEWAY_URL ?? `http://127.0.0.1:${e.GATEWAY_PORT}/graphql`;
   return {
-    dbPrefix: envString('DB_PREFIX', ''),
-    defaultPageSize: envInt('DEFAULT_PAGE_SIZE', 20, 1, 1000),
-    maxPageSize: envInt('MAX_PAGE_SIZE', 100, 1, 10000),
-    minDataYear: envInt('MIN_DATA_YEAR', 2010, 1900, 2100),
-    maxDataYear: envInt('MAX_DATA_YEAR', new Date().getUTCFullYear(), 1900, 2100),
-    now: clockFromEnv(),
-    gatewayUrl: () => process.env.GATEWAY_URL || `http://127.0.0.1:${envInt('GATEWAY_PORT', 4000, 1, 65535)}/graphql`,
+    dbPrefix: e.DB_PREFIX,
+    defaultPageSize: e.DEFAULT_PAGE_SIZE,
+    maxPageSize: e.MAX_PAGE_SIZE,
+    minDataYear: e.MIN_DATA_YEAR,
+    maxDataYear: e.MAX_DATA_YEAR,
+    now: fixedNow ? () => new Date(fixedNow) : () => new Date(),
+    gatewayUrl: () => gatewayUrl,
   };
 }
 
