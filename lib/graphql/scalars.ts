@@ -1,4 +1,4 @@
-import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+import { GraphQLError, GraphQLScalarType, Kind, valueFromASTUntyped } from 'graphql';
 
 /** ISO-8601 instant, always serialised in UTC (`2026-03-01T01:00:00.000Z`). */
 export const DateTimeScalar = new GraphQLScalarType({
@@ -59,3 +59,12 @@ function parseDate(value: unknown): string {
   }
   return value;
 }
+
+/** Any JSON value (audit entries' old and new states); output-oriented, literals are read untyped. */
+export const JSONScalar = new GraphQLScalarType({
+  name: 'JSON',
+  description: 'Any JSON value',
+  serialize: (value) => JSON.parse(JSON.stringify(value ?? null)),
+  parseValue: (value) => value,
+  parseLiteral: (ast, variables) => valueFromASTUntyped(ast, variables),
+});

@@ -1,7 +1,7 @@
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
 import type { AuthUser } from '../../lib/auth/roles';
-import type { CallerHeaders } from '../../lib/federation/gateway-client';
+import { createGatewayClient, type CallerHeaders, type GatewayClient } from '../../lib/federation/gateway-client';
 import type { Catalogue } from './catalogue';
 import { createLoaders, type Loaders } from './loaders';
 
@@ -10,6 +10,8 @@ export interface Context {
   user: AuthUser | null;
   /** The caller's token and request id, for asking other domains through the gateway. */
   caller: CallerHeaders;
+  /** Asks another domain through the gateway (with `caller`), e.g. certification for a verifier's assignment. */
+  gateway: GatewayClient;
   db: Db;
   settings: SubgraphSettings;
   /** Static reference data, shared by all requests. */
@@ -19,5 +21,6 @@ export interface Context {
 }
 
 export function createContext(db: Db, settings: SubgraphSettings, catalogue: Catalogue, user: AuthUser | null = null, caller: CallerHeaders = {}): Context {
-  return { user, caller, db, settings, catalogue, loaders: createLoaders(db, catalogue) };
+  const gateway = createGatewayClient({ url: () => settings.gatewayUrl?.() });
+  return { user, caller, gateway, db, settings, catalogue, loaders: createLoaders(db, catalogue) };
 }

@@ -1,8 +1,8 @@
 import type { IndicatorValueDoc } from '../../data/sample/types';
-
-/** What coverage reads of a value (the loader projects to these fields). */
-type ValueStatus = Pick<IndicatorValueDoc, 'edition' | 'indicatorId' | 'status'>;
 import type { Catalogue, CatalogueIndicator } from './catalogue';
+
+/** What coverage reads of a value. */
+type ValueStatus = Pick<IndicatorValueDoc, 'edition' | 'indicatorId' | 'status'>;
 
 /** Coverage counts for one theme (GraphQL `ThemeCoverage`). */
 export interface ThemeCoverage {

@@ -1,63 +1,45 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
-import type { IndicatorValueDoc } from '../../data/sample/types';
+import type { IndicatorReportDoc } from '../../data/sample/types';
 import type { Catalogue } from './catalogue';
 import { computeCoverage, type IndicatorCoverage } from './coverage';
-import { findValueStatusesForCitiesAndYears, findValuesForCitiesInYear, type ValueStatusDoc } from './data/indicatorValues';
+import { findReportsByIds, reportId } from './data/indicatorReports';
 
-/** Key of the coverage loader: one city and one data year. */
+/** Key of the report and coverage loaders: one city and one data year (the report's `_id`). */
 export function coverageKey(cityId: string, year: number): string {
-  return `${cityId}:${year}`;
+  return reportId(cityId, year);
 }
 
-function parseCoverageKey(key: string): { cityId: string; year: number } {
+function parseKey(key: string): { cityId: string; year: number } {
   // City ids are slugs (no colon), but split on the LAST colon to be safe.
   const at = key.lastIndexOf(':');
   return { cityId: key.slice(0, at), year: Number(key.slice(at + 1)) };
 }
 
 export interface Loaders {
-  /** Values of a city for one year: one loader per year, so each batch is ONE find over all cities asked. */
-  valuesForYear(year: number): DataLoader<string, IndicatorValueDoc[]>;
-  /** Coverage by `${cityId}:${year}`: ONE find per batch for every city and year asked. */
+  /** A city's report for one data year by `${cityId}:${year}` (null when none): ONE `_id $in` find per batch. */
+  report: DataLoader<string, IndicatorReportDoc | null>;
+  /** Coverage by `${cityId}:${year}`, computed from the same report loader (no extra query). */
   coverage: DataLoader<string, IndicatorCoverage>;
 }
 
 export function createLoaders(db: Db, catalogue: Catalogue): Loaders {
-  const byYear = new Map<number, DataLoader<string, IndicatorValueDoc[]>>();
-
-  const valuesForYear = (year: number) => {
-    let loader = byYear.get(year);
-    if (!loader) {
-      loader = new DataLoader<string, IndicatorValueDoc[]>(async (cityIds) => {
-        const docs = await findValuesForCitiesInYear(db, cityIds, year);
-        const byCity = new Map<string, IndicatorValueDoc[]>();
-        for (const doc of docs) {
-          const list = byCity.get(doc.cityId) ?? [];
-          list.push(doc);
-          byCity.set(doc.cityId, list);
-        }
-        return cityIds.map((id) => byCity.get(id) ?? []);
-      });
-      byYear.set(year, loader);
-    }
-    return loader;
-  };
-
-  const coverage = new DataLoader<string, IndicatorCoverage>(async (keys) => {
-    const wanted = keys.map(parseCoverageKey);
-    const cityIds = [...new Set(wanted.map((k) => k.cityId))];
-    const years = [...new Set(wanted.map((k) => k.year))];
-    const docs = await findValueStatusesForCitiesAndYears(db, cityIds, years);
-    const grouped = new Map<string, ValueStatusDoc[]>();
-    for (const doc of docs) {
-      const key = coverageKey(doc.cityId, doc.year);
-      const list = grouped.get(key) ?? [];
-      list.push(doc);
-      grouped.set(key, list);
-    }
-    return wanted.map(({ cityId, year }) => computeCoverage(cityId, year, grouped.get(coverageKey(cityId, year)) ?? [], catalogue));
+  const report = new DataLoader<string, IndicatorReportDoc | null>(async (keys) => {
+    const docs = await findReportsByIds(db, keys);
+    const byId = new Map(docs.map((d) => [d._id, d]));
+    return keys.map((k) => byId.get(k) ?? null);
   });
 
-  return { valuesForYear, coverage };
+  const coverage = new DataLoader<string, IndicatorCoverage>(async (keys) => {
+    const reports = await report.loadMany(keys);
+    return keys.map((key, i) => {
+      const { cityId, year } = parseKey(key);
+      const doc = reports[i];
+      if (doc instanceof Error) return doc;
+      const values = doc ? doc.values.map((v) => ({ edition: doc.edition, indicatorId: v.indicatorId, status: v.status })) : [];
+      return computeCoverage(cityId, year, values, catalogue);
+    });
+  });
+
+  return { report, coverage };
 }

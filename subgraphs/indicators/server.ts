@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { buildSubgraphService, loadTypeDefs, type SubgraphDeps, type SubgraphService } from '../../lib/subgraph/service';
 import { defaultCatalogue, type Catalogue } from './catalogue';
 import { createContext, type Context } from './context';
-import { ensureIndicatorValueIndexes } from './data/indicatorValues';
+import { ensureAuditIndexes } from '../../lib/audit/audit';
+import { ensureIndicatorReportIndexes } from './data/indicatorReports';
 import { resolvers } from './resolvers';
 
 export interface IndicatorsOptions {
@@ -13,7 +14,8 @@ export interface IndicatorsOptions {
 /** Builds the indicators subgraph (ensures indexes first); does not listen. */
 export async function createServer(deps: SubgraphDeps, options: IndicatorsOptions = {}): Promise<SubgraphService<Context>> {
   const catalogue = options.catalogue ?? defaultCatalogue();
-  await ensureIndicatorValueIndexes(deps.db);
+  await ensureIndicatorReportIndexes(deps.db);
+  await ensureAuditIndexes(deps.db);
   return buildSubgraphService<Context>({
     name: 'indicators',
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),

@@ -5,6 +5,8 @@ import type { Db } from 'mongodb';
 import { DATABASE_NAMES, type SubgraphSettings } from '../../lib/config';
 import type { SubgraphService } from '../../lib/subgraph/service';
 import type { IndicatorValueDoc, SampleDataset } from '../../data/sample/types';
+import type { AuthUser } from '../../lib/auth/roles';
+import { reportsFromValues } from '../../subgraphs/indicators/data/indicatorReports';
 import { compareClauseIds, DEFAULT_CATALOGUE_DIR, loadCatalogue, type Catalogue } from '../../subgraphs/indicators/catalogue';
 import type { Context } from '../../subgraphs/indicators/context';
 import { seed } from '../../subgraphs/indicators/seed';
@@ -60,8 +62,16 @@ let mongo: TestMongo;
 let db: Db;
 let service: SubgraphService<Context>;
 
-async function run(query: string, variables: Record<string, unknown> = {}, svc: SubgraphService<Context> = service) {
-  const response = await svc.server.executeOperation({ query, variables }, { contextValue: svc.createContext() });
+// Values that are not VERIFIED are visible to WCCD staff (and verifiers and the city's officers) only.
+const STAFF: AuthUser = { sub: 'staff-1', roles: ['WCCD_STAFF'] };
+
+/** Stores value fixtures the way the subgraph keeps them: one report per city and year. */
+function insertValues(target: Db, values: IndicatorValueDoc[]) {
+  return target.collection('indicator_reports').insertMany(reportsFromValues(values, 'fixture') as any[]);
+}
+
+async function run(query: string, variables: Record<string, unknown> = {}, svc: SubgraphService<Context> = service, user: AuthUser | null = STAFF) {
+  const response = await svc.server.executeOperation({ query, variables }, { contextValue: svc.createContext(user) });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
   return response.body.singleResult as { data?: Record<string, any> | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
 }
@@ -74,7 +84,7 @@ beforeAll(async () => {
   mongo = await openTestMongo();
   db = mongo.client.db(mongo.prefix + DATABASE_NAMES.indicators);
   service = await createServer({ db, settings: { ...settings, dbPrefix: mongo.prefix } });
-  await db.collection<IndicatorValueDoc>('indicator_values').insertMany([...alpha2022, ...beta2022, ...alpha2021, ...manyValues]);
+  await insertValues(db, [...alpha2022, ...beta2022, ...alpha2021, ...manyValues]);
 });
 
 afterAll(async () => {
@@ -178,10 +188,7 @@ describe('a second edition is data only', () => {
     );
     catalogue = loadCatalogue({ dir, defaultEdition: EDITION });
     svc2 = await createServer({ db, settings }, { catalogue });
-    await db.collection<IndicatorValueDoc>('indicator_values').insertMany([
-      value('gamma', YEAR, '5.1', 'VERIFIED', EDITION_2018),
-      value('gamma', YEAR, '5.2', 'VERIFIED', EDITION_2018),
-    ]);
+    await insertValues(db, [value('gamma', YEAR, '5.1', 'VERIFIED', EDITION_2018), value('gamma', YEAR, '5.2', 'VERIFIED', EDITION_2018)]);
   });
 
   afterAll(async () => {
@@ -345,21 +352,22 @@ describe('_entities', () => {
     const ten = await countFor(10);
     const fifty = await countFor(50);
     expect(ten).toBe(fifty);
-    // One find for the values loader (year 2022) and one for the coverage loader.
-    expect(mongo.recorder.entries.map((e) => e.command)).toEqual(['find', 'find']);
+    // One find by report _id serves both the values and the coverage of every city.
+    expect(mongo.recorder.entries.map((e) => e.command)).toEqual(['find']);
   });
 });
 
 describe('indexes', () => {
-  test('one value per city, year and indicator', async () => {
-    await expect(db.collection<IndicatorValueDoc>('indicator_values').insertOne({ ...beta2022[0], _id: 'duplicate' })).rejects.toThrow(/duplicate key/i);
+  test('one report per city and year', async () => {
+    const [beta] = reportsFromValues(beta2022, 'fixture');
+    await expect(db.collection('indicator_reports').insertOne({ ...beta, _id: 'duplicate' } as any)).rejects.toThrow(/duplicate key/i);
   });
 
   test('creating the server again (a restart) keeps the indexes', async () => {
     const again = await createServer({ db, settings });
     await again.stop();
-    const names = (await db.collection('indicator_values').listIndexes().toArray()).map((i) => i.name).sort();
-    expect(names).toEqual(['_id_', 'city_year_indicator', 'year_status']);
+    const names = (await db.collection('indicator_reports').listIndexes().toArray()).map((i) => i.name).sort();
+    expect(names).toEqual(['_id_', 'city_year']);
   });
 });
 
@@ -368,9 +376,13 @@ describe('seed', () => {
     const seedDb = mongo.client.db(mongo.prefix + 'seed_' + DATABASE_NAMES.indicators);
     const dataset = { indicators: { indicator_values: [...alpha2022, ...beta2022] } } as unknown as SampleDataset;
     expect(await seed(seedDb, dataset)).toBe(true);
-    const count = await seedDb.collection('indicator_values').countDocuments();
-    expect(count).toBe(alpha2022.length + beta2022.length);
+    // One report per city and year, holding all its values.
+    const reports = await seedDb.collection('indicator_reports').find().sort({ _id: 1 }).toArray();
+    expect(reports.map((r) => [r._id, r.values.length, r.version, r.values[0].enteredBy])).toEqual([
+      [`alpha:${YEAR}`, alpha2022.length, 1, 'sample-data'],
+      [`beta:${YEAR}`, beta2022.length, 1, 'sample-data'],
+    ]);
     expect(await seed(seedDb, dataset)).toBe(false);
-    expect(await seedDb.collection('indicator_values').countDocuments()).toBe(count);
+    expect(await seedDb.collection('indicator_reports').countDocuments()).toBe(2);
   });
 });

@@ -1,9 +1,12 @@
-import type { IndicatorValueDoc } from '../../../data/sample/types';
+import type { IndicatorReportDoc } from '../../../data/sample/types';
+import { canSeeUnpublished } from '../access';
 import { compareClauseIds, type IndicatorKind } from '../catalogue';
 import type { Context } from '../context';
 import type { IndicatorCoverage } from '../coverage';
 import { coverageKey } from '../loaders';
 import { validateTheme, validateYear } from '../validation';
+import { valuesOf, type ValueView } from '../values';
+import { emptyReport } from './IndicatorReport';
 
 /** City is owned by membership; here it only carries the indicator fields. */
 interface CityRef {
@@ -20,13 +23,15 @@ export const City = {
     city: CityRef,
     args: { year: number; theme?: string | null; kind?: IndicatorKind | null },
     ctx: Context,
-  ): Promise<IndicatorValueDoc[]> {
+  ): Promise<ValueView[]> {
     const year = validateYear(args.year, ctx.settings);
     const { theme, kind } = args;
     // Values may belong to any loaded edition, so any edition's theme is acceptable.
     if (theme != null) validateTheme(theme, ctx.catalogue.allThemeNames());
-    const values = await ctx.loaders.valuesForYear(year).load(city.id);
-    return values
+    const all = valuesOf(await ctx.loaders.report.load(coverageKey(city.id, year)));
+    // Unverified values are the city's work in progress: public callers see VERIFIED values only.
+    const visible = canSeeUnpublished(ctx.user, city.id) ? all : all.filter((v) => v.status === 'VERIFIED');
+    return visible
       .filter((v) => {
         const indicator = ctx.catalogue.indicator(v.edition, v.indicatorId);
         // A value whose indicator is not in a loaded catalogue cannot be shown (Indicator is non-null).
@@ -34,6 +39,11 @@ export const City = {
         return (theme == null || indicator.theme === theme) && (kind == null || indicator.kind === kind);
       })
       .sort((a, b) => compareClauseIds(a.indicatorId, b.indicatorId) || a.edition.localeCompare(b.edition));
+  },
+
+  async indicatorReport(city: CityRef, args: { year: number }, ctx: Context): Promise<IndicatorReportDoc> {
+    const year = validateYear(args.year, ctx.settings);
+    return (await ctx.loaders.report.load(coverageKey(city.id, year))) ?? emptyReport(city.id, year, ctx);
   },
 
   indicatorCoverage(city: CityRef, args: { year: number }, ctx: Context): Promise<IndicatorCoverage> {

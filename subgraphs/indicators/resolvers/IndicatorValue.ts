@@ -1,13 +1,22 @@
-import type { IndicatorValueDoc } from '../../../data/sample/types';
+import { canSeeUnpublished } from '../access';
 import type { CatalogueIndicator } from '../catalogue';
 import type { Context } from '../context';
+import type { ValueView } from '../values';
 
 export const IndicatorValue = {
-  // City.indicators only returns values whose indicator is in the catalogue, so this is never undefined.
-  indicator(value: IndicatorValueDoc, _: unknown, ctx: Context): CatalogueIndicator | undefined {
+  // Only values whose indicator is in the catalogue are returned, so this is never undefined.
+  indicator(value: ValueView, _: unknown, ctx: Context): CatalogueIndicator | undefined {
     return ctx.catalogue.indicator(value.edition, value.indicatorId);
   },
-  city(value: IndicatorValueDoc) {
+  city(value: ValueView) {
     return { __typename: 'City', id: value.cityId };
+  },
+  source: (value: ValueView) => value.source ?? null,
+  note: (value: ValueView) => value.note ?? null,
+  enteredAt: (value: ValueView) => value.enteredAt ?? null,
+  verdictAt: (value: ValueView) => value.verdictAt ?? null,
+  // Verifier notes are not public, even on VERIFIED values.
+  verifierNote(value: ValueView, _: unknown, ctx: Context): string | null {
+    return canSeeUnpublished(ctx.user, value.cityId) ? (value.verifierNote ?? null) : null;
   },
 };

@@ -1,6 +1,8 @@
 import type { CatalogueIndicator, IndicatorKind } from '../catalogue';
 import type { Context } from '../context';
-import { resolveEdition, validateTheme } from '../validation';
+import { requireAuditReader } from '../access';
+import { resolveEdition, validateTheme, validateYear } from '../validation';
+import type { AuditTrailRef } from './AuditTrail';
 
 /** Catalogue queries: all answered from the in-memory catalogue (no database access). */
 export const Query = {
@@ -32,5 +34,10 @@ export const Query = {
       themeCount: e.themes.length,
       isDefault: e.edition === ctx.catalogue.defaultEdition,
     }));
+  },
+
+  auditTrail(_: unknown, args: { cityId: string; year: number }, ctx: Context): AuditTrailRef {
+    requireAuditReader(ctx.user, args.cityId);
+    return { cityId: args.cityId, year: validateYear(args.year, ctx.settings) };
   },
 };

@@ -1,13 +1,23 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
+import { DateTimeScalar, JSONScalar } from '../../../lib/graphql/scalars';
 import type { Context } from '../context';
+import { AuditEntry, AuditTrail } from './AuditTrail';
 import { City } from './City';
 import { Indicator } from './Indicator';
 import { IndicatorCoverage } from './IndicatorCoverage';
+import { IndicatorReport } from './IndicatorReport';
 import { IndicatorValue } from './IndicatorValue';
+import { Mutation } from './Mutation';
 import { Query } from './Query';
 
 export const resolvers = {
+  DateTime: DateTimeScalar,
+  JSON: JSONScalar,
   Query,
+  Mutation,
+  AuditTrail,
+  AuditEntry,
+  IndicatorReport,
   City,
   Indicator,
   IndicatorCoverage,

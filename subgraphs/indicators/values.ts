@@ -1,0 +1,26 @@
+import type { IndicatorReportDoc, IndicatorReportValue } from '../../data/sample/types';
+
+/** One value as the GraphQL `IndicatorValue` resolvers see it: the stored entry plus its report's keys. */
+export interface ValueView extends IndicatorReportValue {
+  cityId: string;
+  year: number;
+  edition: string;
+  sampleData: boolean;
+}
+
+export function valuesOf(report: IndicatorReportDoc | null): ValueView[] {
+  if (!report) return [];
+  return report.values.map((v) => ({ ...v, cityId: report.cityId, year: report.year, edition: report.edition, sampleData: report.sampleData }));
+}
+
+/** What a value looks like in the audit trail (old and new). */
+export function auditSnapshot(v: IndicatorReportValue | undefined): Record<string, unknown> | null {
+  if (!v) return null;
+  const snapshot: Record<string, unknown> = { value: v.value, status: v.status, source: v.source ?? null, note: v.note ?? null };
+  if (v.verifierNote != null || v.verifiedBy != null) {
+    snapshot.verifiedBy = v.verifiedBy ?? null;
+    snapshot.verifierOrgId = v.verifierOrgId ?? null;
+    snapshot.verifierNote = v.verifierNote ?? null;
+  }
+  return snapshot;
+}
