@@ -1,13 +1,27 @@
 import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, Filter, IndexDescription } from 'mongodb';
-import type { CertificationDoc } from '../../../data/sample/types';
+import type { AuditEntryDoc, CertificationDoc } from '../../../data/sample/types';
 import type { CertificationLevel } from '../levels';
 
 /** Collection `certifications`: one document per city and data year. */
 export const CERTIFICATIONS = 'certifications';
 
-export function certifications(db: Db): Collection<CertificationDoc> {
-  return db.collection<CertificationDoc>(CERTIFICATIONS);
+/**
+ * What is stored: the dataset's shape plus what the workflow keeps. Documents written before the
+ * workflow existed may lack these fields (readers treat them as absent).
+ */
+export interface CertificationRecord extends CertificationDoc {
+  /** The assigned organisation's id (configuration, see organisations.ts); `verifierOrganisation` keeps its name. */
+  verifierOrganisationId?: string | null;
+  rejectionReason?: string | null;
+  /** Grows by one with every change (conditional updates; orders the audit entries). */
+  version?: number;
+  /** Audit entries written with the change they record, until copied to `audit` (an outbox). */
+  pendingAudit?: AuditEntryDoc[];
+}
+
+export function certifications(db: Db): Collection<CertificationRecord> {
+  return db.collection<CertificationRecord>(CERTIFICATIONS);
 }
 
 const INDEXES: IndexDescription[] = [
@@ -45,8 +59,13 @@ export function findCertificationsOfCities(db: Db, cityIds: readonly string[]): 
     .toArray();
 }
 
-export function findCertification(db: Db, cityId: string, year: number): Promise<CertificationDoc | null> {
-  return certifications(db).findOne({ cityId: { $eq: cityId }, year: { $eq: year } });
+export function certificationId(cityId: string, year: number): string {
+  return `${cityId}:${year}`;
+}
+
+/** By `_id` (city:year): the one lookup FerretDB answers without scanning the collection. */
+export function findCertification(db: Db, cityId: string, year: number): Promise<CertificationRecord | null> {
+  return certifications(db).findOne({ _id: { $eq: certificationId(cityId, year) } });
 }
 
 export interface RegistryFilter {

@@ -3,6 +3,7 @@ import { resolvePage, toConnection, type Connection } from '../../../lib/graphql
 import type { Context } from '../context';
 import { countRegistry, findCertification, findRegistryPage, type RegistryFilter } from '../data/certifications';
 import type { CertificationLevel, LevelThreshold } from '../levels';
+import type { VerifierOrganisation } from '../organisations';
 import { validateCountry, validateYear } from '../validation';
 
 interface RegistryArgs {
@@ -34,5 +35,9 @@ export const Query = {
 
   certificationLevels(_: unknown, __: unknown, ctx: Context): LevelThreshold[] {
     return ctx.levels.levels;
+  },
+
+  verifierOrganisations(_: unknown, __: unknown, ctx: Context): VerifierOrganisation[] {
+    return ctx.organisations.list;
   },
 };
