@@ -2,14 +2,18 @@ import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
 import type { CityDoc, EnrolmentDoc, MemberDoc } from '../../data/sample/types';
 import { findCitiesByIds } from './data/cities';
+import { findContactsByMemberIds, type MemberContactsDoc } from './data/contacts';
 import { findEnrolmentsByCityIds } from './data/enrolments';
-import { findFullMembersByCityIds } from './data/members';
+import { findFullMembersByCityIds, findMembersByIds } from './data/members';
 
 export interface MembershipLoaders {
   cityById: DataLoader<string, CityDoc | null>;
   /** The FULL member representing a city (its CityNet membership), or null. */
   fullMemberByCityId: DataLoader<string, MemberDoc | null>;
   enrolmentByCityId: DataLoader<string, EnrolmentDoc | null>;
+  memberById: DataLoader<string, MemberDoc | null>;
+  /** Staff-only focal points, by member id. */
+  contactsByMemberId: DataLoader<string, MemberContactsDoc | null>;
 }
 
 /** Puts batch results back in key order; keys without a document get null. */
@@ -28,5 +32,7 @@ export function createLoaders(db: Db): MembershipLoaders {
     cityById: new DataLoader(async (ids) => byKey(ids, await findCitiesByIds(db, ids), (c) => c._id)),
     fullMemberByCityId: new DataLoader(async (ids) => byKey(ids, await findFullMembersByCityIds(db, ids), (m) => m.cityId)),
     enrolmentByCityId: new DataLoader(async (ids) => byKey(ids, await findEnrolmentsByCityIds(db, ids), (e) => e.cityId)),
+    memberById: new DataLoader(async (ids) => byKey(ids, await findMembersByIds(db, ids), (m) => m._id)),
+    contactsByMemberId: new DataLoader(async (ids) => byKey(ids, await findContactsByMemberIds(db, ids), (c) => c._id)),
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import type { SampleDataset } from '../../data/sample/types';
 import { citiesCollection } from './data/cities';
+import { contactsCollection, sampleContacts } from './data/contacts';
 import { enrolmentsCollection } from './data/enrolments';
 import { membersCollection } from './data/members';
 
@@ -14,6 +15,8 @@ export async function seed(db: Db, dataset: SampleDataset): Promise<boolean> {
   if (cities.length) await citiesCollection(db).insertMany(cities, { ordered: false });
   if (members.length) await membersCollection(db).insertMany(members, { ordered: false });
   if (enrolments.length) await enrolmentsCollection(db).insertMany(enrolments, { ordered: false });
+  // Member contacts are not public: the sample gets made-up ones, labelled as sample data.
+  if (members.length) await contactsCollection(db).insertMany(sampleContacts(members), { ordered: false });
   await meta.insertOne({ _id: SEED_MARKER, seededAt: new Date() });
   return true;
 }

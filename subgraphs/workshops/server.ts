@@ -5,11 +5,12 @@ import { ensureMentoringPairIndexes } from './data/mentoringPairs';
 import { ensureRegistrationIndexes } from './data/registrations';
 import { ensureWorkshopIndexes } from './data/workshops';
 import { resolvers } from './resolvers';
+import { ensureAuditLogIndexes } from '../../lib/db/audit-log';
 
 /** Ensures the indexes, then builds (without listening) the workshops subgraph. */
 export async function createServer(deps: SubgraphDeps): Promise<SubgraphService<Context>> {
   const { db, settings } = deps;
-  await Promise.all([ensureWorkshopIndexes(db), ensureRegistrationIndexes(db), ensureMentoringPairIndexes(db)]);
+  await Promise.all([ensureWorkshopIndexes(db), ensureRegistrationIndexes(db), ensureMentoringPairIndexes(db), ensureAuditLogIndexes(db)]);
   return buildSubgraphService<Context>({
     name: 'workshops',
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),

@@ -20,6 +20,11 @@ export async function ensureMemberIndexes(db: Db): Promise<void> {
   ]);
 }
 
+/** Members by id, one `$in` query. */
+export async function findMembersByIds(db: Db, ids: readonly string[]): Promise<MemberDoc[]> {
+  return membersCollection(db).find({ _id: { $in: [...ids] } }, { batchSize: LOADER_BATCH_SIZE }).toArray();
+}
+
 /** Full members of a batch of cities, one `$in` query. Associate members never represent a city. */
 export async function findFullMembersByCityIds(db: Db, cityIds: readonly string[]): Promise<MemberDoc[]> {
   return membersCollection(db)

@@ -15,6 +15,29 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type AdmitMemberInput = {
+  category: MemberCategory;
+  /** Full members only (and required for them): the city to create. */
+  city?: InputMaybe<NewCityInput>;
+  clusters?: InputMaybe<Array<Cluster>>;
+  /** The member's focal point (staff-only data). */
+  contacts?: InputMaybe<MemberContactsInput>;
+  /** ISO 3166-1 alpha-2 country code, e.g. PH. */
+  country: Scalars['String']['input'];
+  /** Lowercase slug (a-z, 0-9, hyphens); defaults to the slug of the name. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** The member's name (for a full member, the city's name unless city.name is given). */
+  name: Scalars['String']['input'];
+  /** A configured national chapter (e.g. Philippines). */
+  nationalChapter?: InputMaybe<Scalars['String']['input']>;
+  /** Associate members: the kind of organisation (required, not LOCAL_GOVERNMENT). Full members are LOCAL_GOVERNMENT. */
+  organisationType?: InputMaybe<OrganisationType>;
+  /** The date the member joined; defaults to today. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+  /** ACTIVE (the default) or PENDING. */
+  status?: InputMaybe<MemberStatus>;
+};
+
 /** A city: a local government, whether or not it is a CityNet member. */
 export type City = {
   __typename?: 'City';
@@ -68,10 +91,14 @@ export type Cluster =
 /** A CityNet member: a local government (full member) or an organisation (associate member). */
 export type Member = {
   __typename?: 'Member';
+  /** The annual membership fee in US dollars, from the member's population and its country's GDP per capita (a configured table). CITYNET_STAFF only, like contacts. */
+  annualFeeUsd?: Maybe<Scalars['Int']['output']>;
   category: MemberCategory;
   /** The city, for full members. */
   city?: Maybe<City>;
   clusters: Array<Cluster>;
+  /** The member's focal point. Not public: CITYNET_STAFF only (others get null and a FORBIDDEN error on this field). */
+  contacts?: Maybe<MemberContacts>;
   country: Scalars['String']['output'];
   id: Scalars['ID']['output'];
   name: Scalars['String']['output'];
@@ -91,6 +118,20 @@ export type MemberConnection = {
   edges: Array<MemberEdge>;
   pageInfo: PageInfo;
   totalCount: Scalars['Int']['output'];
+};
+
+/** A member's focal point for CityNet. */
+export type MemberContacts = {
+  __typename?: 'MemberContacts';
+  email: Scalars['String']['output'];
+  focalPointName: Scalars['String']['output'];
+  /** True for the made-up contacts of the sample data. */
+  sampleData: Scalars['Boolean']['output'];
+};
+
+export type MemberContactsInput = {
+  email: Scalars['String']['input'];
+  focalPointName: Scalars['String']['input'];
 };
 
 export type MemberEdge = {
@@ -124,6 +165,97 @@ export type Membership = {
   status: MemberStatus;
 };
 
+/**
+ * CityNet membership workflows. Every mutation needs a CITYNET_STAFF token (anonymous callers get
+ * UNAUTHENTICATED, other roles FORBIDDEN); input is validated before anything is written
+ * (BAD_USER_INPUT with the offending input path in `extensions.field`), and every change is audited.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Admits a member. A full member is a local government: its City is created with it (the city id is
+   * the member id). An associate member is an organisation. An id already in use is a CONFLICT.
+   */
+  admitMember: Member;
+  /** Changes a member's status, with the reason (audited). Setting the current status again changes nothing. */
+  changeMemberStatus: Member;
+  /**
+   * Enrols an ACTIVE full member city in the ISO 37120 joint programme; the subsidised rate runs for
+   * three years (to enrolledOn + 3 years - 1 day). Already enrolled: CONFLICT; unknown city: NOT_FOUND.
+   */
+  enrolCity: ProgrammeEnrolment;
+  /** Replaces the member's clusters. */
+  setMemberClusters: Member;
+  /** Sets (or, with null, clears) the member's national chapter; chapters are configuration. */
+  setNationalChapter: Member;
+};
+
+
+/**
+ * CityNet membership workflows. Every mutation needs a CITYNET_STAFF token (anonymous callers get
+ * UNAUTHENTICATED, other roles FORBIDDEN); input is validated before anything is written
+ * (BAD_USER_INPUT with the offending input path in `extensions.field`), and every change is audited.
+ */
+export type MutationAdmitMemberArgs = {
+  input: AdmitMemberInput;
+};
+
+
+/**
+ * CityNet membership workflows. Every mutation needs a CITYNET_STAFF token (anonymous callers get
+ * UNAUTHENTICATED, other roles FORBIDDEN); input is validated before anything is written
+ * (BAD_USER_INPUT with the offending input path in `extensions.field`), and every change is audited.
+ */
+export type MutationChangeMemberStatusArgs = {
+  memberId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  status: MemberStatus;
+};
+
+
+/**
+ * CityNet membership workflows. Every mutation needs a CITYNET_STAFF token (anonymous callers get
+ * UNAUTHENTICATED, other roles FORBIDDEN); input is validated before anything is written
+ * (BAD_USER_INPUT with the offending input path in `extensions.field`), and every change is audited.
+ */
+export type MutationEnrolCityArgs = {
+  cityId: Scalars['ID']['input'];
+  enrolledOn: Scalars['Date']['input'];
+  round: Scalars['Int']['input'];
+};
+
+
+/**
+ * CityNet membership workflows. Every mutation needs a CITYNET_STAFF token (anonymous callers get
+ * UNAUTHENTICATED, other roles FORBIDDEN); input is validated before anything is written
+ * (BAD_USER_INPUT with the offending input path in `extensions.field`), and every change is audited.
+ */
+export type MutationSetMemberClustersArgs = {
+  clusters: Array<Cluster>;
+  memberId: Scalars['ID']['input'];
+};
+
+
+/**
+ * CityNet membership workflows. Every mutation needs a CITYNET_STAFF token (anonymous callers get
+ * UNAUTHENTICATED, other roles FORBIDDEN); input is validated before anything is written
+ * (BAD_USER_INPUT with the offending input path in `extensions.field`), and every change is audited.
+ */
+export type MutationSetNationalChapterArgs = {
+  memberId: Scalars['ID']['input'];
+  nationalChapter?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type NewCityInput = {
+  areaKm2?: InputMaybe<Scalars['Float']['input']>;
+  /** Defaults to the member's name. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  population?: InputMaybe<Scalars['Int']['input']>;
+  region: Region;
+  /** IANA time zone, e.g. Asia/Manila. */
+  timezone: Scalars['String']['input'];
+};
+
 export type OrganisationType =
   | 'ASSOCIATION'
   | 'COMPANY'
@@ -142,6 +274,8 @@ export type PageInfo = {
 
 export type ProgrammeEnrolment = {
   __typename?: 'ProgrammeEnrolment';
+  /** The enrolled city. */
+  city: City;
   enrolledOn: Scalars['Date']['output'];
   /** The programme's name. */
   programme: Scalars['String']['output'];
@@ -163,6 +297,8 @@ export type Query = {
   cities: CityConnection;
   /** A city by its id (a lowercase slug of its name, e.g. `makati`, `kuala-lumpur`); null when unknown. */
   city?: Maybe<City>;
+  /** A member by its id; null when unknown. */
+  member?: Maybe<Member>;
   /** CityNet members: full members (local governments) and associate members (organisations), ordered by name. */
   members: MemberConnection;
 };
@@ -184,6 +320,15 @@ export type QueryCitiesArgs = {
  * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
  */
 export type QueryCityArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+/**
+ * CityNet membership: the member local governments and organisations, and cities' enrolment in the
+ * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ */
+export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
 };
 
@@ -302,10 +447,11 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  City: ResolverTypeWrapper<City>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  AdmitMemberInput: AdmitMemberInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  City: ResolverTypeWrapper<City>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CityConnection: ResolverTypeWrapper<CityConnection>;
   CityEdge: ResolverTypeWrapper<CityEdge>;
@@ -316,10 +462,14 @@ export type ResolversTypes = ResolversObject<{
   Member: ResolverTypeWrapper<Member>;
   MemberCategory: MemberCategory;
   MemberConnection: ResolverTypeWrapper<MemberConnection>;
+  MemberContacts: ResolverTypeWrapper<MemberContacts>;
+  MemberContactsInput: MemberContactsInput;
   MemberEdge: ResolverTypeWrapper<MemberEdge>;
   MemberFilter: MemberFilter;
   MemberStatus: MemberStatus;
   Membership: ResolverTypeWrapper<Membership>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NewCityInput: NewCityInput;
   OrganisationType: OrganisationType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ProgrammeEnrolment: ResolverTypeWrapper<ProgrammeEnrolment>;
@@ -329,10 +479,11 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  City: City | FederationReferenceTypes['City'];
-  Float: Scalars['Float']['output'];
+  AdmitMemberInput: AdmitMemberInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
+  City: City | FederationReferenceTypes['City'];
+  Float: Scalars['Float']['output'];
   Int: Scalars['Int']['output'];
   CityConnection: CityConnection;
   CityEdge: CityEdge;
@@ -341,9 +492,13 @@ export type ResolversParentTypes = ResolversObject<{
   Date: Scalars['Date']['output'];
   Member: Member;
   MemberConnection: MemberConnection;
+  MemberContacts: MemberContacts;
+  MemberContactsInput: MemberContactsInput;
   MemberEdge: MemberEdge;
   MemberFilter: MemberFilter;
   Membership: Membership;
+  Mutation: Record<PropertyKey, never>;
+  NewCityInput: NewCityInput;
   PageInfo: PageInfo;
   ProgrammeEnrolment: ProgrammeEnrolment;
   Query: Record<PropertyKey, never>;
@@ -378,9 +533,11 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 }
 
 export type MemberResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Member'] = ResolversParentTypes['Member']> = ResolversObject<{
+  annualFeeUsd?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['MemberCategory'], ParentType, ContextType>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType>;
   clusters?: Resolver<Array<ResolversTypes['Cluster']>, ParentType, ContextType>;
+  contacts?: Resolver<Maybe<ResolversTypes['MemberContacts']>, ParentType, ContextType>;
   country?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -396,6 +553,12 @@ export type MemberConnectionResolvers<ContextType = Context, ParentType extends 
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type MemberContactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberContacts'] = ResolversParentTypes['MemberContacts']> = ResolversObject<{
+  email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  focalPointName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type MemberEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MemberEdge'] = ResolversParentTypes['MemberEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Member'], ParentType, ContextType>;
@@ -409,6 +572,14 @@ export type MembershipResolvers<ContextType = Context, ParentType extends Resolv
   status?: Resolver<ResolversTypes['MemberStatus'], ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  admitMember?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationAdmitMemberArgs, 'input'>>;
+  changeMemberStatus?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationChangeMemberStatusArgs, 'memberId' | 'reason' | 'status'>>;
+  enrolCity?: Resolver<ResolversTypes['ProgrammeEnrolment'], ParentType, ContextType, RequireFields<MutationEnrolCityArgs, 'cityId' | 'enrolledOn' | 'round'>>;
+  setMemberClusters?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetMemberClustersArgs, 'clusters' | 'memberId'>>;
+  setNationalChapter?: Resolver<ResolversTypes['Member'], ParentType, ContextType, RequireFields<MutationSetNationalChapterArgs, 'memberId'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -417,6 +588,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type ProgrammeEnrolmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProgrammeEnrolment'] = ResolversParentTypes['ProgrammeEnrolment']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
   enrolledOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   programme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   round?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -427,6 +599,7 @@ export type ProgrammeEnrolmentResolvers<ContextType = Context, ParentType extend
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   cities?: Resolver<ResolversTypes['CityConnection'], ParentType, ContextType, Partial<QueryCitiesArgs>>;
   city?: Resolver<Maybe<ResolversTypes['City']>, ParentType, ContextType, RequireFields<QueryCityArgs, 'id'>>;
+  member?: Resolver<Maybe<ResolversTypes['Member']>, ParentType, ContextType, RequireFields<QueryMemberArgs, 'id'>>;
   members?: Resolver<ResolversTypes['MemberConnection'], ParentType, ContextType, Partial<QueryMembersArgs>>;
 }>;
 
@@ -437,8 +610,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   Member?: MemberResolvers<ContextType>;
   MemberConnection?: MemberConnectionResolvers<ContextType>;
+  MemberContacts?: MemberContactsResolvers<ContextType>;
   MemberEdge?: MemberEdgeResolvers<ContextType>;
   Membership?: MembershipResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ProgrammeEnrolment?: ProgrammeEnrolmentResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;

@@ -7,6 +7,7 @@ export function todayUtc(now: Date): string {
 }
 
 export const ProgrammeEnrolment = {
+  city: (enrolment: EnrolmentDoc, _: unknown, ctx: Context) => ctx.loaders.cityById.load(enrolment.cityId),
   /** Subsidised up to and including `subsidisedUntil`; "today" comes from the settable clock. */
   subsidised: (enrolment: EnrolmentDoc, _: unknown, ctx: Context) => todayUtc(ctx.settings.now()) <= enrolment.subsidisedUntil,
 };

@@ -6,6 +6,7 @@ import { buildCityFilter, buildMemberFilter, type CityFilterInput, type MemberFi
 
 export const Query = {
   city: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.cityById.load(args.id),
+  member: (_: unknown, args: { id: string }, ctx: Context) => ctx.loaders.memberById.load(args.id),
 
   async cities(_: unknown, args: PageArgs & { filter?: CityFilterInput | null }, ctx: Context) {
     // Validate paging before touching the database.

@@ -28,3 +28,40 @@ export async function findActiveRegistrationsByCityIds(db: Db, cityIds: readonly
     .find({ cityId: { $in: [...cityIds] }, status: { $in: ['CONFIRMED', 'WAITLISTED'] } }, { projection: { _id: 1, cityId: 1, workshopId: 1 }, batchSize: LOADER_BATCH_SIZE })
     .toArray();
 }
+
+/** A registration as stored once the workflows have touched it (seeded ones lack the optional fields). */
+export interface StoredRegistration extends RegistrationDoc {
+  /** Position in the order of registration (per workshop); the waitlist is promoted in this order. */
+  seq?: number;
+  confirmedAt?: Date | null;
+  cancelledAt?: Date | null;
+}
+
+export function storedRegistrations(db: Db): Collection<StoredRegistration> {
+  return db.collection<StoredRegistration>('registrations');
+}
+
+/** The id of a city's registration for a workshop: one per city and workshop. */
+export const registrationId = (workshopId: string, cityId: string) => `${workshopId}:${cityId}`;
+
+/**
+ * Waitlist order: by sequence number; seeded registrations (no number, older than any numbered one)
+ * first, by the time they were made.
+ */
+export function waitlistOrder(a: StoredRegistration, b: StoredRegistration): number {
+  const sa = a.seq ?? -1;
+  const sb = b.seq ?? -1;
+  if (sa !== sb) return sa - sb;
+  return a.registeredAt.getTime() - b.registeredAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+}
+
+/** The CONFIRMED and WAITLISTED registrations of one workshop (waitlist in order). */
+export async function findLiveRegistrations(db: Db, workshopId: string): Promise<{ confirmed: StoredRegistration[]; waitlisted: StoredRegistration[] }> {
+  const live = await storedRegistrations(db)
+    .find({ workshopId: { $eq: workshopId }, status: { $in: ['CONFIRMED', 'WAITLISTED'] } }, { batchSize: LOADER_BATCH_SIZE })
+    .toArray();
+  return {
+    confirmed: live.filter((r) => r.status === 'CONFIRMED'),
+    waitlisted: live.filter((r) => r.status === 'WAITLISTED').sort(waitlistOrder),
+  };
+}

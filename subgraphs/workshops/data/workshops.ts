@@ -12,6 +12,7 @@ export function workshopsCollection(db: Db): Collection<WorkshopDoc> {
 export async function ensureWorkshopIndexes(db: Db): Promise<void> {
   await ensureIndexes(workshopsCollection(db), [
     { key: { startsAt: 1, _id: 1 }, name: 'startsAt_id' },
+    { key: { status: 1, startsAt: 1 }, name: 'status_startsAt' },
     { key: { hostCityId: 1 }, name: 'hostCityId' },
     { key: { themes: 1 }, name: 'themes' },
   ]);
@@ -42,4 +43,40 @@ export async function findUpcomingWorkshops(db: Db, hostCityIds: readonly string
     .find({ status: 'SCHEDULED', startsAt: { $gt: now }, $or: or }, { batchSize: LOADER_BATCH_SIZE })
     .sort({ startsAt: 1, _id: 1 })
     .toArray();
+}
+
+/** A workshop as stored once the workflows have touched it (seeded ones lack the optional fields). */
+export interface StoredWorkshop extends WorkshopDoc {
+  /** Grows with every change of the details (1 when absent). */
+  version?: number;
+  /** Last registration sequence number handed out: orders the waitlist. */
+  registrationSeq?: number;
+  cancellationReason?: string | null;
+  cancelledAt?: Date | null;
+  createdAt?: Date;
+  updatedAt?: Date;
+}
+
+export function storedWorkshops(db: Db): Collection<StoredWorkshop> {
+  return db.collection<StoredWorkshop>('workshops');
+}
+
+/** How facilitators are compared: case and spacing do not make a different person. */
+export function facilitatorKey(facilitator: string | null | undefined): string | null {
+  return facilitator ? facilitator.trim().replace(/\s+/g, ' ').toLowerCase() : null;
+}
+
+/**
+ * The SCHEDULED workshops (other than `excludeId`) that overlap [startsAt, endsAt) and share the host
+ * city or the facilitator. Instants are stored as UTC dates, so offsets given on input do not matter.
+ */
+export async function findClashes(
+  db: Db,
+  slot: { excludeId?: string; hostCityId: string | null; facilitator: string | null; startsAt: Date; endsAt: Date },
+): Promise<StoredWorkshop[]> {
+  const filter: Filter<StoredWorkshop> = { status: 'SCHEDULED', startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt } };
+  if (slot.excludeId) filter._id = { $ne: slot.excludeId };
+  const overlapping = await storedWorkshops(db).find(filter).sort({ startsAt: 1, _id: 1 }).toArray();
+  const key = facilitatorKey(slot.facilitator);
+  return overlapping.filter((w) => (slot.hostCityId !== null && w.hostCityId === slot.hostCityId) || (key !== null && facilitatorKey(w.facilitator) === key));
 }

@@ -17,6 +17,15 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+export type CancelRegistrationResult = {
+  __typename?: 'CancelRegistrationResult';
+  /** The waitlisted registration that got the freed seat, if any. */
+  promoted?: Maybe<Registration>;
+  /** The cancelled registration. */
+  registration: Registration;
+  workshop: Workshop;
+};
+
 export type City = {
   __typename?: 'City';
   id: Scalars['ID']['output'];
@@ -65,9 +74,154 @@ export type MentoringSession = {
   summary?: Maybe<Scalars['String']['output']>;
 };
 
+export type MentoringSessionInput = {
+  /** 1 to 1440. */
+  durationMinutes: Scalars['Int']['input'];
+  format: WorkshopFormat;
+  /** When the session was held (not in the future, not before the pair started). */
+  heldAt: Scalars['DateTime']['input'];
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type MentoringStatus =
   | 'ACTIVE'
   | 'CLOSED';
+
+/**
+ * CityNet capacity-building workflows. Workshops and mentoring need CITYNET_STAFF; registrations a
+ * CITY_OFFICER of the registering city or CITYNET_STAFF. Anonymous callers get UNAUTHENTICATED, other
+ * roles (or an officer of another city) FORBIDDEN; input is validated before anything is written
+ * (BAD_USER_INPUT with the offending path in `extensions.field`); a rule of the workflow that forbids the
+ * change now is a CONFLICT; every change is audited.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Cancels a registration; a confirmed seat goes to the first waitlisted registration. */
+  cancelRegistration: CancelRegistrationResult;
+  /** Cancels a scheduled workshop that has not started. */
+  cancelWorkshop: Workshop;
+  /** Closes an ACTIVE pair (today). */
+  closeMentoringPair: MentoringPair;
+  /** Logs a session held by an ACTIVE pair. */
+  logMentoringSession: MentoringPair;
+  /** Pairs a mentor city with a mentee city on some ISO 37120 themes; one ACTIVE pair per two cities. */
+  pairMentor: MentoringPair;
+  /**
+   * Registers a city: CONFIRMED while seats remain, else WAITLISTED (in order). A city registers once
+   * (CONFLICT; after cancelling it may register again, at the end of the queue). A cancelled or
+   * started workshop: CONFLICT.
+   */
+  registerForWorkshop: Registration;
+  /**
+   * Schedules a workshop. Neither its host city nor its facilitator may have another SCHEDULED workshop
+   * overlapping [startsAt, endsAt) — compared as instants, whatever offsets they were given in (CONFLICT).
+   */
+  scheduleWorkshop: Workshop;
+  /** Changes a scheduled workshop that has not started; the same double-booking rule applies. Capacity cannot drop below the confirmed seats; raising it promotes waitlisted registrations. */
+  updateWorkshop: Workshop;
+};
+
+
+/**
+ * CityNet capacity-building workflows. Workshops and mentoring need CITYNET_STAFF; registrations a
+ * CITY_OFFICER of the registering city or CITYNET_STAFF. Anonymous callers get UNAUTHENTICATED, other
+ * roles (or an officer of another city) FORBIDDEN; input is validated before anything is written
+ * (BAD_USER_INPUT with the offending path in `extensions.field`); a rule of the workflow that forbids the
+ * change now is a CONFLICT; every change is audited.
+ */
+export type MutationCancelRegistrationArgs = {
+  registrationId: Scalars['ID']['input'];
+};
+
+
+/**
+ * CityNet capacity-building workflows. Workshops and mentoring need CITYNET_STAFF; registrations a
+ * CITY_OFFICER of the registering city or CITYNET_STAFF. Anonymous callers get UNAUTHENTICATED, other
+ * roles (or an officer of another city) FORBIDDEN; input is validated before anything is written
+ * (BAD_USER_INPUT with the offending path in `extensions.field`); a rule of the workflow that forbids the
+ * change now is a CONFLICT; every change is audited.
+ */
+export type MutationCancelWorkshopArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+/**
+ * CityNet capacity-building workflows. Workshops and mentoring need CITYNET_STAFF; registrations a
+ * CITY_OFFICER of the registering city or CITYNET_STAFF. Anonymous callers get UNAUTHENTICATED, other
+ * roles (or an officer of another city) FORBIDDEN; input is validated before anything is written
+ * (BAD_USER_INPUT with the offending path in `extensions.field`); a rule of the workflow that forbids the
+ * change now is a CONFLICT; every change is audited.
+ */
+export type MutationCloseMentoringPairArgs = {
+  pairId: Scalars['ID']['input'];
+};
+
+
+/**
+ * CityNet capacity-building workflows. Workshops and mentoring need CITYNET_STAFF; registrations a
+ * CITY_OFFICER of the registering city or CITYNET_STAFF. Anonymous callers get UNAUTHENTICATED, other
+ * roles (or an officer of another city) FORBIDDEN; input is validated before anything is written
+ * (BAD_USER_INPUT with the offending path in `extensions.field`); a rule of the workflow that forbids the
+ * change now is a CONFLICT; every change is audited.
+ */
+export type MutationLogMentoringSessionArgs = {
+  input: MentoringSessionInput;
+  pairId: Scalars['ID']['input'];
+};
+
+
+/**
+ * CityNet capacity-building workflows. Workshops and mentoring need CITYNET_STAFF; registrations a
+ * CITY_OFFICER of the registering city or CITYNET_STAFF. Anonymous callers get UNAUTHENTICATED, other
+ * roles (or an officer of another city) FORBIDDEN; input is validated before anything is written
+ * (BAD_USER_INPUT with the offending path in `extensions.field`); a rule of the workflow that forbids the
+ * change now is a CONFLICT; every change is audited.
+ */
+export type MutationPairMentorArgs = {
+  focusThemes: Array<Scalars['String']['input']>;
+  menteeCityId: Scalars['ID']['input'];
+  mentorCityId: Scalars['ID']['input'];
+};
+
+
+/**
+ * CityNet capacity-building workflows. Workshops and mentoring need CITYNET_STAFF; registrations a
+ * CITY_OFFICER of the registering city or CITYNET_STAFF. Anonymous callers get UNAUTHENTICATED, other
+ * roles (or an officer of another city) FORBIDDEN; input is validated before anything is written
+ * (BAD_USER_INPUT with the offending path in `extensions.field`); a rule of the workflow that forbids the
+ * change now is a CONFLICT; every change is audited.
+ */
+export type MutationRegisterForWorkshopArgs = {
+  cityId: Scalars['ID']['input'];
+  workshopId: Scalars['ID']['input'];
+};
+
+
+/**
+ * CityNet capacity-building workflows. Workshops and mentoring need CITYNET_STAFF; registrations a
+ * CITY_OFFICER of the registering city or CITYNET_STAFF. Anonymous callers get UNAUTHENTICATED, other
+ * roles (or an officer of another city) FORBIDDEN; input is validated before anything is written
+ * (BAD_USER_INPUT with the offending path in `extensions.field`); a rule of the workflow that forbids the
+ * change now is a CONFLICT; every change is audited.
+ */
+export type MutationScheduleWorkshopArgs = {
+  input: ScheduleWorkshopInput;
+};
+
+
+/**
+ * CityNet capacity-building workflows. Workshops and mentoring need CITYNET_STAFF; registrations a
+ * CITY_OFFICER of the registering city or CITYNET_STAFF. Anonymous callers get UNAUTHENTICATED, other
+ * roles (or an officer of another city) FORBIDDEN; input is validated before anything is written
+ * (BAD_USER_INPUT with the offending path in `extensions.field`); a rule of the workflow that forbids the
+ * change now is a CONFLICT; every change is audited.
+ */
+export type MutationUpdateWorkshopArgs = {
+  id: Scalars['ID']['input'];
+  input: UpdateWorkshopInput;
+};
 
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -120,10 +274,15 @@ export type QueryWorkshopsArgs = {
 
 export type Registration = {
   __typename?: 'Registration';
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   city: City;
+  /** When the registration got its seat (on registering, or when promoted from the waitlist). */
+  confirmedAt?: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   registeredAt: Scalars['DateTime']['output'];
   status: RegistrationStatus;
+  /** 1-based position on the workshop's waitlist; null unless WAITLISTED. */
+  waitlistPosition?: Maybe<Scalars['Int']['output']>;
   workshop: Workshop;
 };
 
@@ -145,8 +304,44 @@ export type RegistrationStatus =
   | 'CONFIRMED'
   | 'WAITLISTED';
 
+export type ScheduleWorkshopInput = {
+  /** At least 1. */
+  capacity: Scalars['Int']['input'];
+  /** After startsAt. */
+  endsAt: Scalars['DateTime']['input'];
+  facilitator?: InputMaybe<Scalars['String']['input']>;
+  format: WorkshopFormat;
+  /** Required for IN_PERSON and HYBRID workshops. */
+  hostCityId?: InputMaybe<Scalars['ID']['input']>;
+  /** An instant with its offset, e.g. 2027-03-02T09:00:00+08:00. */
+  startsAt: Scalars['DateTime']['input'];
+  /** ISO 37120 theme names, e.g. Solid Waste. */
+  themes: Array<Scalars['String']['input']>;
+  /** The IANA time zone the workshop is held in, e.g. Asia/Manila. */
+  timezone: Scalars['String']['input'];
+  title: Scalars['String']['input'];
+};
+
+/** Only the fields given change; hostCityId and facilitator can be cleared with null. */
+export type UpdateWorkshopInput = {
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  endsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** The version the change was based on; a different current version is a CONFLICT. */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  facilitator?: InputMaybe<Scalars['String']['input']>;
+  format?: InputMaybe<WorkshopFormat>;
+  hostCityId?: InputMaybe<Scalars['ID']['input']>;
+  startsAt?: InputMaybe<Scalars['DateTime']['input']>;
+  themes?: InputMaybe<Array<Scalars['String']['input']>>;
+  timezone?: InputMaybe<Scalars['String']['input']>;
+  title?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Workshop = {
   __typename?: 'Workshop';
+  /** Why the workshop was cancelled (status CANCELLED). */
+  cancellationReason?: Maybe<Scalars['String']['output']>;
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
   capacity: Scalars['Int']['output'];
   endsAt: Scalars['DateTime']['output'];
   facilitator?: Maybe<Scalars['String']['output']>;
@@ -167,10 +362,20 @@ export type Workshop = {
   /** The IANA time zone the workshop is held in (the host city's). */
   timezone: Scalars['String']['output'];
   title: Scalars['String']['output'];
+  /** Grows by one with every change of the workshop's details (updateWorkshop, cancelWorkshop); pass it as expectedVersion to refuse a stale edit. */
+  version: Scalars['Int']['output'];
+  /** The WAITLISTED registrations in promotion order: the first one gets the next seat that frees up. */
+  waitlist: RegistrationConnection;
 };
 
 
 export type WorkshopRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type WorkshopWaitlistArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -301,6 +506,7 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  CancelRegistrationResult: ResolverTypeWrapper<CancelRegistrationResult>;
   City: ResolverTypeWrapper<City>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -311,7 +517,9 @@ export type ResolversTypes = ResolversObject<{
   MentoringPairConnection: ResolverTypeWrapper<MentoringPairConnection>;
   MentoringPairEdge: ResolverTypeWrapper<MentoringPairEdge>;
   MentoringSession: ResolverTypeWrapper<MentoringSession>;
+  MentoringSessionInput: MentoringSessionInput;
   MentoringStatus: MentoringStatus;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -319,6 +527,8 @@ export type ResolversTypes = ResolversObject<{
   RegistrationConnection: ResolverTypeWrapper<RegistrationConnection>;
   RegistrationEdge: ResolverTypeWrapper<RegistrationEdge>;
   RegistrationStatus: RegistrationStatus;
+  ScheduleWorkshopInput: ScheduleWorkshopInput;
+  UpdateWorkshopInput: UpdateWorkshopInput;
   Workshop: ResolverTypeWrapper<Workshop>;
   WorkshopConnection: ResolverTypeWrapper<WorkshopConnection>;
   WorkshopEdge: ResolverTypeWrapper<WorkshopEdge>;
@@ -328,6 +538,7 @@ export type ResolversTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  CancelRegistrationResult: CancelRegistrationResult;
   City: City | FederationReferenceTypes['City'];
   ID: Scalars['ID']['output'];
   Int: Scalars['Int']['output'];
@@ -338,15 +549,25 @@ export type ResolversParentTypes = ResolversObject<{
   MentoringPairConnection: MentoringPairConnection;
   MentoringPairEdge: MentoringPairEdge;
   MentoringSession: MentoringSession;
+  MentoringSessionInput: MentoringSessionInput;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
   Registration: Registration;
   RegistrationConnection: RegistrationConnection;
   RegistrationEdge: RegistrationEdge;
+  ScheduleWorkshopInput: ScheduleWorkshopInput;
+  UpdateWorkshopInput: UpdateWorkshopInput;
   Workshop: Workshop | FederationReferenceTypes['Workshop'];
   WorkshopConnection: WorkshopConnection;
   WorkshopEdge: WorkshopEdge;
+}>;
+
+export type CancelRegistrationResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CancelRegistrationResult'] = ResolversParentTypes['CancelRegistrationResult']> = ResolversObject<{
+  promoted?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
+  registration?: Resolver<ResolversTypes['Registration'], ParentType, ContextType>;
+  workshop?: Resolver<ResolversTypes['Workshop'], ParentType, ContextType>;
 }>;
 
 export type CityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
@@ -394,6 +615,17 @@ export type MentoringSessionResolvers<ContextType = Context, ParentType extends 
   summary?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  cancelRegistration?: Resolver<ResolversTypes['CancelRegistrationResult'], ParentType, ContextType, RequireFields<MutationCancelRegistrationArgs, 'registrationId'>>;
+  cancelWorkshop?: Resolver<ResolversTypes['Workshop'], ParentType, ContextType, RequireFields<MutationCancelWorkshopArgs, 'id' | 'reason'>>;
+  closeMentoringPair?: Resolver<ResolversTypes['MentoringPair'], ParentType, ContextType, RequireFields<MutationCloseMentoringPairArgs, 'pairId'>>;
+  logMentoringSession?: Resolver<ResolversTypes['MentoringPair'], ParentType, ContextType, RequireFields<MutationLogMentoringSessionArgs, 'input' | 'pairId'>>;
+  pairMentor?: Resolver<ResolversTypes['MentoringPair'], ParentType, ContextType, RequireFields<MutationPairMentorArgs, 'focusThemes' | 'menteeCityId' | 'mentorCityId'>>;
+  registerForWorkshop?: Resolver<ResolversTypes['Registration'], ParentType, ContextType, RequireFields<MutationRegisterForWorkshopArgs, 'cityId' | 'workshopId'>>;
+  scheduleWorkshop?: Resolver<ResolversTypes['Workshop'], ParentType, ContextType, RequireFields<MutationScheduleWorkshopArgs, 'input'>>;
+  updateWorkshop?: Resolver<ResolversTypes['Workshop'], ParentType, ContextType, RequireFields<MutationUpdateWorkshopArgs, 'id' | 'input'>>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -409,10 +641,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type RegistrationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Registration'] = ResolversParentTypes['Registration']> = ResolversObject<{
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
+  confirmedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   registeredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['RegistrationStatus'], ParentType, ContextType>;
+  waitlistPosition?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   workshop?: Resolver<ResolversTypes['Workshop'], ParentType, ContextType>;
 }>;
 
@@ -429,6 +664,8 @@ export type RegistrationEdgeResolvers<ContextType = Context, ParentType extends 
 
 export type WorkshopResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Workshop'] = ResolversParentTypes['Workshop'], FederationReferenceType extends FederationReferenceTypes['Workshop'] = FederationReferenceTypes['Workshop']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Workshop']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cancellationReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   facilitator?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -444,6 +681,8 @@ export type WorkshopResolvers<ContextType = Context, ParentType extends Resolver
   themes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   timezone?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  waitlist?: Resolver<ResolversTypes['RegistrationConnection'], ParentType, ContextType, Partial<WorkshopWaitlistArgs>>;
 }>;
 
 export type WorkshopConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorkshopConnection'] = ResolversParentTypes['WorkshopConnection']> = ResolversObject<{
@@ -458,6 +697,7 @@ export type WorkshopEdgeResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  CancelRegistrationResult?: CancelRegistrationResultResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -465,6 +705,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MentoringPairConnection?: MentoringPairConnectionResolvers<ContextType>;
   MentoringPairEdge?: MentoringPairEdgeResolvers<ContextType>;
   MentoringSession?: MentoringSessionResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Registration?: RegistrationResolvers<ContextType>;

@@ -1,4 +1,6 @@
 import type { WorkshopDoc } from '../../../data/sample/types';
+import { waitlistOrder } from '../data/registrations';
+import type { StoredWorkshop } from '../data/workshops';
 import { resolvePage, toConnection, type PageArgs } from '../../../lib/graphql/pagination';
 import type { Context } from '../context';
 import { toLocalIso } from '../localTime';
@@ -16,4 +18,13 @@ export const Workshop = {
     const all = await ctx.loaders.registrationsByWorkshopId.load(workshop._id);
     return toConnection(all.slice(page.offset, page.offset + page.limit), page, all.length);
   },
+  /** The waitlist in promotion order, from the same batched load as `registrations`. */
+  async waitlist(workshop: WorkshopDoc, args: PageArgs, ctx: Context) {
+    const page = resolvePage(args, ctx.settings.defaultPageSize, ctx.settings.maxPageSize);
+    const waiting = (await ctx.loaders.registrationsByWorkshopId.load(workshop._id)).filter((r) => r.status === 'WAITLISTED').sort(waitlistOrder);
+    return toConnection(waiting.slice(page.offset, page.offset + page.limit), page, waiting.length);
+  },
+  version: (workshop: StoredWorkshop) => workshop.version ?? 1,
+  cancellationReason: (workshop: StoredWorkshop) => workshop.cancellationReason ?? null,
+  cancelledAt: (workshop: StoredWorkshop) => workshop.cancelledAt ?? null,
 };

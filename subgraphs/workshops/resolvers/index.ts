@@ -3,6 +3,7 @@ import { DateScalar, DateTimeScalar } from '../../../lib/graphql/scalars';
 import type { Context } from '../context';
 import { City } from './City';
 import { MentoringPair } from './MentoringPair';
+import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Registration } from './Registration';
 import { Workshop } from './Workshop';
@@ -11,6 +12,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
   Date: DateScalar,
   DateTime: DateTimeScalar,
   Query,
+  Mutation,
   City,
   Workshop,
   Registration,
