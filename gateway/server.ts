@@ -1,17 +1,32 @@
-import { readFileSync } from 'node:fs';
-import { ApolloServer } from '@apollo/server';
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { existsSync, readFileSync } from 'node:fs';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloGateway } from '@apollo/gateway';
+import { type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import pino, { type Logger } from 'pino';
 import { createGraphQLRequestListener } from '../lib/http/graphql-http-server';
 import type { SubgraphName } from '../lib/config';
-import type { GatewaySettings } from './config';
+import { resolveGatewaySettings, type GatewaySettings, type ResolvedGatewaySettings } from './config';
 import { gatewayContextFactory, type GatewayContext } from './context';
 import { authSettingsFromEnv } from '../lib/auth/settings';
 import { createTokenVerifier } from '../lib/auth/tokens';
+import { ResilientDataSource } from './subgraph-client';
+import { createReadiness } from './readiness';
+import { createFormatError, errorLoggingPlugin } from './errors';
+import { createPreflight } from './preflight';
+import { loadManifest } from './trusted-documents/manifest';
+import { checkVariables, enforceMeasures, measureOperation } from './limits/operation-limits';
 
 export interface Gateway {
   server: ApolloServer<GatewayContext>;
   gateway: ApolloGateway;
   listener: ReturnType<typeof createGraphQLRequestListener>;
+  settings: ResolvedGatewaySettings;
+  /** One resilient data source per subgraph (failure tests look at their circuit breakers). */
+  dataSources: Map<string, ResilientDataSource>;
+  ready(): Promise<boolean>;
+  logger: Logger;
   stop(): Promise<void>;
 }
 
@@ -27,32 +42,96 @@ export function readSupergraph(path: string): string {
   return sdl;
 }
 
+/** The subgraph URLs composed into the supergraph (`@join__graph(name:, url:)`). */
+function composedUrls(sdl: string): Map<string, string> {
+  const urls = new Map<string, string>();
+  for (const m of sdl.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]+)"\)/g)) urls.set(m[1], m[2]);
+  return urls;
+}
+
+/** Re-checks operations that arrived as an APQ hash (their text was not seen by the preflight). */
+function persistedOperationLimitsPlugin(settings: ResolvedGatewaySettings, schema: () => GraphQLSchema | undefined): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request, metrics }) {
+          if (!metrics.persistedQueryHit) return;
+          checkVariables(request.variables, settings.limits);
+          enforceMeasures(measureOperation(document, operation as OperationDefinitionNode, schema(), request.variables ?? {}, settings.limits), settings.limits);
+        },
+      };
+    },
+  };
+}
+
 /** Builds the federated gateway (a static supergraph, never IntrospectAndCompose) and starts it. */
-export async function createGateway(settings: GatewaySettings): Promise<Gateway> {
+export async function createGateway(input: GatewaySettings): Promise<Gateway> {
+  const settings = resolveGatewaySettings(input);
+  const production = settings.nodeEnv === 'production';
+  const logger = settings.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
   const supergraphSdl = readSupergraph(settings.supergraphPath);
+  // Trusted documents: required when enforced (a missing manifest stops start-up), optional otherwise.
+  const manifest =
+    settings.trustedDocuments === 'enforce' || existsSync(settings.trustedDocumentsManifestPath)
+      ? loadManifest(settings.trustedDocumentsManifestPath)
+      : new Map<string, string>();
+
+  const dataSources = new Map<string, ResilientDataSource>();
   const gateway = new ApolloGateway({
     supergraphSdl,
-    buildService: ({ name, url }) =>
-      new RemoteGraphQLDataSource<GatewayContext>({
-        url: settings.subgraphUrls[name as SubgraphName] ?? url,
-        willSendRequest({ request, context }) {
-          // Subgraphs verify the caller's token themselves; the request id ties the logs together.
-          if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-          if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-        },
-      }),
+    buildService: ({ name, url }) => {
+      const source = new ResilientDataSource(name, settings.subgraphUrls[name as SubgraphName] ?? url!, {
+        timeoutMs: settings.subgraphTimeoutMs,
+        retries: settings.subgraphRetries,
+        signingSecret: settings.subgraphSigningSecret,
+        breaker: { threshold: settings.circuitFailureThreshold, cooldownMs: settings.circuitCooldownMs },
+      });
+      dataSources.set(name, source);
+      return source;
+    },
   });
+
+  let apiSchema: GraphQLSchema | undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
-    includeStacktraceInErrorResponses: process.env.NODE_ENV !== 'production',
+    introspection: settings.allowIntrospection,
+    includeStacktraceInErrorResponses: !production,
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: createFormatError(production),
+    parseOptions: { maxTokens: settings.limits.maxTokens + 1 },
     // The process owns its shutdown (HTTP first, then the gateway).
     stopOnTerminationSignals: false,
+    plugins: [
+      production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ footer: false }),
+      {
+        async serverWillStart() {
+          return {
+            schemaDidLoadOrUpdate({ apiSchema: schema }) {
+              apiSchema = schema;
+            },
+          };
+        },
+      },
+      persistedOperationLimitsPlugin(settings, () => apiSchema),
+      errorLoggingPlugin(logger),
+    ],
   });
   await server.start();
-  const listener = createGraphQLRequestListener({
+
+  const subgraphNames = [...composedUrls(supergraphSdl).entries()];
+  const subgraphUrls = subgraphNames.map(([graph, url]) => settings.subgraphUrls[graph.toLowerCase() as SubgraphName] ?? url);
+  const ready = createReadiness({ loaded: () => apiSchema !== undefined, subgraphUrls, cacheMs: settings.readyCacheMs });
+
+  const listener = createGraphQLRequestListener<GatewayContext>({
     server,
     context: gatewayContextFactory(createTokenVerifier(authSettingsFromEnv())),
     maxBodyBytes: settings.maxBodyBytes,
+    maxBatchSize: settings.limits.maxBatchSize,
+    corsOrigins: settings.corsOrigins,
+    preflight: createPreflight(settings, manifest, () => apiSchema),
+    ready,
+    logError: (message, error, requestId) => logger.error({ requestId, err: error }, message),
   });
-  return { server, gateway, listener, stop: () => server.stop() };
+  return { server, gateway, listener, settings, dataSources, ready, logger, stop: () => server.stop() };
 }
+

@@ -6,7 +6,9 @@ import type { MongoClient } from 'mongodb';
 import { DATABASE_NAMES, SUBGRAPH_NAMES, type SubgraphName, type SubgraphSettings } from '../lib/config';
 import { databaseName } from '../lib/db/mongo';
 import { listen, type RunningHttpServer } from '../lib/http/graphql-http-server';
-import { serveSubgraph } from '../lib/subgraph/run';
+import { serveSubgraph, type SubgraphHttpOptions } from '../lib/subgraph/run';
+import { authSettingsFromEnv } from '../lib/auth/settings';
+import { createTokenVerifier } from '../lib/auth/tokens';
 import type { SubgraphService } from '../lib/subgraph/service';
 import type { SampleDataset } from '../data/sample/types';
 import { SUBGRAPHS } from '../subgraphs';
@@ -23,6 +25,8 @@ export interface StackOptions {
   ports?: Partial<Record<SubgraphName | 'gateway', number>>;
   host?: string;
   gateway: Omit<GatewaySettings, 'subgraphUrls' | 'port' | 'host'>;
+  /** How the subgraphs' HTTP endpoints are protected (default: from the environment). */
+  subgraphHttp?: SubgraphHttpOptions;
 }
 
 export interface Stack {
@@ -43,11 +47,13 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const settings: SubgraphSettings = { ...options.settings, gatewayUrl: () => gatewayUrl };
   const subgraphs = {} as Stack['subgraphs'];
   const subgraphUrls = {} as Record<SubgraphName, string>;
+  const serve = (service: SubgraphService, port: number) =>
+    options.subgraphHttp ? serveSubgraph(service, port, host, createTokenVerifier(authSettingsFromEnv()), options.subgraphHttp) : serveSubgraph(service, port, host);
   for (const name of SUBGRAPH_NAMES) {
     const db = options.clients[name].db(databaseName(DATABASE_NAMES[name], options.settings.dbPrefix));
     if (options.dataset) await SUBGRAPHS[name].seed(db, options.dataset);
     const service = await SUBGRAPHS[name].createServer({ db, settings });
-    const http = await serveSubgraph(service, options.ports?.[name] ?? 0, host);
+    const http = await serve(service, options.ports?.[name] ?? 0);
     subgraphs[name] = { service, http };
     subgraphUrls[name] = http.url;
   }
@@ -65,7 +71,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphs[name].http.httpServer.closeAllConnections();
     },
     async restartSubgraph(name) {
-      subgraphs[name].http = await serveSubgraph(subgraphs[name].service, subgraphs[name].http.port, host);
+      subgraphs[name].http = await serve(subgraphs[name].service, subgraphs[name].http.port);
     },
     async stop() {
       await gatewayHttp.close();

@@ -5,6 +5,25 @@ import { createGraphQLRequestListener, listen, type RunningHttpServer } from '..
 import type { SubgraphDeps, SubgraphService } from './service';
 import { authSettingsFromEnv } from '../auth/settings';
 import { createTokenVerifier, type TokenVerifier } from '../auth/tokens';
+import { refusal } from '../http/refusal';
+import { signatureProblem } from './signature';
+
+/** How a subgraph's HTTP endpoint is protected. */
+export interface SubgraphHttpOptions {
+  /** When set, only requests the gateway signed with this secret are served (403 otherwise). */
+  signingSecret?: string;
+  maxBodyBytes?: number;
+}
+
+/** SUBGRAPH_SIGNING_SECRET (required in production: only the gateway may call a subgraph). */
+export function subgraphHttpOptionsFromEnv(nodeEnv = process.env.NODE_ENV): SubgraphHttpOptions {
+  const signingSecret = process.env.SUBGRAPH_SIGNING_SECRET || undefined;
+  if (nodeEnv === 'production' && !signingSecret) {
+    throw new Error('SUBGRAPH_SIGNING_SECRET must be set in production: subgraphs accept only requests the gateway signed.');
+  }
+  if (signingSecret && signingSecret.length < 32) throw new Error('SUBGRAPH_SIGNING_SECRET must be at least 32 characters long.');
+  return { signingSecret, maxBodyBytes: envInt('MAX_BODY_BYTES', 1_000_000, 1024) };
+}
 
 // Each subgraph has its own context type; the runner only passes it through.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -19,14 +38,24 @@ export async function serveSubgraph(
   port: number,
   host?: string,
   verifyToken: TokenVerifier = createTokenVerifier(authSettingsFromEnv()),
+  httpOptions: SubgraphHttpOptions = subgraphHttpOptionsFromEnv(),
 ): Promise<RunningHttpServer> {
+  const secret = httpOptions.signingSecret;
   const listener = createGraphQLRequestListener({
     server: service.server,
+    maxBodyBytes: httpOptions.maxBodyBytes,
+    authorize: secret
+      ? (req, rawBody, url) => {
+          const problem = signatureProblem(secret, req.headers, req.method ?? 'GET', url.pathname + url.search, rawBody);
+          if (problem) throw refusal(403, 'FORBIDDEN', `Only the gateway may call the ${service.name} subgraph: ${problem}.`);
+        }
+      : undefined,
     context: async (req) => {
       const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
       return service.createContext(await verifyToken(req.headers.authorization), { authorization: req.headers.authorization, requestId });
     },
     ready: async () => {
+      if (service.health) return service.health.ping(1000);
       await service.db.command({ ping: 1 });
       return true;
     },

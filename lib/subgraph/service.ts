@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode } from 'graphql';
@@ -8,6 +9,7 @@ import type { Db } from 'mongodb';
 import type { SubgraphName, SubgraphSettings } from '../config';
 import type { AuthUser } from '../auth/roles';
 import type { CallerHeaders } from '../federation/gateway-client';
+import { DatabaseHealth, databaseUnavailable, isDatabaseUnreachable } from './db-health';
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
 export interface SubgraphService<TContext extends BaseContext = BaseContext> {
@@ -19,6 +21,8 @@ export interface SubgraphService<TContext extends BaseContext = BaseContext> {
    * `caller` carries the request's token and id on to any other domain this request must ask.
    */
   createContext(user?: AuthUser | null, caller?: CallerHeaders): TContext;
+  /** Whether the database is reachable (readiness, and failing fast while it is not). */
+  health?: DatabaseHealth;
   stop(): Promise<void>;
 }
 
@@ -40,20 +44,58 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
   createContext(user: AuthUser | null, caller: CallerHeaders): TContext;
 }): Promise<SubgraphService<TContext>> {
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const production = process.env.NODE_ENV === 'production';
+  const health = new DatabaseHealth(options.db);
   const server = new ApolloServer<TContext>({
     schema,
-    includeStacktraceInErrorResponses: process.env.NODE_ENV !== 'production',
+    includeStacktraceInErrorResponses: !production,
     // Our processes own their shutdown (HTTP first, then servers, then the database).
     stopOnTerminationSignals: false,
-    // No Apollo usage reporting here, so federated traces (ftv1) would only cost time.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    formatError: (formatted, error) => {
+      // A database that went away is a clear, retryable UNAVAILABLE, never a driver message.
+      if (isDatabaseUnreachable(unwrapResolverError(error))) {
+        health.markUnavailable();
+        return { ...databaseUnavailable(options.name).toJSON(), path: formatted.path };
+      }
+      if (production && formatted.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+        return { message: 'Internal server error', path: formatted.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } };
+      }
+      return formatted;
+    },
+    plugins: [
+      // No Apollo usage reporting here, so federated traces (ftv1) would only cost time.
+      ApolloServerPluginInlineTraceDisabled(),
+      {
+        // While the database is known to be unreachable, answer at once instead of waiting out the
+        // driver's server selection timeout. Status 200 so the gateway passes the code on intact.
+        async requestDidStart() {
+          return {
+            async didResolveOperation({ operation }) {
+              if (health.available) return;
+              const onlyMeta = !!operation && operation.selectionSet.selections.every(
+                (s) => s.kind === 'Field' && (s.name.value === '__typename' || s.name.value === '_service'),
+              );
+              if (!onlyMeta) {
+                const error = databaseUnavailable(options.name);
+                error.extensions.http = { status: 200 };
+                throw error;
+              }
+            },
+          };
+        },
+      },
+    ],
   });
   await server.start();
   return {
     name: options.name,
     server,
     db: options.db,
+    health,
     createContext: (user = null, caller = {}) => options.createContext(user, caller),
-    stop: () => server.stop(),
+    stop: async () => {
+      health.stop();
+      await server.stop();
+    },
   };
 }

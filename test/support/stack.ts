@@ -3,7 +3,7 @@ import { buildSampleDataset } from '../../data/sample/dataset';
 import type { SampleDataset } from '../../data/sample/types';
 import { SUBGRAPH_NAMES, type SubgraphName, type SubgraphSettings } from '../../lib/config';
 import { CommandRecorder, connectMongo } from '../../lib/db/mongo';
-import { startStack, type Stack } from '../../stack/stack';
+import { startStack, type Stack, type StackOptions } from '../../stack/stack';
 import { openTestMongo } from './mongo';
 import { join } from 'node:path';
 
@@ -30,7 +30,9 @@ export const TEST_SETTINGS = (prefix: string): SubgraphSettings => ({
 });
 
 /** The whole system on ephemeral ports over the real test database, seeded with the sample data. */
-export async function startTestStack(options: { dataset?: SampleDataset } = {}): Promise<TestStack> {
+export async function startTestStack(
+  options: { dataset?: SampleDataset; gateway?: Partial<StackOptions['gateway']>; subgraphHttp?: StackOptions['subgraphHttp'] } = {},
+): Promise<TestStack> {
   const mongo = await openTestMongo();
   const clients = {} as Record<SubgraphName, MongoClient>;
   const recorders = {} as Record<SubgraphName, CommandRecorder>;
@@ -43,7 +45,8 @@ export async function startTestStack(options: { dataset?: SampleDataset } = {}):
     clients,
     settings: TEST_SETTINGS(mongo.prefix),
     dataset,
-    gateway: { supergraphPath: join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), maxBodyBytes: 1_000_000 },
+    gateway: { supergraphPath: join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), maxBodyBytes: 1_000_000, ...options.gateway },
+    subgraphHttp: options.subgraphHttp,
   });
   return {
     stack,

@@ -1,0 +1,52 @@
+import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode, GraphQLError } from 'graphql';
+import { refusal } from '../lib/http/refusal';
+import type { GraphQLRequestBody } from '../lib/http/graphql-http-server';
+import type { ResolvedGatewaySettings } from './config';
+import type { GatewayContext } from './context';
+import { checkDocumentText, checkLiteralInputs, checkVariables, enforceMeasures, measureOperation } from './limits/operation-limits';
+import { resolveTrustedDocument } from './trusted-documents/enforce';
+
+/** Which operation of the document runs; an unknown or missing operationName is a clear 400. */
+export function selectOperation(definitions: readonly OperationDefinitionNode[], operationName: unknown): OperationDefinitionNode {
+  if (typeof operationName === 'string' && operationName) {
+    const found = definitions.find((d) => d.name?.value === operationName);
+    if (!found) {
+      const names = definitions.map((d) => d.name?.value).filter(Boolean);
+      throw refusal(400, 'OPERATION_RESOLUTION_FAILURE', `Unknown operation named "${operationName}"; the document has ${names.length ? names.join(', ') : 'no named operations'}.`);
+    }
+    return found;
+  }
+  if (definitions.length === 0) throw refusal(400, 'OPERATION_RESOLUTION_FAILURE', 'The document contains no operation.');
+  if (definitions.length > 1) throw refusal(400, 'OPERATION_RESOLUTION_FAILURE', 'The document contains several operations: name the one to run (operationName).');
+  return definitions[0];
+}
+
+/**
+ * Everything the gateway refuses before Apollo parses, validates or plans the operation, and before
+ * any subgraph is called: trusted documents, then document size and tokens, then the parsed
+ * operation's shape (depth, aliases, root fields, directives, list sizes, cost), then input sizes.
+ */
+export function createPreflight(settings: ResolvedGatewaySettings, manifest: Map<string, string>, schema: () => GraphQLSchema | undefined) {
+  const limits = settings.limits;
+  return (request: GraphQLRequestBody, context: GatewayContext, method: 'GET' | 'POST'): GraphQLRequestBody => {
+    request = resolveTrustedDocument(request, context.user, settings.trustedDocuments, manifest);
+    checkVariables(request.variables, limits);
+    if (typeof request.query !== 'string') return request; // an APQ hash: Apollo resolves it, the plugin re-checks
+    checkDocumentText(request.query, limits);
+    let document;
+    try {
+      document = parse(request.query, { maxTokens: limits.maxTokens + 1 });
+    } catch (error) {
+      throw refusal(400, 'GRAPHQL_PARSE_FAILED', (error as GraphQLError).message);
+    }
+    checkLiteralInputs(document, limits);
+    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const operation = selectOperation(operations, request.operationName);
+    if (method === 'GET' && operation.operation !== 'query') {
+      throw refusal(405, 'METHOD_NOT_ALLOWED', `GET is for queries only: send this ${operation.operation} with POST.`, {}, { allow: 'POST' });
+    }
+    const variables = (request.variables ?? {}) as Record<string, unknown>;
+    enforceMeasures(measureOperation(document, operation, schema(), variables, limits), limits);
+    return request;
+  };
+}

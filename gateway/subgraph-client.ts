@@ -1,0 +1,192 @@
+import http from 'node:http';
+import https from 'node:https';
+import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
+import { GraphQLError } from 'graphql';
+import { sign } from '../lib/subgraph/signature';
+import { CircuitBreaker } from './circuit-breaker';
+import type { GatewayContext } from './context';
+
+/**
+ * How the gateway calls a subgraph: over keep-alive connections, each attempt bounded by a timeout,
+ * signed (when a secret is configured) so that subgraphs serve only the gateway, a query (never a
+ * mutation) retried after a connection reset, and behind a per-subgraph circuit breaker. Failures
+ * become errors naming the service (SUBGRAPH_UNAVAILABLE / SUBGRAPH_TIMEOUT) with no URL or socket
+ * detail, and the other subgraphs' parts of the answer are still returned.
+ */
+export interface SubgraphClientOptions {
+  timeoutMs: number;
+  retries: number;
+  signingSecret?: string;
+  breaker: { threshold: number; cooldownMs: number };
+}
+
+type FailureKind = 'unavailable' | 'timeout' | 'reset';
+
+export class SubgraphFetchError extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    readonly detail: string,
+  ) {
+    super(`${kind}: ${detail}`);
+  }
+}
+
+/** A private marker header (never sent) telling the fetcher the operation is safe to retry. */
+const IDEMPOTENT_HEADER = 'x-gateway-idempotent';
+const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+export const keepAliveAgents = {
+  http: new http.Agent({ keepAlive: true, keepAliveMsecs: 1000, maxSockets: 256, maxFreeSockets: 64, timeout: 60_000 }),
+  https: new https.Agent({ keepAlive: true, keepAliveMsecs: 1000, maxSockets: 256, maxFreeSockets: 64, timeout: 60_000 }),
+};
+
+function classify(error: NodeJS.ErrnoException, responded: boolean): FailureKind {
+  if (!responded && (error.code === 'ECONNRESET' || error.code === 'EPIPE' || error.message === 'socket hang up')) return 'reset';
+  return 'unavailable';
+}
+
+function sendOnce(url: URL, method: string, headers: Record<string, string>, body: string | Buffer, timeoutMs: number): Promise<FetcherResponse> {
+  return new Promise((resolve, reject) => {
+    const transport = url.protocol === 'https:' ? https : http;
+    let responded = false;
+    let settled = false;
+    const done = (error: Error | null, response?: FetcherResponse) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      if (error) reject(error);
+      else resolve(response!);
+    };
+    const req = transport.request(
+      url,
+      {
+        method,
+        agent: url.protocol === 'https:' ? keepAliveAgents.https : keepAliveAgents.http,
+        headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        responded = true;
+        const chunks: Buffer[] = [];
+        let size = 0;
+        res.on('data', (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > MAX_RESPONSE_BYTES) {
+            req.destroy();
+            done(new SubgraphFetchError('unavailable', 'response too large'));
+          } else chunks.push(chunk);
+        });
+        res.on('end', () => {
+          const responseHeaders = new Headers();
+          for (const [key, value] of Object.entries(res.headers)) {
+            if (value !== undefined) responseHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
+          }
+          const status = res.statusCode ?? 502;
+          const nullBody = status === 204 || status === 304;
+          done(null, new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: responseHeaders }) as unknown as FetcherResponse);
+        });
+        res.on('error', (error) => done(new SubgraphFetchError('unavailable', error.message)));
+        res.on('aborted', () => done(new SubgraphFetchError('unavailable', 'response aborted')));
+      },
+    );
+    const timer = setTimeout(() => {
+      done(new SubgraphFetchError('timeout', `no complete answer within ${timeoutMs} ms`));
+      req.destroy();
+    }, timeoutMs);
+    req.on('error', (error: NodeJS.ErrnoException) => done(new SubgraphFetchError(classify(error, responded), error.code ?? error.message)));
+    req.end(body);
+  });
+}
+
+export function createSubgraphFetcher(options: Pick<SubgraphClientOptions, 'timeoutMs' | 'retries' | 'signingSecret'>): Fetcher {
+  return async (rawUrl, init = {}) => {
+    const url = new URL(rawUrl);
+    const method = init.method ?? 'POST';
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(init.headers ?? {})) headers[key.toLowerCase()] = value;
+    const idempotent = headers[IDEMPOTENT_HEADER] === '1';
+    delete headers[IDEMPOTENT_HEADER];
+    const body = init.body ?? '';
+    for (let attempt = 0; ; attempt++) {
+      // Signed per attempt, so a retry carries a fresh timestamp.
+      const signed = options.signingSecret ? { ...headers, ...sign(options.signingSecret, method, url.pathname + url.search, body) } : headers;
+      try {
+        return await sendOnce(url, method, signed, body, options.timeoutMs);
+      } catch (error) {
+        // A reset before any answer is typically a keep-alive connection the subgraph had just
+        // closed: safe to try again for a query, never for a mutation (it may have run).
+        if (error instanceof SubgraphFetchError && error.kind === 'reset' && idempotent && attempt < options.retries) continue;
+        throw error;
+      }
+    }
+  };
+}
+
+function subgraphError(serviceName: string, code: 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_TIMEOUT', message: string, extra: Record<string, unknown> = {}) {
+  return new GraphQLError(message, { extensions: { code, serviceName, ...extra } });
+}
+
+export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  readonly breaker: CircuitBreaker;
+
+  constructor(
+    readonly serviceName: string,
+    url: string,
+    options: SubgraphClientOptions,
+  ) {
+    super({ url });
+    this.fetcher = createSubgraphFetcher(options);
+    this.breaker = new CircuitBreaker(options.breaker.threshold, options.breaker.cooldownMs);
+  }
+
+  override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
+    // Subgraphs verify the caller's token themselves; the request id ties the logs together.
+    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
+    if (!/^\s*mutation\b/.test(request.query ?? '')) request.http?.headers.set(IDEMPOTENT_HEADER, '1');
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    if (!this.breaker.allowRequest()) {
+      throw subgraphError(
+        this.serviceName,
+        'SUBGRAPH_UNAVAILABLE',
+        `The ${this.serviceName} service is unavailable (failing fast after repeated failures; next attempt in ${Math.ceil(this.breaker.retryInMs() / 1000)} s). The other parts of the answer are complete.`,
+        { circuit: 'open' },
+      );
+    }
+    try {
+      const response = await super.process(options);
+      this.breaker.recordSuccess();
+      return response;
+    } catch (error) {
+      if (error instanceof SubgraphFetchError) {
+        this.breaker.recordFailure();
+        if (error.kind === 'timeout') {
+          throw subgraphError(this.serviceName, 'SUBGRAPH_TIMEOUT', `The ${this.serviceName} service did not answer in time. The other parts of the answer are complete.`);
+        }
+        throw subgraphError(this.serviceName, 'SUBGRAPH_UNAVAILABLE', `The ${this.serviceName} service is unavailable. The other parts of the answer are complete.`);
+      }
+      if (error instanceof GraphQLError && typeof error.extensions.status === 'number') {
+        if (error.extensions.status >= 500) this.breaker.recordFailure();
+        else this.breaker.recordSuccess();
+        throw error;
+      }
+      // Not JSON, or not a GraphQL response: the subgraph is not answering as one.
+      this.breaker.recordFailure();
+      throw subgraphError(this.serviceName, 'SUBGRAPH_UNAVAILABLE', `The ${this.serviceName} service gave an answer that is not a GraphQL response.`);
+    }
+  }
+
+  /** A non-2xx answer: no URL, no body in the message (they are logged, not shown). */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const status = response.status;
+    return subgraphError(
+      this.serviceName,
+      'SUBGRAPH_UNAVAILABLE',
+      `The ${this.serviceName} service answered HTTP ${status}. The other parts of the answer are complete.`,
+      { status },
+    );
+  }
+}
