@@ -20,24 +20,21 @@ export function optionalText(value: string | null | undefined, field: string, mi
   return value == null ? null : requireText(value, field, min, max);
 }
 
-const zones = new Map<string, string | null>();
-
-/** An IANA time zone Intl knows (e.g. Asia/Manila, UTC); returns its canonical spelling. */
+/**
+ * An IANA time zone (e.g. Asia/Manila, UTC), spelled as in the tz database: Intl must know it, and
+ * since Intl ignores case, each part must also start with a capital (so `asia/manila` is refused
+ * rather than stored in a spelling no one else uses).
+ */
 export function requireTimeZone(value: string, field: string): string {
-  let canonical = zones.get(value);
-  if (canonical === undefined) {
-    canonical = null;
-    if (/^[A-Za-z_]+(\/[A-Za-z0-9_+-]+)*$/.test(value)) {
-      try {
-        canonical = new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
-      } catch {
-        canonical = null;
-      }
+  if (/^[A-Z][A-Za-z_-]*(\/[A-Z][A-Za-z0-9_+-]*)*$/.test(value)) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: value });
+      return value;
+    } catch {
+      // not a zone Intl knows
     }
-    zones.set(value, canonical);
   }
-  if (!canonical) throw badField(field, `must be an IANA time zone such as Asia/Manila, got ${JSON.stringify(value)}`);
-  return canonical;
+  throw badField(field, `must be an IANA time zone such as Asia/Manila, got ${JSON.stringify(value)}`);
 }
 
 /** An integer within [min, max]. */

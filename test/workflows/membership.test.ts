@@ -1,0 +1,283 @@
+/**
+ * Membership workflows through the gateway with real tokens over the real database: admitting
+ * members (full with their city, associate), status, clusters, national chapter, programme
+ * enrolment, staff-only contacts and fees, role checks, and refused writes leaving data untouched.
+ */
+import type { Db } from 'mongodb';
+import { startTestStack, type TestStack } from '../support/stack';
+import { dbOf, expectError, expectOk, expectRoleChecks, expectUnchanged, makeTokens, type Tokens } from './helpers';
+
+let t: TestStack;
+let tokens: Tokens;
+let db: Db;
+const STORED = ['cities', 'members', 'member_contacts', 'enrolments', 'audit'];
+
+beforeAll(async () => {
+  t = await startTestStack();
+  tokens = await makeTokens();
+  db = dbOf(t, 'membership');
+}, 120_000);
+afterAll(async () => {
+  await t?.cleanup();
+});
+
+const ADMIT = `mutation($input: AdmitMemberInput!) {
+  admitMember(input: $input) {
+    id name category organisationType country status since clusters nationalChapter
+    city { id name country region population areaKm2 timezone membership { category status } }
+  }
+}`;
+const STATUS = `mutation($id: ID!, $status: MemberStatus!, $reason: String!) { changeMemberStatus(memberId: $id, status: $status, reason: $reason) { id status } }`;
+const CLUSTERS = `mutation($id: ID!, $clusters: [Cluster!]!) { setMemberClusters(memberId: $id, clusters: $clusters) { id clusters } }`;
+const CHAPTER = `mutation($id: ID!, $chapter: String) { setNationalChapter(memberId: $id, nationalChapter: $chapter) { id nationalChapter } }`;
+const ENROL = `mutation($cityId: ID!, $round: Int!, $on: Date!) {
+  enrolCity(cityId: $cityId, round: $round, enrolledOn: $on) { programme round enrolledOn subsidisedUntil subsidised city { id name } }
+}`;
+const PRIVATE = `query($id: ID!) { member(id: $id) { id name contacts { focalPointName email sampleData } annualFeeUsd } }`;
+
+const fullInput = (over: Record<string, unknown> = {}) => ({
+  category: 'FULL',
+  name: 'Cebu City',
+  country: 'PH',
+  clusters: ['DISASTER'],
+  nationalChapter: 'Philippines',
+  city: { region: 'SOUTH_EAST_ASIA', population: 964169, areaKm2: 315, timezone: 'Asia/Manila' },
+  contacts: { focalPointName: 'Test Focal Point', email: 'focal@cebu.example.org' },
+  ...over,
+});
+
+const auditFor = (subject: string) => db.collection('audit').find({ subject }).sort({ at: 1 }).toArray();
+
+describe('admitMember', () => {
+  test('a full member creates its city (id from the name) and membership, ACTIVE from today, audited', async () => {
+    const data = expectOk(await t.query(ADMIT, { input: fullInput() }, { token: tokens.staff }));
+    expect(data.admitMember).toEqual({
+      id: 'cebu-city',
+      name: 'Cebu City',
+      category: 'FULL',
+      organisationType: 'LOCAL_GOVERNMENT',
+      country: 'PH',
+      status: 'ACTIVE',
+      since: '2026-11-28',
+      clusters: ['DISASTER'],
+      nationalChapter: 'Philippines',
+      city: {
+        id: 'cebu-city',
+        name: 'Cebu City',
+        country: 'PH',
+        region: 'SOUTH_EAST_ASIA',
+        population: 964169,
+        areaKm2: 315,
+        timezone: 'Asia/Manila',
+        membership: { category: 'FULL', status: 'ACTIVE' },
+      },
+    });
+    // The city is a City of the federated graph like any other.
+    const city = expectOk(await t.query(`{ city(id: "cebu-city") { name membership { since } programmeEnrolment { round } } }`));
+    expect(city.city).toEqual({ name: 'Cebu City', membership: { since: '2026-11-28' }, programmeEnrolment: null });
+    expect(await db.collection('member_contacts').findOne({ _id: 'cebu-city' as any })).toMatchObject({ focalPointName: 'Test Focal Point', sampleData: false });
+    const audit = await auditFor('member:cebu-city');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ cityId: 'cebu-city', year: null, actor: 'staff:citynet-1', actorRoles: ['CITYNET_STAFF'], action: 'member.admitted', old: null });
+    expect(audit[0].new).toMatchObject({ _id: 'cebu-city', status: 'ACTIVE' });
+    expect(await auditFor('city:cebu-city')).toHaveLength(1);
+  });
+
+  test('an associate member is an organisation without a city; a given id, PENDING status and date are kept', async () => {
+    const input = { category: 'ASSOCIATE', id: 'urban-lab-asia', name: 'Urban Lab Asia', country: 'TH', organisationType: 'NGO', status: 'PENDING', since: '2026-10-01' };
+    const data = expectOk(await t.query(ADMIT, { input }, { token: tokens.staff }));
+    expect(data.admitMember).toMatchObject({ id: 'urban-lab-asia', category: 'ASSOCIATE', organisationType: 'NGO', status: 'PENDING', since: '2026-10-01', clusters: [], nationalChapter: null, city: null });
+    expect(await db.collection('cities').findOne({ _id: 'urban-lab-asia' as any })).toBeNull();
+  });
+
+  test('slugs drop accents and punctuation', async () => {
+    const data = expectOk(await t.query(ADMIT, { input: fullInput({ name: "Đà Lạt St. Mary's", country: 'VN', nationalChapter: null, contacts: null, city: { region: 'SOUTH_EAST_ASIA', timezone: 'Asia/Ho_Chi_Minh' } }) }, { token: tokens.staff }));
+    expect(data.admitMember.id).toBe('da-lat-st-marys');
+    expect(data.admitMember.city.timezone).toBe('Asia/Ho_Chi_Minh');
+  });
+
+  test.each([
+    ['input.name', { name: ' ' }],
+    ['input.id', { id: 'Not A Slug' }],
+    ['input.name', { name: '***' }],
+    ['input.country', { country: 'ph' }],
+    ['input.country', { country: 'XX' }],
+    ['input.status', { status: 'SUSPENDED' }],
+    ['input.since', { since: '2027-01-01' }],
+    ['input.clusters[1]', { clusters: ['SDGS', 'SDGS'] }],
+    ['input.nationalChapter', { nationalChapter: 'Atlantis' }],
+    ['input.organisationType', { organisationType: 'NGO' }],
+    ['input.city', { city: null }],
+    ['input.city.population', { city: { region: 'SOUTH_EAST_ASIA', population: 0, timezone: 'Asia/Manila' } }],
+    ['input.city.areaKm2', { city: { region: 'SOUTH_EAST_ASIA', areaKm2: -3, timezone: 'Asia/Manila' } }],
+    ['input.city.timezone', { city: { region: 'SOUTH_EAST_ASIA', timezone: 'Mars/Olympus_Mons' } }],
+    ['input.city.timezone', { city: { region: 'SOUTH_EAST_ASIA', timezone: '+08:00' } }],
+    ['input.city.timezone', { city: { region: 'SOUTH_EAST_ASIA', timezone: 'asia/manila' } }],
+    ['input.contacts.email', { contacts: { focalPointName: 'A B', email: 'not-an-email' } }],
+    ['input.organisationType', { category: 'ASSOCIATE', city: null }],
+    ['input.organisationType', { category: 'ASSOCIATE', city: null, organisationType: 'LOCAL_GOVERNMENT' }],
+    ['input.city', { category: 'ASSOCIATE', organisationType: 'NGO' }],
+  ])('refuses a bad %s, naming it, and stores nothing', async (field, over) => {
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(ADMIT, { input: fullInput({ name: 'Davao City', ...over }) }, { token: tokens.staff }), 'BAD_USER_INPUT', field);
+    });
+  });
+
+  test('an id in use (by a member or a city) is a CONFLICT, and nothing changes', async () => {
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(ADMIT, { input: fullInput({ name: 'Makati' }) }, { token: tokens.staff }), 'CONFLICT', 'input.name');
+      expectError(await t.query(ADMIT, { input: fullInput({ name: 'Somewhere', id: 'toronto' }) }, { token: tokens.staff }), 'CONFLICT', 'input.id');
+      const associate = { category: 'ASSOCIATE', name: 'X Org', id: 'bangladesh-institute-of-planners', country: 'BD', organisationType: 'INSTITUTE' };
+      expectError(await t.query(ADMIT, { input: associate }, { token: tokens.staff }), 'CONFLICT', 'input.id');
+    });
+  });
+
+  test('two simultaneous admissions of the same id: exactly one succeeds', async () => {
+    const results = await Promise.all([1, 2, 3].map(() => t.query(ADMIT, { input: fullInput({ name: 'Baguio' }) }, { token: tokens.staff })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    results.filter((r) => r.errors).forEach((r) => expectError(r, 'CONFLICT'));
+    expect(await db.collection('members').countDocuments({ _id: 'baguio' as any })).toBe(1);
+    expect(await db.collection('cities').countDocuments({ _id: 'baguio' as any })).toBe(1);
+  });
+});
+
+describe('member status, clusters and national chapter', () => {
+  test('changes the status with a reason (audited); the same status again changes nothing', async () => {
+    const data = expectOk(await t.query(STATUS, { id: 'penang-island', status: 'SUSPENDED', reason: 'Dues unpaid for 2026' }, { token: tokens.staff }));
+    expect(data.changeMemberStatus).toEqual({ id: 'penang-island', status: 'SUSPENDED' });
+    expect((await db.collection('members').findOne({ _id: 'penang-island' as any }))!.status).toBe('SUSPENDED');
+    const audit = await auditFor('member:penang-island');
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ action: 'member.statusChanged', cityId: 'penang-island', old: { status: 'ACTIVE' }, new: { status: 'SUSPENDED', reason: 'Dues unpaid for 2026' } });
+    await expectUnchanged(db, STORED, async () => {
+      expect(expectOk(await t.query(STATUS, { id: 'penang-island', status: 'SUSPENDED', reason: 'again' }, { token: tokens.staff })).changeMemberStatus.status).toBe('SUSPENDED');
+    });
+    expectOk(await t.query(STATUS, { id: 'penang-island', status: 'ACTIVE', reason: 'Dues paid' }, { token: tokens.staff }));
+  });
+
+  test('refuses transitions that make no sense, unknown members and empty reasons, changing nothing', async () => {
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(STATUS, { id: 'tarlac', status: 'SUSPENDED', reason: 'not yet a member' }, { token: tokens.staff }), 'CONFLICT', 'status');
+      expectError(await t.query(STATUS, { id: 'nowhere', status: 'ACTIVE', reason: 'who?' }, { token: tokens.staff }), 'NOT_FOUND', 'memberId');
+      expectError(await t.query(STATUS, { id: 'makati', status: 'SUSPENDED', reason: '  ' }, { token: tokens.staff }), 'BAD_USER_INPUT', 'reason');
+    });
+  });
+
+  test('a withdrawn member can only re-apply (PENDING)', async () => {
+    expectOk(await t.query(STATUS, { id: 'bangkok', status: 'WITHDRAWN', reason: 'Left the network' }, { token: tokens.staff }));
+    expectError(await t.query(STATUS, { id: 'bangkok', status: 'ACTIVE', reason: 'Back' }, { token: tokens.staff }), 'CONFLICT');
+    expect(expectOk(await t.query(STATUS, { id: 'bangkok', status: 'PENDING', reason: 'Re-applied' }, { token: tokens.staff })).changeMemberStatus.status).toBe('PENDING');
+  });
+
+  test('sets clusters (audited) and refuses repeated ones', async () => {
+    const data = expectOk(await t.query(CLUSTERS, { id: 'surabaya', clusters: ['INFRASTRUCTURE', 'SDGS'] }, { token: tokens.staff }));
+    expect(data.setMemberClusters.clusters).toEqual(['INFRASTRUCTURE', 'SDGS']);
+    const audit = await auditFor('member:surabaya');
+    expect(audit.at(-1)).toMatchObject({ action: 'member.clustersSet', old: { clusters: ['CLIMATE_CHANGE', 'SDGS'] }, new: { clusters: ['INFRASTRUCTURE', 'SDGS'] } });
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(CLUSTERS, { id: 'surabaya', clusters: ['SDGS', 'DISASTER', 'SDGS'] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'clusters[2]');
+      expectError(await t.query(CLUSTERS, { id: 'nobody', clusters: [] }, { token: tokens.staff }), 'NOT_FOUND');
+    });
+  });
+
+  test('sets and clears the national chapter from the configured list', async () => {
+    expect(expectOk(await t.query(CHAPTER, { id: 'ho-chi-minh-city', chapter: 'Philippines' }, { token: tokens.staff })).setNationalChapter.nationalChapter).toBe('Philippines');
+    expect(expectOk(await t.query(CHAPTER, { id: 'ho-chi-minh-city', chapter: null }, { token: tokens.staff })).setNationalChapter.nationalChapter).toBeNull();
+    expect((await auditFor('member:ho-chi-minh-city')).map((a) => a.new)).toEqual([{ nationalChapter: 'Philippines' }, { nationalChapter: null }]);
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(CHAPTER, { id: 'makati', chapter: 'Atlantis' }, { token: tokens.staff }), 'BAD_USER_INPUT', 'nationalChapter');
+    });
+  });
+});
+
+describe('enrolCity', () => {
+  test('enrols an active member city with three subsidised years (to the day before)', async () => {
+    const data = expectOk(await t.query(ENROL, { cityId: 'suwon', round: 2026, on: '2026-11-01' }, { token: tokens.staff }));
+    expect(data.enrolCity).toEqual({
+      programme: 'CityNet–WCCD ISO 37120 joint programme',
+      round: 2026,
+      enrolledOn: '2026-11-01',
+      subsidisedUntil: '2029-10-31',
+      subsidised: true,
+      city: { id: 'suwon', name: 'Suwon' },
+    });
+    expect((await auditFor('enrolment:suwon'))[0]).toMatchObject({ action: 'city.enrolled', cityId: 'suwon', new: { round: 2026, subsidisedUntil: '2029-10-31' } });
+    const city = expectOk(await t.query(`{ city(id: "suwon") { programmeEnrolment { round } } }`));
+    expect(city.city.programmeEnrolment).toEqual({ round: 2026 });
+  });
+
+  test('a 29 February enrolment is subsidised to 28 February three years on', async () => {
+    const data = expectOk(await t.query(ENROL, { cityId: 'bogor', round: 2024, on: '2024-02-29' }, { token: tokens.staff }));
+    expect(data.enrolCity).toMatchObject({ subsidisedUntil: '2027-02-28', subsidised: true });
+  });
+
+  test('refuses a second enrolment, unknown cities, non-members and bad rounds, changing nothing', async () => {
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(ENROL, { cityId: 'makati', round: 2026, on: '2026-11-01' }, { token: tokens.staff }), 'CONFLICT', 'cityId');
+      expectError(await t.query(ENROL, { cityId: 'atlantis', round: 2026, on: '2026-11-01' }, { token: tokens.staff }), 'NOT_FOUND', 'cityId');
+      expectError(await t.query(ENROL, { cityId: 'shanghai', round: 2026, on: '2026-11-01' }, { token: tokens.staff }), 'CONFLICT', 'cityId');
+      expectError(await t.query(ENROL, { cityId: 'tarlac', round: 2026, on: '2026-11-01' }, { token: tokens.staff }), 'CONFLICT', 'cityId');
+      expectError(await t.query(ENROL, { cityId: 'jakarta', round: 1999, on: '2026-11-01' }, { token: tokens.staff }), 'BAD_USER_INPUT', 'round');
+      expectError(await t.query(ENROL, { cityId: 'jakarta', round: 2026, on: '2020-01-01' }, { token: tokens.staff }), 'BAD_USER_INPUT', 'enrolledOn');
+    });
+  });
+
+  test('simultaneous enrolments of one city: exactly one succeeds', async () => {
+    const results = await Promise.all([1, 2, 3, 4].map(() => t.query(ENROL, { cityId: 'jakarta', round: 2026, on: '2026-11-15' }, { token: tokens.staff })));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    results.filter((r) => r.errors).forEach((r) => expectError(r, 'CONFLICT'));
+    expect(await db.collection('enrolments').countDocuments({ cityId: 'jakarta' })).toBe(1);
+  });
+});
+
+describe('contacts and fees are for CityNet staff only', () => {
+  test('staff read the (sample) focal point and the fee from population and GDP per capita', async () => {
+    const data = expectOk(await t.query(PRIVATE, { id: 'makati' }, { token: tokens.staff }));
+    // Makati: 629,616 people (band up to 1M: USD 3,000) in PH (GDP per capita 3,700: multiplier 0.5).
+    expect(data.member).toEqual({
+      id: 'makati',
+      name: 'Makati',
+      contacts: { focalPointName: 'Sample Focal Point (Makati)', email: 'focal-point.makati@sample.example.org', sampleData: true },
+      annualFeeUsd: 1500,
+    });
+    // Toronto is no member; Seoul (9.4M, KR high income): 10,000 x 1.5; an associate in NP (1,400): 1,500 x 0.5.
+    expect(expectOk(await t.query(PRIVATE, { id: 'seoul' }, { token: tokens.staff })).member.annualFeeUsd).toBe(15000);
+    expect(expectOk(await t.query(PRIVATE, { id: 'municipal-association-of-nepal' }, { token: tokens.staff })).member.annualFeeUsd).toBe(750);
+  });
+
+  test.each([
+    ['anonymous', undefined, 'UNAUTHENTICATED'],
+    ['a partner app', 'partner', 'FORBIDDEN'],
+    ['WCCD staff', 'wccd', 'FORBIDDEN'],
+  ] as const)('%s gets the public fields, null for contacts and fee, and an error on each', async (_who, key, code) => {
+    const result = await t.query(PRIVATE, { id: 'makati' }, { token: key ? tokens[key] : undefined });
+    expect(result.data.member).toEqual({ id: 'makati', name: 'Makati', contacts: null, annualFeeUsd: null });
+    expect(result.errors!.map((e: any) => [e.path.join('.'), e.extensions.code]).sort()).toEqual([
+      ['member.annualFeeUsd', code],
+      ['member.contacts', code],
+    ]);
+  });
+
+  test('a city officer cannot read even its own city contacts', async () => {
+    const result = await t.query(PRIVATE, { id: 'makati' }, { token: await tokens.officer('makati') });
+    expect(result.data.member.contacts).toBeNull();
+    expect(result.errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('roles', () => {
+  test.each([
+    ['admitMember', ADMIT, { input: fullInput({ name: 'Role Check City' }) }],
+    ['changeMemberStatus', STATUS, { id: 'makati', status: 'SUSPENDED', reason: 'role check' }],
+    ['setMemberClusters', CLUSTERS, { id: 'makati', clusters: ['SDGS'] }],
+    ['setNationalChapter', CHAPTER, { id: 'makati', chapter: 'Nepal' }],
+    ['enrolCity', ENROL, { cityId: 'penang-island', round: 2026, on: '2026-11-01' }],
+  ])('%s: anonymous UNAUTHENTICATED; partner app, city officer, verifier, WCCD staff FORBIDDEN', async (_name, query, variables) => {
+    await expectRoleChecks(t, db, STORED, query, variables, [
+      { role: 'PARTNER_APP', token: tokens.partner },
+      { role: 'CITY_OFFICER', token: await tokens.officer('makati') },
+      { role: 'VERIFIER', token: tokens.verifier },
+      { role: 'WCCD_STAFF', token: tokens.wccd },
+    ]);
+  });
+});
