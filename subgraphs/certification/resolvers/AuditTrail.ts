@@ -5,6 +5,7 @@ import { hasRole, type AuthUser } from '../../../lib/auth/roles';
 import { codedError } from '../../../lib/graphql/errors';
 import type { Context } from '../context';
 import { CERTIFICATIONS, findCertification } from '../data/certifications';
+import { withCertificationLock } from '../workflow/certify';
 
 interface AuditTrailRef {
   cityId: string;
@@ -29,7 +30,12 @@ export const AuditTrail = {
     requireAuditReader(ctx.user, trail.cityId);
     // An outbox left by an interrupted copy is copied first, so every acknowledged change is listed.
     const doc = await findCertification(ctx.db, trail.cityId, trail.year);
-    if (doc?.pendingAudit?.length) await flushOutbox(ctx.db, CERTIFICATIONS, doc);
+    if (doc?.pendingAudit?.length) {
+      await withCertificationLock(ctx, trail.cityId, trail.year, async () => {
+        const fresh = await findCertification(ctx.db, trail.cityId, trail.year);
+        if (fresh) await flushOutbox(ctx.db, CERTIFICATIONS, fresh);
+      });
+    }
     return findAuditTrail(ctx.db, trail.cityId, trail.year);
   },
 };

@@ -2,6 +2,7 @@ import { MongoServerError } from 'mongodb';
 import { AuditBatch, flushOutbox, versionFilter } from '../../../lib/audit/audit';
 import { requireRole } from '../../../lib/auth/guards';
 import type { AuthUser } from '../../../lib/auth/roles';
+import { withLocks } from '../../../lib/db/locks';
 import { codedError } from '../../../lib/graphql/errors';
 import type { Context } from '../context';
 import { certificationId, certifications, CERTIFICATIONS, findCertification, type CertificationRecord } from '../data/certifications';
@@ -42,11 +43,21 @@ function auditFor(doc: { cityId: string; year: number; version?: number }, actor
   return new AuditBatch({ docId: certificationId(doc.cityId, doc.year), cityId: doc.cityId, year: doc.year, version: (doc.version ?? 0) + 1 }, actor, at);
 }
 
-async function existing(ctx: Context, cityId: string, year: number): Promise<CertificationRecord> {
+/**
+ * Every write of a certification happens under its lock: FerretDB 1.24 runs a conditional update as
+ * "read, filter, write the whole document back" with no compare-and-swap, so conditions alone would
+ * not stop two concurrent transitions (see lib/db/locks.ts). The conditions stay as a second defence.
+ */
+export function withCertificationLock<T>(ctx: Context, cityId: string, year: number, section: () => Promise<T>): Promise<T> {
+  return withLocks(ctx.db, [`certification:${certificationId(cityId, year)}`], section);
+}
+
+/** The certification (NOT_FOUND when none); under its lock, a left-over outbox is copied first. */
+async function existing(ctx: Context, cityId: string, year: number, locked = true): Promise<CertificationRecord> {
   const doc = await findCertification(ctx.db, cityId, year);
   if (!doc) throw codedError('NOT_FOUND', `${cityId} has no certification for ${year}; open one first.`);
   // An outbox left over by an interrupted copy is copied before anything else happens.
-  if (doc.pendingAudit?.length) await flushOutbox(ctx.db, CERTIFICATIONS, doc);
+  if (locked && doc.pendingAudit?.length) await flushOutbox(ctx.db, CERTIFICATIONS, doc);
   return doc;
 }
 
@@ -102,15 +113,17 @@ export async function openCertification(args: { cityId: string; year: number }, 
     version: 1,
   };
   audit.add('CERTIFICATION_OPENED', 'certification', null, snapshot(doc));
-  try {
-    await certifications(ctx.db).insertOne({ ...doc, pendingAudit: audit.entries });
-  } catch (error) {
-    // Opened concurrently: the unique _id lets exactly one through.
-    if (error instanceof MongoServerError && error.code === 11000) throw codedError('CONFLICT', `${cityId} already has a certification for ${year}.`);
-    throw error;
-  }
-  await flushOutbox(ctx.db, CERTIFICATIONS, { ...doc, pendingAudit: audit.entries });
-  return doc;
+  return withCertificationLock(ctx, cityId, year, async () => {
+    try {
+      await certifications(ctx.db).insertOne({ ...doc, pendingAudit: audit.entries });
+    } catch (error) {
+      // Opened concurrently: the unique _id lets exactly one through.
+      if (error instanceof MongoServerError && error.code === 11000) throw codedError('CONFLICT', `${cityId} already has a certification for ${year}.`);
+      throw error;
+    }
+    await flushOutbox(ctx.db, CERTIFICATIONS, { ...doc, pendingAudit: audit.entries });
+    return doc;
+  });
 }
 
 export async function assignVerifier(args: { cityId: string; year: number; verifierOrganisationId: string }, ctx: Context): Promise<CertificationRecord> {
@@ -120,10 +133,12 @@ export async function assignVerifier(args: { cityId: string; year: number; verif
   if (!org) {
     throw fieldError('verifierOrganisationId', `${JSON.stringify(args.verifierOrganisationId)} is not a verification organisation; known: ${ctx.organisations.list.map((o) => o.id).join(', ')}`);
   }
-  const doc = await existing(ctx, args.cityId, year);
-  requireTransition('assignVerifier', doc);
-  if (doc.status === 'UNDER_VERIFICATION' && doc.verifierOrganisationId === org.id) return doc; // already so: nothing changes
-  return transition(ctx, doc, { status: 'UNDER_VERIFICATION', verifierOrganisationId: org.id, verifierOrganisation: org.name }, 'VERIFIER_ASSIGNED', staff);
+  return withCertificationLock(ctx, args.cityId, year, async () => {
+    const doc = await existing(ctx, args.cityId, year);
+    requireTransition('assignVerifier', doc);
+    if (doc.status === 'UNDER_VERIFICATION' && doc.verifierOrganisationId === org.id) return doc; // already so: nothing changes
+    return transition(ctx, doc, { status: 'UNDER_VERIFICATION', verifierOrganisationId: org.id, verifierOrganisation: org.name }, 'VERIFIER_ASSIGNED', staff);
+  });
 }
 
 const COVERAGE = `query CertificationCoverage($id: ID!, $year: Int!) {
@@ -142,8 +157,8 @@ export async function awardCertification(args: { cityId: string; year: number; l
   const staff = requireRole(ctx.user, 'WCCD_STAFF');
   const year = checkYear(args.year, ctx);
   if (args.level != null && !CERTIFICATION_LEVELS.includes(args.level)) throw fieldError('level', `unknown level ${JSON.stringify(args.level)}`);
-  const doc = await existing(ctx, args.cityId, year);
-  requireTransition('award', doc);
+  // Checked before asking the gateway (a certification that cannot be awarded costs no cross-domain call).
+  requireTransition('award', await existing(ctx, args.cityId, year, false));
   const { city } = await ctx.gateway<CoverageAnswer>(COVERAGE, { id: args.cityId, year }, ctx.caller);
   if (!city) throw codedError('NOT_FOUND', `There is no city ${JSON.stringify(args.cityId)}.`);
   const { coreVerified, supportingVerified, earnedLevel } = city.indicatorCoverage;
@@ -154,8 +169,16 @@ export async function awardCertification(args: { cityId: string; year: number; l
   if (levelRank(level) > levelRank(earnedLevel)) {
     throw codedError('CONFLICT', `The verified data (${coreVerified} core, ${supportingVerified} supporting) earns ${earnedLevel}; ${level} cannot be awarded.`, { field: 'level' });
   }
-  const awarded = await transition(ctx, doc, { status: 'CERTIFIED', level, levelRank: levelRank(level), awardedAt: ctx.settings.now() }, 'CERTIFICATION_AWARDED', staff);
-  return { ...awarded, latest: await refreshLatest(ctx, args.cityId, awarded._id) };
+  // Verified coverage only grows while UNDER_VERIFICATION (verdicts apply to SUBMITTED values only), so
+  // the level read above still holds; the status is checked again under the lock.
+  const awarded = await withCertificationLock(ctx, args.cityId, year, async () => {
+    const doc = await existing(ctx, args.cityId, year);
+    requireTransition('award', doc);
+    return transition(ctx, doc, { status: 'CERTIFIED', level, levelRank: levelRank(level), awardedAt: ctx.settings.now() }, 'CERTIFICATION_AWARDED', staff);
+  });
+  // One city's flags at a time, so two awards of the same city cannot interleave their flag updates.
+  const latest = await withLocks(ctx.db, [`registry-latest:${args.cityId}`], () => refreshLatest(ctx, args.cityId, awarded._id));
+  return { ...awarded, latest };
 }
 
 /**
@@ -179,7 +202,9 @@ export async function rejectCertification(args: { cityId: string; year: number; 
   const year = checkYear(args.year, ctx);
   const reason = args.reason.trim();
   if (reason.length === 0 || reason.length > 2000) throw fieldError('reason', `must be 1 to 2000 characters, got ${reason.length}`);
-  const doc = await existing(ctx, args.cityId, year);
-  requireTransition('reject', doc);
-  return transition(ctx, doc, { status: 'REJECTED', rejectionReason: reason }, 'CERTIFICATION_REJECTED', staff);
+  return withCertificationLock(ctx, args.cityId, year, async () => {
+    const doc = await existing(ctx, args.cityId, year);
+    requireTransition('reject', doc);
+    return transition(ctx, doc, { status: 'REJECTED', rejectionReason: reason }, 'CERTIFICATION_REJECTED', staff);
+  });
 }

@@ -1,8 +1,9 @@
 import type { AuditEntryDoc } from '../../../data/sample/types';
-import { findAuditTrail, flushOutbox } from '../../../lib/audit/audit';
+import { findAuditTrail } from '../../../lib/audit/audit';
 import { requireAuditReader } from '../access';
 import type { Context } from '../context';
-import { findReport, INDICATOR_REPORTS } from '../data/indicatorReports';
+import { findReport } from '../data/indicatorReports';
+import { loadReport, withReportLock } from '../workflow/writeReport';
 
 export interface AuditTrailRef {
   cityId: string;
@@ -20,7 +21,7 @@ export const AuditTrail = {
     requireAuditReader(ctx.user, trail.cityId);
     // An outbox left by an interrupted copy is copied first, so every acknowledged change is listed.
     const report = await findReport(ctx.db, trail.cityId, trail.year);
-    if (report?.pendingAudit?.length) await flushOutbox(ctx.db, INDICATOR_REPORTS, report);
+    if (report?.pendingAudit?.length) await withReportLock(ctx.db, trail.cityId, trail.year, () => loadReport(ctx.db, trail.cityId, trail.year));
     return findAuditTrail(ctx.db, trail.cityId, trail.year);
   },
 };

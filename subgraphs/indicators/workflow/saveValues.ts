@@ -1,12 +1,13 @@
 import type { IndicatorReportDoc, IndicatorReportValue } from '../../../data/sample/types';
 import { requireOfficerOf } from '../../../lib/auth/guards';
+import type { AuthUser } from '../../../lib/auth/roles';
 import { codedError } from '../../../lib/graphql/errors';
 import { compareClauseIds } from '../catalogue';
 import type { Context } from '../context';
 import { auditSnapshot } from '../values';
 import { checkListSize, checkText, checkYear, fieldError, MAX_TEXT, MAX_VALUES_PER_SAVE } from './inputs';
 import { isPercentage, SHARE_GROUPS } from './rules';
-import { auditFor, loadReport, writeReport } from './writeReport';
+import { auditFor, loadReport, withReportLock, writeReport } from './writeReport';
 
 export interface SaveIndicatorValuesInput {
   cityId: string;
@@ -33,7 +34,10 @@ export async function saveIndicatorValues(input: SaveIndicatorValuesInput, ctx: 
     throw fieldError('expectedVersion', `must be a non-negative integer (0 before the first save), got ${input.expectedVersion}`);
   }
   checkListSize(input.values.length, 'values', MAX_VALUES_PER_SAVE);
+  return withReportLock(ctx.db, input.cityId, year, () => saveLocked(input, year, officer, ctx));
+}
 
+async function saveLocked(input: SaveIndicatorValuesInput, year: number, officer: AuthUser, ctx: Context): Promise<IndicatorReportDoc> {
   const current = await loadReport(ctx.db, input.cityId, year);
   const edition = ctx.catalogue.edition(current?.edition) ?? ctx.catalogue.default;
 
@@ -111,6 +115,10 @@ export async function saveIndicatorValues(input: SaveIndicatorValuesInput, ctx: 
 export async function submitIndicatorYear(args: { cityId: string; year: number; expectedVersion: number }, ctx: Context): Promise<IndicatorReportDoc> {
   const officer = requireOfficerOf(ctx.user, args.cityId);
   const year = checkYear(args.year, ctx.settings);
+  return withReportLock(ctx.db, args.cityId, year, () => submitLocked(args, year, officer, ctx));
+}
+
+async function submitLocked(args: { cityId: string; expectedVersion: number }, year: number, officer: AuthUser, ctx: Context): Promise<IndicatorReportDoc> {
   const current = await loadReport(ctx.db, args.cityId, year);
   const drafts = current?.values.filter((v) => v.status === 'DRAFT') ?? [];
   if (!current || drafts.length === 0) throw codedError('CONFLICT', `${args.cityId} has no DRAFT values for ${year} to submit.`);

@@ -4,7 +4,7 @@ import { codedError } from '../../../lib/graphql/errors';
 import type { Context } from '../context';
 import { auditSnapshot } from '../values';
 import { checkListSize, checkText, checkYear, fieldError, MAX_TEXT, MAX_VALUES_PER_SAVE } from './inputs';
-import { auditFor, loadReport, writeReport } from './writeReport';
+import { auditFor, loadReport, withReportLock, writeReport } from './writeReport';
 
 export type Verdict = 'VERIFIED' | 'REJECTED';
 
@@ -22,9 +22,6 @@ const ASSIGNMENT = `query VerificationAssignment($cityId: ID!, $year: Int!) {
 interface AssignmentAnswer {
   certification: { status: string; verifierOrganisationId: string | null } | null;
 }
-
-/** Attempts when another verdict on the same report lands between our read and our write. */
-const ATTEMPTS = 3;
 
 /**
  * Verdicts of the verifier organisation assigned to this city and year, on SUBMITTED values only.
@@ -53,7 +50,8 @@ export async function verifyIndicatorValues(input: VerifyIndicatorValuesInput, c
     throw codedError('CONFLICT', `The certification of ${input.cityId} ${year} is ${certification.status}, not UNDER_VERIFICATION.`);
   }
 
-  for (let attempt = 1; ; attempt++) {
+  // Under the report's lock, so the state judged is the state written over.
+  return withReportLock(ctx.db, input.cityId, year, async () => {
     const current = await loadReport(ctx.db, input.cityId, year);
     const stored = new Map(current?.values.map((v) => [v.indicatorId, v]) ?? []);
     const now = ctx.settings.now();
@@ -72,12 +70,6 @@ export async function verifyIndicatorValues(input: VerifyIndicatorValuesInput, c
       audit.add(v.verdict === 'VERIFIED' ? 'VALUE_VERIFIED' : 'VALUE_REJECTED', v.indicatorId, auditSnapshot(old), auditSnapshot(next));
     });
     const values = current!.values.map((v) => judged.get(v.indicatorId) ?? v);
-    try {
-      return await writeReport(ctx.db, current, current!, { values }, audit);
-    } catch (error) {
-      // Verdicts carry no version: when the report moved on, judge again against the new state.
-      const conflict = (error as { extensions?: { code?: string } }).extensions?.code === 'CONFLICT';
-      if (!conflict || attempt >= ATTEMPTS) throw error;
-    }
-  }
+    return writeReport(ctx.db, current, current!, { values }, audit);
+  });
 }

@@ -2,12 +2,24 @@ import { MongoServerError, type Db } from 'mongodb';
 import type { IndicatorReportDoc, IndicatorReportValue } from '../../../data/sample/types';
 import { AuditBatch, flushOutbox } from '../../../lib/audit/audit';
 import type { AuthUser } from '../../../lib/auth/roles';
+import { withLocks } from '../../../lib/db/locks';
 import { codedError } from '../../../lib/graphql/errors';
 import { findReport, indicatorReports, INDICATOR_REPORTS, reportId } from '../data/indicatorReports';
 
 export interface ReportChange {
   values: IndicatorReportValue[];
   submittedAt?: Date;
+}
+
+/**
+ * Runs a read-check-write of one report under a lock. FerretDB 1.24 runs a conditional update as
+ * "read, filter, write the whole document back" with no compare-and-swap, so the version condition
+ * alone would not stop two concurrent writers (nor keep an outbox copy from overwriting a change);
+ * every write of a report therefore happens inside this lock (see lib/db/locks.ts). The version
+ * condition stays as a second line of defence, and is the whole defence on MongoDB.
+ */
+export function withReportLock<T>(db: Db, cityId: string, year: number, section: () => Promise<T>): Promise<T> {
+  return withLocks(db, [`report:${reportId(cityId, year)}`], section);
 }
 
 /** The report a change starts from; an outbox left over by an interrupted copy is copied first. */
