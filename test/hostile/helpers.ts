@@ -17,7 +17,7 @@ export async function raw(
   const response = await fetch(url + (init.search ?? ''), {
     method: init.method ?? 'POST',
     headers: init.headers,
-    body: init.body as BodyInit | undefined,
+    body: init.body as string | undefined,
   });
   const text = await response.text();
   let json: any;
