@@ -12,10 +12,12 @@ COPY stack stack
 COPY scripts scripts
 COPY data data
 COPY schema schema
+COPY trusted-documents trusted-documents
 RUN npx tsc -p tsconfig.json --outDir dist \
  && for s in membership indicators certification workshops; do cp subgraphs/$s/schema.graphql dist/subgraphs/$s/; done \
  && cp subgraphs/certification/certification-levels.json dist/subgraphs/certification/ \
- && mkdir -p dist/data dist/schema && cp -r data/catalogues dist/data/ && cp schema/supergraph.graphql dist/schema/
+ && mkdir -p dist/data dist/schema dist/trusted-documents && cp -r data/catalogues dist/data/ && cp schema/supergraph.graphql dist/schema/ \
+ && cp trusted-documents/manifest.json dist/trusted-documents/
 
 # Runtime stage: production dependencies only, non-root.
 FROM node:20-bookworm-slim AS runtime

@@ -47,6 +47,11 @@ describe('docker-compose.yml', () => {
       expect(gateway.depends_on[name].condition).toBe('service_healthy');
     }
     expect(gateway.ports).toContain('4000:4000');
+    // Production needs the signing secret (gateway and subgraphs alike) and RS256 token verification.
+    for (const name of [...SUBGRAPH_NAMES, 'gateway']) {
+      expect(compose.services[name].environment.SUBGRAPH_SIGNING_SECRET).toMatch(/^\$\{SUBGRAPH_SIGNING_SECRET:\?/);
+      expect(compose.services[name].environment.JWT_JWKS_URL).toMatch(/^\$\{JWT_JWKS_URL:\?/);
+    }
     expect(gateway.environment.REDIS_URL).toBe('redis://redis:6379');
     expect(gateway.depends_on.redis.condition).toBe('service_healthy');
   });
@@ -64,5 +69,6 @@ describe('Dockerfile', () => {
     for (const name of SUBGRAPH_NAMES) expect(dockerfile).toMatch(new RegExp(`for s in [^;]*\\b${name}\\b[^;]*; do cp subgraphs/\\$s/schema.graphql`));
     expect(dockerfile).toContain('schema/supergraph.graphql');
     expect(dockerfile).toContain('data/catalogues');
+    expect(dockerfile).toContain('cp trusted-documents/manifest.json dist/trusted-documents/');
   });
 });
