@@ -1,0 +1,116 @@
+/** The printed table (per workload, per gateway, with ratios) and the CPU profile summary. */
+import { readFileSync } from 'node:fs';
+import type { GatewayName } from './gateways';
+
+export interface RunRecord {
+  workload: 'A' | 'B';
+  gateway: GatewayName;
+  connections: number;
+  durationSec: number;
+  sent: number;
+  completed: number;
+  ok: number;
+  rps: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number; mean: number };
+  errors: { total: number; non200: number; graphqlErrors: number; wrongData: number; transport: number; timeouts: number };
+  warmup: { requests: number; errors: number };
+  peakRssMB: number;
+  rssAfterRunMB: number;
+  gatewayCpuMsPerOp: number;
+  subgraphRequestsPerOp: number;
+  subgraphRequestsBySubgraph: Record<string, number>;
+  subgraphBusyMsPerOp: number;
+  subgraphCpuMsPerOp: number;
+  dbCommandsPerOp?: number;
+  dbCommandsBySubgraph?: Record<string, number>;
+  dbCpuMsPerOp?: number;
+  perKind: Record<string, { ok: number; failed: number }>;
+  firstFailure?: { variant: string; status: number; body: string };
+}
+
+const fmt = (n: number | undefined, digits = 1) => (n === undefined || Number.isNaN(n) ? '–' : n.toFixed(digits));
+const ms = (n: number) => (Number.isNaN(n) ? '–' : n >= 100 ? n.toFixed(0) : n.toFixed(1));
+
+export function formatTable(workload: 'A' | 'B', title: string, runs: RunRecord[]): string {
+  const lines: string[] = [];
+  const c = runs[0];
+  lines.push(`Workload ${workload} — ${title} (${c.connections} connections, ${c.durationSec.toFixed(0)} s per gateway)`);
+  const header = ['gateway', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS MB', 'subgraph req/op', 'DB cmd/op', 'gw CPU ms/op', 'subgraph CPU ms/op', 'DB CPU ms/op'];
+  const rows = runs.map((r) => [
+    r.gateway,
+    fmt(r.rps, r.rps < 10 ? 2 : 1),
+    ms(r.latencyMs.p50),
+    ms(r.latencyMs.p95),
+    ms(r.latencyMs.p99),
+    `${r.errors.total}/${r.completed + r.errors.timeouts}`,
+    fmt(r.peakRssMB, 0),
+    fmt(r.subgraphRequestsPerOp, 2),
+    r.dbCommandsPerOp === undefined ? '–' : fmt(r.dbCommandsPerOp, 2),
+    fmt(r.gatewayCpuMsPerOp, 2),
+    fmt(r.subgraphCpuMsPerOp, 2),
+    r.dbCpuMsPerOp === undefined ? '–' : fmt(r.dbCpuMsPerOp, 0),
+  ]);
+  const byName = new Map(runs.map((r) => [r.gateway, r]));
+  const ours = byName.get('ours');
+  for (const other of ['hive', 'stock'] as const) {
+    const o = byName.get(other);
+    if (!ours || !o) continue;
+    const ratio = (a: number, b: number, d = 2) => (b > 0 && Number.isFinite(a / b) ? (a / b).toFixed(d) + '×' : '–');
+    rows.push([
+      `ours/${other}`,
+      ratio(ours.rps, o.rps),
+      ratio(ours.latencyMs.p50, o.latencyMs.p50),
+      ratio(ours.latencyMs.p95, o.latencyMs.p95),
+      ratio(ours.latencyMs.p99, o.latencyMs.p99),
+      '',
+      ratio(ours.peakRssMB, o.peakRssMB),
+      ratio(ours.subgraphRequestsPerOp, o.subgraphRequestsPerOp),
+      ours.dbCommandsPerOp !== undefined && o.dbCommandsPerOp !== undefined ? ratio(ours.dbCommandsPerOp, o.dbCommandsPerOp) : '',
+      ratio(ours.gatewayCpuMsPerOp, o.gatewayCpuMsPerOp),
+      '',
+      '',
+    ]);
+  }
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const line = (cells: string[]) => '| ' + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ') + ' |';
+  lines.push(line(header));
+  lines.push('|' + widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|') + '|');
+  for (const row of rows) lines.push(line(row));
+  return lines.join('\n');
+}
+
+/** Top self-time functions and packages of a V8 .cpuprofile. */
+export function summariseCpuProfile(path: string, top = 25): string {
+  const profile = JSON.parse(readFileSync(path, 'utf8')) as {
+    nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }[];
+    startTime: number;
+    endTime: number;
+    samples: number[];
+    timeDeltas: number[];
+  };
+  const selfUs = new Map<number, number>();
+  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  const byFunction = new Map<string, number>();
+  const byPackage = new Map<string, number>();
+  let total = 0;
+  for (const node of profile.nodes) {
+    const us = selfUs.get(node.id) ?? 0;
+    if (!us) continue;
+    const { functionName, url, lineNumber } = node.callFrame;
+    if (functionName === '(idle)') continue;
+    total += us;
+    const file = url.replace(/^file:\/\//, '');
+    const pkg = file.includes('node_modules/')
+      ? file.split('node_modules/').pop()!.split('/').slice(0, file.split('node_modules/').pop()!.startsWith('@') ? 2 : 1).join('/')
+      : file.startsWith('node:') ? 'node (core)' : file ? 'project' : functionName; // (garbage collector), (program)
+    const key = `${functionName || '(anonymous)'}  ${file ? file.replace(/.*node_modules\//, '') + ':' + (lineNumber + 1) : ''}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+    byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
+  }
+  const pct = (us: number) => ((100 * us) / total).toFixed(1).padStart(5) + ' %';
+  const lines = [`CPU profile of our gateway: ${(total / 1e6).toFixed(1)} s busy (idle excluded), ${path}`, 'Top self time by package:'];
+  for (const [pkg, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 12)) lines.push(`  ${pct(us)}  ${pkg}`);
+  lines.push('Top self time by function:');
+  for (const [fn, us] of [...byFunction].sort((a, b) => b[1] - a[1]).slice(0, top)) lines.push(`  ${pct(us)}  ${fn}`);
+  return lines.join('\n');
+}

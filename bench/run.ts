@@ -1,0 +1,373 @@
+/**
+ * `npm run bench`: our gateway, stock @apollo/gateway and Hive Gateway side by side, each in its own
+ * process, on the same supergraph, the same subgraph processes and the same load (autocannon), every
+ * response checked against the expected result. Prints a table with ratios and writes
+ * bench/results/<timestamp>.json. See README "Benchmark".
+ */
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { composeSupergraph, subgraphSdls } from '../scripts/compose';
+import { freePort, startLocalServer, type LocalServer } from '../lib/db/local-server';
+import { GOLDEN_NOW, GOLDEN_VARIABLES, goldenResult } from '../test/golden/golden';
+import { BENCH_JWT_SECRET, GATEWAY_LABELS, startGateway, type GatewayName } from './gateways';
+import { computeExpected } from './expected';
+import { checkResponse, runLoad } from './load';
+import { mixPicker, seededRandom, type Variant } from './operation';
+import { parseOptions, type BenchOptions } from './options';
+import { ask, descendantsNamed, removeOnExit, forkTs, RssSampler, stopChild, treeCpuSeconds, waitForMessage, type StartedChild } from './proc';
+import { formatTable, summariseCpuProfile, type RunRecord } from './report';
+import type { SubgraphStatsReply } from './subgraph-stats';
+import { workloadAVariants } from './workload-a/operations';
+import { SDL as WORKLOAD_B_SDL } from './workload-b/subgraphs';
+import { workloadBVariants } from './workload-b/operation';
+
+const log = (line: string) => process.stderr.write(line + '\n');
+const MB = 1024 * 1024;
+
+/** What one workload provides to the gateway runs. */
+interface Workload {
+  id: 'A' | 'B';
+  title: string;
+  subgraphs: StartedChild;
+  supergraphSdl: string;
+  variants: Variant[];
+  connections: number;
+  durationSec: number;
+  timeoutSec: number;
+  /** Time-based warm-up (B); A warms up with each operation once (its requests take seconds). */
+  warmupSec: number;
+  /** Processes whose CPU counts as "database" (FerretDB), if local. */
+  dbPids: number[];
+  notes: Record<string, unknown>;
+  cleanup(): Promise<void>;
+}
+
+async function subgraphStats(w: Workload): Promise<SubgraphStatsReply> {
+  return ask<SubgraphStatsReply>(w.subgraphs, 'stats');
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Waits until no request is in flight at the subgraphs and none arrived for a moment. */
+async function drain(w: Workload, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let previous = -1;
+  let quiet = 0;
+  while (Date.now() < deadline) {
+    const stats = await subgraphStats(w);
+    const total = sum(Object.values(stats.perSubgraph).map((c) => c.requests));
+    quiet = stats.inFlight === 0 && total === previous ? quiet + 1 : 0;
+    if (quiet >= 2) return;
+    previous = total;
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  log(`  (subgraphs still busy after ${timeoutMs / 1000} s; counting anyway)`);
+}
+
+// ---- workloads ------------------------------------------------------------------------------
+
+async function setUpWorkloadA(options: BenchOptions): Promise<Workload> {
+  let local: LocalServer | undefined;
+  let dataDir: string | undefined;
+  let uri = process.env.BENCH_MONGODB_URI || process.env.MONGODB_URI;
+  const prefix = `bench${randomBytes(3).toString('hex')}_`;
+  if (!uri) {
+    dataDir = mkdtempSync(join(os.tmpdir(), 'citynet-bench-db-'));
+    removeOnExit(dataDir);
+    local = await startLocalServer({ dataDir, log });
+    uri = local.uri;
+  }
+  log(`Workload A: database ${local ? `${local.kind} (temporary, ${dataDir})` : 'MONGODB_URI'}, prefix ${prefix}; seeding…`);
+  const started = Date.now();
+  const subgraphs = forkTs(join(__dirname, 'workload-a', 'subgraphs.ts'), {
+    label: 'subgraphs-A',
+    echo: options.verbose,
+    env: {
+      BENCH_MONGODB_URI: uri,
+      BENCH_DB_PREFIX: prefix,
+      BENCH_NOW: GOLDEN_NOW,
+      JWT_SECRET: BENCH_JWT_SECRET,
+      BENCH_EXTRA_CITIES: String(options.extraCities),
+      BENCH_EXTRA_WORKSHOPS: String(options.extraWorkshops),
+    },
+  });
+  const cleanup = async () => {
+    if (!local) await ask(subgraphs, 'drop', 60_000).catch(() => {});
+    await stopChild(subgraphs.child);
+    await local?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const ready = await waitForMessage<{ type: 'ready'; urls: Record<string, string>; seedMs: Record<string, number>; sizes: Record<string, number>; cityIds: string[] }>(
+      subgraphs,
+      'ready',
+      300_000,
+    );
+    log(`  seeded and serving in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(ready.sizes)}`);
+    const supergraphSdl = composeSupergraph(subgraphSdls().map((s) => ({ ...s, url: ready.urls[s.name] })));
+    return {
+      id: 'A',
+      title: 'ours: city profiles, registry page of 50, cities(first: 100) × a theme, upcoming workshops',
+      subgraphs,
+      supergraphSdl,
+      variants: workloadAVariants(ready.cityIds, options.profileCities, GOLDEN_NOW),
+      connections: options.connectionsA,
+      durationSec: options.durationASec,
+      timeoutSec: options.timeoutASec,
+      warmupSec: 0,
+      dbPids: local?.kind === 'ferretdb' || local?.kind === 'mongod' ? descendantsNamed(local.kind === 'ferretdb' ? 'ferretdb' : 'mongod') : [],
+      notes: { database: local ? local.kind : 'MONGODB_URI', dataset: ready.sizes, seedMs: ready.seedMs },
+      cleanup,
+    };
+  } catch (error) {
+    await cleanup();
+    throw error;
+  }
+}
+
+async function setUpWorkloadB(options: BenchOptions): Promise<Workload> {
+  const subgraphs = forkTs(join(__dirname, 'workload-b', 'serve.ts'), { label: 'subgraphs-B', echo: options.verbose });
+  try {
+    const ready = await waitForMessage<{ type: 'ready'; urls: Record<string, string> }>(subgraphs, 'ready', 60_000);
+    const composed = composeServices(Object.entries(WORKLOAD_B_SDL).map(([name, sdl]) => ({ name, url: ready.urls[name], typeDefs: parse(sdl) })));
+    if (composed.errors) throw new Error('Workload B does not compose: ' + composed.errors.map((e) => e.message).join('; '));
+    return {
+      id: 'B',
+      title: 'federation benchmark TestQuery (accounts, inventory, products, reviews)',
+      subgraphs,
+      supergraphSdl: composed.supergraphSdl,
+      variants: workloadBVariants(),
+      connections: options.connections,
+      durationSec: options.durationSec,
+      timeoutSec: options.timeoutSec,
+      warmupSec: options.warmupSec,
+      dbPids: [],
+      notes: {},
+      cleanup: () => stopChild(subgraphs.child),
+    };
+  } catch (error) {
+    await stopChild(subgraphs.child);
+    throw error;
+  }
+}
+
+// ---- one workload × all gateways ------------------------------------------------------------
+
+async function prepareExpected(w: Workload): Promise<void> {
+  const alone: Record<string, { subgraphRequests: number; dbCommands: number; ms: number }> = {};
+  const started = Date.now();
+  await computeExpected({
+    supergraphSdl: w.supergraphSdl,
+    variants: w.variants,
+    concurrency: 2, // FerretDB on 2 cores: more only queues
+    // The first variant of each kind runs alone: exactly what one such operation costs (via stock).
+    measureAlone: async (v, run) => {
+      await ask(w.subgraphs, 'reset');
+      const t = Date.now();
+      await run();
+      const stats = await subgraphStats(w);
+      alone[v.label] = {
+        subgraphRequests: sum(Object.values(stats.perSubgraph).map((c) => c.requests)),
+        dbCommands: sum(Object.values(stats.perSubgraph).map((c) => c.dbCommands)),
+        ms: Date.now() - t,
+      };
+    },
+  });
+  w.notes.expectedComputedInMs = Date.now() - started;
+  w.notes.oneOperationAloneViaStock = alone;
+  log(`  expected results for ${w.variants.length} variants in ${((Date.now() - started) / 1000).toFixed(1)} s; one operation alone: ${JSON.stringify(alone)}`);
+  if (w.id === 'A') {
+    // The golden Makati profile: unchanged by the extra synthetic data, except possibly its upcoming workshops.
+    const makati = w.variants.find((v) => v.kind === 'cityProfile' && (v.variables as { id: string }).id === GOLDEN_VARIABLES.id);
+    const golden = (goldenResult() as { data: { city: Record<string, unknown> } }).data.city;
+    const actual = (makati?.expectedData as { city: Record<string, unknown> }).city;
+    const strip = ({ upcomingWorkshops: _u, ...rest }: Record<string, unknown>) => rest;
+    const check = {
+      equalExceptUpcomingWorkshops: JSON.stringify(strip(actual)) === JSON.stringify(strip(golden)),
+      upcomingWorkshopsEqual: JSON.stringify(actual.upcomingWorkshops) === JSON.stringify(golden.upcomingWorkshops),
+    };
+    w.notes.goldenMakati = check;
+    log(`  golden Makati profile vs test/golden: ${JSON.stringify(check)}`);
+    if (!check.equalExceptUpcomingWorkshops) throw new Error('Makati profile differs from the golden result beyond upcomingWorkshops: the bench data or the stack is off');
+  }
+}
+
+async function benchGateway(w: Workload, name: GatewayName, options: BenchOptions, profileDir?: string): Promise<RunRecord> {
+  const port = await freePort();
+  const supergraphPath = join(w.notes.supergraphDir as string, `supergraph-${w.id}.graphql`);
+  log(`  ${GATEWAY_LABELS[name]}: starting…`);
+  const gateway = await startGateway(name, { supergraphPath, port, cpuProfileDir: name === 'ours' ? profileDir : undefined, echo: options.verbose });
+  const rss = new RssSampler(gateway.pid);
+  try {
+    const random = seededRandom(w.id === 'A' ? 1 : 2);
+    const pick = mixPicker(w.variants, random);
+    // Warm-up: every variant kind once (query plans cached), then (B) a timed run; all answers checked.
+    const warmup = { requests: 0, errors: 0 };
+    const kinds = [...new Map(w.variants.map((v) => [v.kind, v])).values()];
+    await Promise.all(
+      kinds.map(async (v) => {
+        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: v.body });
+        warmup.requests++;
+        if (checkResponse(v, response.status, await response.text()) !== 'ok') warmup.errors++;
+      }),
+    );
+    if (w.warmupSec > 0) {
+      const timed = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.warmupSec, timeoutSec: w.timeoutSec, pick });
+      warmup.requests += timed.completed;
+      warmup.errors += timed.errors.total;
+    }
+    await drain(w, 300_000);
+
+    await ask(w.subgraphs, 'reset');
+    const before = { subgraph: (await subgraphStats(w)).cpuSeconds, gateway: treeCpuSeconds([gateway.pid]), db: treeCpuSeconds(w.dbPids) };
+    log(`  ${GATEWAY_LABELS[name]}: ${w.connections} connections × ${w.durationSec} s…`);
+    const load = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.durationSec, timeoutSec: w.timeoutSec, pick });
+    const rssAfterRun = rss.sample();
+    // Requests cut off at the end still run to completion in the gateway: count their subgraph and DB work too.
+    await drain(w, 300_000);
+    const stats = await subgraphStats(w);
+    const after = { subgraph: stats.cpuSeconds, gateway: treeCpuSeconds([gateway.pid]), db: treeCpuSeconds(w.dbPids) };
+    const ops = Math.max(1, load.sent);
+    const per = (n: number) => n / ops;
+    const record: RunRecord = {
+      workload: w.id,
+      gateway: name,
+      connections: w.connections,
+      durationSec: load.durationSec,
+      sent: load.sent,
+      completed: load.completed,
+      ok: load.ok,
+      rps: load.rps,
+      latencyMs: load.latencyMs,
+      errors: load.errors,
+      warmup,
+      peakRssMB: rss.peak / MB,
+      rssAfterRunMB: rssAfterRun / MB,
+      gatewayCpuMsPerOp: per((after.gateway - before.gateway) * 1000),
+      subgraphRequestsPerOp: per(sum(Object.values(stats.perSubgraph).map((c) => c.requests))),
+      subgraphRequestsBySubgraph: Object.fromEntries(Object.entries(stats.perSubgraph).map(([k, c]) => [k, per(c.requests)])),
+      subgraphBusyMsPerOp: per(sum(Object.values(stats.perSubgraph).map((c) => c.busyMs))),
+      subgraphCpuMsPerOp: per((after.subgraph - before.subgraph) * 1000),
+      ...(w.id === 'A'
+        ? {
+            dbCommandsPerOp: per(sum(Object.values(stats.perSubgraph).map((c) => c.dbCommands))),
+            dbCommandsBySubgraph: Object.fromEntries(Object.entries(stats.perSubgraph).map(([k, c]) => [k, per(c.dbCommands)])),
+            dbCpuMsPerOp: w.dbPids.length ? per((after.db - before.db) * 1000) : undefined,
+          }
+        : {}),
+      perKind: load.perKind,
+      firstFailure: load.firstFailure,
+    };
+    log(
+      `    ${load.rps.toFixed(1)} req/s, p50 ${record.latencyMs.p50.toFixed(0)} ms, p99 ${record.latencyMs.p99.toFixed(0)} ms, errors ${load.errors.total}` +
+        (load.firstFailure ? ` (first: ${load.firstFailure.variant} → ${load.firstFailure.status} ${load.firstFailure.body.slice(0, 160)})` : ''),
+    );
+    return record;
+  } finally {
+    rss.stop();
+    await gateway.stop();
+  }
+}
+
+// ---- main -----------------------------------------------------------------------------------
+
+async function main(): Promise<number> {
+  const options = parseOptions(process.argv.slice(2));
+  const startedAt = new Date();
+  const command = 'npm run bench' + (process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : '');
+  const supergraphDir = mkdtempSync(join(os.tmpdir(), 'citynet-bench-'));
+  if (!options.profile) removeOnExit(supergraphDir);
+  const profileDir = options.profile ? join(supergraphDir, 'cpu-profile') : undefined;
+  const runs: RunRecord[] = [];
+  const workloadNotes: Record<string, unknown> = {};
+  const tables: string[] = [];
+  let profileSummary: string | undefined;
+  log(`Benchmark: ${command}\n  ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
+  try {
+    for (const id of options.workloads) {
+      const w = id === 'A' ? await setUpWorkloadA(options) : await setUpWorkloadB(options);
+      try {
+        w.notes.supergraphDir = supergraphDir;
+        writeFileSync(join(supergraphDir, `supergraph-${w.id}.graphql`), w.supergraphSdl);
+        await prepareExpected(w);
+        if (options.corrupt && w.id === 'B') {
+          // Wrong answers from now on: every response must count as an error.
+          const reply = waitForMessage(w.subgraphs, 'corrupt:reply', 10_000);
+          w.subgraphs.child.send({ type: 'corrupt', on: true });
+          await reply;
+        }
+        const workloadRuns: RunRecord[] = [];
+        for (const gateway of options.gateways) workloadRuns.push(await benchGateway(w, gateway, options, profileDir));
+        runs.push(...workloadRuns);
+        tables.push(formatTable(w.id, w.title, workloadRuns));
+        const { supergraphDir: _dir, ...notes } = w.notes;
+        workloadNotes[w.id] = { title: w.title, variants: w.variants.map((v) => v.label), ...notes };
+      } finally {
+        await w.cleanup();
+      }
+    }
+    if (profileDir) {
+      const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+      for (const file of files) {
+        const path = join(profileDir, file);
+        const summary = summariseCpuProfile(path);
+        profileSummary = (profileSummary ? profileSummary + '\n\n' : '') + summary;
+      }
+    }
+  } finally {
+    if (!profileDir) rmSync(supergraphDir, { recursive: true, force: true });
+  }
+
+  const output = [
+    ...tables,
+    'req/s counts correct answers only; errors = non-200 + GraphQL errors + wrong data + transport errors + timeouts, of all responses.',
+    'Per-operation figures divide what the subgraph/DB processes saw (requests cut off at the end run to completion) by requests sent.',
+  ].join('\n\n');
+  console.log('\n' + output);
+  if (profileSummary) console.log('\n' + profileSummary);
+
+  mkdirSync(options.outDir, { recursive: true });
+  const file = join(options.outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify(
+      {
+        startedAt: startedAt.toISOString(),
+        finishedAt: new Date().toISOString(),
+        command,
+        options,
+        machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAverageAtStart: os.loadavg(), node: process.version, totalMemMB: os.totalmem() / MB },
+        workloads: workloadNotes,
+        runs,
+        table: output,
+        cpuProfile: profileSummary,
+      },
+      null,
+      2,
+    ),
+  );
+  console.log(`\nResults: ${file}`);
+  if (profileDir) console.log(`CPU profile kept in ${profileDir}`);
+  return runs.some((r) => r.errors.total > 0 || r.warmup.errors > 0) ? 1 : 0;
+}
+
+let stopping = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (stopping) return;
+    stopping = true;
+    log(`${signal}: stopping every child process`);
+    process.exit(130); // the exit hook in proc.ts kills every child group
+  });
+}
+
+main()
+  .then((code) => process.exit(code))
+  .catch((error) => {
+    console.error(error instanceof Error ? error.stack ?? error.message : error);
+    process.exit(1);
+  });

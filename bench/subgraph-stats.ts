@@ -1,0 +1,81 @@
+/**
+ * Runs inside a subgraph process of the benchmark: counts the GraphQL requests arriving at each
+ * subgraph's HTTP server (and how long they take), and answers the orchestrator over IPC.
+ */
+import type http from 'node:http';
+
+export interface SubgraphCounters {
+  requests: number;
+  /** Sum of request durations (arrival to response end), ms. */
+  busyMs: number;
+  /** Data commands sent to the database (workload A only). */
+  dbCommands: number;
+}
+
+export interface SubgraphStatsReply {
+  type: 'stats:reply';
+  perSubgraph: Record<string, SubgraphCounters>;
+  inFlight: number;
+  /** CPU seconds of this process since start. */
+  cpuSeconds: number;
+}
+
+export class SubgraphStats {
+  readonly perSubgraph: Record<string, SubgraphCounters> = {};
+  inFlight = 0;
+
+  counters(name: string): SubgraphCounters {
+    return (this.perSubgraph[name] ??= { requests: 0, busyMs: 0, dbCommands: 0 });
+  }
+
+  /** Counts every POST to the server (the gateway's subgraph fetches). */
+  watch(name: string, server: http.Server): void {
+    const counters = this.counters(name);
+    server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
+      if (req.method !== 'POST') return;
+      const started = performance.now();
+      counters.requests++;
+      this.inFlight++;
+      let done = false;
+      const finish = () => {
+        if (done) return;
+        done = true;
+        this.inFlight--;
+        counters.busyMs += performance.now() - started;
+      };
+      res.once('finish', finish);
+      res.once('close', finish);
+    });
+  }
+
+  reset(): void {
+    for (const counters of Object.values(this.perSubgraph)) {
+      counters.requests = 0;
+      counters.busyMs = 0;
+      counters.dbCommands = 0;
+    }
+  }
+
+  snapshot(): SubgraphStatsReply {
+    const cpu = process.cpuUsage();
+    return {
+      type: 'stats:reply',
+      perSubgraph: JSON.parse(JSON.stringify(this.perSubgraph)),
+      inFlight: this.inFlight,
+      cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    };
+  }
+
+  /** Answers `reset` and `stats`; other message types go to `extra`. Exits when the parent goes. */
+  serveIpc(extra: (message: { type: string; [key: string]: unknown }) => void = () => {}): void {
+    process.on('message', (message: { type: string; [key: string]: unknown }) => {
+      if (message.type === 'reset') {
+        this.reset();
+        process.send?.({ type: 'reset:reply' });
+      } else if (message.type === 'stats') {
+        process.send?.(this.snapshot());
+      } else extra(message);
+    });
+    process.on('disconnect', () => process.exit(0));
+  }
+}
