@@ -39,9 +39,14 @@ export async function ensureAuditLogIndexes(db: Db): Promise<void> {
 }
 
 export async function recordAudit(db: Db, actor: AuthUser, at: Date, changes: AuditChange[]): Promise<void> {
+  await recordAuditEntries(db, at, changes.map((c) => ({ ...c, actor })));
+}
+
+/** Entries of several actors in one write (a batch of requests handled together). */
+export async function recordAuditEntries(db: Db, at: Date, changes: (AuditChange & { actor: AuthUser })[]): Promise<void> {
   if (changes.length === 0) return;
   await auditLog(db).insertMany(
-    changes.map((c) => ({
+    changes.map(({ actor, ...c }) => ({
       _id: randomUUID(),
       cityId: c.cityId,
       year: c.year ?? null,

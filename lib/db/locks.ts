@@ -16,6 +16,10 @@ import { codedError } from '../graphql/errors';
  *
  * A holder that dies leaves its lock until the lease expires (`expiresAt`); the next waiter then
  * removes it. Sections under a lock are a few database round trips, far below the lease.
+ *
+ * Within one process, callers first queue in memory (first come, first served, no polling), so only
+ * the head of each queue competes for the database lock: many simultaneous requests to one process
+ * cost no retries, and the database lock still excludes other processes (other replicas).
  */
 export interface LockDoc {
   _id: string;
@@ -73,6 +77,22 @@ async function release(db: Db, keys: string[], owner: string): Promise<void> {
   await locksCollection(db).deleteMany({ _id: { $in: keys }, owner: { $eq: owner } });
 }
 
+/** In-process queues, by database and key: each entry resolves when the previous holder is done. */
+const localTails = new Map<string, Promise<void>>();
+
+async function acquireLocal(name: string): Promise<() => void> {
+  const previous = localTails.get(name) ?? Promise.resolve();
+  let release!: () => void;
+  const mine = new Promise<void>((resolve) => (release = resolve));
+  const tail = previous.then(() => mine);
+  localTails.set(name, tail);
+  await previous;
+  return () => {
+    release();
+    if (localTails.get(name) === tail) localTails.delete(name);
+  };
+}
+
 /**
  * Runs `section` while holding every lock in `keys` (taken in sorted order, so two callers that need
  * overlapping sets never deadlock), and releases them afterwards whatever happens.
@@ -82,14 +102,20 @@ export async function withLocks<T>(db: Db, keys: string[], section: () => Promis
   const owner = randomUUID();
   const leaseMs = options.leaseMs ?? DEFAULT_LEASE_MS;
   const deadline = Date.now() + (options.waitMs ?? DEFAULT_WAIT_MS);
+  const localReleases: (() => void)[] = [];
   const taken: string[] = [];
   try {
+    for (const key of sorted) localReleases.push(await acquireLocal(`${db.databaseName}/${key}`));
     for (const key of sorted) {
       await acquireOne(db, key, owner, leaseMs, deadline);
       taken.push(key);
     }
     return await section();
   } finally {
-    if (taken.length) await release(db, taken, owner);
+    try {
+      if (taken.length) await release(db, taken, owner);
+    } finally {
+      for (const releaseLocal of localReleases.reverse()) releaseLocal();
+    }
   }
 }

@@ -1,22 +1,68 @@
-import { createGatewayClient } from '../../lib/federation/gateway-client';
+import { createGatewayClient, type CallerHeaders } from '../../lib/federation/gateway-client';
 import { codedError } from '../../lib/graphql/errors';
 import type { Context } from './context';
 
 /**
- * Checks that cities exist by asking the membership domain through the gateway's public API (with
- * the caller's own token), never by reading its database. One request for all of them.
+ * Whether cities exist, asked of the membership domain through the gateway's public API — never by
+ * reading its database. City records are public and never deleted, so the ids asked in the same
+ * tick by any requests are batched into one query (anonymous: it reads public data only), and ids
+ * found are remembered for a while. A burst of 50 registrations costs one request, not 50.
  */
+const KNOWN_TTL_MS = 5 * 60_000;
+const known = new Map<string, number>(); // `${gatewayUrl} ${cityId}` -> known until
+
+interface Waiting {
+  url: string;
+  ids: Map<string, { resolve: (exists: boolean) => void; reject: (error: unknown) => void }[]>;
+  caller: CallerHeaders;
+}
+const batches = new Map<string, Waiting>();
+
+async function flush(batch: Waiting): Promise<void> {
+  batches.delete(batch.url);
+  const ids = [...batch.ids.keys()];
+  try {
+    const client = createGatewayClient({ url: () => batch.url });
+    const vars = ids.map((_, i) => `$c${i}: ID!`).join(', ');
+    const fields = ids.map((_, i) => `c${i}: city(id: $c${i}) { id }`).join(' ');
+    const data = await client<Record<string, { id: string } | null>>(
+      `query WorkshopsCityCheck(${vars}) { ${fields} }`,
+      Object.fromEntries(ids.map((id, i) => [`c${i}`, id])),
+      { requestId: batch.caller.requestId },
+    );
+    ids.forEach((id, i) => {
+      const exists = !!data[`c${i}`];
+      if (exists) known.set(`${batch.url} ${id}`, Date.now() + KNOWN_TTL_MS);
+      for (const w of batch.ids.get(id)!) w.resolve(exists);
+    });
+  } catch (error) {
+    for (const waiters of batch.ids.values()) for (const w of waiters) w.reject(error);
+  }
+}
+
+function cityExists(url: string, id: string, caller: CallerHeaders): Promise<boolean> {
+  const until = known.get(`${url} ${id}`);
+  if (until !== undefined && until > Date.now()) return Promise.resolve(true);
+  return new Promise((resolve, reject) => {
+    let batch = batches.get(url);
+    if (!batch) {
+      batch = { url, ids: new Map(), caller };
+      batches.set(url, batch);
+      const scheduled = batch;
+      setImmediate(() => void flush(scheduled));
+    }
+    const waiters = batch.ids.get(id) ?? [];
+    waiters.push({ resolve, reject });
+    batch.ids.set(id, waiters);
+  });
+}
+
 export async function requireCitiesExist(ctx: Context, cities: { id: string; field: string }[]): Promise<void> {
   if (cities.length === 0) return;
-  const client = createGatewayClient({ url: () => ctx.settings.gatewayUrl?.() });
-  const vars = cities.map((_, i) => `$c${i}: ID!`).join(', ');
-  const fields = cities.map((_, i) => `c${i}: city(id: $c${i}) { id }`).join(' ');
-  const data = await client<Record<string, { id: string } | null>>(
-    `query WorkshopsCityCheck(${vars}) { ${fields} }`,
-    Object.fromEntries(cities.map((c, i) => [`c${i}`, c.id])),
-    ctx.caller,
-  );
+  const url = ctx.settings.gatewayUrl?.();
+  if (!url) throw codedError('UNAVAILABLE', 'The gateway URL is not configured (GATEWAY_URL), so cities cannot be checked.');
+  const found = await Promise.all(cities.map((c) => cityExists(url, c.id, ctx.caller)));
   cities.forEach((c, i) => {
-    if (!data[`c${i}`]) throw codedError('NOT_FOUND', `No city with id ${JSON.stringify(c.id)} (${c.field}).`, { field: c.field });
+    if (!found[i]) throw codedError('NOT_FOUND', `No city with id ${JSON.stringify(c.id)} (${c.field}).`, { field: c.field });
   });
 }

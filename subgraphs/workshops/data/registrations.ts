@@ -55,13 +55,25 @@ export function waitlistOrder(a: StoredRegistration, b: StoredRegistration): num
   return a.registeredAt.getTime() - b.registeredAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 }
 
-/** The CONFIRMED and WAITLISTED registrations of one workshop (waitlist in order). */
-export async function findLiveRegistrations(db: Db, workshopId: string): Promise<{ confirmed: StoredRegistration[]; waitlisted: StoredRegistration[] }> {
-  const live = await storedRegistrations(db)
-    .find({ workshopId: { $eq: workshopId }, status: { $in: ['CONFIRMED', 'WAITLISTED'] } }, { batchSize: LOADER_BATCH_SIZE })
-    .toArray();
+/** Every registration of one workshop, split by status (waitlist in order), with the last sequence number. */
+export async function findWorkshopRegistrations(db: Db, workshopId: string): Promise<WorkshopRegistrations> {
+  const all = await storedRegistrations(db).find({ workshopId: { $eq: workshopId } }, { batchSize: LOADER_BATCH_SIZE }).toArray();
+  return splitRegistrations(all);
+}
+
+export interface WorkshopRegistrations {
+  all: StoredRegistration[];
+  confirmed: StoredRegistration[];
+  waitlisted: StoredRegistration[];
+  /** The highest sequence number handed out so far (0 if none): the next registration gets one more. */
+  lastSeq: number;
+}
+
+export function splitRegistrations(all: StoredRegistration[]): WorkshopRegistrations {
   return {
-    confirmed: live.filter((r) => r.status === 'CONFIRMED'),
-    waitlisted: live.filter((r) => r.status === 'WAITLISTED').sort(waitlistOrder),
+    all,
+    confirmed: all.filter((r) => r.status === 'CONFIRMED'),
+    waitlisted: all.filter((r) => r.status === 'WAITLISTED').sort(waitlistOrder),
+    lastSeq: all.reduce((max, r) => Math.max(max, r.seq ?? 0), 0),
   };
 }

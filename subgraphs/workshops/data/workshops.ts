@@ -49,8 +49,6 @@ export async function findUpcomingWorkshops(db: Db, hostCityIds: readonly string
 export interface StoredWorkshop extends WorkshopDoc {
   /** Grows with every change of the details (1 when absent). */
   version?: number;
-  /** Last registration sequence number handed out: orders the waitlist. */
-  registrationSeq?: number;
   cancellationReason?: string | null;
   cancelledAt?: Date | null;
   createdAt?: Date;

@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { findLiveRegistrations, storedRegistrations, type StoredRegistration } from '../data/registrations';
+import { findWorkshopRegistrations, storedRegistrations, type StoredRegistration, type WorkshopRegistrations } from '../data/registrations';
 import { storedWorkshops, type StoredWorkshop } from '../data/workshops';
 
 /**
@@ -7,14 +7,16 @@ import { storedWorkshops, type StoredWorkshop } from '../data/workshops';
  * `seatsTaken`. Callers hold the workshop's lock, so counting and promoting cannot interleave with
  * another registration or cancellation (see lib/db/locks.ts for why a lock, not a conditional $inc).
  * The count is recomputed from the registrations each time, so an interrupted earlier change heals.
+ * `known` saves the query when the caller has just read the registrations.
  */
 export async function fillSeats(
   db: Db,
   workshop: StoredWorkshop,
   now: Date,
-  options: { dryRun?: boolean } = {},
+  options: { dryRun?: boolean; known?: WorkshopRegistrations; storeCount?: boolean } = {},
 ): Promise<{ confirmed: number; promoted: StoredRegistration[]; waitlisted: StoredRegistration[] }> {
-  const { confirmed, waitlisted } = await findLiveRegistrations(db, workshop._id);
+  const { confirmed, waitlisted: queue } = options.known ?? (await findWorkshopRegistrations(db, workshop._id));
+  const waitlisted = [...queue];
   let count = confirmed.length;
   const promoted: StoredRegistration[] = [];
   if (options.dryRun) return { confirmed: count, promoted, waitlisted };
@@ -24,6 +26,8 @@ export async function fillSeats(
     promoted.push({ ...next, status: 'CONFIRMED', confirmedAt: now });
     count++;
   }
-  if (count !== workshop.seatsTaken) await storedWorkshops(db).updateOne({ _id: { $eq: workshop._id } }, { $set: { seatsTaken: count } });
+  if ((options.storeCount ?? true) && count !== workshop.seatsTaken) {
+    await storedWorkshops(db).updateOne({ _id: { $eq: workshop._id } }, { $set: { seatsTaken: count } });
+  }
   return { confirmed: count, promoted, waitlisted };
 }

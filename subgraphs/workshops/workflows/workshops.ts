@@ -114,7 +114,6 @@ export async function scheduleWorkshop(_: unknown, args: { input: ScheduleWorksh
       status: 'SCHEDULED',
       sampleData: false,
       version: 1,
-      registrationSeq: 0,
       cancellationReason: null,
       cancelledAt: null,
       createdAt: now,
