@@ -40,20 +40,9 @@ async function loadWorkshop(ctx: Context, id: string): Promise<StoredWorkshop> {
 export async function registerForWorkshop(_: unknown, args: { workshopId: string; cityId: string }, ctx: Context): Promise<StoredRegistration> {
   const actor = requireActorFor(ctx.user, args.cityId);
   const id = registrationId(args.workshopId, args.cityId);
-  // Cheap refusals before queueing, all asked at once; reported in a fixed order.
-  const [workshop, existing, city] = await Promise.allSettled([
-    loadWorkshop(ctx, args.workshopId),
-    storedRegistrations(ctx.db).findOne({ _id: { $eq: id } }),
-    requireCitiesExist(ctx, [{ id: args.cityId, field: 'cityId' }]),
-  ]);
-  if (workshop.status === 'rejected') throw workshop.reason;
-  requireOpen(workshop.value, ctx.settings.now());
-  if (existing.status === 'rejected') throw existing.reason;
-  if (existing.value && existing.value.status !== 'CANCELLED') throw alreadyRegistered(existing.value);
-  if (city.status === 'rejected') throw city.reason;
-
-  // What decides the status runs under the workshop's lock, batched with other registrations for the
-  // same workshop arriving meanwhile; the audit entries follow.
+  // The city is asked of membership first (batched across requests); everything about the workshop
+  // is checked in the batch, under the lock, so a burst costs no per-request reads.
+  await requireCitiesExist(ctx, [{ id: args.cityId, field: 'cityId' }]);
   const outcome = await registrationBatcher.submit(`${ctx.db.databaseName}/${args.workshopId}`, { ctx, actor, id, cityId: args.cityId, workshopId: args.workshopId });
   return outcome.registration;
 }
