@@ -42,7 +42,9 @@ const ORG = 'bureau-veritas';
 
 describe('every step is recorded', () => {
   beforeAll(async () => {
-    await openAndSubmit(t, CITY, YEAR, ORG, [{ indicatorId: '5.1', value: 8, source: 'BPS', note: null }, ...ALL_IDS.slice(1).map((indicatorId) => ({ indicatorId, value: 10, source: null, note: null }))]);
+    const values: { indicatorId: string; value: number; source: string | null; note: null }[] = ALL_IDS.map((indicatorId) => ({ indicatorId, value: 10, source: null, note: null }));
+    values[0] = { indicatorId: '5.1', value: 8, source: 'BPS', note: null };
+    await openAndSubmit(t, CITY, YEAR, ORG, values as any);
     await verifyAll(t, CITY, YEAR, ORG, [...CORE, ...SUPPORTING].filter((id) => id !== '5.4'));
     await ok(t, VERIFY, { input: { cityId: CITY, year: YEAR, verdicts: [{ indicatorId: '5.4', verdict: 'REJECTED', note: 'Source missing' }] } }, await verifier(ORG));
     const officerToken = await officer(CITY);
