@@ -12,7 +12,34 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An instant, ISO-8601 in UTC. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** e.g. CERTIFICATION_OPENED, VERIFIER_ASSIGNED, CERTIFICATION_AWARDED, CERTIFICATION_REJECTED. */
+  action: Scalars['String']['output'];
+  /** The `sub` of who made the change, and the roles they acted in. */
+  actor: Scalars['String']['output'];
+  actorRoles: Array<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  new?: Maybe<Scalars['JSON']['output']>;
+  /** The state before (null when created) and after, as JSON objects. */
+  old?: Maybe<Scalars['JSON']['output']>;
+  /** What changed: an indicator id, or 'certification'. */
+  subject: Scalars['String']['output'];
+};
+
+/** The audit trail of one city and data year; each domain contributes the changes it made. */
+export type AuditTrail = {
+  __typename?: 'AuditTrail';
+  /** Changes to the certification (opened, verifier assigned, awarded, rejected), oldest first. */
+  certificationChanges: Array<AuditEntry>;
+  cityId: Scalars['ID']['output'];
+  year: Scalars['Int']['output'];
 };
 
 export type Certification = {
@@ -24,11 +51,15 @@ export type Certification = {
   id: Scalars['ID']['output'];
   /** The level awarded; null until CERTIFIED. */
   level?: Maybe<CertificationLevel>;
+  /** Why the certification was REJECTED: for WCCD staff and the city's officers only (null for others). */
+  rejectionReason?: Maybe<Scalars['String']['output']>;
   /** True for generated sample data. */
   sampleData: Scalars['Boolean']['output'];
   status: CertificationStatus;
-  /** The third-party verification organisation. */
+  /** The third-party verification organisation (its name). */
   verifierOrganisation?: Maybe<Scalars['String']['output']>;
+  /** The id of the assigned verification organisation (see verifierOrganisations). */
+  verifierOrganisationId?: Maybe<Scalars['ID']['output']>;
   /** The data year certified. */
   year: Scalars['Int']['output'];
 };
@@ -74,6 +105,69 @@ export type LevelThreshold = {
   minSupportingVerified: Scalars['Int']['output'];
 };
 
+/**
+ * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
+ * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Assigns (or re-assigns) the verification organisation; the certification is then UNDER_VERIFICATION. */
+  assignVerifier: Certification;
+  /**
+   * Awards a level (default: the one the VERIFIED coverage earns; a lower one may be given, never a
+   * higher one). CONFLICT when the verified data earns no level (fewer than 30 verified core indicators).
+   * The registry then lists the city's latest certified year.
+   */
+  awardCertification: Certification;
+  /** Opens the certification of a city for a data year (ENROLLED). NOT_FOUND for an unknown city; CONFLICT when one exists. */
+  openCertification: Certification;
+  /** Refuses the certification (with the reason, shown to WCCD staff and the city's officers). */
+  rejectCertification: Certification;
+};
+
+
+/**
+ * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
+ * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ */
+export type MutationAssignVerifierArgs = {
+  cityId: Scalars['ID']['input'];
+  verifierOrganisationId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
+ * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ */
+export type MutationAwardCertificationArgs = {
+  cityId: Scalars['ID']['input'];
+  level?: InputMaybe<CertificationLevel>;
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
+ * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ */
+export type MutationOpenCertificationArgs = {
+  cityId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
+ * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ */
+export type MutationRejectCertificationArgs = {
+  cityId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
 export type PageInfo = {
   __typename?: 'PageInfo';
   endCursor?: Maybe<Scalars['String']['output']>;
@@ -97,6 +191,8 @@ export type Query = {
    * one data year), ordered by level (highest first) then city.
    */
   registry: RegistryConnection;
+  /** The third-party organisations that verify indicator values (configuration). */
+  verifierOrganisations: Array<VerifierOrganisation>;
 };
 
 
@@ -133,6 +229,13 @@ export type RegistryEdge = {
   __typename?: 'RegistryEdge';
   cursor: Scalars['String']['output'];
   node: Certification;
+};
+
+export type VerifierOrganisation = {
+  __typename?: 'VerifierOrganisation';
+  /** The id verifier tokens carry as orgId, e.g. bureau-veritas. */
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -216,6 +319,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  AuditTrail: AuditTrail;
   Certification: Certification;
   City: City;
   IndicatorCoverage: IndicatorCoverage;
@@ -223,6 +327,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  AuditTrail:
+    ( { __typename: 'AuditTrail' }
+    & GraphQLRecursivePick<FederationTypes['AuditTrail'], {"cityId":true,"year":true}> );
   Certification:
     ( { __typename: 'Certification' }
     & GraphQLRecursivePick<FederationTypes['Certification'], {"id":true}> );
@@ -240,38 +347,66 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Certification: ResolverTypeWrapper<Certification>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditTrail: ResolverTypeWrapper<AuditTrail>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Certification: ResolverTypeWrapper<Certification>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   CertificationLevel: CertificationLevel;
   CertificationStatus: CertificationStatus;
   City: ResolverTypeWrapper<City>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   IndicatorCoverage: ResolverTypeWrapper<IndicatorCoverage>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LevelThreshold: ResolverTypeWrapper<LevelThreshold>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegistryConnection: ResolverTypeWrapper<RegistryConnection>;
   RegistryEdge: ResolverTypeWrapper<RegistryEdge>;
+  VerifierOrganisation: ResolverTypeWrapper<VerifierOrganisation>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Certification: Certification | FederationReferenceTypes['Certification'];
-  ID: Scalars['ID']['output'];
-  Boolean: Scalars['Boolean']['output'];
+  AuditEntry: AuditEntry;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AuditTrail: AuditTrail | FederationReferenceTypes['AuditTrail'];
   Int: Scalars['Int']['output'];
+  Certification: Certification | FederationReferenceTypes['Certification'];
+  Boolean: Scalars['Boolean']['output'];
   City: City | FederationReferenceTypes['City'];
   DateTime: Scalars['DateTime']['output'];
   IndicatorCoverage: IndicatorCoverage | FederationReferenceTypes['IndicatorCoverage'];
+  JSON: Scalars['JSON']['output'];
   LevelThreshold: LevelThreshold;
+  Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RegistryConnection: RegistryConnection;
   RegistryEdge: RegistryEdge;
+  VerifierOrganisation: VerifierOrganisation;
+}>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  new?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  old?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditTrailResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditTrail'] = ResolversParentTypes['AuditTrail'], FederationReferenceType extends FederationReferenceTypes['AuditTrail'] = FederationReferenceTypes['AuditTrail']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuditTrail']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  certificationChanges?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  cityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CertificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Certification'] = ResolversParentTypes['Certification'], FederationReferenceType extends FederationReferenceTypes['Certification'] = FederationReferenceTypes['Certification']> = ResolversObject<{
@@ -281,9 +416,11 @@ export type CertificationResolvers<ContextType = Context, ParentType extends Res
   coverage?: Resolver<ResolversTypes['IndicatorCoverage'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['CertificationLevel']>, ParentType, ContextType>;
+  rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CertificationStatus'], ParentType, ContextType>;
   verifierOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  verifierOrganisationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
@@ -305,10 +442,21 @@ export type IndicatorCoverageResolvers<ContextType = Context, ParentType extends
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
 export type LevelThresholdResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LevelThreshold'] = ResolversParentTypes['LevelThreshold']> = ResolversObject<{
   level?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
   minCoreVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   minSupportingVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  assignVerifier?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationAssignVerifierArgs, 'cityId' | 'verifierOrganisationId' | 'year'>>;
+  awardCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationAwardCertificationArgs, 'cityId' | 'year'>>;
+  openCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationOpenCertificationArgs, 'cityId' | 'year'>>;
+  rejectCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationRejectCertificationArgs, 'cityId' | 'reason' | 'year'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -322,6 +470,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   certification?: Resolver<Maybe<ResolversTypes['Certification']>, ParentType, ContextType, RequireFields<QueryCertificationArgs, 'cityId' | 'year'>>;
   certificationLevels?: Resolver<Array<ResolversTypes['LevelThreshold']>, ParentType, ContextType>;
   registry?: Resolver<ResolversTypes['RegistryConnection'], ParentType, ContextType, Partial<QueryRegistryArgs>>;
+  verifierOrganisations?: Resolver<Array<ResolversTypes['VerifierOrganisation']>, ParentType, ContextType>;
 }>;
 
 export type RegistryConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegistryConnection'] = ResolversParentTypes['RegistryConnection']> = ResolversObject<{
@@ -335,15 +484,25 @@ export type RegistryEdgeResolvers<ContextType = Context, ParentType extends Reso
   node?: Resolver<ResolversTypes['Certification'], ParentType, ContextType>;
 }>;
 
+export type VerifierOrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VerifierOrganisation'] = ResolversParentTypes['VerifierOrganisation']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditTrail?: AuditTrailResolvers<ContextType>;
   Certification?: CertificationResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   IndicatorCoverage?: IndicatorCoverageResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
   LevelThreshold?: LevelThresholdResolvers<ContextType>;
+  Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegistryConnection?: RegistryConnectionResolvers<ContextType>;
   RegistryEdge?: RegistryEdgeResolvers<ContextType>;
+  VerifierOrganisation?: VerifierOrganisationResolvers<ContextType>;
 }>;
 

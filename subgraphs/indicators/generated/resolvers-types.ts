@@ -1,4 +1,4 @@
-import { GraphQLResolveInfo } from 'graphql';
+import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -10,7 +10,36 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** An instant, ISO-8601 in UTC. */
+  DateTime: { input: Date | string; output: Date | string; }
+  /** Any JSON value. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+export type AuditEntry = {
+  __typename?: 'AuditEntry';
+  /** e.g. VALUE_ENTERED, VALUE_CHANGED, VALUE_SUBMITTED, VALUE_VERIFIED, VALUE_REJECTED. */
+  action: Scalars['String']['output'];
+  /** The `sub` of who made the change, and the roles they acted in. */
+  actor: Scalars['String']['output'];
+  actorRoles: Array<Scalars['String']['output']>;
+  at: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  new?: Maybe<Scalars['JSON']['output']>;
+  /** The state before (null when created) and after, as JSON objects. */
+  old?: Maybe<Scalars['JSON']['output']>;
+  /** What changed: an indicator id, or 'certification'. */
+  subject: Scalars['String']['output'];
+};
+
+/** The audit trail of one city and data year; each domain contributes the changes it made. */
+export type AuditTrail = {
+  __typename?: 'AuditTrail';
+  cityId: Scalars['ID']['output'];
+  /** Changes to indicator values and verdicts, oldest first. */
+  valueChanges: Array<AuditEntry>;
+  year: Scalars['Int']['output'];
 };
 
 export type CatalogueEdition = {
@@ -30,12 +59,22 @@ export type City = {
   id: Scalars['ID']['output'];
   /** The city's coverage of the catalogue for a data year. */
   indicatorCoverage: IndicatorCoverage;
-  /** The city's values for a data year, in clause order, optionally narrowed to a theme and/or kind. */
+  /** The city's values for a data year as one versioned report (version 0 when nothing was saved). */
+  indicatorReport: IndicatorReport;
+  /**
+   * The city's values for a data year, in clause order, optionally narrowed to a theme and/or kind.
+   * VERIFIED values only, except for the city's officers, verifiers and WCCD staff, who see all.
+   */
   indicators: Array<IndicatorValue>;
 };
 
 
 export type CityIndicatorCoverageArgs = {
+  year: Scalars['Int']['input'];
+};
+
+
+export type CityIndicatorReportArgs = {
   year: Scalars['Int']['input'];
 };
 
@@ -88,21 +127,117 @@ export type IndicatorKind =
   | 'CORE'
   | 'SUPPORTING';
 
+/**
+ * A city's values for one data year as one versioned whole. Values that are not VERIFIED are listed to
+ * the city's officers, verifiers and WCCD staff only.
+ */
+export type IndicatorReport = {
+  __typename?: 'IndicatorReport';
+  cityId: Scalars['ID']['output'];
+  /** How many values are in each status (public counts). */
+  draftCount: Scalars['Int']['output'];
+  edition: Scalars['String']['output'];
+  rejectedCount: Scalars['Int']['output'];
+  submittedAt?: Maybe<Scalars['DateTime']['output']>;
+  submittedCount: Scalars['Int']['output'];
+  /** The values the caller may see, in clause order. */
+  values: Array<IndicatorValue>;
+  verifiedCount: Scalars['Int']['output'];
+  /** Grows by one with every change; pass it back as expectedVersion. 0 before the first save. */
+  version: Scalars['Int']['output'];
+  year: Scalars['Int']['output'];
+};
+
 /** A value a city reported for one indicator and data year. */
 export type IndicatorValue = {
   __typename?: 'IndicatorValue';
   city: City;
+  enteredAt?: Maybe<Scalars['DateTime']['output']>;
   indicator: Indicator;
+  note?: Maybe<Scalars['String']['output']>;
   /** True for generated sample data (values of real cities are not public here). */
   sampleData: Scalars['Boolean']['output'];
+  /** Where the figure comes from, and the city's note on it. */
+  source?: Maybe<Scalars['String']['output']>;
   status: ValueStatus;
   value: Scalars['Float']['output'];
+  /** When the verdict (VERIFIED or REJECTED) was given. */
+  verdictAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The verifier's note: for WCCD staff, verifiers and the city's officers only (null for everyone else). */
+  verifierNote?: Maybe<Scalars['String']['output']>;
   year: Scalars['Int']['output'];
+};
+
+export type IndicatorValueInput = {
+  indicatorId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Where the figure comes from. */
+  source?: InputMaybe<Scalars['String']['input']>;
+  value: Scalars['Float']['input'];
+};
+
+/**
+ * The indicator-data workflow: a city's officers save values as DRAFT and submit them (which freezes
+ * them); the verifier organisation assigned to the city and year verifies or rejects each; a rejected
+ * value goes back to the city to be corrected (DRAFT again) and resubmitted.
+ */
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Saves up to 100 values of one city and year as DRAFT, all or nothing (CITY_OFFICER of that city).
+   * Saving what is already stored changes nothing. CONFLICT when expectedVersion is not the stored
+   * version or a value is SUBMITTED or VERIFIED.
+   */
+  saveIndicatorValues: IndicatorReport;
+  /** Submits every DRAFT value of the year for verification, which freezes them (CITY_OFFICER of that city). */
+  submitIndicatorYear: IndicatorReport;
+  /**
+   * Verdicts on SUBMITTED values (VERIFIER of the organisation assigned to the city and year, while the
+   * certification is UNDER_VERIFICATION); never on values the verifier entered itself.
+   */
+  verifyIndicatorValues: IndicatorReport;
+};
+
+
+/**
+ * The indicator-data workflow: a city's officers save values as DRAFT and submit them (which freezes
+ * them); the verifier organisation assigned to the city and year verifies or rejects each; a rejected
+ * value goes back to the city to be corrected (DRAFT again) and resubmitted.
+ */
+export type MutationSaveIndicatorValuesArgs = {
+  input: SaveIndicatorValuesInput;
+};
+
+
+/**
+ * The indicator-data workflow: a city's officers save values as DRAFT and submit them (which freezes
+ * them); the verifier organisation assigned to the city and year verifies or rejects each; a rejected
+ * value goes back to the city to be corrected (DRAFT again) and resubmitted.
+ */
+export type MutationSubmitIndicatorYearArgs = {
+  cityId: Scalars['ID']['input'];
+  expectedVersion: Scalars['Int']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * The indicator-data workflow: a city's officers save values as DRAFT and submit them (which freezes
+ * them); the verifier organisation assigned to the city and year verifies or rejects each; a rejected
+ * value goes back to the city to be corrected (DRAFT again) and resubmitted.
+ */
+export type MutationVerifyIndicatorValuesArgs = {
+  input: VerifyIndicatorValuesInput;
 };
 
 /** ISO 37120 indicators: the catalogue (editions are data) and the values cities report per data year. */
 export type Query = {
   __typename?: 'Query';
+  /**
+   * Every recorded change to a city's indicator values, verdicts and certification for a data year.
+   * WCCD staff and the city's own officers only (FORBIDDEN for anyone else).
+   */
+  auditTrail: AuditTrail;
   /** The catalogue editions loaded. */
   catalogueEditions: Array<CatalogueEdition>;
   /** An indicator by its clause number (e.g. `5.1`) in an edition (default: the programme's edition). */
@@ -111,6 +246,13 @@ export type Query = {
   indicatorCatalogue: Array<Indicator>;
   /** The themes of an edition with their indicator counts. */
   themes: Array<Theme>;
+};
+
+
+/** ISO 37120 indicators: the catalogue (editions are data) and the values cities report per data year. */
+export type QueryAuditTrailArgs = {
+  cityId: Scalars['ID']['input'];
+  year: Scalars['Int']['input'];
 };
 
 
@@ -132,6 +274,15 @@ export type QueryIndicatorCatalogueArgs = {
 /** ISO 37120 indicators: the catalogue (editions are data) and the values cities report per data year. */
 export type QueryThemesArgs = {
   edition?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SaveIndicatorValuesInput = {
+  cityId: Scalars['ID']['input'];
+  /** The report's version as last read (0 or null before the first save). */
+  expectedVersion?: InputMaybe<Scalars['Int']['input']>;
+  /** 1 to 100 values; each indicator at most once. */
+  values: Array<IndicatorValueInput>;
+  year: Scalars['Int']['input'];
 };
 
 export type Theme = {
@@ -161,6 +312,24 @@ export type ValueStatus =
   | 'REJECTED'
   | 'SUBMITTED'
   | 'VERIFIED';
+
+export type Verdict =
+  | 'REJECTED'
+  | 'VERIFIED';
+
+export type VerdictInput = {
+  indicatorId: Scalars['ID']['input'];
+  /** Required for REJECTED: what the city must correct. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  verdict: Verdict;
+};
+
+export type VerifyIndicatorValuesInput = {
+  cityId: Scalars['ID']['input'];
+  /** 1 to 100 verdicts; each indicator at most once. */
+  verdicts: Array<VerdictInput>;
+  year: Scalars['Int']['input'];
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -243,6 +412,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  AuditTrail: AuditTrail;
   City: City;
   Indicator: Indicator;
   IndicatorCoverage: IndicatorCoverage;
@@ -250,6 +420,9 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  AuditTrail:
+    ( { __typename: 'AuditTrail' }
+    & GraphQLRecursivePick<FederationTypes['AuditTrail'], {"cityId":true,"year":true}> );
   City:
     ( { __typename: 'City' }
     & GraphQLRecursivePick<FederationTypes['City'], {"id":true}> );
@@ -265,39 +438,78 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  CatalogueEdition: ResolverTypeWrapper<CatalogueEdition>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AuditEntry: ResolverTypeWrapper<AuditEntry>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditTrail: ResolverTypeWrapper<AuditTrail>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CatalogueEdition: ResolverTypeWrapper<CatalogueEdition>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   City: ResolverTypeWrapper<City>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Indicator: ResolverTypeWrapper<Indicator>;
   IndicatorCoverage: ResolverTypeWrapper<IndicatorCoverage>;
   IndicatorKind: IndicatorKind;
+  IndicatorReport: ResolverTypeWrapper<IndicatorReport>;
   IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  IndicatorValueInput: IndicatorValueInput;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  SaveIndicatorValuesInput: SaveIndicatorValuesInput;
   Theme: ResolverTypeWrapper<Theme>;
   ThemeCoverage: ResolverTypeWrapper<ThemeCoverage>;
   UnitSource: UnitSource;
   ValueStatus: ValueStatus;
+  Verdict: Verdict;
+  VerdictInput: VerdictInput;
+  VerifyIndicatorValuesInput: VerifyIndicatorValuesInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CatalogueEdition: CatalogueEdition;
-  Int: Scalars['Int']['output'];
+  AuditEntry: AuditEntry;
   String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AuditTrail: AuditTrail | FederationReferenceTypes['AuditTrail'];
+  Int: Scalars['Int']['output'];
+  CatalogueEdition: CatalogueEdition;
   Boolean: Scalars['Boolean']['output'];
   City: City | FederationReferenceTypes['City'];
-  ID: Scalars['ID']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Indicator: Indicator | FederationReferenceTypes['Indicator'];
   IndicatorCoverage: IndicatorCoverage | FederationReferenceTypes['IndicatorCoverage'];
+  IndicatorReport: IndicatorReport;
   IndicatorValue: IndicatorValue;
   Float: Scalars['Float']['output'];
+  IndicatorValueInput: IndicatorValueInput;
+  JSON: Scalars['JSON']['output'];
+  Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
+  SaveIndicatorValuesInput: SaveIndicatorValuesInput;
   Theme: Theme;
   ThemeCoverage: ThemeCoverage;
+  VerdictInput: VerdictInput;
+  VerifyIndicatorValuesInput: VerifyIndicatorValuesInput;
+}>;
+
+export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  new?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  old?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AuditTrailResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditTrail'] = ResolversParentTypes['AuditTrail'], FederationReferenceType extends FederationReferenceTypes['AuditTrail'] = FederationReferenceTypes['AuditTrail']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['AuditTrail']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  valueChanges?: Resolver<Array<ResolversTypes['AuditEntry']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CatalogueEditionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CatalogueEdition'] = ResolversParentTypes['CatalogueEdition']> = ResolversObject<{
@@ -313,8 +525,13 @@ export type CityResolvers<ContextType = Context, ParentType extends ResolversPar
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   indicatorCoverage?: Resolver<ResolversTypes['IndicatorCoverage'], ParentType, ContextType, RequireFields<CityIndicatorCoverageArgs, 'year'>>;
+  indicatorReport?: Resolver<ResolversTypes['IndicatorReport'], ParentType, ContextType, RequireFields<CityIndicatorReportArgs, 'year'>>;
   indicators?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<CityIndicatorsArgs, 'year'>>;
 }>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type IndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator'], FederationReferenceType extends FederationReferenceTypes['Indicator'] = FederationReferenceTypes['Indicator']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Indicator']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -343,16 +560,45 @@ export type IndicatorCoverageResolvers<ContextType = Context, ParentType extends
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
-export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = ResolversObject<{
-  city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
-  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
-  sampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ValueStatus'], ParentType, ContextType>;
-  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+export type IndicatorReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorReport'] = ResolversParentTypes['IndicatorReport']> = ResolversObject<{
+  cityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  draftCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  edition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rejectedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  submittedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
+  verifiedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
+  enteredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ValueStatus'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  verdictAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  verifierNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  saveIndicatorValues?: Resolver<ResolversTypes['IndicatorReport'], ParentType, ContextType, RequireFields<MutationSaveIndicatorValuesArgs, 'input'>>;
+  submitIndicatorYear?: Resolver<ResolversTypes['IndicatorReport'], ParentType, ContextType, RequireFields<MutationSubmitIndicatorYearArgs, 'cityId' | 'expectedVersion' | 'year'>>;
+  verifyIndicatorValues?: Resolver<ResolversTypes['IndicatorReport'], ParentType, ContextType, RequireFields<MutationVerifyIndicatorValuesArgs, 'input'>>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditTrail?: Resolver<ResolversTypes['AuditTrail'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'cityId' | 'year'>>;
   catalogueEditions?: Resolver<Array<ResolversTypes['CatalogueEdition']>, ParentType, ContextType>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   indicatorCatalogue?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType, Partial<QueryIndicatorCatalogueArgs>>;
@@ -376,11 +622,17 @@ export type ThemeCoverageResolvers<ContextType = Context, ParentType extends Res
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditEntry?: AuditEntryResolvers<ContextType>;
+  AuditTrail?: AuditTrailResolvers<ContextType>;
   CatalogueEdition?: CatalogueEditionResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorCoverage?: IndicatorCoverageResolvers<ContextType>;
+  IndicatorReport?: IndicatorReportResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
   ThemeCoverage?: ThemeCoverageResolvers<ContextType>;
