@@ -1,13 +1,15 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
 import type { CertificationDoc } from '../../data/sample/types';
-import { findCertificationsByIds, findCertificationsOfCities } from './data/certifications';
+import { findCertificationsByIds, findCertificationsOfCities, findLatestCertifiedAtLeast } from './data/certifications';
 
 export interface Loaders {
   /** Certification by id: ONE `$in` query per batch. */
   certificationById: DataLoader<string, CertificationDoc | null>;
   /** A city's certifications, latest data year first: ONE `$in` query per batch of cities. */
   certificationsByCity: DataLoader<string, CertificationDoc[]>;
+  /** Latest certifications at a level rank or above (mentor pools), by minimum rank. */
+  mentorPool: DataLoader<number, CertificationDoc[]>;
 }
 
 export function createLoaders(db: Db): Loaders {
@@ -27,6 +29,10 @@ export function createLoaders(db: Db): Loaders {
       }
       for (const list of byCity.values()) list.sort((a, b) => b.year - a.year);
       return cityIds.map((id) => byCity.get(id) ?? []);
+    }),
+    mentorPool: new DataLoader(async (ranks) => {
+      const docs = await findLatestCertifiedAtLeast(db, Math.min(...ranks));
+      return ranks.map((rank) => docs.filter((d) => d.levelRank >= rank));
     }),
   };
 }

@@ -4,7 +4,7 @@ import type { SubgraphSettings } from '../../lib/config';
 import type { MentoringPairDoc, RegistrationDoc, WorkshopDoc } from '../../data/sample/types';
 import { findMentoringPairsByCityIds, findMentoringPairsByIds } from './data/mentoringPairs';
 import { findActiveRegistrationsByCityIds, findRegistrationsByWorkshopIds } from './data/registrations';
-import { findUpcomingWorkshops, findWorkshopsByIds } from './data/workshops';
+import { findUpcomingWorkshops, findUpcomingWorkshopsOnThemes, findWorkshopsByIds } from './data/workshops';
 
 export interface WorkshopsLoaders {
   workshopById: DataLoader<string, WorkshopDoc | null>;
@@ -15,6 +15,8 @@ export interface WorkshopsLoaders {
   upcomingWorkshopsByCityId: DataLoader<string, WorkshopDoc[]>;
   /** Pairs the city is mentor or mentee in, most recent first. */
   mentoringByCityId: DataLoader<string, MentoringPairDoc[]>;
+  /** Upcoming scheduled workshops on a theme, soonest first: ONE query for all themes asked. */
+  upcomingWorkshopsByTheme: DataLoader<string, WorkshopDoc[]>;
 }
 
 function oneByKey<T extends { _id: string }>(keys: readonly string[], docs: T[]): (T | null)[] {
@@ -56,6 +58,9 @@ export function createLoaders(db: Db, settings: SubgraphSettings): WorkshopsLoad
     upcomingWorkshopsByCityId: new DataLoader((ids) => loadUpcomingWorkshops(db, ids, settings.now())),
     mentoringByCityId: new DataLoader(async (ids) =>
       manyByKey(ids, await findMentoringPairsByCityIds(db, ids), (p) => [p.mentorCityId, p.menteeCityId]),
+    ),
+    upcomingWorkshopsByTheme: new DataLoader(async (themes) =>
+      manyByKey(themes, await findUpcomingWorkshopsOnThemes(db, themes, settings.now()), (w) => w.themes),
     ),
   };
 }

@@ -99,3 +99,10 @@ export async function findRegistryPage(db: Db, filter: RegistryFilter, offset: n
 export function countRegistry(db: Db, filter: RegistryFilter): Promise<number> {
   return certifications(db).countDocuments(registryQuery(filter));
 }
+
+/** Each city's latest CERTIFIED data year at `minRank` or above: the pool mentors are drawn from. */
+export function findLatestCertifiedAtLeast(db: Db, minRank: number): Promise<CertificationDoc[]> {
+  return certifications(db)
+    .find({ status: { $eq: 'CERTIFIED' }, latest: { $eq: true }, levelRank: { $gte: minRank } }, { batchSize: LOADER_BATCH_SIZE })
+    .toArray();
+}

@@ -64,6 +64,20 @@ export type Certification = {
   year: Scalars['Int']['output'];
 };
 
+/** The gap between a city's data year and a target level; each domain contributes its part. */
+export type CertificationGap = {
+  __typename?: 'CertificationGap';
+  cityId: Scalars['ID']['output'];
+  /** Possible mentors (latest certification Silver or higher) as cityId:year; internal. */
+  mentorPool: Array<Scalars['String']['output']>;
+  /** VERIFIED core indicators the target needs (threshold table). */
+  requiredCoreVerified: Scalars['Int']['output'];
+  /** VERIFIED supporting indicators the target needs (threshold table). */
+  requiredSupportingVerified: Scalars['Int']['output'];
+  target: CertificationLevel;
+  year: Scalars['Int']['output'];
+};
+
 export type CertificationLevel =
   | 'ASPIRATIONAL'
   | 'BRONZE'
@@ -82,9 +96,21 @@ export type City = {
   __typename?: 'City';
   /** The city's latest certification (by data year), whatever its status; null when none. */
   certification?: Maybe<Certification>;
+  /**
+   * What stands between the city's data for `year` and the `target` level: the core indicators still
+   * missing or unverified, the supporting indicators still needed, the themes where the gap lies, the
+   * upcoming workshops on those themes and the cities that could mentor it.
+   */
+  certificationGap: CertificationGap;
   /** All the city's certifications, latest data year first. */
   certifications: Array<Certification>;
   id: Scalars['ID']['output'];
+};
+
+
+export type CityCertificationGapArgs = {
+  target: CertificationLevel;
+  year: Scalars['Int']['input'];
 };
 
 export type IndicatorCoverage = {
@@ -321,6 +347,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   AuditTrail: AuditTrail;
   Certification: Certification;
+  CertificationGap: CertificationGap;
   City: City;
   IndicatorCoverage: IndicatorCoverage;
 }>;
@@ -333,6 +360,9 @@ export type FederationReferenceTypes = ResolversObject<{
   Certification:
     ( { __typename: 'Certification' }
     & GraphQLRecursivePick<FederationTypes['Certification'], {"id":true}> );
+  CertificationGap:
+    ( { __typename: 'CertificationGap' }
+    & GraphQLRecursivePick<FederationTypes['CertificationGap'], {"cityId":true,"year":true,"target":true}> );
   City:
     ( { __typename: 'City' }
     & GraphQLRecursivePick<FederationTypes['City'], {"id":true}> );
@@ -354,6 +384,7 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   Certification: ResolverTypeWrapper<Certification>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CertificationGap: ResolverTypeWrapper<CertificationGap>;
   CertificationLevel: CertificationLevel;
   CertificationStatus: CertificationStatus;
   City: ResolverTypeWrapper<City>;
@@ -378,6 +409,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Certification: Certification | FederationReferenceTypes['Certification'];
   Boolean: Scalars['Boolean']['output'];
+  CertificationGap: CertificationGap | FederationReferenceTypes['CertificationGap'];
   City: City | FederationReferenceTypes['City'];
   DateTime: Scalars['DateTime']['output'];
   IndicatorCoverage: IndicatorCoverage | FederationReferenceTypes['IndicatorCoverage'];
@@ -424,9 +456,20 @@ export type CertificationResolvers<ContextType = Context, ParentType extends Res
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type CertificationGapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CertificationGap'] = ResolversParentTypes['CertificationGap'], FederationReferenceType extends FederationReferenceTypes['CertificationGap'] = FederationReferenceTypes['CertificationGap']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CertificationGap']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  mentorPool?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  requiredCoreVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  requiredSupportingVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type CityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
   certification?: Resolver<Maybe<ResolversTypes['Certification']>, ParentType, ContextType>;
+  certificationGap?: Resolver<ResolversTypes['CertificationGap'], ParentType, ContextType, RequireFields<CityCertificationGapArgs, 'target' | 'year'>>;
   certifications?: Resolver<Array<ResolversTypes['Certification']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -493,6 +536,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditTrail?: AuditTrailResolvers<ContextType>;
   Certification?: CertificationResolvers<ContextType>;
+  CertificationGap?: CertificationGapResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   IndicatorCoverage?: IndicatorCoverageResolvers<ContextType>;

@@ -1,5 +1,6 @@
 import type { CertificationDoc } from '../../../data/sample/types';
 import type { Context } from '../context';
+import { certificationGap } from './CertificationGap';
 
 /** City is owned by membership; here it only carries the certification fields. */
 interface CityRef {
@@ -22,4 +23,6 @@ export const City = {
   certifications(city: CityRef, _: unknown, ctx: Context): Promise<CertificationDoc[]> {
     return ctx.loaders.certificationsByCity.load(city.id);
   },
+
+  certificationGap,
 };

@@ -3,6 +3,7 @@ import { DateTimeScalar, JSONScalar } from '../../../lib/graphql/scalars';
 import type { Context } from '../context';
 import { AuditEntry, AuditTrail } from './AuditTrail';
 import { Certification } from './Certification';
+import { CertificationGap } from './CertificationGap';
 import { City } from './City';
 import { IndicatorCoverage } from './IndicatorCoverage';
 import { Mutation } from './Mutation';
@@ -17,5 +18,6 @@ export const resolvers = {
   AuditEntry,
   City,
   Certification,
+  CertificationGap,
   IndicatorCoverage,
 } as unknown as GraphQLResolverMap<Context>;

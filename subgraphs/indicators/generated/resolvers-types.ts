@@ -54,6 +54,43 @@ export type CatalogueEdition = {
   themeCount: Scalars['Int']['output'];
 };
 
+/**
+ * This subgraph's part of the gap to a target level (the entity starts in the certification subgraph,
+ * which owns the threshold table): what is missing or unverified in the city's report for the year.
+ */
+export type CertificationGap = {
+  __typename?: 'CertificationGap';
+  cityId: Scalars['ID']['output'];
+  /** More VERIFIED core indicators the target needs (0 when met). */
+  coreNeeded: Scalars['Int']['output'];
+  coreVerified: Scalars['Int']['output'];
+  /** ISO 37120 themes where the gap lies, core gaps first, most work first. */
+  gapThemes: Array<Scalars['String']['output']>;
+  /** Cities certified Silver or higher whose latest certified data is verified in the gap's themes, best match first. */
+  mentorCandidates: Array<MentorCandidate>;
+  mentorPool: Array<Scalars['String']['output']>;
+  /** Core indicators with no value for the year. */
+  missingCore: Array<Indicator>;
+  /** True when the verified data already meets the target. */
+  reached: Scalars['Boolean']['output'];
+  requiredCoreVerified: Scalars['Int']['output'];
+  requiredSupportingVerified: Scalars['Int']['output'];
+  /** More VERIFIED supporting indicators the target needs (0 when met). */
+  supportingNeeded: Scalars['Int']['output'];
+  supportingVerified: Scalars['Int']['output'];
+  target: CertificationLevel;
+  /** Core indicators with a value that is not VERIFIED yet. */
+  unverifiedCore: Array<Indicator>;
+  year: Scalars['Int']['output'];
+};
+
+export type CertificationLevel =
+  | 'ASPIRATIONAL'
+  | 'BRONZE'
+  | 'GOLD'
+  | 'PLATINUM'
+  | 'SILVER';
+
 export type City = {
   __typename?: 'City';
   id: Scalars['ID']['output'];
@@ -174,6 +211,15 @@ export type IndicatorValueInput = {
   /** Where the figure comes from. */
   source?: InputMaybe<Scalars['String']['input']>;
   value: Scalars['Float']['input'];
+};
+
+export type MentorCandidate = {
+  __typename?: 'MentorCandidate';
+  city: City;
+  /** The data year of the mentor's latest certification. */
+  dataYear: Scalars['Int']['output'];
+  /** Gap themes in which the mentor has every core indicator verified. */
+  verifiedThemes: Array<Scalars['String']['output']>;
 };
 
 /**
@@ -413,6 +459,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   AuditTrail: AuditTrail;
+  CertificationGap: CertificationGap;
   City: City;
   Indicator: Indicator;
   IndicatorCoverage: IndicatorCoverage;
@@ -423,6 +470,139 @@ export type FederationReferenceTypes = ResolversObject<{
   AuditTrail:
     ( { __typename: 'AuditTrail' }
     & GraphQLRecursivePick<FederationTypes['AuditTrail'], {"cityId":true,"year":true}> );
+  CertificationGap:
+    ( { __typename: 'CertificationGap' }
+    & GraphQLRecursivePick<FederationTypes['CertificationGap'], {"cityId":true,"year":true,"target":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true,"mentorPool":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"requiredCoreVerified":true,"requiredSupportingVerified":true}> ) );
   City:
     ( { __typename: 'City' }
     & GraphQLRecursivePick<FederationTypes['City'], {"id":true}> );
@@ -445,6 +625,8 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CatalogueEdition: ResolverTypeWrapper<CatalogueEdition>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  CertificationGap: ResolverTypeWrapper<CertificationGap>;
+  CertificationLevel: CertificationLevel;
   City: ResolverTypeWrapper<City>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Indicator: ResolverTypeWrapper<Indicator>;
@@ -455,6 +637,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IndicatorValueInput: IndicatorValueInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  MentorCandidate: ResolverTypeWrapper<MentorCandidate>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SaveIndicatorValuesInput: SaveIndicatorValuesInput;
@@ -476,6 +659,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   CatalogueEdition: CatalogueEdition;
   Boolean: Scalars['Boolean']['output'];
+  CertificationGap: CertificationGap | FederationReferenceTypes['CertificationGap'];
   City: City | FederationReferenceTypes['City'];
   DateTime: Scalars['DateTime']['output'];
   Indicator: Indicator | FederationReferenceTypes['Indicator'];
@@ -485,6 +669,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   IndicatorValueInput: IndicatorValueInput;
   JSON: Scalars['JSON']['output'];
+  MentorCandidate: MentorCandidate;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   SaveIndicatorValuesInput: SaveIndicatorValuesInput;
@@ -519,6 +704,22 @@ export type CatalogueEditionResolvers<ContextType = Context, ParentType extends 
   isDefault?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   supportingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   themeCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type CertificationGapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CertificationGap'] = ResolversParentTypes['CertificationGap'], FederationReferenceType extends FederationReferenceTypes['CertificationGap'] = FederationReferenceTypes['CertificationGap']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CertificationGap']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  coreNeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  coreVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  gapThemes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  mentorCandidates?: Resolver<Array<ResolversTypes['MentorCandidate']>, ParentType, ContextType>;
+  missingCore?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  reached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  supportingNeeded?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supportingVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
+  unverifiedCore?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
@@ -591,6 +792,12 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MentorCandidateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MentorCandidate'] = ResolversParentTypes['MentorCandidate']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
+  dataYear?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  verifiedThemes?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   saveIndicatorValues?: Resolver<ResolversTypes['IndicatorReport'], ParentType, ContextType, RequireFields<MutationSaveIndicatorValuesArgs, 'input'>>;
   submitIndicatorYear?: Resolver<ResolversTypes['IndicatorReport'], ParentType, ContextType, RequireFields<MutationSubmitIndicatorYearArgs, 'cityId' | 'expectedVersion' | 'year'>>;
@@ -625,6 +832,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditEntry?: AuditEntryResolvers<ContextType>;
   AuditTrail?: AuditTrailResolvers<ContextType>;
   CatalogueEdition?: CatalogueEditionResolvers<ContextType>;
+  CertificationGap?: CertificationGapResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Indicator?: IndicatorResolvers<ContextType>;
@@ -632,6 +840,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   IndicatorReport?: IndicatorReportResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  MentorCandidate?: MentorCandidateResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;

@@ -2,6 +2,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTimeScalar, JSONScalar } from '../../../lib/graphql/scalars';
 import type { Context } from '../context';
 import { AuditEntry, AuditTrail } from './AuditTrail';
+import { CertificationGap } from './CertificationGap';
 import { City } from './City';
 import { Indicator } from './Indicator';
 import { IndicatorCoverage } from './IndicatorCoverage';
@@ -18,6 +19,7 @@ export const resolvers = {
   AuditTrail,
   AuditEntry,
   IndicatorReport,
+  CertificationGap,
   City,
   Indicator,
   IndicatorCoverage,

@@ -78,3 +78,11 @@ export async function findClashes(
   const key = facilitatorKey(slot.facilitator);
   return overlapping.filter((w) => (slot.hostCityId !== null && w.hostCityId === slot.hostCityId) || (key !== null && facilitatorKey(w.facilitator) === key));
 }
+
+/** Scheduled workshops starting after `now` on any of `themes`, soonest first. */
+export async function findUpcomingWorkshopsOnThemes(db: Db, themes: readonly string[], now: Date): Promise<WorkshopDoc[]> {
+  return workshopsCollection(db)
+    .find({ status: { $eq: 'SCHEDULED' }, startsAt: { $gt: now }, themes: { $in: [...themes] } }, { batchSize: LOADER_BATCH_SIZE })
+    .sort({ startsAt: 1, _id: 1 })
+    .toArray();
+}

@@ -26,6 +26,24 @@ export type CancelRegistrationResult = {
   workshop: Workshop;
 };
 
+/** The workshops subgraph's part of the gap to a target level (see City.certificationGap). */
+export type CertificationGap = {
+  __typename?: 'CertificationGap';
+  cityId: Scalars['ID']['output'];
+  gapThemes: Array<Scalars['String']['output']>;
+  target: CertificationLevel;
+  /** Upcoming scheduled workshops on the themes where the gap lies, soonest first (at most 10). */
+  upcomingWorkshops: Array<Workshop>;
+  year: Scalars['Int']['output'];
+};
+
+export type CertificationLevel =
+  | 'ASPIRATIONAL'
+  | 'BRONZE'
+  | 'GOLD'
+  | 'PLATINUM'
+  | 'SILVER';
+
 export type City = {
   __typename?: 'City';
   id: Scalars['ID']['output'];
@@ -484,6 +502,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  CertificationGap: CertificationGap;
   City: City;
   MentoringPair: MentoringPair;
   Workshop: Workshop;
@@ -491,6 +510,11 @@ export type FederationTypes = ResolversObject<{
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  CertificationGap:
+    ( { __typename: 'CertificationGap' }
+    & GraphQLRecursivePick<FederationTypes['CertificationGap'], {"cityId":true,"year":true,"target":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['CertificationGap'], {"gapThemes":true}> ) );
   City:
     ( { __typename: 'City' }
     & GraphQLRecursivePick<FederationTypes['City'], {"id":true}> );
@@ -507,13 +531,15 @@ export type FederationReferenceTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
   CancelRegistrationResult: ResolverTypeWrapper<CancelRegistrationResult>;
-  City: ResolverTypeWrapper<City>;
+  CertificationGap: ResolverTypeWrapper<CertificationGap>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CertificationLevel: CertificationLevel;
+  City: ResolverTypeWrapper<City>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   MentoringPair: ResolverTypeWrapper<MentoringPair>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
   MentoringPairConnection: ResolverTypeWrapper<MentoringPairConnection>;
   MentoringPairEdge: ResolverTypeWrapper<MentoringPairEdge>;
   MentoringSession: ResolverTypeWrapper<MentoringSession>;
@@ -539,13 +565,14 @@ export type ResolversTypes = ResolversObject<{
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   CancelRegistrationResult: CancelRegistrationResult;
-  City: City | FederationReferenceTypes['City'];
+  CertificationGap: CertificationGap | FederationReferenceTypes['CertificationGap'];
   ID: Scalars['ID']['output'];
+  String: Scalars['String']['output'];
   Int: Scalars['Int']['output'];
+  City: City | FederationReferenceTypes['City'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   MentoringPair: MentoringPair | FederationReferenceTypes['MentoringPair'];
-  String: Scalars['String']['output'];
   MentoringPairConnection: MentoringPairConnection;
   MentoringPairEdge: MentoringPairEdge;
   MentoringSession: MentoringSession;
@@ -568,6 +595,14 @@ export type CancelRegistrationResultResolvers<ContextType = Context, ParentType 
   promoted?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
   registration?: Resolver<ResolversTypes['Registration'], ParentType, ContextType>;
   workshop?: Resolver<ResolversTypes['Workshop'], ParentType, ContextType>;
+}>;
+
+export type CertificationGapResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CertificationGap'] = ResolversParentTypes['CertificationGap'], FederationReferenceType extends FederationReferenceTypes['CertificationGap'] = FederationReferenceTypes['CertificationGap']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['CertificationGap']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  cityId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  target?: Resolver<ResolversTypes['CertificationLevel'], ParentType, ContextType>;
+  upcomingWorkshops?: Resolver<Array<ResolversTypes['Workshop']>, ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type CityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
@@ -698,6 +733,7 @@ export type WorkshopEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   CancelRegistrationResult?: CancelRegistrationResultResolvers<ContextType>;
+  CertificationGap?: CertificationGapResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -1,6 +1,7 @@
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar, DateTimeScalar } from '../../../lib/graphql/scalars';
 import type { Context } from '../context';
+import { CertificationGap } from './CertificationGap';
 import { City } from './City';
 import { MentoringPair } from './MentoringPair';
 import { Mutation } from './Mutation';
@@ -14,6 +15,7 @@ export const resolvers: GraphQLResolverMap<Context> = {
   Query,
   Mutation,
   City,
+  CertificationGap,
   Workshop,
   Registration,
   MentoringPair,
