@@ -123,6 +123,9 @@ export function createSubgraphFetcher(options: Pick<SubgraphClientOptions, 'time
   };
 }
 
+/** Codes a subgraph uses for the caller's own mistakes; these keep their code and message. */
+const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN']);
+
 function subgraphError(serviceName: string, code: 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_TIMEOUT', message: string, extra: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code, serviceName, ...extra } });
 }
@@ -182,6 +185,16 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
   /** A non-2xx answer: no URL, no body in the message (they are logged, not shown). */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const status = response.status;
+    // A 4xx GraphQL answer is the client's mistake the subgraph caught (e.g. a malformed Date
+    // variable): pass its code and message on, instead of calling the service unavailable.
+    if (status >= 400 && status < 500) {
+      const body = (await response.json().catch(() => undefined)) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined;
+      const first = body?.errors?.[0];
+      const code = first?.extensions?.code;
+      if (typeof first?.message === 'string' && typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+        return new GraphQLError(first.message, { extensions: { code, serviceName: this.serviceName, status } });
+      }
+    }
     return subgraphError(
       this.serviceName,
       'SUBGRAPH_UNAVAILABLE',

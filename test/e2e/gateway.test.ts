@@ -162,6 +162,17 @@ describe('bad input', () => {
   });
 });
 
+describe('bad input caught by a subgraph', () => {
+  test('a malformed DateTime variable is BAD_USER_INPUT with the subgraph\'s message, not "service unavailable"', async () => {
+    const { data, errors } = await t.query('query W($from: DateTime) { workshops(from: $from) { totalCount } }', { from: '2026-13-45T99:00:00Z' });
+    expect(data ?? null).toBeNull();
+    expect(errors).toHaveLength(1);
+    expect(errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(errors![0].message).toMatch(/DateTime/);
+    expect(errors![0].extensions.serviceName).toBe('workshops');
+  });
+});
+
 describe('HTTP', () => {
   test('GET /health answers 200', async () => {
     const response = await fetch(t.stack.gatewayUrl.replace('/graphql', '/health'));
