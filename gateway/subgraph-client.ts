@@ -1,12 +1,13 @@
 import http from 'node:http';
 import https from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
-import type { Fetcher, FetcherResponse } from '@apollo/utils.fetcher';
+import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import { GraphQLError } from 'graphql';
 import { sign } from '../lib/subgraph/signature';
 import { CircuitBreaker } from './circuit-breaker';
 import type { GatewayContext } from './context';
+import { BufferedResponse, dedupKey, InFlightDeduplicator, type RawResponse } from './dedup';
 
 /**
  * How the gateway calls a subgraph: over keep-alive connections, each attempt bounded by a timeout,
@@ -20,6 +21,8 @@ export interface SubgraphClientOptions {
   retries: number;
   signingSecret?: string;
   breaker: { threshold: number; cooldownMs: number };
+  /** Share identical in-flight query requests (gateway/dedup.ts); default true. */
+  dedupe?: boolean;
 }
 
 type FailureKind = 'unavailable' | 'timeout' | 'reset';
@@ -47,12 +50,12 @@ function classify(error: NodeJS.ErrnoException, responded: boolean): FailureKind
   return 'unavailable';
 }
 
-function sendOnce(url: URL, method: string, headers: Record<string, string>, body: string | Buffer, timeoutMs: number): Promise<FetcherResponse> {
+function sendOnce(url: URL, method: string, headers: Record<string, string>, body: string | Buffer, timeoutMs: number): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const transport = url.protocol === 'https:' ? https : http;
     let responded = false;
     let settled = false;
-    const done = (error: Error | null, response?: FetcherResponse) => {
+    const done = (error: Error | null, response?: RawResponse) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
@@ -78,13 +81,13 @@ function sendOnce(url: URL, method: string, headers: Record<string, string>, bod
           } else chunks.push(chunk);
         });
         res.on('end', () => {
-          const responseHeaders = new Headers();
+          const responseHeaders: Record<string, string> = {};
           for (const [key, value] of Object.entries(res.headers)) {
-            if (value !== undefined) responseHeaders.set(key, Array.isArray(value) ? value.join(', ') : value);
+            if (value !== undefined) responseHeaders[key] = Array.isArray(value) ? value.join(', ') : value;
           }
           const status = res.statusCode ?? 502;
           const nullBody = status === 204 || status === 304;
-          done(null, new Response(nullBody ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage ?? '', headers: responseHeaders }) as unknown as FetcherResponse);
+          done(null, { status, statusText: res.statusMessage ?? '', headers: responseHeaders, body: nullBody ? Buffer.alloc(0) : Buffer.concat(chunks, size), url: url.href });
         });
         res.on('error', (error) => done(new SubgraphFetchError('unavailable', error.message)));
         res.on('aborted', () => done(new SubgraphFetchError('unavailable', 'response aborted')));
@@ -99,15 +102,9 @@ function sendOnce(url: URL, method: string, headers: Record<string, string>, bod
   });
 }
 
-export function createSubgraphFetcher(options: Pick<SubgraphClientOptions, 'timeoutMs' | 'retries' | 'signingSecret'>): Fetcher {
-  return async (rawUrl, init = {}) => {
-    const url = new URL(rawUrl);
-    const method = init.method ?? 'POST';
-    const headers: Record<string, string> = {};
-    for (const [key, value] of Object.entries(init.headers ?? {})) headers[key.toLowerCase()] = value;
-    const idempotent = headers[IDEMPOTENT_HEADER] === '1';
-    delete headers[IDEMPOTENT_HEADER];
-    const body = init.body ?? '';
+export function createSubgraphFetcher(options: Pick<SubgraphClientOptions, 'timeoutMs' | 'retries' | 'signingSecret' | 'dedupe'>): Fetcher & { dedup?: InFlightDeduplicator } {
+  const dedup = options.dedupe === false ? undefined : new InFlightDeduplicator();
+  const send = async (url: URL, method: string, headers: Record<string, string>, body: string | Buffer, idempotent: boolean): Promise<RawResponse> => {
     for (let attempt = 0; ; attempt++) {
       // Signed per attempt, so a retry carries a fresh timestamp.
       const signed = options.signingSecret ? { ...headers, ...sign(options.signingSecret, method, url.pathname + url.search, body) } : headers;
@@ -121,6 +118,22 @@ export function createSubgraphFetcher(options: Pick<SubgraphClientOptions, 'time
       }
     }
   };
+  const fetcher = async (rawUrl: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> => {
+    const url = new URL(rawUrl);
+    const method = init.method ?? 'POST';
+    const headers: Record<string, string> = {};
+    for (const [key, value] of Object.entries(init.headers ?? {})) headers[key.toLowerCase()] = value;
+    const idempotent = headers[IDEMPOTENT_HEADER] === '1';
+    delete headers[IDEMPOTENT_HEADER];
+    const body = init.body ?? '';
+    // Only queries are shared (the same marker that allows a retry); a mutation always runs itself.
+    const raw =
+      dedup && idempotent
+        ? await dedup.run(dedupKey(method, url.href, headers, body), () => send(url, method, headers, body, idempotent))
+        : await send(url, method, headers, body, idempotent);
+    return new BufferedResponse(raw) as unknown as FetcherResponse;
+  };
+  return Object.assign(fetcher, { dedup });
 }
 
 /** Codes a subgraph uses for the caller's own mistakes; these keep their code and message. */
