@@ -324,6 +324,8 @@ export type QueryThemesArgs = {
 
 export type SaveIndicatorValuesInput = {
   cityId: Scalars['ID']['input'];
+  /** Check everything, write nothing: every problem is reported, the stored report is returned as it is. */
+  dryRun?: InputMaybe<Scalars['Boolean']['input']>;
   /** The report's version as last read (0 or null before the first save). */
   expectedVersion?: InputMaybe<Scalars['Int']['input']>;
   /** 1 to 100 values; each indicator at most once. */

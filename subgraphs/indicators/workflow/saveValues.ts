@@ -14,6 +14,8 @@ export interface SaveIndicatorValuesInput {
   year: number;
   expectedVersion?: number | null;
   values: { indicatorId: string; value: number; source?: string | null; note?: string | null }[];
+  /** Run every check, write nothing (CSV uploads use it to report all rows before importing any). */
+  dryRun?: boolean | null;
 }
 
 const FROZEN = new Set<IndicatorReportValue['status']>(['SUBMITTED', 'VERIFIED']);
@@ -37,41 +39,78 @@ export async function saveIndicatorValues(input: SaveIndicatorValuesInput, ctx: 
   return withReportLock(ctx.db, input.cityId, year, () => saveLocked(input, year, officer, ctx));
 }
 
+/** What a report that was never saved looks like (a dry run returns it unchanged). */
+function emptyReport(cityId: string, year: number, edition: string): IndicatorReportDoc {
+  return { _id: `${cityId}:${year}`, cityId, year, edition, version: 0, values: [], sampleData: false };
+}
+
+interface Problem {
+  code: 'BAD_USER_INPUT' | 'CONFLICT';
+  field: string;
+  message: string;
+}
+
+function bad(field: string, message: string): Problem {
+  return { code: 'BAD_USER_INPUT', field, message: `${field}: ${message}` };
+}
+
+function problemOf(error: unknown): Problem {
+  const e = error as { message: string; extensions?: { field?: string } };
+  return { code: 'BAD_USER_INPUT', field: e.extensions?.field ?? 'values', message: e.message };
+}
+
+/**
+ * One error for all problems: the first one's message and field (as before), every problem in
+ * `extensions.problems`. BAD_USER_INPUT when any entry is malformed, else CONFLICT (frozen values).
+ */
+function problemsError(problems: Problem[]) {
+  const code = problems.some((p) => p.code === 'BAD_USER_INPUT') ? 'BAD_USER_INPUT' : 'CONFLICT';
+  const first = problems.find((p) => p.code === code)!;
+  const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''}: see extensions.problems)` : '';
+  return codedError(code, first.message + more, { field: first.field, problems });
+}
+
 async function saveLocked(input: SaveIndicatorValuesInput, year: number, officer: AuthUser, ctx: Context): Promise<IndicatorReportDoc> {
   const current = await loadReport(ctx.db, input.cityId, year);
   const edition = ctx.catalogue.edition(current?.edition) ?? ctx.catalogue.default;
 
-  // Shape of every entry first (all client errors are found before any state is looked at).
+  // Every problem is collected before anything is decided, so a client (or a CSV upload) learns
+  // about all of its bad entries at once, not one per attempt.
+  const problems: Problem[] = [];
   const seen = new Map<string, number>();
-  const payload = input.values.map((entry, i) => {
+  const payload = input.values.flatMap((entry, i) => {
     const at = `values[${i}]`;
+    const before = problems.length;
     const indicator = edition.byId.get(entry.indicatorId);
-    if (!indicator) throw fieldError(`${at}.indicatorId`, `${JSON.stringify(entry.indicatorId)} is not an indicator of ${edition.edition}`);
-    if (seen.has(entry.indicatorId)) {
-      throw fieldError(`${at}.indicatorId`, `${entry.indicatorId} appears twice in the payload (also values[${seen.get(entry.indicatorId)}])`);
+    if (!indicator) problems.push(bad(`${at}.indicatorId`, `${JSON.stringify(entry.indicatorId)} is not an indicator of ${edition.edition}`));
+    else if (seen.has(entry.indicatorId)) problems.push(bad(`${at}.indicatorId`, `${entry.indicatorId} appears twice in the payload (also values[${seen.get(entry.indicatorId)}])`));
+    else seen.set(entry.indicatorId, i);
+    if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) problems.push(bad(`${at}.value`, `must be a finite number, got ${entry.value}`));
+    else if (entry.value < 0) problems.push(bad(`${at}.value`, `must not be negative${indicator ? ` (${indicator.unit})` : ''}, got ${entry.value}`));
+    else if (indicator && isPercentage(indicator) && entry.value > 100) problems.push(bad(`${at}.value`, `is a percentage (${indicator.unit}) and must be between 0 and 100, got ${entry.value}`));
+    let source: string | null = null;
+    let note: string | null = null;
+    try {
+      source = checkText(entry.source, `${at}.source`, MAX_TEXT);
+      note = checkText(entry.note, `${at}.note`, MAX_TEXT);
+    } catch (error) {
+      problems.push(problemOf(error));
     }
-    seen.set(entry.indicatorId, i);
-    if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) throw fieldError(`${at}.value`, `must be a finite number, got ${entry.value}`);
-    if (entry.value < 0) throw fieldError(`${at}.value`, `must not be negative (${indicator.unit}), got ${entry.value}`);
-    if (isPercentage(indicator) && entry.value > 100) throw fieldError(`${at}.value`, `is a percentage (${indicator.unit}) and must be between 0 and 100, got ${entry.value}`);
-    return {
-      indicatorId: entry.indicatorId,
-      value: entry.value,
-      source: checkText(entry.source, `${at}.source`, MAX_TEXT),
-      note: checkText(entry.note, `${at}.note`, MAX_TEXT),
-    };
+    return problems.length > before ? [] : [{ index: i, indicatorId: entry.indicatorId, value: entry.value, source, note }];
   });
 
   // Shares of one whole: the state after the save (stored values overlaid by the payload) must stay <= 100.
   const merged = new Map<string, number>(current?.values.map((v) => [v.indicatorId, v.value]) ?? []);
   for (const p of payload) merged.set(p.indicatorId, p.value);
   for (const group of SHARE_GROUPS[edition.edition] ?? []) {
-    const first = payload.findIndex((p) => group.includes(p.indicatorId));
-    if (first < 0) continue;
+    const inPayload = payload.filter((p) => group.includes(p.indicatorId));
+    if (!inPayload.length) continue;
     const total = group.reduce((sum, id) => sum + (merged.get(id) ?? 0), 0);
     // Rounding: shares are entered with a few decimals; a sum of 100.0000001 is still 100.
     if (total > 100 + 1e-9) {
-      throw fieldError(`values[${first}].value`, `indicators ${group.join(', ')} are shares of one whole and would add up to ${Math.round(total * 1000) / 1000} % (at most 100)`);
+      for (const p of inPayload) {
+        problems.push(bad(`values[${p.index}].value`, `indicators ${group.join(', ')} are shares of one whole and would add up to ${Math.round(total * 1000) / 1000} % (at most 100)`));
+      }
     }
   }
 
@@ -80,20 +119,22 @@ async function saveLocked(input: SaveIndicatorValuesInput, year: number, officer
   const now = ctx.settings.now();
   const audit = auditFor(current, input.cityId, year, officer, now);
   const replaced = new Map<string, IndicatorReportValue>();
-  payload.forEach((p, i) => {
+  for (const p of payload) {
     const old = stored.get(p.indicatorId);
     if (old && FROZEN.has(old.status)) {
       if (differs(old, p.value, p.source, p.note)) {
-        throw codedError('CONFLICT', `values[${i}]: ${p.indicatorId} is ${old.status} and cannot be changed`, { field: `values[${i}]` });
+        problems.push({ code: 'CONFLICT', field: `values[${p.index}]`, message: `values[${p.index}]: ${p.indicatorId} is ${old.status} and cannot be changed` });
       }
-      return;
+      continue;
     }
     // A REJECTED value saved again (corrected or confirmed) goes back to DRAFT for resubmission.
-    if (old && old.status === 'DRAFT' && !differs(old, p.value, p.source, p.note)) return;
+    if (old && old.status === 'DRAFT' && !differs(old, p.value, p.source, p.note)) continue;
     const next: IndicatorReportValue = { indicatorId: p.indicatorId, value: p.value, status: 'DRAFT', source: p.source, note: p.note, enteredBy: officer.sub, enteredAt: now };
     replaced.set(p.indicatorId, next);
     audit.add(old ? 'VALUE_CHANGED' : 'VALUE_ENTERED', p.indicatorId, auditSnapshot(old), auditSnapshot(next));
-  });
+  }
+  if (problems.length) throw problemsError(problems);
+  if (input.dryRun) return current ?? emptyReport(input.cityId, year, edition.edition);
 
   // Idempotent: the same payload again is not a change (no new version, no audit entry).
   if (replaced.size === 0) return current!;
