@@ -16,6 +16,10 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
+/** fetch's json() is typed unknown; these tests assert on the shape themselves. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const asJson = (response: Response): Promise<any> => response.json();
+
 /** Rows of a CSV download; it starts with a UTF-8 BOM so spreadsheets read names right. */
 async function csvRows(response: Response): Promise<Record<string, string>[]> {
   const bytes = Buffer.from(await response.arrayBuffer());
@@ -38,7 +42,7 @@ describe('downloads', () => {
       expected.map((n: any) => [n.city.id, n.city.name, n.city.country, n.year, n.level, n.coverage.coreVerified, n.coverage.earnedLevel]),
     );
 
-    const json = await (await fetch(`${base}/exports/registry.json?year=2014&level=PLATINUM`)).json();
+    const json = (await (await fetch(`${base}/exports/registry.json?year=2014&level=PLATINUM`)).json()) as { cityId: string }[];
     const filtered = await t.query('{ registry(first: 100, year: 2014, level: PLATINUM) { edges { node { city { id } } } } }');
     expect(json.map((r: any) => r.cityId)).toEqual(filtered.data.registry.edges.map((e: any) => e.node.city.id));
     expect(json.length).toBeGreaterThan(0);
@@ -49,7 +53,7 @@ describe('downloads', () => {
     const verified = data.city.indicators.filter((v: any) => v.status === 'VERIFIED');
     const rows = await csvRows(await fetch(`${base}/exports/cities/makati/values/2016.csv`));
     expect(rows.map((r) => [r.indicatorId, r.unit, Number(r.value), r.status])).toEqual(verified.map((v: any) => [v.indicator.id, v.indicator.unit, v.value, 'VERIFIED']));
-    const json = await (await fetch(`${base}/exports/cities/makati/values/2016.json`)).json();
+    const json = (await (await fetch(`${base}/exports/cities/makati/values/2016.json`)).json()) as { value: number }[];
     expect(json.map((r: any) => r.value)).toEqual(verified.map((v: any) => v.value));
   });
 
@@ -57,7 +61,7 @@ describe('downloads', () => {
     expect((await fetch(`${base}/exports/cities/atlantis/values/2016.csv`)).status).toBe(404);
     const badYear = await fetch(`${base}/exports/cities/makati/values/1850.json`);
     expect(badYear.status).toBe(400);
-    expect((await badYear.json()).errors[0].extensions.code).toBe('BAD_USER_INPUT');
+    expect((await asJson(badYear)).errors[0].extensions.code).toBe('BAD_USER_INPUT');
     expect((await fetch(`${base}/exports/registry.csv`, { headers: { authorization: 'Bearer not.a.token' } })).status).toBe(401);
   });
 });
@@ -92,7 +96,7 @@ describe('CSV upload of a year of indicator values', () => {
     ].join('\n');
     const response = await upload(csv, officer, `?expectedVersion=${before.version}`);
     expect(response.status).toBe(400);
-    const body = await response.json();
+    const body = await asJson(response);
     expect(body.imported).toBe(false);
     expect(body.rejected.map((r: any) => r.line)).toEqual([3, 4, 5, 6, 7, 8]);
     expect(body.rejected[0].problem).toMatch(/not a number/);
@@ -108,7 +112,7 @@ describe('CSV upload of a year of indicator values', () => {
     const csv = 'id,value,source,note\n5.1,7.5,Labour force survey,2016 estimate\n7.1,12.25,Utility,\n';
     const response = await upload(csv, officer, `?expectedVersion=${before.version}`);
     expect(response.status).toBe(200);
-    const body = await response.json();
+    const body = await asJson(response);
     expect(body).toMatchObject({ imported: true, rows: 2, report: { version: before.version + 1 } });
     const after = await report();
     expect(after.values.find((v: any) => v.indicator.id === '5.1')).toMatchObject({ value: 7.5, status: 'DRAFT', source: 'Labour force survey', note: '2016 estimate' });
@@ -128,6 +132,6 @@ describe('CSV upload of a year of indicator values', () => {
   test('a file without the id and value columns is refused with the header named', async () => {
     const response = await upload('indicator;amount\n5.1;8\n');
     expect(response.status).toBe(400);
-    expect((await response.json()).rejected[0]).toMatchObject({ line: 1, problem: expect.stringMatching(/missing: id, value/) });
+    expect((await asJson(response)).rejected[0]).toMatchObject({ line: 1, problem: expect.stringMatching(/missing: id, value/) });
   });
 });

@@ -2,13 +2,12 @@
  * End to end through the gateway: four subgraphs on ephemeral ports over the real database, seeded
  * with the sample data. Expected values are computed from the dataset, not copied from responses.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import catalogue from '../../data/catalogues/iso37120-2014.json';
 import { SUBGRAPH_NAMES } from '../../lib/config';
+import { GOLDEN_OPERATION } from '../golden/golden';
 import { startTestStack, TEST_NOW, type TestStack } from '../support/stack';
 
-const PROFILE = readFileSync(join(__dirname, '..', 'golden', 'city-profile.graphql'), 'utf8');
+const PROFILE = GOLDEN_OPERATION;
 const CORE_IDS = catalogue.indicators.filter((i) => i.kind === 'core').map((i) => i.id);
 const ECONOMY = catalogue.indicators.filter((i) => i.theme === 'Economy');
 

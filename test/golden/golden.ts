@@ -2,7 +2,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-export const GOLDEN_OPERATION = readFileSync(join(__dirname, 'city-profile.graphql'), 'utf8');
+/** The partner apps' trusted CityProfile operation is the golden one: one file, no copy to drift. */
+export const GOLDEN_OPERATION_FILE = join(__dirname, '..', '..', 'trusted-documents', 'city-profile.graphql');
+export const GOLDEN_OPERATION = readFileSync(GOLDEN_OPERATION_FILE, 'utf8');
 export const GOLDEN_VARIABLES = { id: 'makati' };
 export const GOLDEN_RESULT_FILE = join(__dirname, 'city-profile.makati.json');
 /** Valid with the sample dataset and the clock pinned at 2026-11-28T00:00:00Z (CLOCK_NOW). */
