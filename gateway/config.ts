@@ -63,6 +63,8 @@ export interface GatewaySettings {
   readyCacheMs?: number;
   /** Shared secret for signing subgraph requests (SUBGRAPH_SIGNING_SECRET); required in production. */
   subgraphSigningSecret?: string;
+  /** How often the supergraph file is checked for changes (SUPERGRAPH_POLL_MS); 0 never reloads. */
+  supergraphPollMs?: number;
   logger?: Logger;
 }
 
@@ -107,6 +109,7 @@ export function resolveGatewaySettings(settings: GatewaySettings): ResolvedGatew
     circuitFailureThreshold: settings.circuitFailureThreshold ?? 5,
     circuitCooldownMs: settings.circuitCooldownMs ?? 10_000,
     readyCacheMs: settings.readyCacheMs ?? 2_000,
+    supergraphPollMs: settings.supergraphPollMs ?? 1_000,
   };
   if (production && !resolved.subgraphSigningSecret) {
     throw new Error('SUBGRAPH_SIGNING_SECRET must be set in production: subgraphs accept only requests the gateway signed.');

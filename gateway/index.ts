@@ -1,20 +1,24 @@
 import { listen } from '../lib/http/graphql-http-server';
+import { envInt } from '../lib/config';
+import { onTermination } from '../lib/lifecycle';
+import { startTracing } from '../lib/observability/tracing';
 import { gatewaySettingsFromEnv } from './config';
 import { createGateway } from './server';
 
 /** `npm run start:gateway`: the gateway alone, in front of subgraphs started elsewhere. */
 async function main(): Promise<void> {
   const settings = gatewaySettingsFromEnv();
+  const tracing = startTracing('gateway');
   const gateway = await createGateway(settings);
   const running = await listen(gateway.listener, settings.port, settings.host);
-  console.log(`Gateway ready at ${running.url} (supergraph: ${settings.supergraphPath})`);
-  const shutdown = async () => {
-    await running.close();
+  gateway.logger.info({ url: running.url, supergraphPath: settings.supergraphPath, tracing: tracing?.url }, `Gateway ready at ${running.url}`);
+  onTermination(async () => {
+    // Stop accepting, let requests in flight finish, then stop the gateway (and its file watcher).
+    await running.close(envInt('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000));
     await gateway.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+    await tracing?.shutdown();
+    gateway.logger.info('stopped');
+  });
 }
 
 main().catch((error) => {

@@ -1,10 +1,13 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloGateway } from '@apollo/gateway';
 import { type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
-import pino, { type Logger } from 'pino';
+import { createLogger, type Logger } from '../lib/observability/logger';
+import { createMetrics, renderMetrics, type Metrics } from '../lib/observability/metrics';
+import { metricsPlugin } from '../lib/observability/apollo-metrics-plugin';
+import { instrumentDataSource } from '../lib/observability/subgraph-instrumentation';
 import { createGraphQLRequestListener } from '../lib/http/graphql-http-server';
 import type { SubgraphName } from '../lib/config';
 import { resolveGatewaySettings, type GatewaySettings, type ResolvedGatewaySettings } from './config';
@@ -27,6 +30,10 @@ export interface Gateway {
   dataSources: Map<string, ResilientDataSource>;
   ready(): Promise<boolean>;
   logger: Logger;
+  /** Prometheus metrics served at GET /metrics. */
+  metrics: Metrics;
+  /** Checks the supergraph file now (the watcher does this every SUPERGRAPH_POLL_MS). */
+  reloadSupergraph(): void;
   stop(): Promise<void>;
 }
 
@@ -68,7 +75,8 @@ function persistedOperationLimitsPlugin(settings: ResolvedGatewaySettings, schem
 export async function createGateway(input: GatewaySettings): Promise<Gateway> {
   const settings = resolveGatewaySettings(input);
   const production = settings.nodeEnv === 'production';
-  const logger = settings.logger ?? pino({ name: 'gateway', level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === 'test' ? 'silent' : 'info') });
+  const logger = settings.logger ?? createLogger('gateway');
+  const metrics = createMetrics('gateway');
   const supergraphSdl = readSupergraph(settings.supergraphPath);
   // Trusted documents: required when enforced (a missing manifest stops start-up), optional otherwise.
   const manifest =
@@ -77,8 +85,39 @@ export async function createGateway(input: GatewaySettings): Promise<Gateway> {
       : new Map<string, string>();
 
   const dataSources = new Map<string, ResilientDataSource>();
+  // The supergraph file is watched: a valid new one replaces the old between requests (requests in
+  // flight finish on the plan they started with); an invalid one is logged and the old one kept.
+  let served = supergraphSdl;
+  let update: ((sdl: string) => void) | undefined;
+  const reloadSupergraph = () => {
+    if (!update) return;
+    let next: string;
+    try {
+      next = readSupergraph(settings.supergraphPath);
+      if (next === served) return;
+      update(next);
+    } catch (error) {
+      logger.error({ err: error, supergraphPath: settings.supergraphPath }, 'The changed supergraph was rejected; still serving the previous one');
+      return;
+    }
+    served = next;
+    logger.info({ supergraphPath: settings.supergraphPath }, 'Supergraph reloaded');
+  };
+  const onFileChange = (current: Stats, previous: Stats) => {
+    if (current.mtimeMs !== previous.mtimeMs || current.size !== previous.size || current.ino !== previous.ino) reloadSupergraph();
+  };
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: async ({ update: apply }) => {
+      update = apply;
+      if (settings.supergraphPollMs > 0) watchFile(settings.supergraphPath, { interval: settings.supergraphPollMs, persistent: false }, onFileChange);
+      return {
+        supergraphSdl: served,
+        cleanup: async () => {
+          update = undefined;
+          unwatchFile(settings.supergraphPath, onFileChange);
+        },
+      };
+    },
     buildService: ({ name, url }) => {
       const source = new ResilientDataSource(name, settings.subgraphUrls[name as SubgraphName] ?? url!, {
         timeoutMs: settings.subgraphTimeoutMs,
@@ -87,7 +126,7 @@ export async function createGateway(input: GatewaySettings): Promise<Gateway> {
         breaker: { threshold: settings.circuitFailureThreshold, cooldownMs: settings.circuitCooldownMs },
       });
       dataSources.set(name, source);
-      return source;
+      return instrumentDataSource(name, source, metrics);
     },
   });
 
@@ -114,6 +153,7 @@ export async function createGateway(input: GatewaySettings): Promise<Gateway> {
       },
       persistedOperationLimitsPlugin(settings, () => apiSchema),
       errorLoggingPlugin(logger),
+      metricsPlugin(metrics, 'gateway'),
     ],
   });
   await server.start();
@@ -131,7 +171,9 @@ export async function createGateway(input: GatewaySettings): Promise<Gateway> {
     preflight: createPreflight(settings, manifest, () => apiSchema),
     ready,
     logError: (message, error, requestId) => logger.error({ requestId, err: error }, message),
+    metrics: () => renderMetrics(metrics),
+    logger,
   });
-  return { server, gateway, listener, settings, dataSources, ready, logger, stop: () => server.stop() };
+  return { server, gateway, listener, settings, dataSources, ready, logger, metrics, reloadSupergraph, stop: () => server.stop() };
 }
 

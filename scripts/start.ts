@@ -10,8 +10,11 @@ import { startLocalServer, type LocalServer } from '../lib/db/local-server';
 import { connectMongo } from '../lib/db/mongo';
 import { gatewaySettingsFromEnv } from '../gateway/config';
 import { startStack } from '../stack/stack';
+import { startTracing } from '../lib/observability/tracing';
 
 async function main(): Promise<void> {
+  // First, so that every span (gateway, subgraphs, database) of this one process is exported.
+  const tracing = startTracing('citynet-wccd');
   let local: LocalServer | undefined;
   let uri = process.env.MONGODB_URI;
   if (!uri) {
@@ -51,6 +54,7 @@ async function main(): Promise<void> {
     step('client');
     await local?.stop();
     step('database');
+    await tracing?.shutdown();
     process.exit(0);
   };
   process.on('SIGINT', shutdown);

@@ -1,7 +1,11 @@
 import { MongoClient, type CommandStartedEvent, type Db } from 'mongodb';
+import { traceMongoCommands } from '../observability/mongo-tracing';
 
 export interface MongoOptions {
-  /** Count every command sent (command monitoring); used by tests and the benchmark. */
+  /**
+   * Command monitoring (default on): database command latency in /metrics, a span per command when
+   * tracing, and command counts in tests and the benchmark. Off only saves an event per command.
+   */
   monitorCommands?: boolean;
   appName?: string;
 }
@@ -9,12 +13,13 @@ export interface MongoOptions {
 export async function connectMongo(uri: string, options: MongoOptions = {}): Promise<MongoClient> {
   const client = new MongoClient(uri, {
     appName: options.appName,
-    monitorCommands: options.monitorCommands ?? false,
+    monitorCommands: options.monitorCommands ?? true,
     // Fail fast instead of hanging when the database is unreachable.
     serverSelectionTimeoutMS: 5000,
     connectTimeoutMS: 5000,
     maxPoolSize: 20,
   });
+  if (options.monitorCommands ?? true) traceMongoCommands(client);
   await client.connect();
   return client;
 }

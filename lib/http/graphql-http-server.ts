@@ -3,7 +3,9 @@ import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import { formatRefusal, headersOf, refusal, statusOf } from './refusal';
+import { context as otelContext, extractContext, SpanKind, trace, tracer } from '../observability/tracing';
 
 /**
  * A Node HTTP integration for Apollo Server (the documented `executeHTTPGraphQLRequest` API), so that
@@ -28,6 +30,10 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   preflight?: (request: GraphQLRequestBody, context: TContext, httpMethod: 'GET' | 'POST') => GraphQLRequestBody | Promise<GraphQLRequestBody>;
   /** Where unexpected failures are logged (defaults to the console). */
   logError?: (message: string, error: unknown, requestId: string) => void;
+  /** GET /metrics: the Prometheus text of this process (see lib/observability/metrics.ts). */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** One JSON line per request (request id, method, path, status, duration). */
+  logger?: Logger;
 }
 
 /** One GraphQL request as sent over HTTP (JSON body or GET parameters). */
@@ -214,7 +220,33 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(optio
     return { status: response.status ?? 200, headers: response.headers, body: '', chunks: response.body.asyncIterator };
   }
 
-  return async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+  // Every request runs under a server span (a no-op unless tracing is on), a child of the caller's
+  // `traceparent`, and is logged once it is answered.
+  const observed = (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
+    const started = process.hrtime.bigint();
+    const urlPath = (req.url ?? '/').split('?')[0];
+    const span = tracer().startSpan(
+      `${req.method ?? 'GET'} ${urlPath}`,
+      { kind: SpanKind.SERVER, attributes: { 'http.request.method': req.method ?? 'GET', 'url.path': urlPath } },
+      extractContext(req.headers),
+    );
+    res.once('close', () => {
+      span.setAttribute('http.response.status_code', res.statusCode);
+      const requestId = res.getHeader('x-request-id');
+      if (typeof requestId === 'string') span.setAttribute('http.request.id', requestId);
+      span.end();
+      if (!options.logger) return;
+      const entry = { requestId, method: req.method, path: urlPath, status: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 };
+      otelContext.with(trace.setSpan(otelContext.active(), span), () => {
+        // Probes and scrapes are frequent and uninteresting: debug only.
+        if (urlPath === '/health' || urlPath === '/ready' || urlPath === '/metrics') options.logger!.debug(entry, 'request');
+        else options.logger!.info(entry, 'request');
+      });
+    });
+    return otelContext.with(trace.setSpan(otelContext.active(), span), () => handle(req, res));
+  };
+
+  const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     // One id per request, echoed to the client and passed on (the context reads the same header).
     const given = req.headers['x-request-id'];
@@ -224,6 +256,11 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(optio
     const mediaType = responseMediaType(req.headers.accept);
     try {
       if (url.pathname === '/health') return send(res, 200, { status: 'ok' });
+      if (url.pathname === '/metrics' && options.metrics && (req.method === 'GET' || req.method === 'HEAD')) {
+        const { contentType, body } = await options.metrics();
+        res.writeHead(200, { 'content-type': contentType, 'content-length': Buffer.byteLength(body) });
+        return void res.end(req.method === 'HEAD' ? undefined : body);
+      }
       if (url.pathname === '/ready') {
         const ok = options.ready ? await options.ready().catch(() => false) : true;
         return send(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
@@ -357,6 +394,7 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(optio
       send(res, 500, { errors: [{ message: 'Internal server error', extensions: { code: 'INTERNAL_SERVER_ERROR', requestId } }] }, mediaType);
     }
   };
+  return observed;
 }
 
 /** Starts an HTTP server; port 0 picks an ephemeral port (tests). */

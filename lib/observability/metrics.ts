@@ -15,10 +15,29 @@ export interface Metrics {
 
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
 
+/**
+ * Process metrics (CPU, memory, event loop, GC) once per process, not per service: `npm start` and
+ * the tests run several services in one process, and each collectDefaultMetrics call adds observers.
+ */
+let processRegistry: Registry | undefined;
+function processMetrics(): Registry {
+  if (!processRegistry) {
+    processRegistry = new Registry();
+    collectDefaultMetrics({ register: processRegistry });
+  }
+  return processRegistry;
+}
+
+/** The text a Prometheus scrape of GET /metrics gets: this process's metrics, then the service's. */
+export async function renderMetrics(metrics: Metrics): Promise<{ contentType: string; body: string }> {
+  const [own, proc] = await Promise.all([metrics.registry.metrics(), processMetrics().metrics()]);
+  return { contentType: metrics.registry.contentType, body: `${proc}\n${own}` };
+}
+
 export function createMetrics(service: string): Metrics {
   const registry = new Registry();
   registry.setDefaultLabels({ service });
-  collectDefaultMetrics({ register: registry });
+  processMetrics();
   return {
     registry,
     operationDuration: new Histogram({

@@ -1,12 +1,15 @@
 import type { BaseContext } from '@apollo/server';
 import { connectMongo, databaseName } from '../db/mongo';
-import { DATABASE_NAMES, DEFAULT_PORTS, envInt, subgraphSettingsFromEnv, type SubgraphName } from '../config';
+import { DATABASE_NAMES, DEFAULT_PORTS, envInt, envString, subgraphSettingsFromEnv, type SubgraphName } from '../config';
 import { createGraphQLRequestListener, listen, type RunningHttpServer } from '../http/graphql-http-server';
 import type { SubgraphDeps, SubgraphService } from './service';
 import { authSettingsFromEnv } from '../auth/settings';
 import { createTokenVerifier, type TokenVerifier } from '../auth/tokens';
 import { refusal } from '../http/refusal';
 import { signatureProblem } from './signature';
+import { renderMetrics } from '../observability/metrics';
+import { startTracing } from '../observability/tracing';
+import { onTermination } from '../lifecycle';
 
 /** How a subgraph's HTTP endpoint is protected. */
 export interface SubgraphHttpOptions {
@@ -59,6 +62,9 @@ export async function serveSubgraph(
       await service.db.command({ ping: 1 });
       return true;
     },
+    metrics: service.metrics ? () => renderMetrics(service.metrics!) : undefined,
+    logger: service.logger,
+    logError: service.logger ? (message, error, requestId) => service.logger!.error({ requestId, err: error }, message) : undefined,
   });
   return listen(listener, port, host);
 }
@@ -72,17 +78,21 @@ export async function runSubgraphFromEnv(name: SubgraphName, createServer: Creat
   }
   const settings = subgraphSettingsFromEnv();
   const port = envInt('PORT', DEFAULT_PORTS[name], 0, 65535);
+  // Before the database client exists, so that its commands are traced from the start.
+  const tracing = startTracing(`subgraph-${name}`);
   const client = await connectMongo(uri, { appName: `subgraph-${name}` });
   const db = client.db(databaseName(DATABASE_NAMES[name], settings.dbPrefix));
   const service = await createServer({ db, settings });
-  const running = await serveSubgraph(service, port, process.env.HOST ?? '127.0.0.1');
-  console.log(`${name} subgraph ready at ${running.url}`);
-  const shutdown = async () => {
-    await running.close();
+  const running = await serveSubgraph(service, port, envString('HOST', '127.0.0.1'));
+  service.logger?.info({ url: running.url, tracing: tracing?.url }, `${name} subgraph ready at ${running.url}`);
+  onTermination(async () => {
+    // Stop accepting, let requests in flight finish (closing idle keep-alive connections), then
+    // stop the server and close the database; what is still open after the grace period is cut.
+    await running.close(envInt('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000));
     await service.stop();
     await client.close();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+    await tracing?.shutdown();
+    service.logger?.info('stopped');
+  });
 }
+

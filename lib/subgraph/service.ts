@@ -10,6 +10,10 @@ import type { SubgraphName, SubgraphSettings } from '../config';
 import type { AuthUser } from '../auth/roles';
 import type { CallerHeaders } from '../federation/gateway-client';
 import { DatabaseHealth, databaseUnavailable, isDatabaseUnreachable } from './db-health';
+import { createLogger, type Logger } from '../observability/logger';
+import { createMetrics, type Metrics } from '../observability/metrics';
+import { metricsPlugin } from '../observability/apollo-metrics-plugin';
+import { recordMongoCommands } from '../observability/mongo-metrics';
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
 export interface SubgraphService<TContext extends BaseContext = BaseContext> {
@@ -23,6 +27,9 @@ export interface SubgraphService<TContext extends BaseContext = BaseContext> {
   createContext(user?: AuthUser | null, caller?: CallerHeaders): TContext;
   /** Whether the database is reachable (readiness, and failing fast while it is not). */
   health?: DatabaseHealth;
+  /** Prometheus metrics (GET /metrics) and the JSON logger of this subgraph. */
+  metrics?: Metrics;
+  logger?: Logger;
   stop(): Promise<void>;
 }
 
@@ -46,6 +53,10 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
   const production = process.env.NODE_ENV === 'production';
   const health = new DatabaseHealth(options.db);
+  const metrics = createMetrics(options.name);
+  const logger = createLogger(`subgraph-${options.name}`);
+  // The client may be shared with other subgraphs (`npm start`): count this database's commands only.
+  const stopRecording = recordMongoCommands(options.db.client, metrics, options.name, options.db.databaseName);
   const server = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: !production,
@@ -65,6 +76,23 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
     plugins: [
       // No Apollo usage reporting here, so federated traces (ftv1) would only cost time.
       ApolloServerPluginInlineTraceDisabled(),
+      metricsPlugin(metrics, options.name),
+      {
+        // Unexpected errors are logged with the request id the gateway passed on (x-request-id).
+        async requestDidStart({ request }) {
+          const requestId = request.http?.headers.get('x-request-id') ?? undefined;
+          return {
+            async didEncounterErrors({ errors, operationName }) {
+              for (const error of errors) {
+                const code = error.extensions?.code ?? 'INTERNAL_SERVER_ERROR';
+                const entry = { requestId, operationName, code, path: error.path, err: unwrapResolverError(error) };
+                if (code === 'INTERNAL_SERVER_ERROR' || code === 'UNAVAILABLE') logger.error(entry, error.message);
+                else logger.debug(entry, error.message);
+              }
+            },
+          };
+        },
+      },
       {
         // While the database is known to be unreachable, answer at once instead of waiting out the
         // driver's server selection timeout. Status 200 so the gateway passes the code on intact.
@@ -92,8 +120,11 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
     server,
     db: options.db,
     health,
+    metrics,
+    logger,
     createContext: (user = null, caller = {}) => options.createContext(user, caller),
     stop: async () => {
+      stopRecording();
       health.stop();
       await server.stop();
     },

@@ -1,0 +1,103 @@
+/**
+ * The gateway reloads schema/supergraph.graphql when the file changes: a valid new supergraph is
+ * served without dropping requests, a broken one is rejected (logged) and the old one kept.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { composeSupergraph, subgraphSdls, SUPERGRAPH_FILE } from '../../scripts/compose';
+import { createLogger } from '../../lib/observability/logger';
+import { startTestStack, type TestStack } from '../support/stack';
+
+const AREA = '{ city(id: "makati") { name areaKm2 } }';
+const dir = mkdtempSync(join(tmpdir(), 'supergraph-'));
+const file = join(dir, 'supergraph.graphql');
+const logLines: Record<string, any>[] = [];
+const logger = createLogger('gateway', {
+  level: 'info',
+  destination: new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      done();
+    },
+  }),
+});
+
+// The served membership subgraph has City.areaKm2; this supergraph was composed without it.
+const withoutArea = composeSupergraph(
+  subgraphSdls().map((s) => (s.name === 'membership' ? { ...s, sdl: s.sdl.replace(/^\s*areaKm2: Float\s*$/m, '') } : s)),
+);
+const current = readFileSync(SUPERGRAPH_FILE, 'utf8');
+
+let t: TestStack;
+beforeAll(async () => {
+  expect(withoutArea).not.toMatch(/type City\b[^}]*areaKm2/);
+  writeFileSync(file, withoutArea);
+  t = await startTestStack({ gateway: { supergraphPath: file, supergraphPollMs: 50, logger } });
+}, 120_000);
+afterAll(async () => {
+  await t?.cleanup();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(50);
+  }
+}
+
+test('a changed supergraph file is picked up without dropping requests in flight', async () => {
+  const before = await t.query(AREA);
+  expect(before.errors?.[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+
+  // Keep a steady stream of requests going while the file changes; every one must succeed.
+  let stop = false;
+  const answers: { errors?: any[]; data?: any }[] = [];
+  const traffic = (async () => {
+    while (!stop) {
+      const batch = await Promise.all(Array.from({ length: 4 }, () => t.query('{ city(id: "makati") { id name country } }')));
+      answers.push(...batch);
+    }
+  })();
+  await sleep(100);
+  writeFileSync(file, current);
+  await until(async () => (await t.query(AREA)).errors === undefined);
+  await sleep(100);
+  stop = true;
+  await traffic;
+
+  expect(answers.length).toBeGreaterThan(4);
+  for (const answer of answers) {
+    expect(answer.errors).toBeUndefined();
+    expect(answer.data.city).toEqual({ id: 'makati', name: 'Makati', country: 'PH' });
+  }
+  const after = await t.query(AREA);
+  expect(after.data.city.name).toBe('Makati');
+  expect(typeof after.data.city.areaKm2).toBe('number');
+  expect(logLines.some((l) => l.msg === 'Supergraph reloaded')).toBe(true);
+}, 60_000);
+
+test.each([
+  ['not a supergraph at all', 'type Query { hello: String }\n'],
+  ['a supergraph that does not validate', current.replace(/type City\b/, 'type City implements Nothing')],
+  ['an unparsable file', current.slice(0, Math.floor(current.length / 2))],
+])('%s is rejected and the previous supergraph keeps serving', async (_what, broken) => {
+  const rejectionsBefore = logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).length;
+  writeFileSync(file, broken);
+  await until(async () => logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).length > rejectionsBefore);
+  const rejected = logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).at(-1)!;
+  expect(rejected.level).toBe('error');
+  expect(rejected.err.message).toBeTruthy();
+
+  const served = await t.query(AREA);
+  expect(served.errors).toBeUndefined();
+  expect(served.data.city.name).toBe('Makati');
+  expect(await t.stack.gateway.ready()).toBe(true);
+  // Restore the good file for the next case (no reload: it is what is served).
+  writeFileSync(file, current);
+  await sleep(200);
+}, 30_000);
