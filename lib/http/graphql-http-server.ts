@@ -410,6 +410,20 @@ export async function listen(listener: http.RequestListener, port: number, host 
   });
   const address = httpServer.address() as AddressInfo;
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  // Requests in flight, so that a closing server can end their keep-alive connections as each one
+  // is answered (server.close() alone closes only the connections idle at that moment, and a client
+  // holding a keep-alive connection would keep the process up until the grace period ends).
+  const inFlight = new Set<http.ServerResponse>();
+  let closing = false;
+  const endAfter = (res: http.ServerResponse) => {
+    if (!res.headersSent) res.setHeader('connection', 'close');
+    res.once('finish', () => setImmediate(() => httpServer.closeIdleConnections()));
+  };
+  httpServer.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
+    if (closing) return endAfter(res);
+    inFlight.add(res);
+    res.once('close', () => inFlight.delete(res));
+  });
   return {
     httpServer,
     port: address.port,
@@ -419,11 +433,13 @@ export async function listen(listener: http.RequestListener, port: number, host 
       new Promise<void>((resolve) => {
         const timer = setTimeout(() => httpServer.closeAllConnections(), graceMs);
         timer.unref();
+        closing = true;
         httpServer.close(() => {
           clearTimeout(timer);
           resolve();
         });
         httpServer.closeIdleConnections();
+        for (const res of inFlight) endAfter(res);
       }),
   };
 }

@@ -1,0 +1,242 @@
+/**
+ * The real processes (`gateway/index.ts`, `scripts/start-subgraph.ts`), as they run in production:
+ * - OpenTelemetry: with OTEL_EXPORTER_OTLP_ENDPOINT set, spans from the gateway, the subgraph and a
+ *   MongoDB command arrive at an OTLP/HTTP receiver (here, a tiny one in the test) in one trace;
+ * - logs: JSON lines on stdout in both processes carry the client's x-request-id (and the trace id);
+ * - lifecycle: SIGTERM during a slow request still answers it, refuses new connections, and the
+ *   process exits 0 (the subgraph after closing its database).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import http from 'node:http';
+import net from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
+import { openTestMongo, type TestMongo } from '../support/mongo';
+
+const ROOT = join(__dirname, '..', '..');
+jest.setTimeout(120_000);
+
+interface Proc {
+  child: ChildProcess;
+  lines: Record<string, any>[];
+  url: string;
+  exited: Promise<number | null>;
+}
+
+/** Starts an entry point with tsx in a single process (no npx/tsx wrapper between us and the signal). */
+function start(script: string[], env: Record<string, string>): Promise<Proc> {
+  const child = spawn(process.execPath, ['--import', 'tsx', ...script], {
+    cwd: ROOT,
+    env: { ...process.env, NODE_ENV: 'development', LOG_LEVEL: 'info', HOST: '127.0.0.1', PORT: '0', GATEWAY_WORKERS: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: Record<string, any>[] = [];
+  let stderr = '';
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  return new Promise((resolve, reject) => {
+    let buffer = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString();
+      let newline: number;
+      while ((newline = buffer.indexOf('\n')) >= 0) {
+        const text = buffer.slice(0, newline);
+        buffer = buffer.slice(newline + 1);
+        try {
+          const line = JSON.parse(text);
+          lines.push(line);
+          if (typeof line.url === 'string' && /ready at/.test(line.msg)) resolve({ child, lines, url: line.url, exited });
+        } catch {
+          // not a log line (e.g. seeding progress)
+        }
+      }
+    });
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    exited.then((code) => reject(new Error(`${script.join(' ')} exited with ${code} before it was ready:\n${stderr}`)));
+  });
+}
+
+/** A minimal OTLP/HTTP (JSON) trace receiver. */
+interface ReceivedSpan {
+  service: string;
+  traceId: string;
+  spanId: string;
+  parentSpanId?: string;
+  name: string;
+  kind: number;
+}
+const spans: ReceivedSpan[] = [];
+const receiver = http.createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on('data', (c) => chunks.push(c));
+  req.on('end', () => {
+    if (req.method === 'POST' && req.url === '/v1/traces') {
+      const body = JSON.parse(Buffer.concat(chunks).toString());
+      for (const rs of body.resourceSpans ?? []) {
+        const service = rs.resource?.attributes?.find((a: any) => a.key === 'service.name')?.value?.stringValue;
+        for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId || undefined, name: s.name, kind: s.kind });
+      }
+    }
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end('{}');
+  });
+});
+
+/** A TCP proxy in front of the database that can hold traffic back (a slow database). */
+let held = false;
+const waiting: (() => void)[] = [];
+function dbProxy(target: URL) {
+  return net.createServer((client) => {
+    const upstream = net.connect(Number(target.port), target.hostname);
+    client.on('data', (data) => (held ? waiting.push(() => upstream.write(data)) : upstream.write(data)));
+    upstream.pipe(client);
+    client.on('error', () => upstream.destroy());
+    upstream.on('error', () => client.destroy());
+    client.on('close', () => upstream.destroy());
+  });
+}
+
+/** A stand-in workshops subgraph that answers after `delayMs` (a slow request for the gateway). */
+const slowWorkshops = http.createServer((req, res) => {
+  req.resume();
+  setTimeout(() => {
+    res.writeHead(200, { 'content-type': 'application/json' });
+    res.end(JSON.stringify({ data: { workshops: { totalCount: 7 } } }));
+  }, 1500);
+});
+
+const listenOn = (server: net.Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+let mongo: TestMongo;
+let proxy: net.Server;
+let subgraph: Proc;
+let gateway: Proc;
+beforeAll(async () => {
+  mongo = await openTestMongo();
+  const otlp = `http://127.0.0.1:${await listenOn(receiver)}`;
+  proxy = dbProxy(new URL(mongo.uri));
+  const proxyUri = `mongodb://127.0.0.1:${await listenOn(proxy)}/`;
+  const workshopsUrl = `http://127.0.0.1:${await listenOn(slowWorkshops)}/graphql`;
+  subgraph = await start(['scripts/start-subgraph.ts', 'membership', '--seed'], { MONGODB_URI: proxyUri, DB_PREFIX: mongo.prefix, OTEL_EXPORTER_OTLP_ENDPOINT: otlp });
+  gateway = await start(['gateway/index.ts'], {
+    SUBGRAPH_MEMBERSHIP_URL: subgraph.url,
+    SUBGRAPH_WORKSHOPS_URL: workshopsUrl,
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlp,
+    SHUTDOWN_GRACE_MS: '10000',
+  });
+});
+afterAll(async () => {
+  for (const p of [gateway, subgraph]) if (p && p.child.exitCode === null) p.child.kill('SIGKILL');
+  held = false;
+  for (const server of [receiver, proxy, slowWorkshops]) {
+    (server as http.Server).closeAllConnections?.();
+    await new Promise((r) => server?.close(r));
+  }
+  await mongo?.cleanup();
+});
+
+async function until<T>(find: () => T | undefined, ms = 15_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const found = find();
+    if (found) return found;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await sleep(100);
+  }
+}
+
+test('one trace from the gateway through the subgraph to MongoDB, and the request id in both processes\' logs', async () => {
+  const requestId = 'ops-trace-0001';
+  const response = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+    body: JSON.stringify({ query: 'query OpsCity { city(id: "makati") { name country } }' }),
+  });
+  expect(response.headers.get('x-request-id')).toBe(requestId);
+  expect(await response.json()).toEqual({ data: { city: { name: 'Makati', country: 'PH' } } });
+
+  const trace = await until(() => {
+    const root = spans.find((s) => s.service === 'gateway' && s.kind === 2 && s.name === 'POST /graphql' && !s.parentSpanId);
+    if (!root) return undefined;
+    const inTrace = spans.filter((s) => s.traceId === root.traceId);
+    const call = inTrace.find((s) => s.service === 'gateway' && s.name === 'subgraph membership');
+    const served = inTrace.find((s) => s.service === 'subgraph-membership' && s.kind === 2);
+    const find = inTrace.find((s) => s.service === 'subgraph-membership' && s.name === 'mongodb find');
+    return call && served && find ? { root, call, served, find } : undefined;
+  });
+  // Parent links: the subgraph call sits under the gateway's request (Apollo Gateway's own
+  // request/plan/execute spans may be in between), and across the process boundary (traceparent).
+  const ancestors = (span: ReceivedSpan): string[] => {
+    const parent = spans.find((s) => s.spanId === span.parentSpanId);
+    return parent ? [parent.spanId, ...ancestors(parent)] : [];
+  };
+  expect(ancestors(trace.call)).toContain(trace.root.spanId);
+  expect(ancestors(trace.find)).toContain(trace.served.spanId);
+  expect(trace.served.parentSpanId).toBe(trace.call.spanId);
+  expect(trace.call.kind).toBe(3);
+  expect(trace.find.kind).toBe(3);
+  expect(new Set([trace.root, trace.call, trace.served, trace.find].map((s) => s.traceId)).size).toBe(1);
+
+  // Both processes logged the request under the client's id, with the trace id beside it.
+  const gatewayLine = await until(() => gateway.lines.find((l) => l.requestId === requestId && l.msg === 'request'));
+  expect(gatewayLine).toMatchObject({ service: 'gateway', level: 'info', method: 'POST', path: '/graphql', status: 200, traceId: trace.root.traceId });
+  const subgraphLine = await until(() => subgraph.lines.find((l) => l.requestId === requestId && l.msg === 'request'));
+  expect(subgraphLine).toMatchObject({ service: 'subgraph-membership', status: 200, traceId: trace.root.traceId });
+  expect(typeof gatewayLine.time).toBe('string');
+});
+
+test('SIGTERM during a slow request: the gateway answers it, refuses new connections and exits 0', async () => {
+  const started = Date.now();
+  const slow = fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: 'query Slow { workshops(first: 1) { totalCount } }' }),
+  });
+  await sleep(400);
+  gateway.child.kill('SIGTERM');
+  const signalled = Date.now();
+  await sleep(200);
+  const port = new URL(gateway.url).port;
+  const refused = await new Promise<string>((resolve) => {
+    const socket = net.connect(Number(port), '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve('connected');
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+  });
+  expect(refused).toBe('ECONNREFUSED');
+
+  const response = await slow;
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ data: { workshops: { totalCount: 7 } } });
+  expect(Date.now() - started).toBeGreaterThanOrEqual(1500);
+  expect(await gateway.exited).toBe(0);
+  // Promptly once the request is answered, not at the end of the grace period (SHUTDOWN_GRACE_MS).
+  expect(Date.now() - signalled).toBeLessThan(6000);
+  expect(gateway.lines.some((l) => l.msg === 'stopped')).toBe(true);
+});
+
+test('SIGTERM while a subgraph waits on its database: the request is answered, the database closed, exit 0', async () => {
+  held = true;
+  const slow = fetch(subgraph.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ city(id: "seoul") { name } }' }),
+  });
+  await sleep(400);
+  subgraph.child.kill('SIGTERM');
+  const signalled = Date.now();
+  await sleep(300);
+  // Still waiting on the database: nothing has been answered yet, and the process is still up.
+  expect(subgraph.child.exitCode).toBeNull();
+  held = false;
+  for (const release of waiting.splice(0)) release();
+
+  const response = await slow;
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ data: { city: { name: 'Seoul' } } });
+  expect(await subgraph.exited).toBe(0);
+  expect(Date.now() - signalled).toBeLessThan(6000);
+  expect(subgraph.lines.some((l) => l.msg === 'stopped')).toBe(true);
+});
