@@ -1,13 +1,14 @@
 /** The three gateways under test, each started in its own process on the same supergraph file. */
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import { forkTs, spawnProcess, stopChild, type StartedChild } from './proc';
+import { spawnProcess, stopChild, type StartedChild } from './proc';
+import { oursEnv } from './gateways/ours';
 
 export const GATEWAY_NAMES = ['ours', 'stock', 'hive'] as const;
 export type GatewayName = (typeof GATEWAY_NAMES)[number];
 
 export const GATEWAY_LABELS: Record<GatewayName, string> = {
-  ours: 'ours (gateway/server.ts)',
+  ours: 'ours (gateway/index.ts)',
   stock: 'stock @apollo/gateway',
   hive: 'Hive Gateway',
 };
@@ -34,27 +35,47 @@ export interface GatewayStartOptions {
   /** Directory for a V8 CPU profile of our gateway (`--profile`). */
   cpuProfileDir?: string;
   echo?: boolean;
+  /** Worker processes: GATEWAY_WORKERS for ours, `--fork` for Hive; stock has no such option (1). */
+  workers: number;
+  /**
+   * Where the compiled JavaScript is (`npm run build`): ours and stock run from it, as in production.
+   * Undefined: from the TypeScript sources through tsx (the smoke test, which must not wait for tsc).
+   */
+  distDir?: string;
+}
+
+/** A gateway entry point of ours: compiled JavaScript when built, else the TypeScript source via tsx. */
+function entry(options: GatewayStartOptions, relative: string): { script: string; execArgv: string[] } {
+  if (options.distDir) return { script: join(options.distDir, relative + '.js'), execArgv: [] };
+  return { script: join(ROOT, relative + '.ts'), execArgv: ['--import', 'tsx'] };
 }
 
 function launch(name: GatewayName, options: GatewayStartOptions): StartedChild {
   // Production configuration for every gateway (no stack traces, no dev landing pages).
   const env = { NODE_ENV: 'production', JWT_SECRET: BENCH_JWT_SECRET, PORT: String(options.port), SUPERGRAPH_PATH: options.supergraphPath };
   switch (name) {
-    case 'ours':
-      return forkTs(join(__dirname, 'gateways', 'ours.ts'), {
-        env,
+    case 'ours': {
+      // The production entry (gateway/index.ts): cluster primary + GATEWAY_WORKERS workers.
+      const { script, execArgv } = entry(options, 'gateway/index');
+      const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+      return spawnProcess(process.execPath, [...profile, ...execArgv, script], {
+        env: { ...env, ...oursEnv(options.workers) },
         label: name,
         echo: options.echo,
-        execArgv: options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [],
+        cwd: ROOT,
       });
-    case 'stock':
-      return forkTs(join(__dirname, 'gateways', 'stock.ts'), { env, label: name, echo: options.echo });
+    }
+    case 'stock': {
+      // No worker option in stock @apollo/gateway or its standalone server: always one process.
+      const { script, execArgv } = entry(options, 'bench/gateways/stock');
+      return spawnProcess(process.execPath, [...execArgv, script], { env, label: name, echo: options.echo, cwd: ROOT });
+    }
     case 'hive':
-      // One process (no workers), like the other two; the supergraph's join__graph URLs are the subgraphs'.
+      // The same worker count as ours; the supergraph's join__graph URLs are the subgraphs'.
       return spawnProcess(
         process.execPath,
         [join(ROOT, 'node_modules', '.bin', 'hive-gateway'), 'supergraph', options.supergraphPath,
-          '--port', String(options.port), '--host', '127.0.0.1', '--fork', '1'],
+          '--port', String(options.port), '--host', '127.0.0.1', '--fork', String(options.workers)],
         { env, label: name, echo: options.echo, cwd: ROOT },
       );
   }

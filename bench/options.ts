@@ -1,4 +1,5 @@
 /** Benchmark options: flags (`--connections 50` or `--connections=50`) override BENCH_* environment variables. */
+import os from 'node:os';
 import { join } from 'node:path';
 import { GATEWAY_NAMES, type GatewayName } from './gateways';
 
@@ -24,6 +25,12 @@ export interface BenchOptions {
   corrupt: boolean;
   outDir: string;
   verbose: boolean;
+  /** Gateway worker processes: GATEWAY_WORKERS for ours, `--fork` for Hive (stock has none: 1). */
+  workers: number;
+  /** Run ours and stock from the TypeScript sources (tsx) instead of compiling them first. */
+  source: boolean;
+  /** Consecutive runs of ours on workload B (the first is the one compared): its RSS stability check. */
+  repeat: number;
 }
 
 export const USAGE = `npm run bench -- [options]    (each also as env BENCH_<NAME>, e.g. BENCH_CONNECTIONS=50)
@@ -40,6 +47,10 @@ export const USAGE = `npm run bench -- [options]    (each also as env BENCH_<NAM
   --smoke                  tiny run (2 s, few connections, default dataset) for the smoke test
   --profile                CPU-profile our gateway (node --cpu-prof) and print the top functions
   --out DIR                results directory (default bench/results)
+  --workers N              gateway worker processes, ours (GATEWAY_WORKERS) and Hive (--fork); stock has
+                           no such option and runs one (default: cores, ${os.availableParallelism()} here; smoke 1)
+  --repeat N               consecutive runs of ours on workload B, for its RSS stability (default 3; smoke 1)
+  --source                 run ours and stock from TypeScript via tsx instead of the tsc build (smoke default)
   --verbose                echo the children's output`;
 
 export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.env): BenchOptions {
@@ -52,7 +63,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     }
     if (!arg.startsWith('--')) throw new Error(`Unexpected argument ${arg}\n${USAGE}`);
     const [key, inline] = arg.slice(2).split('=', 2);
-    const boolean = ['smoke', 'profile', 'corrupt', 'verbose'].includes(key);
+    const boolean = ['smoke', 'profile', 'corrupt', 'verbose', 'source'].includes(key);
     flags.set(key, inline ?? (boolean ? 'true' : argv[++i]));
   }
   const get = (name: string) => flags.get(name) ?? env[`BENCH_${name.toUpperCase().replace(/-/g, '_')}`];
@@ -90,5 +101,8 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     corrupt: get('corrupt') === 'true' || get('corrupt') === '1',
     outDir: get('out') ?? join(__dirname, 'results'),
     verbose: get('verbose') === 'true' || get('verbose') === '1',
+    workers: num('workers', smoke ? 1 : os.availableParallelism(), 1),
+    source: smoke || get('source') === 'true' || get('source') === '1',
+    repeat: num('repeat', smoke ? 1 : 3, 1),
   };
 }

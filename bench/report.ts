@@ -25,6 +25,11 @@ export interface RunRecord {
   dbCommandsBySubgraph?: Record<string, number>;
   dbCpuMsPerOp?: number;
   perKind: Record<string, { ok: number; failed: number }>;
+  /** Gateway processes serving (workers). */
+  workers?: number;
+  /** Ours on workload B with --repeat: RSS after each consecutive run, and the runs after the first. */
+  rssAfterRunsMB?: number[];
+  repeatedRuns?: { rps: number; p50: number; p99: number; errors: number }[];
   firstFailure?: { variant: string; status: number; body: string };
 }
 
@@ -35,9 +40,10 @@ export function formatTable(workload: 'A' | 'B', title: string, runs: RunRecord[
   const lines: string[] = [];
   const c = runs[0];
   lines.push(`Workload ${workload} — ${title} (${c.connections} connections, ${c.durationSec.toFixed(0)} s per gateway)`);
-  const header = ['gateway', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS MB', 'subgraph req/op', 'DB cmd/op', 'gw CPU ms/op', 'subgraph CPU ms/op', 'DB CPU ms/op'];
+  const header = ['gateway', 'workers', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS MB', 'subgraph req/op', 'DB cmd/op', 'gw CPU ms/op', 'subgraph CPU ms/op', 'DB CPU ms/op'];
   const rows = runs.map((r) => [
     r.gateway,
+    r.workers === undefined ? '–' : String(r.workers),
     fmt(r.rps, r.rps < 10 ? 2 : 1),
     ms(r.latencyMs.p50),
     ms(r.latencyMs.p95),
@@ -58,6 +64,7 @@ export function formatTable(workload: 'A' | 'B', title: string, runs: RunRecord[
     const ratio = (a: number, b: number, d = 2) => (b > 0 && Number.isFinite(a / b) ? (a / b).toFixed(d) + '×' : '–');
     rows.push([
       `ours/${other}`,
+      '',
       ratio(ours.rps, o.rps),
       ratio(ours.latencyMs.p50, o.latencyMs.p50),
       ratio(ours.latencyMs.p95, o.latencyMs.p95),
@@ -76,6 +83,15 @@ export function formatTable(workload: 'A' | 'B', title: string, runs: RunRecord[
   lines.push(line(header));
   lines.push('|' + widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|') + '|');
   for (const row of rows) lines.push(line(row));
+  for (const r of runs) {
+    if (!r.rssAfterRunsMB || r.rssAfterRunsMB.length < 2) continue;
+    const first = r.rssAfterRunsMB[0];
+    const last = r.rssAfterRunsMB[r.rssAfterRunsMB.length - 1];
+    lines.push(
+      `RSS of ${r.gateway} after ${r.rssAfterRunsMB.length} consecutive ${c.durationSec.toFixed(0)} s runs: ${r.rssAfterRunsMB.map((m) => m.toFixed(0)).join(' → ')} MB ` +
+        `(last/first ${(last / first).toFixed(2)}×); runs 2+: ${(r.repeatedRuns ?? []).map((x) => `${x.rps.toFixed(1)} req/s p99 ${ms(x.p99)} ms, ${x.errors} errors`).join('; ')}`,
+    );
+  }
   return lines.join('\n');
 }
 

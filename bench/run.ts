@@ -4,6 +4,7 @@
  * response checked against the expected result. Prints a table with ratios and writes
  * bench/results/<timestamp>.json. See README "Benchmark".
  */
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
@@ -196,11 +197,12 @@ async function prepareExpected(w: Workload): Promise<void> {
   }
 }
 
-async function benchGateway(w: Workload, name: GatewayName, options: BenchOptions, profileDir?: string): Promise<RunRecord> {
+async function benchGateway(w: Workload, name: GatewayName, options: BenchOptions, profileDir?: string, distDir?: string): Promise<RunRecord> {
   const port = await freePort();
   const supergraphPath = join(w.notes.supergraphDir as string, `supergraph-${w.id}.graphql`);
   log(`  ${GATEWAY_LABELS[name]}: starting…`);
-  const gateway = await startGateway(name, { supergraphPath, port, cpuProfileDir: name === 'ours' ? profileDir : undefined, echo: options.verbose });
+  const workers = name === 'stock' ? 1 : options.workers;
+  const gateway = await startGateway(name, { supergraphPath, port, cpuProfileDir: name === 'ours' ? profileDir : undefined, echo: options.verbose, workers, distDir });
   const rss = new RssSampler(gateway.pid);
   try {
     const random = seededRandom(w.id === 'A' ? 1 : 2);
@@ -266,6 +268,17 @@ async function benchGateway(w: Workload, name: GatewayName, options: BenchOption
       `    ${load.rps.toFixed(1)} req/s, p50 ${record.latencyMs.p50.toFixed(0)} ms, p99 ${record.latencyMs.p99.toFixed(0)} ms, errors ${load.errors.total}` +
         (load.firstFailure ? ` (first: ${load.firstFailure.variant} → ${load.firstFailure.status} ${load.firstFailure.body.slice(0, 160)})` : ''),
     );
+    record.workers = workers;
+    // Memory stability: the same load again on the same gateway processes; RSS after each run.
+    if (name === 'ours' && w.id === 'B' && options.repeat > 1) {
+      record.rssAfterRunsMB = [rssAfterRun / MB];
+      for (let i = 2; i <= options.repeat; i++) {
+        const again = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.durationSec, timeoutSec: w.timeoutSec, pick });
+        record.rssAfterRunsMB.push(rss.sample() / MB);
+        record.repeatedRuns = [...(record.repeatedRuns ?? []), { rps: again.rps, p50: again.latencyMs.p50, p99: again.latencyMs.p99, errors: again.errors.total }];
+        log(`    run ${i}: ${again.rps.toFixed(1)} req/s, p99 ${again.latencyMs.p99.toFixed(0)} ms, errors ${again.errors.total}, RSS ${(rss.last / MB).toFixed(0)} MB`);
+      }
+    }
     return record;
   } finally {
     rss.stop();
@@ -274,6 +287,18 @@ async function benchGateway(w: Workload, name: GatewayName, options: BenchOption
 }
 
 // ---- main -----------------------------------------------------------------------------------
+
+/**
+ * Ours and stock run as compiled JavaScript (tsc, tsconfig.build.json → dist/), as in production (the
+ * Dockerfile runs `node dist/gateway/index.js`): incremental, so an unchanged tree compiles in seconds.
+ */
+function build(): string {
+  const root = join(__dirname, '..');
+  const started = Date.now();
+  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], { cwd: root, stdio: 'inherit' });
+  log(`  compiled (npm run build) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return join(root, 'dist');
+}
 
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
@@ -287,6 +312,8 @@ async function main(): Promise<number> {
   const tables: string[] = [];
   let profileSummary: string | undefined;
   log(`Benchmark: ${command}\n  ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
+  log(`  gateway workers: ours ${options.workers} (GATEWAY_WORKERS), hive ${options.workers} (--fork), stock 1 (no such option)`);
+  const distDir = options.source ? undefined : build();
   try {
     for (const id of options.workloads) {
       const w = id === 'A' ? await setUpWorkloadA(options) : await setUpWorkloadB(options);
@@ -301,7 +328,7 @@ async function main(): Promise<number> {
           await reply;
         }
         const workloadRuns: RunRecord[] = [];
-        for (const gateway of options.gateways) workloadRuns.push(await benchGateway(w, gateway, options, profileDir));
+        for (const gateway of options.gateways) workloadRuns.push(await benchGateway(w, gateway, options, profileDir, distDir));
         runs.push(...workloadRuns);
         tables.push(formatTable(w.id, w.title, workloadRuns));
         const { supergraphDir: _dir, ...notes } = w.notes;
@@ -311,7 +338,11 @@ async function main(): Promise<number> {
       }
     }
     if (profileDir) {
-      const files = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
+      // One profile per process (cluster: the primary, which only forks, and each worker): the workers'.
+      const files = readdirSync(profileDir)
+        .filter((f) => f.endsWith('.cpuprofile'))
+        .sort((a, b) => statSync(join(profileDir, b)).size - statSync(join(profileDir, a)).size)
+        .slice(0, Math.max(1, options.workers));
       for (const file of files) {
         const path = join(profileDir, file);
         const summary = summariseCpuProfile(path);
@@ -340,6 +371,7 @@ async function main(): Promise<number> {
         finishedAt: new Date().toISOString(),
         command,
         options,
+        loadAverageAtEnd: os.loadavg(),
         machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAverageAtStart: os.loadavg(), node: process.version, totalMemMB: os.totalmem() / MB },
         workloads: workloadNotes,
         runs,

@@ -2,6 +2,7 @@ import { listen } from '../lib/http/graphql-http-server';
 import { envInt } from '../lib/config';
 import { onTermination } from '../lib/lifecycle';
 import { startTracing } from '../lib/observability/tracing';
+import { runClustered, workerCount } from './cluster';
 import { gatewaySettingsFromEnv } from './config';
 import { createGateway } from './server';
 
@@ -21,7 +22,12 @@ async function main(): Promise<void> {
   });
 }
 
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
+// GATEWAY_WORKERS processes sharing the port (one per core by default in production): gateway/cluster.ts.
+let workers = 1;
+try {
+  workers = workerCount();
+} catch (error) {
+  console.error((error as Error).message);
   process.exit(1);
-});
+}
+runClustered(workers, main);
