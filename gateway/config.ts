@@ -1,5 +1,7 @@
 import { join } from 'node:path';
-import { envInt, envString, SUBGRAPH_NAMES, type SubgraphName } from '../lib/config';
+import { z } from 'zod';
+import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config';
+import { ConfigError, env, readEnv } from '../lib/env';
 import type { Logger } from 'pino';
 
 /** Operation limits, each refused before any subgraph is called (see gateway/limits). */
@@ -120,83 +122,128 @@ export function resolveGatewaySettings(settings: GatewaySettings): ResolvedGatew
   return resolved;
 }
 
-function envBool(name: string): boolean | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  if (raw === 'true' || raw === '1') return true;
-  if (raw === 'false' || raw === '0') return false;
-  throw new Error(`${name} must be true or false, got ${JSON.stringify(raw)}`);
-}
+/** An unset or empty variable counts as absent, as in lib/env.ts. */
+const absent = (value: unknown) => (value === '' ? undefined : value);
 
-function envList(name: string): string[] | undefined {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return undefined;
-  const list = raw.split(',').map((s) => s.trim()).filter(Boolean);
-  for (const origin of list) {
-    if (origin === '*') continue;
-    let parsed: URL;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      throw new Error(`${name} must list origins like https://app.example.org, got ${JSON.stringify(origin)}`);
-    }
-    if (parsed.origin !== origin) throw new Error(`${name}: ${JSON.stringify(origin)} is not an origin (scheme://host[:port], no path)`);
-  }
-  return list;
-}
+/** true/false/1/0, or absent (the default then depends on NODE_ENV, see resolveGatewaySettings). */
+const optionalBoolean = () =>
+  z.preprocess(absent, z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1').optional());
 
-export function gatewaySettingsFromEnv(): GatewaySettings {
+/** Comma-separated browser origins (scheme://host[:port], no path), or `*`. */
+const originList = () =>
+  z.preprocess(
+    absent,
+    z
+      .string()
+      .transform((raw) => raw.split(',').map((s) => s.trim()).filter(Boolean))
+      .superRefine((list, ctx) => {
+        for (const origin of list) {
+          if (origin === '*') continue;
+          let parsed: URL | undefined;
+          try {
+            parsed = new URL(origin);
+          } catch {
+            ctx.addIssue({ code: 'custom', message: `must list origins like https://app.example.org, not ${JSON.stringify(origin)}` });
+            continue;
+          }
+          if (parsed.origin !== origin) ctx.addIssue({ code: 'custom', message: `${JSON.stringify(origin)} is not an origin (scheme://host[:port], no path)` });
+        }
+      })
+      .optional(),
+  );
+
+const d = DEFAULT_LIMITS;
+
+/** Every variable the gateway reads, validated together (lib/env.ts): all wrong values are reported at once. */
+export const GATEWAY_ENV = {
+  PORT: env.int(4000, 0, 65535),
+  HOST: env.string('127.0.0.1'),
+  SUPERGRAPH_PATH: env.string(join(__dirname, '..', 'schema', 'supergraph.graphql')),
+  SUPERGRAPH_POLL_MS: env.int(1_000, 0, 3_600_000),
+  SUBGRAPH_MEMBERSHIP_URL: env.url(),
+  SUBGRAPH_INDICATORS_URL: env.url(),
+  SUBGRAPH_CERTIFICATION_URL: env.url(),
+  SUBGRAPH_WORKSHOPS_URL: env.url(),
+  MAX_BODY_BYTES: env.int(1_000_000, 1024, Number.MAX_SAFE_INTEGER),
+  NODE_ENV: env.string('development'),
+  ALLOW_INTROSPECTION: optionalBoolean(),
+  MAX_DOCUMENT_BYTES: env.int(d.maxDocumentBytes, 100, Number.MAX_SAFE_INTEGER),
+  MAX_TOKENS: env.int(d.maxTokens, 10, Number.MAX_SAFE_INTEGER),
+  MAX_DEPTH: env.int(d.maxDepth, 1, 100),
+  MAX_ALIASES: env.int(d.maxAliases, 0, Number.MAX_SAFE_INTEGER),
+  MAX_ROOT_FIELDS: env.int(d.maxRootFields, 1, Number.MAX_SAFE_INTEGER),
+  MAX_DIRECTIVES: env.int(d.maxDirectives, 0, Number.MAX_SAFE_INTEGER),
+  MAX_PAGE_SIZE: env.int(d.maxListSize, 1, 10_000),
+  DEFAULT_PAGE_SIZE: env.int(d.defaultListSize, 1, 1000),
+  MAX_COST: env.int(d.maxCost, 1, Number.MAX_SAFE_INTEGER),
+  MAX_BATCH_SIZE: env.int(d.maxBatchSize, 0, 100),
+  MAX_STRING_LENGTH: env.int(d.maxStringLength, 1, Number.MAX_SAFE_INTEGER),
+  MAX_INPUT_LIST_LENGTH: env.int(d.maxInputListLength, 1, Number.MAX_SAFE_INTEGER),
+  MAX_VARIABLES_BYTES: env.int(d.maxVariablesBytes, 2, Number.MAX_SAFE_INTEGER),
+  TRUSTED_DOCUMENTS: z.preprocess(absent, z.enum(['enforce', 'off'], { message: 'must be enforce or off' }).optional()),
+  TRUSTED_DOCUMENTS_MANIFEST: env.optionalString(),
+  CORS_ORIGINS: originList(),
+  SUBGRAPH_TIMEOUT_MS: env.int(5_000, 10, 600_000),
+  SUBGRAPH_RETRIES: env.int(1, 0, 5),
+  CIRCUIT_FAILURE_THRESHOLD: env.int(5, 1, 1000),
+  CIRCUIT_COOLDOWN_MS: env.int(10_000, 10, 3_600_000),
+  READY_CACHE_MS: env.int(2_000, 0, 60_000),
+  SUBGRAPH_SIGNING_SECRET: env.optionalString(),
+};
+
+const URL_VARIABLES: Record<SubgraphName, `SUBGRAPH_${Uppercase<SubgraphName>}_URL`> = {
+  membership: 'SUBGRAPH_MEMBERSHIP_URL',
+  indicators: 'SUBGRAPH_INDICATORS_URL',
+  certification: 'SUBGRAPH_CERTIFICATION_URL',
+  workshops: 'SUBGRAPH_WORKSHOPS_URL',
+};
+
+export function gatewaySettingsFromEnv(source: NodeJS.ProcessEnv = process.env): GatewaySettings {
+  const e = readEnv(GATEWAY_ENV, source);
   const subgraphUrls: Partial<Record<SubgraphName, string>> = {};
   for (const name of SUBGRAPH_NAMES) {
-    const url = process.env[`SUBGRAPH_${name.toUpperCase()}_URL`];
-    if (url) {
-      try {
-        new URL(url);
-      } catch {
-        throw new Error(`SUBGRAPH_${name.toUpperCase()}_URL is not a valid URL: ${JSON.stringify(url)}`);
-      }
-      subgraphUrls[name] = url;
-    }
+    const url = e[URL_VARIABLES[name]];
+    if (url) subgraphUrls[name] = url;
   }
-  const trusted = process.env.TRUSTED_DOCUMENTS || undefined;
-  if (trusted !== undefined && trusted !== 'enforce' && trusted !== 'off') {
-    throw new Error(`TRUSTED_DOCUMENTS must be enforce or off, got ${JSON.stringify(trusted)}`);
-  }
-  const d = DEFAULT_LIMITS;
   const settings: GatewaySettings = {
-    port: envInt('PORT', 4000, 0, 65535),
-    host: envString('HOST', '127.0.0.1'),
-    supergraphPath: envString('SUPERGRAPH_PATH', join(__dirname, '..', 'schema', 'supergraph.graphql')),
+    port: e.PORT,
+    host: e.HOST,
+    supergraphPath: e.SUPERGRAPH_PATH,
+    supergraphPollMs: e.SUPERGRAPH_POLL_MS,
     subgraphUrls,
-    maxBodyBytes: envInt('MAX_BODY_BYTES', 1_000_000, 1024),
-    nodeEnv: envString('NODE_ENV', 'development'),
-    allowIntrospection: envBool('ALLOW_INTROSPECTION'),
+    maxBodyBytes: e.MAX_BODY_BYTES,
+    nodeEnv: e.NODE_ENV,
+    allowIntrospection: e.ALLOW_INTROSPECTION,
     limits: {
-      maxDocumentBytes: envInt('MAX_DOCUMENT_BYTES', d.maxDocumentBytes, 100),
-      maxTokens: envInt('MAX_TOKENS', d.maxTokens, 10),
-      maxDepth: envInt('MAX_DEPTH', d.maxDepth, 1, 100),
-      maxAliases: envInt('MAX_ALIASES', d.maxAliases, 0),
-      maxRootFields: envInt('MAX_ROOT_FIELDS', d.maxRootFields, 1),
-      maxDirectives: envInt('MAX_DIRECTIVES', d.maxDirectives, 0),
-      maxListSize: envInt('MAX_PAGE_SIZE', d.maxListSize, 1, 10_000),
-      defaultListSize: envInt('DEFAULT_PAGE_SIZE', d.defaultListSize, 1, 1000),
-      maxCost: envInt('MAX_COST', d.maxCost, 1),
-      maxBatchSize: envInt('MAX_BATCH_SIZE', d.maxBatchSize, 0, 100),
-      maxStringLength: envInt('MAX_STRING_LENGTH', d.maxStringLength, 1),
-      maxInputListLength: envInt('MAX_INPUT_LIST_LENGTH', d.maxInputListLength, 1),
-      maxVariablesBytes: envInt('MAX_VARIABLES_BYTES', d.maxVariablesBytes, 2),
+      maxDocumentBytes: e.MAX_DOCUMENT_BYTES,
+      maxTokens: e.MAX_TOKENS,
+      maxDepth: e.MAX_DEPTH,
+      maxAliases: e.MAX_ALIASES,
+      maxRootFields: e.MAX_ROOT_FIELDS,
+      maxDirectives: e.MAX_DIRECTIVES,
+      maxListSize: e.MAX_PAGE_SIZE,
+      defaultListSize: e.DEFAULT_PAGE_SIZE,
+      maxCost: e.MAX_COST,
+      maxBatchSize: e.MAX_BATCH_SIZE,
+      maxStringLength: e.MAX_STRING_LENGTH,
+      maxInputListLength: e.MAX_INPUT_LIST_LENGTH,
+      maxVariablesBytes: e.MAX_VARIABLES_BYTES,
     },
-    trustedDocuments: trusted as TrustedDocumentsMode | undefined,
-    trustedDocumentsManifestPath: process.env.TRUSTED_DOCUMENTS_MANIFEST || undefined,
-    corsOrigins: envList('CORS_ORIGINS'),
-    subgraphTimeoutMs: envInt('SUBGRAPH_TIMEOUT_MS', 5_000, 10, 600_000),
-    subgraphRetries: envInt('SUBGRAPH_RETRIES', 1, 0, 5),
-    circuitFailureThreshold: envInt('CIRCUIT_FAILURE_THRESHOLD', 5, 1, 1000),
-    circuitCooldownMs: envInt('CIRCUIT_COOLDOWN_MS', 10_000, 10, 3_600_000),
-    readyCacheMs: envInt('READY_CACHE_MS', 2_000, 0, 60_000),
-    subgraphSigningSecret: process.env.SUBGRAPH_SIGNING_SECRET || undefined,
+    trustedDocuments: e.TRUSTED_DOCUMENTS,
+    trustedDocumentsManifestPath: e.TRUSTED_DOCUMENTS_MANIFEST,
+    corsOrigins: e.CORS_ORIGINS,
+    subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    subgraphRetries: e.SUBGRAPH_RETRIES,
+    circuitFailureThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
+    circuitCooldownMs: e.CIRCUIT_COOLDOWN_MS,
+    readyCacheMs: e.READY_CACHE_MS,
+    subgraphSigningSecret: e.SUBGRAPH_SIGNING_SECRET,
   };
   // Validate the combination now, so a wrong setting stops start-up with its name.
-  resolveGatewaySettings(settings);
+  try {
+    resolveGatewaySettings(settings);
+  } catch (error) {
+    throw new ConfigError([(error as Error).message]);
+  }
   return settings;
 }
