@@ -1,0 +1,112 @@
+/**
+ * `npm run contract` writes schema/contract-partner.graphql: the public contract partner apps may
+ * rely on — the gateway's API schema (already without @inaccessible elements) without mutations,
+ * without anything tagged `@tag(name: "internal")` (staff-only fields such as member contacts or
+ * verifier notes), and without the types only those reached. `--check` fails when the committed
+ * file is stale. The filter excludes rather than includes, so a new public field reaches partners
+ * without being tagged; tagging it "internal" is the decision to keep it from them.
+ */
+import { readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  Kind,
+  parse,
+  print,
+  printSchema,
+  type DefinitionNode,
+  type DocumentNode,
+  type FieldDefinitionNode,
+  type InputValueDefinitionNode,
+  type TypeNode,
+} from 'graphql';
+import { apiSchemaOf } from './schema-check';
+import { SUPERGRAPH_FILE } from './compose';
+
+export const CONTRACT_FILE = join(__dirname, '..', 'schema', 'contract-partner.graphql');
+export const EXCLUDED_TAGS = ['internal'];
+
+type Named = { name: { value: string }; directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string } }[] }[] };
+
+function tagsOf(node: Named): string[] {
+  return (node.directives ?? [])
+    .filter((d) => d.name.value === 'tag')
+    .flatMap((d) => (d.arguments ?? []).filter((a) => a.name.value === 'name' && a.value.kind === Kind.STRING).map((a) => (a.value as unknown as { value: string }).value));
+}
+
+/** `Type` and `Type.field` coordinates tagged with an excluded tag in the supergraph. */
+export function excludedCoordinates(supergraphSdl: string): Set<string> {
+  const out = new Set<string>();
+  for (const def of parse(supergraphSdl).definitions) {
+    if (!('name' in def) || !def.name) continue;
+    const type = def as unknown as Named & { fields?: readonly Named[]; values?: readonly Named[] };
+    if (tagsOf(type).some((t) => EXCLUDED_TAGS.includes(t))) out.add(type.name.value);
+    for (const member of [...(type.fields ?? []), ...(type.values ?? [])]) {
+      if (tagsOf(member).some((t) => EXCLUDED_TAGS.includes(t))) out.add(`${type.name.value}.${member.name.value}`);
+    }
+  }
+  return out;
+}
+
+const namedType = (t: TypeNode): string => (t.kind === Kind.NAMED_TYPE ? t.name.value : namedType(t.type));
+
+export function partnerContract(supergraphSdl: string): string {
+  const excluded = excludedCoordinates(supergraphSdl);
+  const api = parse(printSchema(apiSchemaOf(supergraphSdl)));
+  const dropRoot = new Set(['Mutation', 'Subscription']);
+  // 1. Mutations and excluded types/fields go.
+  let definitions: DefinitionNode[] = [];
+  for (const def of api.definitions) {
+    if (def.kind === Kind.SCHEMA_DEFINITION) continue;
+    if ('name' in def && def.name && (dropRoot.has(def.name.value) || excluded.has(def.name.value))) continue;
+    if ((def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_DEFINITION || def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) && def.fields) {
+      const fields = (def.fields as readonly (FieldDefinitionNode | InputValueDefinitionNode)[]).filter(
+        (f) => !excluded.has(`${def.name.value}.${f.name.value}`) && !excluded.has(namedType(f.type)),
+      );
+      definitions.push({ ...def, fields } as DefinitionNode);
+    } else definitions.push(def);
+  }
+  // 2. Keep only what partners can reach from Query (and the implementations of reachable interfaces).
+  const byName = new Map(definitions.filter((d) => 'name' in d && d.name).map((d) => [(d as { name: { value: string } }).name.value, d]));
+  const reachable = new Set<string>();
+  const visit = (name: string) => {
+    if (reachable.has(name) || !byName.has(name)) return;
+    reachable.add(name);
+    const def = byName.get(name)!;
+    if ('fields' in def && def.fields) {
+      for (const f of def.fields as readonly (FieldDefinitionNode | InputValueDefinitionNode)[]) {
+        visit(namedType(f.type));
+        for (const arg of ('arguments' in f ? f.arguments : undefined) ?? []) visit(namedType(arg.type));
+      }
+    }
+    if ('interfaces' in def) for (const i of def.interfaces ?? []) visit(i.name.value);
+    if (def.kind === Kind.UNION_TYPE_DEFINITION) for (const t of def.types ?? []) visit(t.name.value);
+    if (def.kind === Kind.INTERFACE_TYPE_DEFINITION) {
+      for (const other of definitions) if (other.kind === Kind.OBJECT_TYPE_DEFINITION && other.interfaces?.some((i) => i.name.value === name)) visit(other.name.value);
+    }
+  };
+  visit('Query');
+  definitions = definitions.filter((d) => !('name' in d) || !d.name || d.kind === Kind.DIRECTIVE_DEFINITION || reachable.has(d.name.value));
+  const doc: DocumentNode = { kind: Kind.DOCUMENT, definitions };
+  return (
+    '# The public contract for partner apps: the API schema without mutations and without fields tagged\n' +
+    '# @tag(name: "internal"). Generated by `npm run contract` from schema/supergraph.graphql: do not edit.\n\n' +
+    print(doc) +
+    '\n'
+  );
+}
+
+function main(): void {
+  const sdl = partnerContract(readFileSync(SUPERGRAPH_FILE, 'utf8'));
+  if (process.argv.includes('--check')) {
+    if (!existsSync(CONTRACT_FILE) || readFileSync(CONTRACT_FILE, 'utf8') !== sdl) {
+      console.error('schema/contract-partner.graphql is stale: run `npm run contract` and commit the result.');
+      process.exit(1);
+    }
+    console.log('schema/contract-partner.graphql is up to date.');
+    return;
+  }
+  writeFileSync(CONTRACT_FILE, sdl);
+  console.log(`Wrote ${CONTRACT_FILE}`);
+}
+
+if (require.main === module) main();
