@@ -9,6 +9,8 @@ import { createMetrics, renderMetrics, type Metrics } from '../lib/observability
 import { metricsPlugin } from '../lib/observability/apollo-metrics-plugin';
 import { instrumentDataSource } from '../lib/observability/subgraph-instrumentation';
 import { createGraphQLRequestListener } from '../lib/http/graphql-http-server';
+import { createDataExchangeRoutes } from './data-exchange/routes';
+import { withDashboard } from './dashboard';
 import type { SubgraphName } from '../lib/config';
 import { resolveGatewaySettings, type GatewaySettings, type ResolvedGatewaySettings } from './config';
 import { gatewayContextFactory, type GatewayContext } from './context';
@@ -162,9 +164,11 @@ export async function createGateway(input: GatewaySettings): Promise<Gateway> {
   const subgraphUrls = subgraphNames.map(([graph, url]) => settings.subgraphUrls[graph.toLowerCase() as SubgraphName] ?? url);
   const ready = createReadiness({ loaded: () => apiSchema !== undefined, subgraphUrls, cacheMs: settings.readyCacheMs });
 
+  const context = gatewayContextFactory(createTokenVerifier(authSettingsFromEnv()));
   const listener = createGraphQLRequestListener<GatewayContext>({
     server,
-    context: gatewayContextFactory(createTokenVerifier(authSettingsFromEnv())),
+    context,
+    routes: withDashboard(createDataExchangeRoutes({ server, context, pageSize: settings.limits.maxListSize })),
     maxBodyBytes: settings.maxBodyBytes,
     maxBatchSize: settings.limits.maxBatchSize,
     corsOrigins: settings.corsOrigins,

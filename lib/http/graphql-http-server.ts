@@ -34,6 +34,8 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** One JSON line per request (request id, method, path, status, duration). */
   logger?: Logger;
+  /** Plain HTTP routes beside GraphQL (e.g. CSV exports); resolves true when it answered the request. */
+  routes?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
 }
 
 /** One GraphQL request as sent over HTTP (JSON body or GET parameters). */
@@ -265,6 +267,7 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(optio
         const ok = options.ready ? await options.ready().catch(() => false) : true;
         return send(res, ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' });
       }
+      if (url.pathname !== path && options.routes && (await options.routes(req, res, url))) return;
       if (url.pathname !== path) return send(res, 404, { errors: [{ message: `Not found: ${url.pathname}`, extensions: { code: 'NOT_FOUND' } }] });
 
       // CORS: only listed origins get CORS headers; a preflight from another origin is refused.
