@@ -17,9 +17,6 @@ export function workerCount(env: NodeJS.ProcessEnv = process.env): number {
   return n;
 }
 
-/** A worker that dies this soon after starting is failing at start-up: stop rather than loop. */
-const CRASH_LOOP_MS = 5_000;
-
 /** Workers tell the primary they got a stop signal themselves (Ctrl-C, or a signal to the process group). */
 const STOPPING_MESSAGE = 'gateway:stopping';
 
@@ -35,25 +32,24 @@ export function runClustered(workers: number, startWorker: () => Promise<void>, 
     return;
   }
   let stopping = false;
-  const startedAt = new Map<number, number>();
+  const listening = new Set<number>();
   const signalled = new Set<number>();
+  cluster.on('listening', (worker) => listening.add(worker.id));
   const fork = () => {
     const worker = cluster.fork();
-    startedAt.set(worker.id, Date.now());
     worker.on('message', (message: { type?: string }) => {
       if (message?.type === STOPPING_MESSAGE) signalled.add(worker.id);
     });
   };
   const alive = () => Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
   cluster.on('exit', (worker, code, signal) => {
-    const lived = Date.now() - (startedAt.get(worker.id) ?? 0);
-    startedAt.delete(worker.id);
+    const served = listening.delete(worker.id);
     if (stopping) {
       if (alive().length === 0) process.exit(process.exitCode ?? 0);
       return;
     }
-    if (lived < CRASH_LOOP_MS) {
-      // Start-up failure (bad configuration, port taken): the worker printed why; stop everything.
+    if (!served) {
+      // A worker that dies before listening failed at start-up (bad configuration, port taken): the worker printed why; stop everything.
       log(`Gateway worker ${worker.process.pid} exited during start-up (code ${code ?? signal}); stopping.`);
       stopping = true;
       process.exitCode = 1;
@@ -76,6 +72,14 @@ export function runClustered(workers: number, startWorker: () => Promise<void>, 
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // A larger young generation for the workers: the gateway allocates a lot per request (plans'
+  // results, subgraph JSON), and with the default semi-space V8 spent ~30 % of the CPU in GC. Measured
+  // on workload B (2 workers, 50 connections): 64 MB took the gateway from 16.6-19.0 to 14.8-15.6 CPU
+  // ms per operation, for ~60-90 MB more RSS per worker. GATEWAY_SEMI_SPACE_MB=0 keeps V8's default.
+  const semiSpaceMb = Number(process.env.GATEWAY_SEMI_SPACE_MB ?? 64);
+  if (semiSpaceMb > 0 && !process.execArgv.some((a) => a.startsWith('--max-semi-space-size'))) {
+    cluster.setupPrimary({ execArgv: [...process.execArgv, `--max-semi-space-size=${semiSpaceMb}`] });
+  }
   for (let i = 0; i < workers; i++) fork();
   log(`Gateway: ${workers} worker processes (GATEWAY_WORKERS), primary pid ${process.pid}`);
 }
