@@ -13,11 +13,15 @@ COPY scripts scripts
 COPY data data
 COPY schema schema
 COPY trusted-documents trusted-documents
+# The dashboard (web/) is bundled here; only its static build reaches the runtime image.
+COPY web web
+RUN npm run build:web
 RUN npx tsc -p tsconfig.json --outDir dist \
  && for s in membership indicators certification workshops; do cp subgraphs/$s/schema.graphql dist/subgraphs/$s/; done \
  && cp subgraphs/certification/certification-levels.json dist/subgraphs/certification/ \
  && mkdir -p dist/data dist/schema dist/trusted-documents && cp -r data/catalogues dist/data/ && cp schema/supergraph.graphql dist/schema/ \
- && cp trusted-documents/manifest.json dist/trusted-documents/
+ && cp trusted-documents/manifest.json dist/trusted-documents/ \
+ && mkdir -p dist/web && cp -r web/dist dist/web/dist
 
 # Runtime stage: production dependencies only, non-root.
 FROM node:20-bookworm-slim AS runtime
