@@ -55,7 +55,9 @@ test('all three gateways answer workload B correctly under load, side by side', 
     expect(run.ok).toBeGreaterThan(0);
     expect(run.ok).toBe(run.completed);
     expect(run.peakRssMB).toBeGreaterThan(10);
-    expect(run.subgraphRequestsPerOp).toBeGreaterThan(1);
+    // Ours and Hive share identical in-flight subgraph requests; stock sends TestQuery's 16 fetches.
+    if (run.gateway === 'stock') expect(run.subgraphRequestsPerOp).toBeGreaterThanOrEqual(15);
+    else expect(run.subgraphRequestsPerOp).toBeGreaterThan(0);
   }
   expect(json.table).toContain('ours/hive');
   expect(json.table).toContain('ours/stock');
