@@ -99,7 +99,12 @@ export async function renderGap(ctx: PageContext, id: string): Promise<void> {
         { class: gap.reached ? 'verdict reached' : 'verdict', id: 'gap-verdict' },
         gap.reached
           ? `The verified ${gap.year} data already meets ${levelLabel(gap.target)}.`
-          : `For ${levelLabel(gap.target)}, ${gap.year} needs ${gap.coreNeeded} more verified core and ${gap.supportingNeeded} more verified supporting indicators.`,
+          : `For ${levelLabel(gap.target)}, the ${gap.year} data needs ${[
+              gap.coreNeeded ? `${gap.coreNeeded} more verified core` : '',
+              gap.supportingNeeded ? `${gap.supportingNeeded} more verified supporting` : '',
+            ]
+              .filter(Boolean)
+              .join(' and ')} indicators${gap.coreNeeded ? '' : ' (every core indicator it needs is verified)'}.`,
       ),
       h(
         'table',
