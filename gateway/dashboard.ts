@@ -4,14 +4,19 @@
  * itself reads only the public GraphQL API at /graphql.
  */
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import type http from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
 export const DASHBOARD_PATH = '/dashboard';
 
-/** Where the build is: web/dist beside the sources (dist/web/dist in the image, see the Dockerfile). */
-export const DEFAULT_DASHBOARD_DIR = resolve(__dirname, '..', 'web', 'dist');
+/**
+ * Where the build is: web/dist beside the sources (tsx), dist/web/dist in the image (see the
+ * Dockerfile), or the repository's web/dist when the compiled gateway runs from dist/ (npm run build).
+ */
+export const DEFAULT_DASHBOARD_DIR =
+  [resolve(__dirname, '..', 'web', 'dist'), resolve(__dirname, '..', '..', 'web', 'dist')].find((dir) => existsSync(join(dir, 'index.html'))) ??
+  resolve(__dirname, '..', 'web', 'dist');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
