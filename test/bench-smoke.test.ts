@@ -30,8 +30,10 @@ function bench(args: string[]): Promise<{ code: number; stderr: string; json: Be
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ['--import', 'tsx', join(ROOT, 'bench', 'run.ts'), '--smoke', '--duration', '1', '--duration-a', '1', '--warmup', '0', '--out', out, ...args],
-      { cwd: ROOT, timeout: 90_000, maxBuffer: 10_000_000 },
+      ['--import', 'tsx', join(ROOT, 'bench', 'run.ts'), '--smoke', '--duration', '2', '--duration-a', '4', '--warmup', '0', '--out', out, ...args],
+      // Long enough that a run completes some operations while other test files load the machine
+      // (a workload A operation takes seconds on FerretDB; one that ends after the run is not counted).
+      { cwd: ROOT, timeout: 100_000, maxBuffer: 10_000_000 },
       (error, _stdout, stderr) => {
         try {
           const files = readdirSync(out).filter((f) => f.endsWith('.json'));
