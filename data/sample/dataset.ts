@@ -6,6 +6,7 @@ import catalogueFile from '../catalogues/iso37120-2014.json';
 import { SAMPLE_ASSOCIATES, SAMPLE_CITIES, type SampleCity } from './cities';
 import { generateCityValues, type CatalogueIndicator } from './indicator-values';
 import { Random } from './random';
+import { utcOffsetMinutes } from '../../lib/time/local-time';
 import type {
   CertificationDoc,
   CityDoc,
@@ -309,21 +310,4 @@ function buildWorkshops(cities: SampleCity[], extra: number): SampleDataset['wor
     };
   });
   return { workshops, registrations, mentoring_pairs };
-}
-
-/** Offset of an IANA zone from UTC at an instant, in minutes (e.g. +480 for Asia/Manila). */
-export function utcOffsetMinutes(timeZone: string, at: Date): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
-  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
-  return Math.round((asUtc - at.getTime()) / 60_000);
 }

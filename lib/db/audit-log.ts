@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import type { AuthUser } from '../auth/roles';
+import type { AuditEntryDoc } from '../../data/sample/types';
 
 /**
  * Audit entries of the membership and workshops workflows, in the `audit` collection of the subgraph
@@ -8,18 +9,8 @@ import type { AuthUser } from '../auth/roles';
  * Written right after the change, inside the same lock (see lib/db/locks.ts), so entries of one
  * subject are in change order.
  */
-export interface AuditLogDoc {
-  _id: string;
-  cityId: string | null;
-  year: number | null;
-  at: Date;
-  actor: string;
-  actorRoles: string[];
-  action: string;
-  subject: string;
-  old: Record<string, unknown> | null;
-  new: Record<string, unknown> | null;
-}
+/** The same entry shape as the outbox-written trail (lib/audit/audit.ts), in the same collection name. */
+export type AuditLogDoc = AuditEntryDoc;
 
 export interface AuditChange {
   cityId: string | null;

@@ -3,7 +3,7 @@ import { DATABASE_NAMES, type SubgraphSettings } from '../../lib/config';
 import type { SubgraphService } from '../../lib/subgraph/service';
 import type { MentoringPairDoc, RegistrationDoc, SampleDataset, WorkshopDoc } from '../../data/sample/types';
 import type { Context } from '../../subgraphs/workshops/context';
-import { toLocalIso } from '../../subgraphs/workshops/localTime';
+import { toLocalIso } from '../../lib/time/local-time';
 import { createServer } from '../../subgraphs/workshops/server';
 import { seed } from '../../subgraphs/workshops/seed';
 import { openTestMongo, type TestMongo } from '../support/mongo';

@@ -3,7 +3,7 @@ import { waitlistOrder } from '../data/registrations';
 import type { StoredWorkshop } from '../data/workshops';
 import { resolvePage, toConnection, type PageArgs } from '../../../lib/graphql/pagination';
 import type { Context } from '../context';
-import { toLocalIso } from '../localTime';
+import { toLocalIso } from '../../../lib/time/local-time';
 import { cityRef } from './cityRef';
 
 export const Workshop = {

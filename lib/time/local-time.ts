@@ -25,7 +25,8 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
-export function toLocalIso(instant: Date, timeZone: string): string {
+/** Wall clock in `timeZone` at `instant` (whole seconds) and its offset from UTC in minutes. */
+function wallClock(instant: Date, timeZone: string) {
   const fields: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
@@ -34,7 +35,16 @@ export function toLocalIso(instant: Date, timeZone: string): string {
   // The offset is the difference between the wall clock read as if it were UTC and the instant.
   const wallAsUtc = Date.UTC(year, month - 1, day, hour, minute, second);
   const wholeSeconds = Math.floor(instant.getTime() / 1000) * 1000;
-  const offsetMinutes = Math.round((wallAsUtc - wholeSeconds) / 60_000);
+  return { year, month, day, hour, minute, second, offsetMinutes: Math.round((wallAsUtc - wholeSeconds) / 60_000) };
+}
+
+/** Offset of an IANA zone from UTC at an instant, in minutes (e.g. +480 for Asia/Manila). */
+export function utcOffsetMinutes(timeZone: string, at: Date): number {
+  return wallClock(at, timeZone).offsetMinutes;
+}
+
+export function toLocalIso(instant: Date, timeZone: string): string {
+  const { year, month, day, hour, minute, second, offsetMinutes } = wallClock(instant, timeZone);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);
   return `${String(year).padStart(4, '0')}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${sign}${pad(Math.floor(abs / 60))}:${pad(abs % 60)}`;
