@@ -1,5 +1,5 @@
 import { MongoBulkWriteError, MongoServerError, type Collection, type Db } from 'mongodb';
-import type { AuditEntryDoc } from '../../data/sample/types';
+import type { AuditEntryDoc } from '../db/audit-entry';
 import type { AuthUser } from '../auth/roles';
 
 /**

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Collection, Db } from 'mongodb';
 import type { AuthUser } from '../auth/roles';
-import type { AuditEntryDoc } from '../../data/sample/types';
+import type { AuditEntryDoc } from './audit-entry';
 
 /**
  * Audit entries of the membership and workshops workflows, in the `audit` collection of the subgraph

@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
-import type { CertificationDoc } from '../../data/sample/types';
+import type { CertificationDoc } from './data/types';
 import { findCertificationsByIds, findCertificationsOfCities, findLatestCertifiedAtLeast } from './data/certifications';
 
 export interface Loaders {

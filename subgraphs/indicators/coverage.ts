@@ -1,4 +1,4 @@
-import type { IndicatorValueDoc } from '../../data/sample/types';
+import type { IndicatorValueDoc } from './data/types';
 import type { Catalogue, CatalogueIndicator } from './catalogue';
 
 /** What coverage reads of a value. */

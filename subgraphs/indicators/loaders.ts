@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
-import type { IndicatorReportDoc } from '../../data/sample/types';
+import type { IndicatorReportDoc } from './data/types';
 import type { Catalogue } from './catalogue';
 import { computeCoverage, type IndicatorCoverage } from './coverage';
 import { findReportsByIds, reportId } from './data/indicatorReports';

@@ -1,4 +1,4 @@
-import type { IndicatorReportDoc, IndicatorReportValue } from '../../data/sample/types';
+import type { IndicatorReportDoc, IndicatorReportValue } from './data/types';
 
 /** One value as the GraphQL `IndicatorValue` resolvers see it: the stored entry plus its report's keys. */
 export interface ValueView extends IndicatorReportValue {

@@ -1,4 +1,4 @@
-import type { CityDoc, MemberDoc } from '../../data/sample/types';
+import type { CityDoc, MemberDoc } from './data/types';
 import { badField, requireDistinct, requireText, requireTimeZone } from '../../lib/graphql/field-errors';
 import { NATIONAL_CHAPTERS } from './config';
 import type { MemberContactsDoc } from './data/contacts';

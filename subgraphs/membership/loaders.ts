@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
-import type { CityDoc, EnrolmentDoc, MemberDoc } from '../../data/sample/types';
+import type { CityDoc, EnrolmentDoc, MemberDoc } from './data/types';
 import { findCitiesByIds } from './data/cities';
 import { findContactsByMemberIds, type MemberContactsDoc } from './data/contacts';
 import { findEnrolmentsByCityIds } from './data/enrolments';

@@ -1,7 +1,7 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
-import type { MentoringPairDoc, RegistrationDoc, WorkshopDoc } from '../../data/sample/types';
+import type { MentoringPairDoc, RegistrationDoc, WorkshopDoc } from './data/types';
 import { findMentoringPairsByCityIds, findMentoringPairsByIds } from './data/mentoringPairs';
 import { findActiveRegistrationsByCityIds, findRegistrationsByWorkshopIds } from './data/registrations';
 import { findUpcomingWorkshops, findUpcomingWorkshopsOnThemes, findWorkshopsByIds } from './data/workshops';

@@ -1,7 +1,8 @@
 import type { Db } from 'mongodb';
 import { DATABASE_NAMES, type SubgraphSettings } from '../../lib/config';
 import type { SubgraphService } from '../../lib/subgraph/service';
-import type { CityDoc, EnrolmentDoc, MemberDoc, SampleDataset } from '../../data/sample/types';
+import type { CityDoc, EnrolmentDoc, MemberDoc } from '../../subgraphs/membership/data/types';
+import type { SampleDataset } from '../../data/sample/types';
 import type { Context } from '../../subgraphs/membership/context';
 import { createServer } from '../../subgraphs/membership/server';
 import { seed } from '../../subgraphs/membership/seed';

@@ -1,7 +1,8 @@
 import type { Db } from 'mongodb';
 import { DATABASE_NAMES, type SubgraphSettings } from '../../lib/config';
 import type { SubgraphService } from '../../lib/subgraph/service';
-import type { MentoringPairDoc, RegistrationDoc, SampleDataset, WorkshopDoc } from '../../data/sample/types';
+import type { MentoringPairDoc, RegistrationDoc, WorkshopDoc } from '../../subgraphs/workshops/data/types';
+import type { SampleDataset } from '../../data/sample/types';
 import type { Context } from '../../subgraphs/workshops/context';
 import { toLocalIso } from '../../lib/time/local-time';
 import { createServer } from '../../subgraphs/workshops/server';

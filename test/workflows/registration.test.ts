@@ -5,7 +5,7 @@
  */
 import type { Db } from 'mongodb';
 import { buildSampleDataset } from '../../data/sample/dataset';
-import type { CityDoc } from '../../data/sample/types';
+import type { CityDoc } from '../../subgraphs/membership/data/types';
 import { startTestStack, type TestStack } from '../support/stack';
 import { dbOf, expectError, expectOk, expectRoleChecks, expectUnchanged, makeTokens, type Tokens } from './helpers';
 

@@ -7,7 +7,7 @@
  */
 import type { Db } from 'mongodb';
 import { buildSampleDataset } from '../../data/sample/dataset';
-import type { CityDoc } from '../../data/sample/types';
+import type { CityDoc } from '../../subgraphs/membership/data/types';
 import type { SubgraphName } from '../../lib/config';
 import { composeSupergraph } from '../../scripts/compose';
 import { apiSchemaOf } from '../../scripts/schema-check';

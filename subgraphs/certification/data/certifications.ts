@@ -1,6 +1,7 @@
 import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, Filter, IndexDescription } from 'mongodb';
-import type { AuditEntryDoc, CertificationDoc } from '../../../data/sample/types';
+import type { AuditEntryDoc } from '../../../lib/db/audit-entry';
+import type { CertificationDoc } from './types';
 import type { CertificationLevel } from '../levels';
 
 /** Collection `certifications`: one document per city and data year. */

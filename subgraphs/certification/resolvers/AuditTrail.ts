@@ -1,4 +1,4 @@
-import type { AuditEntryDoc } from '../../../data/sample/types';
+import type { AuditEntryDoc } from '../../../lib/db/audit-entry';
 import { findAuditTrail, flushOutbox } from '../../../lib/audit/audit';
 import { requireRole } from '../../../lib/auth/guards';
 import { hasRole, type AuthUser } from '../../../lib/auth/roles';

@@ -1,4 +1,4 @@
-import type { CertificationDoc } from '../../../data/sample/types';
+import type { CertificationDoc } from '../data/types';
 import type { Context } from '../context';
 import { certificationGap } from './CertificationGap';
 

@@ -1,4 +1,4 @@
-import type { CertificationDoc } from '../../../data/sample/types';
+import type { CertificationDoc } from '../data/types';
 import { resolvePage, toConnection, type Connection } from '../../../lib/graphql/pagination';
 import type { Context } from '../context';
 import { countRegistry, findCertification, findRegistryPage, type RegistryFilter } from '../data/certifications';

@@ -1,4 +1,4 @@
-import type { CertificationDoc } from '../../../data/sample/types';
+import type { CertificationDoc } from '../data/types';
 
 export type CertificationStatus = CertificationDoc['status'];
 export type CertificationAction = 'assignVerifier' | 'award' | 'reject';

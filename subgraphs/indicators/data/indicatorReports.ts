@@ -1,6 +1,6 @@
 import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, IndexDescription } from 'mongodb';
-import type { IndicatorReportDoc, IndicatorValueDoc } from '../../../data/sample/types';
+import type { IndicatorReportDoc, IndicatorValueDoc } from './types';
 
 /**
  * Collection `indicator_reports`: one document per city and data year holding all its values.

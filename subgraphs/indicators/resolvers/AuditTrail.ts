@@ -1,4 +1,4 @@
-import type { AuditEntryDoc } from '../../../data/sample/types';
+import type { AuditEntryDoc } from '../../../lib/db/audit-entry';
 import { findAuditTrail } from '../../../lib/audit/audit';
 import { requireAuditReader } from '../access';
 import type { Context } from '../context';

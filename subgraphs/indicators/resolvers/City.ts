@@ -1,4 +1,4 @@
-import type { IndicatorReportDoc } from '../../../data/sample/types';
+import type { IndicatorReportDoc } from '../data/types';
 import { canSeeUnpublished } from '../access';
 import { compareClauseIds, type IndicatorKind } from '../catalogue';
 import type { Context } from '../context';

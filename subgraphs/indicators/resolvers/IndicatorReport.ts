@@ -1,4 +1,4 @@
-import type { IndicatorReportDoc, IndicatorReportValue } from '../../../data/sample/types';
+import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
 import { canSeeUnpublished } from '../access';
 import { compareClauseIds } from '../catalogue';
 import type { Context } from '../context';

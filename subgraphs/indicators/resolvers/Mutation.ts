@@ -1,4 +1,4 @@
-import type { IndicatorReportDoc } from '../../../data/sample/types';
+import type { IndicatorReportDoc } from '../data/types';
 import type { Context } from '../context';
 import { saveIndicatorValues, submitIndicatorYear, type SaveIndicatorValuesInput } from '../workflow/saveValues';
 import { verifyIndicatorValues, type VerifyIndicatorValuesInput } from '../workflow/verdicts';

@@ -1,4 +1,4 @@
-import type { IndicatorReportDoc, IndicatorReportValue } from '../../../data/sample/types';
+import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
 import { requireOfficerOf } from '../../../lib/auth/guards';
 import type { AuthUser } from '../../../lib/auth/roles';
 import { codedError } from '../../../lib/graphql/errors';

@@ -1,4 +1,4 @@
-import type { IndicatorReportDoc, IndicatorReportValue } from '../../../data/sample/types';
+import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
 import { requireRole } from '../../../lib/auth/guards';
 import { codedError } from '../../../lib/graphql/errors';
 import type { Context } from '../context';

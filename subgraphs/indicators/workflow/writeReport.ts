@@ -1,5 +1,5 @@
 import { MongoServerError, type Db } from 'mongodb';
-import type { IndicatorReportDoc, IndicatorReportValue } from '../../../data/sample/types';
+import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
 import { AuditBatch, flushOutbox } from '../../../lib/audit/audit';
 import type { AuthUser } from '../../../lib/auth/roles';
 import { withLocks } from '../../../lib/db/locks';

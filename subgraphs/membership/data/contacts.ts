@@ -1,6 +1,6 @@
 import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db } from 'mongodb';
-import type { MemberDoc } from '../../../data/sample/types';
+import type { MemberDoc } from './types';
 
 /**
  * Collection `member_contacts`: each member's focal point, `_id` = member id. Kept apart from the

@@ -1,6 +1,6 @@
 import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db } from 'mongodb';
-import type { EnrolmentDoc } from '../../../data/sample/types';
+import type { EnrolmentDoc } from './types';
 import { ensureIndexes } from './indexes';
 
 export function enrolmentsCollection(db: Db): Collection<EnrolmentDoc> {

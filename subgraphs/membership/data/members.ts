@@ -1,6 +1,6 @@
 import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, Filter } from 'mongodb';
-import type { MemberDoc } from '../../../data/sample/types';
+import type { MemberDoc } from './types';
 import type { Page } from '../../../lib/graphql/pagination';
 import { ensureIndexes } from './indexes';
 

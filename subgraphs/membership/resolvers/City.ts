@@ -1,4 +1,4 @@
-import type { CityDoc } from '../../../data/sample/types';
+import type { CityDoc } from '../data/types';
 import type { Context } from '../context';
 
 export const City = {

@@ -1,4 +1,4 @@
-import type { MemberDoc } from '../../../data/sample/types';
+import type { MemberDoc } from '../data/types';
 import { requireRole } from '../../../lib/auth/guards';
 import { annualFeeUsd, FEE_TABLE } from '../config';
 import type { Context } from '../context';

@@ -1,4 +1,4 @@
-import type { CityDoc, EnrolmentDoc, MemberDoc } from '../../../data/sample/types';
+import type { CityDoc, EnrolmentDoc, MemberDoc } from '../data/types';
 import { requireRole } from '../../../lib/auth/guards';
 import { recordAudit } from '../../../lib/db/audit-log';
 import { withLocks } from '../../../lib/db/locks';

@@ -1,4 +1,4 @@
-import type { EnrolmentDoc } from '../../../data/sample/types';
+import type { EnrolmentDoc } from '../data/types';
 import type { Context } from '../context';
 
 /** The calendar date of `now` in UTC, YYYY-MM-DD (comparable as a string with stored dates). */

@@ -1,6 +1,6 @@
 import { validateCountry } from '../../../lib/graphql/validation';
 import type { Filter } from 'mongodb';
-import type { CityDoc, MemberDoc } from '../../../data/sample/types';
+import type { CityDoc, MemberDoc } from '../data/types';
 import type { Context } from '../context';
 import { findEnrolledCityIds } from '../data/enrolments';
 import { findMemberCityIds, type Cluster } from '../data/members';

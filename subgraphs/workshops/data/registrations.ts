@@ -1,6 +1,6 @@
 import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db } from 'mongodb';
-import type { RegistrationDoc } from '../../../data/sample/types';
+import type { RegistrationDoc } from './types';
 import { ensureIndexes } from './indexes';
 
 export function registrationsCollection(db: Db): Collection<RegistrationDoc> {

@@ -1,4 +1,4 @@
-import type { WorkshopDoc } from '../../../data/sample/types';
+import type { WorkshopDoc } from '../data/types';
 import type { Context } from '../context';
 
 /** This subgraph's part of the gap to a target level: workshops on the themes where the gap lies. */

@@ -1,4 +1,4 @@
-import type { MentoringPairDoc } from '../../../data/sample/types';
+import type { MentoringPairDoc } from '../data/types';
 import type { Context } from '../context';
 import { cityRef } from './cityRef';
 

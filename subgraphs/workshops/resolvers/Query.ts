@@ -1,5 +1,5 @@
 import type { Filter } from 'mongodb';
-import type { MentoringPairDoc, WorkshopDoc } from '../../../data/sample/types';
+import type { MentoringPairDoc, WorkshopDoc } from '../data/types';
 import { userInputError } from '../../../lib/graphql/errors';
 import { resolvePage, toConnection, type PageArgs } from '../../../lib/graphql/pagination';
 import type { Context } from '../context';

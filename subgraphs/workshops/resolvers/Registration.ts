@@ -1,4 +1,4 @@
-import type { RegistrationDoc } from '../../../data/sample/types';
+import type { RegistrationDoc } from '../data/types';
 import type { Context } from '../context';
 import { waitlistOrder, type StoredRegistration } from '../data/registrations';
 import { cityRef } from './cityRef';

@@ -1,4 +1,4 @@
-import type { WorkshopDoc } from '../../../data/sample/types';
+import type { WorkshopDoc } from '../data/types';
 import { waitlistOrder } from '../data/registrations';
 import type { StoredWorkshop } from '../data/workshops';
 import { resolvePage, toConnection, type PageArgs } from '../../../lib/graphql/pagination';

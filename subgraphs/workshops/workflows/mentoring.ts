@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { MentoringPairDoc } from '../../../data/sample/types';
+import type { MentoringPairDoc } from '../data/types';
 import { requireRole } from '../../../lib/auth/guards';
 import { recordAudit } from '../../../lib/db/audit-log';
 import { withLocks } from '../../../lib/db/locks';
