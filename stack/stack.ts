@@ -14,6 +14,7 @@ import type { SampleDataset } from '../data/sample/types';
 import { SUBGRAPHS } from '../subgraphs';
 import { createGateway, type Gateway } from '../gateway/server';
 import type { GatewaySettings } from '../gateway/config';
+import { localBus, type InvalidationBus } from '../lib/cache/bus';
 
 export interface StackOptions {
   /** One client per subgraph, so that each subgraph's database commands can be counted apart. */
@@ -25,6 +26,8 @@ export interface StackOptions {
   ports?: Partial<Record<SubgraphName | 'gateway', number>>;
   host?: string;
   gateway: Omit<GatewaySettings, 'subgraphUrls' | 'port' | 'host'>;
+  /** Where the subgraphs publish cache invalidations (default: in-process, to this process's gateway). */
+  bus?: InvalidationBus;
   /** How the subgraphs' HTTP endpoints are protected (default: from the environment). */
   subgraphHttp?: SubgraphHttpOptions;
 }
@@ -52,7 +55,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   for (const name of SUBGRAPH_NAMES) {
     const db = options.clients[name].db(databaseName(DATABASE_NAMES[name], options.settings.dbPrefix));
     if (options.dataset) await SUBGRAPHS[name].seed(db, options.dataset);
-    const service = await SUBGRAPHS[name].createServer({ db, settings });
+    const service = await SUBGRAPHS[name].createServer({ db, settings, bus: options.bus ?? localBus });
     const http = await serve(service, options.ports?.[name] ?? 0);
     subgraphs[name] = { service, http };
     subgraphUrls[name] = http.url;

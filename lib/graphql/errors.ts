@@ -1,14 +1,24 @@
 import { GraphQLError } from 'graphql';
+import type { ErrorCode } from './error-codes';
 
-/** Error codes every subgraph and the gateway use in `extensions.code`. */
-export type ErrorCode = 'BAD_USER_INPUT' | 'NOT_FOUND' | 'UNAUTHENTICATED' | 'FORBIDDEN' | 'CONFLICT' | 'UNAVAILABLE';
+export type { ErrorCode } from './error-codes';
 
-export function userInputError(message: string, argumentName?: string): GraphQLError {
-  return new GraphQLError(message, {
-    extensions: { code: 'BAD_USER_INPUT', ...(argumentName ? { argumentName } : {}) },
-  });
-}
-
+/** An error with a registered code (lib/graphql/error-codes.ts) and any extra extensions. */
 export function codedError(code: ErrorCode, message: string, extra: Record<string, unknown> = {}): GraphQLError {
   return new GraphQLError(message, { extensions: { code, ...extra } });
+}
+
+/**
+ * The one way to report a bad input: BAD_USER_INPUT, the input's path in `extensions.field` (an
+ * argument name such as `year`, or a path such as `input.values[3].value`), and a message that starts
+ * with that path in quotes and says what is wrong and what was given:
+ * `"input.title" must be 3–200 characters long, got 2`.
+ */
+export function inputError(field: string, problem: string, extra: Record<string, unknown> = {}): GraphQLError {
+  return codedError('BAD_USER_INPUT', `"${field}" ${problem}`, { field, ...extra });
+}
+
+/** Deprecated: use `inputError(field, problem)`; kept until every subgraph has moved (issue 15). */
+export function userInputError(message: string, field?: string): GraphQLError {
+  return codedError('BAD_USER_INPUT', message, field ? { field } : {});
 }

@@ -1,4 +1,4 @@
-import { userInputError } from './errors';
+import { inputError } from './errors';
 
 /**
  * Relay-style connections over offset cursors. Offsets keep `totalCount`, filters and any sort order
@@ -38,7 +38,7 @@ export function decodeCursor(cursor: string): number {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
   const offset = Number(text.slice(PREFIX.length));
   if (!text.startsWith(PREFIX) || !Number.isSafeInteger(offset) || offset < 0) {
-    throw userInputError(`"after" is not a valid cursor: ${JSON.stringify(cursor.slice(0, 64))}`, 'after');
+    throw inputError('after', `is not a valid cursor: ${JSON.stringify(cursor.slice(0, 64))}`);
   }
   return offset;
 }
@@ -47,10 +47,10 @@ export function decodeCursor(cursor: string): number {
 export function resolvePage(args: PageArgs, defaultPageSize: number, maxPageSize: number): Page {
   const first = args.first ?? defaultPageSize;
   if (!Number.isInteger(first) || first < 0) {
-    throw userInputError(`"first" must be a non-negative integer, got ${first}`, 'first');
+    throw inputError('first', `must be a non-negative integer, got ${first}`);
   }
   if (first > maxPageSize) {
-    throw userInputError(`"first" must be at most ${maxPageSize}, got ${first}`, 'first');
+    throw inputError('first', `must be at most ${maxPageSize}, got ${first}`);
   }
   const offset = args.after ? decodeCursor(args.after) + 1 : 0;
   return { offset, limit: first };

@@ -2,7 +2,7 @@
  * Prometheus metrics (prom-client), one registry per process, served at GET /metrics.
  * Names follow Prometheus conventions: seconds for durations, `_total` for counters.
  */
-import { collectDefaultMetrics, Counter, Histogram, Registry } from 'prom-client';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 
 export interface Metrics {
   registry: Registry;
@@ -11,6 +11,17 @@ export interface Metrics {
   subgraphFetchDuration: Histogram<'subgraph' | 'outcome'>;
   subgraphErrors: Counter<'subgraph' | 'code'>;
   dbCommandDuration: Histogram<'service' | 'command' | 'outcome'>;
+  /** Subgraph: mutations that declared no changes, so everything of the subgraph was invalidated. */
+  invalidationFallbacks: Counter<'service'>;
+  /** Gateway caches: lookups by cache (response, entity, root), layer (local, redis) and result (hit, miss). */
+  cacheLookups: Counter<'cache' | 'layer' | 'result'>;
+  /** Gateway caches: invalidation messages applied, by where they came from (bus, response, cluster). */
+  cacheInvalidations: Counter<'source'>;
+  /** Gateway caches: entries dropped because they carried an invalidated tag. */
+  cacheEntriesInvalidated: Counter;
+  /** Gateway caches: bytes and entries held in this process. */
+  cacheBytes: Gauge;
+  cacheEntries: Gauge;
 }
 
 const LATENCY_BUCKETS = [0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -73,6 +84,31 @@ export function createMetrics(service: string): Metrics {
       buckets: LATENCY_BUCKETS,
       registers: [registry],
     }),
+    invalidationFallbacks: new Counter({
+      name: 'subgraph_invalidation_fallbacks_total',
+      help: 'Mutations that declared no changes, so every cached answer of the subgraph was invalidated',
+      labelNames: ['service'],
+      registers: [registry],
+    }),
+    cacheLookups: new Counter({
+      name: 'gateway_cache_lookups_total',
+      help: 'Gateway cache lookups by cache (response, entity, root), layer (local, redis) and result (hit, miss)',
+      labelNames: ['cache', 'layer', 'result'],
+      registers: [registry],
+    }),
+    cacheInvalidations: new Counter({
+      name: 'gateway_cache_invalidations_total',
+      help: 'Invalidation messages applied by the gateway, by source (bus, response, cluster)',
+      labelNames: ['source'],
+      registers: [registry],
+    }),
+    cacheEntriesInvalidated: new Counter({
+      name: 'gateway_cache_entries_invalidated_total',
+      help: 'Cached entries dropped because a change invalidated one of their tags',
+      registers: [registry],
+    }),
+    cacheBytes: new Gauge({ name: 'gateway_cache_bytes', help: 'Bytes held in the in-process gateway cache', registers: [registry] }),
+    cacheEntries: new Gauge({ name: 'gateway_cache_entries', help: 'Entries held in the in-process gateway cache', registers: [registry] }),
   };
 }
 

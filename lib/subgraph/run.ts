@@ -10,6 +10,7 @@ import { signatureProblem } from './signature';
 import { renderMetrics } from '../observability/metrics';
 import { startTracing } from '../observability/tracing';
 import { onTermination } from '../lifecycle';
+import { createInvalidationBus } from '../cache/bus';
 
 /** How a subgraph's HTTP endpoint is protected. */
 export interface SubgraphHttpOptions {
@@ -82,7 +83,12 @@ export async function runSubgraphFromEnv(name: SubgraphName, createServer: Creat
   const tracing = startTracing(`subgraph-${name}`);
   const client = await connectMongo(uri, { appName: `subgraph-${name}` });
   const db = client.db(databaseName(DATABASE_NAMES[name], settings.dbPrefix));
-  const service = await createServer({ db, settings });
+  // Cache invalidations reach the gateways over Redis when REDIS_URL is set (in-process otherwise).
+  const bus = createInvalidationBus(process.env.REDIS_URL || undefined, {
+    prefix: envString('CACHE_KEY_PREFIX', 'citynet:'),
+    log: (level, message, detail) => console[level === 'info' ? 'log' : level](JSON.stringify({ level, service: `subgraph-${name}`, msg: message, ...detail })),
+  });
+  const service = await createServer({ db, settings, bus });
   const running = await serveSubgraph(service, port, envString('HOST', '127.0.0.1'));
   service.logger?.info({ url: running.url, tracing: tracing?.url }, `${name} subgraph ready at ${running.url}`);
   onTermination(async () => {
@@ -91,6 +97,7 @@ export async function runSubgraphFromEnv(name: SubgraphName, createServer: Creat
     await running.close(envInt('SHUTDOWN_GRACE_MS', 10_000, 0, 600_000));
     await service.stop();
     await client.close();
+    await bus.close();
     await tracing?.shutdown();
     service.logger?.info('stopped');
   });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
@@ -14,8 +14,17 @@ import { createLogger, type Logger } from '../observability/logger';
 import { createMetrics, type Metrics } from '../observability/metrics';
 import { metricsPlugin } from '../observability/apollo-metrics-plugin';
 import { recordMongoCommands } from '../observability/mongo-metrics';
+import { localBus, type InvalidationBus } from '../cache/bus';
+import { subgraphTag } from '../cache/tags';
+import { ChangeSet } from './changes';
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
+/** What every subgraph's request context carries, whatever else it holds. */
+export interface SubgraphContextBase {
+  /** What this request changed, for the gateways' caches (see lib/subgraph/changes.ts). */
+  changes: ChangeSet;
+}
+
 export interface SubgraphService<TContext extends BaseContext = BaseContext> {
   name: SubgraphName;
   server: ApolloServer<TContext>;
@@ -36,6 +45,8 @@ export interface SubgraphService<TContext extends BaseContext = BaseContext> {
 export interface SubgraphDeps {
   db: Db;
   settings: SubgraphSettings;
+  /** Where cache invalidations go (default: in-process only; Redis when REDIS_URL is set, see run.ts). */
+  bus?: InvalidationBus;
 }
 
 export function loadTypeDefs(path: string): DocumentNode {
@@ -43,13 +54,15 @@ export function loadTypeDefs(path: string): DocumentNode {
 }
 
 /** Builds and starts the Apollo Server of one subgraph from its SDL and resolvers. */
-export async function buildSubgraphService<TContext extends BaseContext>(options: {
+export async function buildSubgraphService<TContext extends SubgraphContextBase>(options: {
   name: SubgraphName;
   typeDefs: DocumentNode;
   resolvers: GraphQLResolverMap<TContext>;
   db: Db;
-  createContext(user: AuthUser | null, caller: CallerHeaders): TContext;
+  bus?: InvalidationBus;
+  createContext(user: AuthUser | null, caller: CallerHeaders, changes: ChangeSet): TContext;
 }): Promise<SubgraphService<TContext>> {
+  const bus = options.bus ?? localBus;
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
   const production = process.env.NODE_ENV === 'production';
   const health = new DatabaseHealth(options.db);
@@ -77,6 +90,7 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
       // No Apollo usage reporting here, so federated traces (ftv1) would only cost time.
       ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin(metrics, options.name),
+      invalidationPlugin<TContext>(options.name, bus, logger, metrics),
       {
         // Unexpected errors are logged with the request id the gateway passed on (x-request-id).
         async requestDidStart({ request }) {
@@ -122,11 +136,42 @@ export async function buildSubgraphService<TContext extends BaseContext>(options
     health,
     metrics,
     logger,
-    createContext: (user = null, caller = {}) => options.createContext(user, caller),
+    createContext: (user = null, caller = {}) => options.createContext(user, caller, new ChangeSet(options.name)),
     stop: async () => {
       stopRecording();
       health.stop();
       await server.stop();
+    },
+  };
+}
+
+/**
+ * After a mutation, publishes what it changed (lib/subgraph/changes.ts) and waits until every gateway
+ * process has dropped those cache entries, so the answer reaches the client only after no gateway can
+ * serve the old value (read-your-writes). The tags also ride back to the gateway in the answer's
+ * `extensions.invalidations`, for gateways not on the bus. A mutation that succeeded without declaring
+ * its changes invalidates everything of this subgraph and is logged, so it gets noticed and fixed.
+ */
+function invalidationPlugin<TContext extends SubgraphContextBase>(name: SubgraphName, bus: InvalidationBus, logger: Logger, metrics: Metrics): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ operation, contextValue, response }) {
+          if (operation?.operation !== 'mutation' || response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          const changes = contextValue.changes;
+          let tags = changes.tags;
+          const succeeded = !!result.data && Object.values(result.data).some((v) => v !== null);
+          if (!changes.declared && succeeded) {
+            tags = [subgraphTag(name)];
+            metrics.invalidationFallbacks?.inc({ service: name });
+            logger.warn({ operation: operation.name?.value }, 'A mutation declared no changes: every cached answer of this subgraph is invalidated');
+          }
+          if (tags.length === 0) return;
+          await bus.publish(tags);
+          result.extensions = { ...result.extensions, invalidations: { tags, declared: changes.declared } };
+        },
+      };
     },
   };
 }

@@ -1,12 +1,15 @@
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
 import type { AuthUser } from '../../lib/auth/roles';
+import type { ChangeSet } from '../../lib/subgraph/changes';
 import { createGatewayClient, type CallerHeaders, type GatewayClient } from '../../lib/federation/gateway-client';
 import type { LevelTable } from './levels';
 import { createLoaders, type Loaders } from './loaders';
 import type { VerifierOrganisations } from './organisations';
 
 export interface Context {
+  /** What this request changed, for the gateways' caches (lib/subgraph/changes.ts). */
+  changes: ChangeSet;
   /** The verified caller; null for anonymous requests. */
   user: AuthUser | null;
   /** The caller's token and request id, for asking other domains through the gateway. */
@@ -23,7 +26,7 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(
+export function createContext(changes: ChangeSet, 
   db: Db,
   settings: SubgraphSettings,
   levels: LevelTable,
@@ -32,5 +35,5 @@ export function createContext(
   caller: CallerHeaders = {},
 ): Context {
   const gateway = createGatewayClient({ url: () => settings.gatewayUrl?.() });
-  return { user, caller, gateway, db, settings, levels, organisations, loaders: createLoaders(db) };
+  return { changes, user, caller, gateway, db, settings, levels, organisations, loaders: createLoaders(db) };
 }

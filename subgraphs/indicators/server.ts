@@ -21,6 +21,7 @@ export async function createServer(deps: SubgraphDeps, options: IndicatorsOption
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     resolvers,
     db: deps.db,
-    createContext: (user, caller) => createContext(deps.db, deps.settings, catalogue, user, caller),
+    bus: deps.bus,
+    createContext: (user, caller, changes) => createContext(changes, deps.db, deps.settings, catalogue, user, caller),
   });
 }

@@ -1,10 +1,13 @@
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
 import type { AuthUser } from '../../lib/auth/roles';
+import type { ChangeSet } from '../../lib/subgraph/changes';
 import type { CallerHeaders } from '../../lib/federation/gateway-client';
 import { createLoaders, type MembershipLoaders } from './loaders';
 
 export interface Context {
+  /** What this request changed, for the gateways' caches (lib/subgraph/changes.ts). */
+  changes: ChangeSet;
   /** The verified caller; null for anonymous requests. */
   user: AuthUser | null;
   /** The caller's token and request id, for asking other domains through the gateway. */
@@ -14,6 +17,6 @@ export interface Context {
   loaders: MembershipLoaders;
 }
 
-export function createContext(db: Db, settings: SubgraphSettings, user: AuthUser | null = null, caller: CallerHeaders = {}): Context {
-  return { user, caller, db, settings, loaders: createLoaders(db) };
+export function createContext(changes: ChangeSet, db: Db, settings: SubgraphSettings, user: AuthUser | null = null, caller: CallerHeaders = {}): Context {
+  return { changes, user, caller, db, settings, loaders: createLoaders(db) };
 }

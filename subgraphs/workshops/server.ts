@@ -16,6 +16,7 @@ export async function createServer(deps: SubgraphDeps): Promise<SubgraphService<
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
     resolvers,
     db,
-    createContext: (user, caller) => createContext(db, settings, user, caller),
+    bus: deps.bus,
+    createContext: (user, caller, changes) => createContext(changes, db, settings, user, caller),
   });
 }

@@ -1,0 +1,107 @@
+import { MongoBulkWriteError, MongoServerError, type Collection, type Document, type Filter, type FindOptions, type IndexDescription, type OptionalUnlessRequiredId, type UpdateFilter, type WithId } from 'mongodb';
+import { engineOf } from './engine';
+
+/**
+ * The data-access shapes every subgraph uses, chosen per engine (lib/db/engine.ts):
+ * - by id: a literal `{_id: id}` (the one filter FerretDB pushes down);
+ * - by many ids: on FerretDB one `{_id: id}` lookup per id, issued concurrently with a bound; on
+ *   MongoDB one `$in` query on `_id`, in one cursor batch;
+ * - a duplicate-key check, an index helper and a version-checked update, each written once here.
+ * Ids from clients must be strings: anything else could smuggle an operator into a filter.
+ */
+export type IdDoc = Document & { _id: string };
+
+/** Cursor batch size for lookups: one batch, so N documents cost one command and no getMore round trips. */
+export const ONE_BATCH = 100_000;
+/** Concurrent `_id` lookups on FerretDB (each is a short SQLite read; more only queues). */
+const FERRET_CONCURRENCY = 8;
+
+function requireStringId(id: unknown): string {
+  if (typeof id !== 'string') throw new TypeError(`A document id must be a string, got ${typeof id}`);
+  return id;
+}
+
+/** One document by `_id`, as the literal filter both engines serve from the primary key. */
+export function findById<T extends IdDoc>(collection: Collection<T>, id: string, options: FindOptions = {}): Promise<WithId<T> | null> {
+  return collection.findOne({ _id: requireStringId(id) } as Filter<T>, options);
+}
+
+/** Runs `task` over `items` with at most `limit` in flight, keeping the order of `items`. */
+export async function mapBounded<I, O>(items: readonly I[], limit: number, task: (item: I) => Promise<O>): Promise<O[]> {
+  const results = new Array<O>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await task(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
+
+/** The documents with these `_id`s (missing ones are left out; order not guaranteed). */
+export async function findByIds<T extends IdDoc>(collection: Collection<T>, ids: readonly string[], options: FindOptions = {}): Promise<WithId<T>[]> {
+  const unique = [...new Set(ids.map(requireStringId))];
+  if (unique.length === 0) return [];
+  if ((await engineOf(collection.db)) === 'ferretdb') {
+    const docs = await mapBounded(unique, FERRET_CONCURRENCY, (id) => findById(collection, id, options));
+    return docs.filter((d): d is WithId<T> => d !== null);
+  }
+  return collection.find({ _id: { $in: unique } } as Filter<T>, { ...options, batchSize: ONE_BATCH }).toArray();
+}
+
+/** `findByIds` as a map by `_id`, for loaders that answer key by key. */
+export async function findByIdsMap<T extends IdDoc>(collection: Collection<T>, ids: readonly string[], options: FindOptions = {}): Promise<Map<string, WithId<T>>> {
+  const docs = await findByIds(collection, ids, options);
+  return new Map(docs.map((d) => [d._id, d]));
+}
+
+/** True when the write failed only because a unique key (`_id` or a unique index) already exists. */
+export function isDuplicateKey(error: unknown): boolean {
+  if (error instanceof MongoBulkWriteError) {
+    const errors = Array.isArray(error.writeErrors) ? error.writeErrors : [error.writeErrors];
+    return errors.length > 0 && errors.every((e) => e.code === 11000);
+  }
+  return error instanceof MongoServerError && error.code === 11000;
+}
+
+/** Inserts documents, skipping those whose `_id` is already stored (idempotent copies and seeds). */
+export async function insertManyIgnoringDuplicates<T extends IdDoc>(collection: Collection<T>, docs: OptionalUnlessRequiredId<T>[]): Promise<void> {
+  if (docs.length === 0) return;
+  try {
+    await collection.insertMany(docs, { ordered: false });
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+  }
+}
+
+/**
+ * Creates indexes one per command: FerretDB 1.24 panics when one createIndexes command re-creates
+ * several existing indexes (it happens on every restart), while one at a time is a no-op.
+ */
+export async function ensureIndexes<T extends Document>(collection: Collection<T>, indexes: IndexDescription[]): Promise<void> {
+  for (const index of indexes) await collection.createIndexes([index]);
+}
+
+/**
+ * Applies `update` to the document `current` was read as, only if it is still at `current.version`
+ * (documents from before versions existed have none). Returns the document after the update, or null
+ * when it changed meanwhile. On FerretDB the caller must hold the document's lock (lib/db/locks.ts):
+ * its conditional updates are not atomic and any filter but `{_id}` scans the collection, so the
+ * version is compared on a fresh read and the write is by `_id` alone. On MongoDB the version
+ * condition in the filter is the compare-and-swap.
+ */
+export async function updateIfVersion<T extends IdDoc & { version?: number }>(
+  collection: Collection<T>,
+  current: { _id: string; version?: number },
+  update: UpdateFilter<T>,
+): Promise<WithId<T> | null> {
+  if ((await engineOf(collection.db)) === 'ferretdb') {
+    const fresh = await findById(collection, current._id, { projection: { version: 1 } });
+    if (!fresh || fresh.version !== current.version) return null;
+    return collection.findOneAndUpdate({ _id: current._id } as Filter<T>, update, { returnDocument: 'after' });
+  }
+  const version = current.version === undefined ? { $exists: false } : { $eq: current.version };
+  return collection.findOneAndUpdate({ _id: current._id, version } as Filter<T>, update, { returnDocument: 'after' });
+}

@@ -1,0 +1,67 @@
+/**
+ * The one registry of error codes (`extensions.code`). The gateway's masking, the subgraph client,
+ * the gateway client subgraphs use, the data exchange and the HTTP layer all derive from it, so a
+ * code means the same everywhere. Each code says who it is for:
+ * - `client`: the caller's own mistake or a refusal it can act on; message and code reach the client;
+ * - `retry`: a passing condition (a service or database unavailable, a timeout); safe to try again;
+ * - anything not listed is internal: masked in production as INTERNAL_SERVER_ERROR with the request id.
+ */
+export interface ErrorCodeInfo {
+  kind: 'client' | 'retry';
+  /** What the client should do. */
+  meaning: string;
+}
+
+export const ERROR_CODES = {
+  // Domain and input errors (subgraphs).
+  BAD_USER_INPUT: { kind: 'client', meaning: 'an argument or input field is wrong; extensions.field names it' },
+  NOT_FOUND: { kind: 'client', meaning: 'the thing named does not exist' },
+  UNAUTHENTICATED: { kind: 'client', meaning: 'sign in: no token, or the token is invalid or expired' },
+  FORBIDDEN: { kind: 'client', meaning: 'the token is valid but may not do this; the message says why' },
+  CONFLICT: { kind: 'client', meaning: 'the state does not allow it now (changed meanwhile, a duplicate, a rule); reload and decide' },
+  UNAVAILABLE: { kind: 'retry', meaning: 'a database or another domain is unreachable for a moment; try again' },
+  // GraphQL and HTTP protocol errors (gateway and HTTP layer).
+  BAD_REQUEST: { kind: 'client', meaning: 'the HTTP request is malformed' },
+  GRAPHQL_PARSE_FAILED: { kind: 'client', meaning: 'the document does not parse' },
+  GRAPHQL_VALIDATION_FAILED: { kind: 'client', meaning: 'the document or its variables do not fit the schema' },
+  OPERATION_RESOLUTION_FAILURE: { kind: 'client', meaning: 'operationName does not name an operation of the document' },
+  PERSISTED_QUERY_NOT_FOUND: { kind: 'client', meaning: 'send the full document once with its hash' },
+  PERSISTED_QUERY_NOT_SUPPORTED: { kind: 'client', meaning: 'persisted queries are not accepted here' },
+  PERSISTED_QUERY_NOT_IN_LIST: { kind: 'client', meaning: 'only trusted documents may be run by this caller' },
+  PAYLOAD_TOO_LARGE: { kind: 'client', meaning: 'the body is larger than MAX_BODY_BYTES' },
+  UNSUPPORTED_MEDIA_TYPE: { kind: 'client', meaning: 'send application/json' },
+  METHOD_NOT_ALLOWED: { kind: 'client', meaning: 'use POST, or GET for queries' },
+  CSRF_PREVENTED: { kind: 'client', meaning: 'send a preflight-forcing header' },
+  CORS_ORIGIN_NOT_ALLOWED: { kind: 'client', meaning: 'this browser origin may not call the API' },
+  // Operation limits (gateway/limits).
+  DOCUMENT_TOO_LARGE: { kind: 'client', meaning: 'the document is larger than MAX_DOCUMENT_BYTES' },
+  TOKEN_LIMIT_EXCEEDED: { kind: 'client', meaning: 'the document has too many tokens' },
+  DEPTH_LIMIT_EXCEEDED: { kind: 'client', meaning: 'the selection is nested too deep' },
+  ALIAS_LIMIT_EXCEEDED: { kind: 'client', meaning: 'too many aliases' },
+  ROOT_FIELD_LIMIT_EXCEEDED: { kind: 'client', meaning: 'too many root fields' },
+  DIRECTIVE_LIMIT_EXCEEDED: { kind: 'client', meaning: 'too many directives' },
+  COST_LIMIT_EXCEEDED: { kind: 'client', meaning: 'the estimated cost is above the limit' },
+  VARIABLES_TOO_LARGE: { kind: 'client', meaning: 'the variables are too large or too deep' },
+  BATCH_LIMIT_EXCEEDED: { kind: 'client', meaning: 'too many operations in one batch' },
+  BATCHING_NOT_ALLOWED: { kind: 'client', meaning: 'send one operation per request' },
+  RATE_LIMITED: { kind: 'retry', meaning: 'too many requests; wait Retry-After seconds' },
+  // Subgraph calls (gateway).
+  SUBGRAPH_UNAVAILABLE: { kind: 'retry', meaning: 'a domain did not answer; the other parts of the answer are complete' },
+  SUBGRAPH_TIMEOUT: { kind: 'retry', meaning: 'a domain did not answer in time; the other parts are complete' },
+} as const satisfies Record<string, ErrorCodeInfo>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Codes whose message and code reach the client (also through the gateway from a subgraph). */
+export const CLIENT_VISIBLE_CODES: ReadonlySet<string> = new Set(Object.keys(ERROR_CODES));
+
+/** Codes a subgraph uses for the caller's own mistakes (passed on by the gateway with their message). */
+export const CALLER_MISTAKE_CODES: ReadonlySet<string> = new Set(
+  Object.entries(ERROR_CODES)
+    .filter(([, info]) => info.kind === 'client')
+    .map(([code]) => code),
+);
+
+export function isKnownCode(code: unknown): code is ErrorCode {
+  return typeof code === 'string' && code in ERROR_CODES;
+}
