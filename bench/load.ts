@@ -13,6 +13,11 @@ export interface LoadOptions {
   /** Per-request timeout, seconds. */
   timeoutSec: number;
   pick: () => Variant;
+  /**
+   * Extra headers per connection (bench/callers.ts): connection i sends headers[i % length], for the
+   * whole run (on a reconnect too). Default: none.
+   */
+  headers?: Record<string, string>[];
 }
 
 export interface LoadResult {
@@ -68,6 +73,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
   let ok = 0;
   let firstFailure: LoadResult['firstFailure'];
   const verified = new Map<Variant, Set<string>>();
+  const perConnection = options.headers?.length ? options.headers : [{}];
+  let clients = 0;
 
   // Without a callback autocannon returns its instance (an EventEmitter; the typings only show the promise).
   const instance: any = autocannon({
@@ -76,6 +83,10 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     duration: options.durationSec,
     timeout: options.timeoutSec,
     headers: { 'content-type': 'application/json' },
+    // Called once per connection (autocannon's client), before its first request.
+    setupClient: (client: { setHeaders(headers: Record<string, string>): void }) => {
+      client.setHeaders({ 'content-type': 'application/json', ...perConnection[clients++ % perConnection.length] });
+    },
     requests: [
       {
         method: 'POST',
@@ -109,6 +120,7 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
     instance.once('error', reject);
   });
 
+  if (clients < options.connections) throw new Error(`autocannon set up ${clients} of ${options.connections} connections`);
   errors.transport = result.errors - result.timeouts;
   errors.timeouts = result.timeouts;
   errors.total = errors.non200 + errors.graphqlErrors + errors.wrongData + errors.transport + errors.timeouts;

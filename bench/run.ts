@@ -5,7 +5,7 @@
  * bench/results/<timestamp>.json. See README "Benchmark".
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
@@ -14,24 +14,28 @@ import { parse } from 'graphql';
 import { composeSupergraph, subgraphSdls } from '../scripts/compose';
 import { freePort, startLocalServer, type LocalServer } from '../lib/db/local-server';
 import { GOLDEN_NOW, GOLDEN_VARIABLES, goldenResult } from '../test/golden/golden';
-import { BENCH_JWT_SECRET, GATEWAY_LABELS, startGateway, type GatewayName } from './gateways';
+import { benchAuthEnv, expandContenders, startGateway, type Contender } from './gateways';
+import { callerHeaders, type ConnectionHeaders } from './callers';
 import { computeExpected } from './expected';
 import { checkResponse, runLoad } from './load';
 import { mixPicker, seededRandom, type Variant } from './operation';
-import { parseOptions, type BenchOptions } from './options';
+import { parseOptions, type BenchOptions, type Callers, type WorkloadId } from './options';
 import { ask, descendantsNamed, removeOnExit, forkTs, RssSampler, stopChild, treeCpuSeconds, waitForMessage, type StartedChild } from './proc';
-import { formatTable, summariseCpuProfile, type RunRecord } from './report';
+import { formatTable, ratioRecords, summariseCpuProfile, type RatioRecord, type RunRecord } from './report';
+import { checkRedis, RedisConnection } from './redis';
 import type { SubgraphStatsReply } from './subgraph-stats';
 import { workloadAVariants } from './workload-a/operations';
 import { SDL as WORKLOAD_B_SDL } from './workload-b/subgraphs';
 import { workloadBVariants } from './workload-b/operation';
+import { SDL as WORKLOAD_C_SDL } from './workload-c/subgraphs';
+import { workloadCVariants } from './workload-c/operation';
 
 const log = (line: string) => process.stderr.write(line + '\n');
 const MB = 1024 * 1024;
 
 /** What one workload provides to the gateway runs. */
 interface Workload {
-  id: 'A' | 'B';
+  id: WorkloadId;
   title: string;
   subgraphs: StartedChild;
   supergraphSdl: string;
@@ -39,7 +43,7 @@ interface Workload {
   connections: number;
   durationSec: number;
   timeoutSec: number;
-  /** Time-based warm-up (B); A warms up with each operation once (its requests take seconds). */
+  /** Time-based warm-up (B, C); A warms up with each operation once (its requests take seconds). */
   warmupSec: number;
   /** Processes whose CPU counts as "database" (FerretDB), if local. */
   dbPids: number[];
@@ -91,7 +95,7 @@ async function setUpWorkloadA(options: BenchOptions): Promise<Workload> {
       BENCH_MONGODB_URI: uri,
       BENCH_DB_PREFIX: prefix,
       BENCH_NOW: GOLDEN_NOW,
-      JWT_SECRET: BENCH_JWT_SECRET,
+      ...benchAuthEnv(),
       BENCH_EXTRA_CITIES: String(options.extraCities),
       BENCH_EXTRA_WORKSHOPS: String(options.extraWorkshops),
     },
@@ -130,24 +134,34 @@ async function setUpWorkloadA(options: BenchOptions): Promise<Workload> {
   }
 }
 
-async function setUpWorkloadB(options: BenchOptions): Promise<Workload> {
-  const subgraphs = forkTs(join(__dirname, 'workload-b', 'serve.ts'), { label: 'subgraphs-B', echo: options.verbose });
+/** Workloads B and C: in-memory subgraphs in one child process (bench/serve-neutral.ts). */
+async function setUpNeutralWorkload(id: 'B' | 'C', options: BenchOptions): Promise<Workload> {
+  const server = options.subgraphServer[id] ?? (id === 'B' ? 'lean' : 'apollo');
+  const subgraphs = forkTs(join(__dirname, 'serve-neutral.ts'), {
+    label: `subgraphs-${id}`,
+    echo: options.verbose,
+    env: { BENCH_WORKLOAD: id, BENCH_SUBGRAPH_SERVER: server },
+  });
   try {
     const ready = await waitForMessage<{ type: 'ready'; urls: Record<string, string> }>(subgraphs, 'ready', 60_000);
-    const composed = composeServices(Object.entries(WORKLOAD_B_SDL).map(([name, sdl]) => ({ name, url: ready.urls[name], typeDefs: parse(sdl) })));
-    if (composed.errors) throw new Error('Workload B does not compose: ' + composed.errors.map((e) => e.message).join('; '));
+    const sdl = id === 'B' ? WORKLOAD_B_SDL : WORKLOAD_C_SDL;
+    const composed = composeServices(Object.entries(sdl).map(([name, typeDefs]) => ({ name, url: ready.urls[name], typeDefs: parse(typeDefs) })));
+    if (composed.errors) throw new Error(`Workload ${id} does not compose: ` + composed.errors.map((e) => e.message).join('; '));
     return {
-      id: 'B',
-      title: 'federation benchmark TestQuery (accounts, inventory, products, reviews)',
+      id,
+      title:
+        id === 'B'
+          ? 'federation benchmark TestQuery (accounts, inventory, products, reviews; 10 users, large answer)'
+          : "TestQuery over the shape of Hive Gateway's e2e services (2 users, 3 products, 4 reviews; small answer)",
       subgraphs,
       supergraphSdl: composed.supergraphSdl,
-      variants: workloadBVariants(),
+      variants: id === 'B' ? workloadBVariants() : workloadCVariants(),
       connections: options.connections,
       durationSec: options.durationSec,
       timeoutSec: options.timeoutSec,
       warmupSec: options.warmupSec,
       dbPids: [],
-      notes: {},
+      notes: { subgraphServer: server === 'lean' ? 'lean graphql-js handlers' : "Apollo Server's standalone server" },
       cleanup: () => stopChild(subgraphs.child),
     };
   } catch (error) {
@@ -197,28 +211,43 @@ async function prepareExpected(w: Workload): Promise<void> {
   }
 }
 
-async function benchGateway(w: Workload, name: GatewayName, options: BenchOptions, profileDir?: string, distDir?: string): Promise<RunRecord> {
+/** What every gateway run of one bench invocation shares. */
+interface RunContext {
+  options: BenchOptions;
+  supergraphDir: string;
+  /** Where CPU profiles go (one directory per profiled run), when any gateway is profiled. */
+  profileRoot?: string;
+  distDir?: string;
+  /** Distinguishes this invocation's Redis keys (CACHE_KEY_PREFIX). */
+  runId: string;
+  profiles: { title: string; dir: string; workers: number }[];
+}
+
+const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '');
+
+async function benchGateway(w: Workload, c: Contender, callers: Callers, headers: ConnectionHeaders, ctx: RunContext, repeat: number): Promise<RunRecord> {
   const port = await freePort();
-  const supergraphPath = join(w.notes.supergraphDir as string, `supergraph-${w.id}.graphql`);
-  log(`  ${GATEWAY_LABELS[name]}: starting…`);
-  const workers = name === 'stock' ? 1 : options.workers;
-  const gateway = await startGateway(name, { supergraphPath, port, cpuProfileDir: name === 'ours' ? profileDir : undefined, echo: options.verbose, workers, distDir });
+  const supergraphPath = join(ctx.supergraphDir, `supergraph-${w.id}.graphql`);
+  const cpuProfileDir = c.profile && ctx.profileRoot ? join(ctx.profileRoot, `${w.id}-${callers}-${slug(c.label)}`) : undefined;
+  const cacheKeyPrefix = c.redisUrl ? `bench:${ctx.runId}:${w.id}:${callers}:${slug(c.label)}:` : undefined;
+  log(`  ${c.label} (callers=${callers}): starting…`);
+  const gateway = await startGateway(c, { supergraphPath, port, cpuProfileDir, echo: ctx.options.verbose, distDir: ctx.distDir, cacheKeyPrefix });
   const rss = new RssSampler(gateway.pid);
   try {
-    const random = seededRandom(w.id === 'A' ? 1 : 2);
+    const random = seededRandom(w.id === 'A' ? 1 : w.id === 'B' ? 2 : 3);
     const pick = mixPicker(w.variants, random);
-    // Warm-up: every variant kind once (query plans cached), then (B) a timed run; all answers checked.
+    // Warm-up: every variant kind once (query plans cached), then (B, C) a timed run; all answers checked.
     const warmup = { requests: 0, errors: 0 };
     const kinds = [...new Map(w.variants.map((v) => [v.kind, v])).values()];
     await Promise.all(
       kinds.map(async (v) => {
-        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: v.body });
+        const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers[0] }, body: v.body });
         warmup.requests++;
         if (checkResponse(v, response.status, await response.text()) !== 'ok') warmup.errors++;
       }),
     );
     if (w.warmupSec > 0) {
-      const timed = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.warmupSec, timeoutSec: w.timeoutSec, pick });
+      const timed = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.warmupSec, timeoutSec: w.timeoutSec, pick, headers });
       warmup.requests += timed.completed;
       warmup.errors += timed.errors.total;
     }
@@ -226,8 +255,8 @@ async function benchGateway(w: Workload, name: GatewayName, options: BenchOption
 
     await ask(w.subgraphs, 'reset');
     const before = { subgraph: (await subgraphStats(w)).cpuSeconds, gateway: treeCpuSeconds([gateway.pid]), db: treeCpuSeconds(w.dbPids) };
-    log(`  ${GATEWAY_LABELS[name]}: ${w.connections} connections × ${w.durationSec} s…`);
-    const load = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.durationSec, timeoutSec: w.timeoutSec, pick });
+    log(`  ${c.label} (callers=${callers}): ${w.connections} connections × ${w.durationSec} s…`);
+    const load = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.durationSec, timeoutSec: w.timeoutSec, pick, headers });
     const rssAfterRun = rss.sample();
     // Requests cut off at the end still run to completion in the gateway: count their subgraph and DB work too.
     await drain(w, 300_000);
@@ -235,9 +264,14 @@ async function benchGateway(w: Workload, name: GatewayName, options: BenchOption
     const after = { subgraph: stats.cpuSeconds, gateway: treeCpuSeconds([gateway.pid]), db: treeCpuSeconds(w.dbPids) };
     const ops = Math.max(1, load.sent);
     const per = (n: number) => n / ops;
+    const counters = Object.values(stats.perSubgraph);
     const record: RunRecord = {
       workload: w.id,
-      gateway: name,
+      gateway: c.gateway,
+      label: c.label,
+      callers,
+      ...(c.gateway === 'ours' ? { cache: c.cache, redis: !!c.redisUrl } : {}),
+      launched: gateway.launched,
       connections: w.connections,
       durationSec: load.durationSec,
       sent: load.sent,
@@ -250,35 +284,49 @@ async function benchGateway(w: Workload, name: GatewayName, options: BenchOption
       peakRssMB: rss.peak / MB,
       rssAfterRunMB: rssAfterRun / MB,
       gatewayCpuMsPerOp: per((after.gateway - before.gateway) * 1000),
-      subgraphRequestsPerOp: per(sum(Object.values(stats.perSubgraph).map((c) => c.requests))),
-      subgraphRequestsBySubgraph: Object.fromEntries(Object.entries(stats.perSubgraph).map(([k, c]) => [k, per(c.requests)])),
-      subgraphBusyMsPerOp: per(sum(Object.values(stats.perSubgraph).map((c) => c.busyMs))),
+      subgraphRequestsPerOp: per(sum(counters.map((x) => x.requests))),
+      subgraphRequestsBySubgraph: Object.fromEntries(Object.entries(stats.perSubgraph).map(([k, x]) => [k, per(x.requests)])),
+      subgraphRequestsWithTokenPerOp: per(sum(counters.map((x) => x.withToken))),
+      distinctTokensAtSubgraphs: stats.distinctTokens,
+      subgraphBusyMsPerOp: per(sum(counters.map((x) => x.busyMs))),
       subgraphCpuMsPerOp: per((after.subgraph - before.subgraph) * 1000),
       ...(w.id === 'A'
         ? {
-            dbCommandsPerOp: per(sum(Object.values(stats.perSubgraph).map((c) => c.dbCommands))),
-            dbCommandsBySubgraph: Object.fromEntries(Object.entries(stats.perSubgraph).map(([k, c]) => [k, per(c.dbCommands)])),
+            dbCommandsPerOp: per(sum(counters.map((x) => x.dbCommands))),
+            dbCommandsBySubgraph: Object.fromEntries(Object.entries(stats.perSubgraph).map(([k, x]) => [k, per(x.dbCommands)])),
             dbCpuMsPerOp: w.dbPids.length ? per((after.db - before.db) * 1000) : undefined,
           }
         : {}),
       perKind: load.perKind,
       firstFailure: load.firstFailure,
+      workers: c.workers,
     };
     log(
-      `    ${load.rps.toFixed(1)} req/s, p50 ${record.latencyMs.p50.toFixed(0)} ms, p99 ${record.latencyMs.p99.toFixed(0)} ms, errors ${load.errors.total}` +
+      `    ${load.rps.toFixed(1)} req/s, p50 ${record.latencyMs.p50.toFixed(0)} ms, p99 ${record.latencyMs.p99.toFixed(0)} ms, errors ${load.errors.total}, ` +
+        `gateway CPU ${record.gatewayCpuMsPerOp.toFixed(1)} ms/op, subgraph req/op ${record.subgraphRequestsPerOp.toFixed(2)}` +
         (load.firstFailure ? ` (first: ${load.firstFailure.variant} → ${load.firstFailure.status} ${load.firstFailure.body.slice(0, 160)})` : ''),
     );
-    record.workers = workers;
     // Memory stability: the same load again on the same gateway processes; RSS after each run.
-    if (name === 'ours' && w.id === 'B' && options.repeat > 1) {
+    if (repeat > 1) {
       record.rssAfterRunsMB = [rssAfterRun / MB];
-      for (let i = 2; i <= options.repeat; i++) {
-        const again = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.durationSec, timeoutSec: w.timeoutSec, pick });
+      for (let i = 2; i <= repeat; i++) {
+        const again = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.durationSec, timeoutSec: w.timeoutSec, pick, headers });
         record.rssAfterRunsMB.push(rss.sample() / MB);
         record.repeatedRuns = [...(record.repeatedRuns ?? []), { rps: again.rps, p50: again.latencyMs.p50, p99: again.latencyMs.p99, errors: again.errors.total }];
         log(`    run ${i}: ${again.rps.toFixed(1)} req/s, p99 ${again.latencyMs.p99.toFixed(0)} ms, errors ${again.errors.total}, RSS ${(rss.last / MB).toFixed(0)} MB`);
       }
     }
+    if (cacheKeyPrefix && c.redisUrl) {
+      const redis = await RedisConnection.connect(c.redisUrl);
+      try {
+        const keys = await redis.keys(cacheKeyPrefix);
+        record.redisKeys = keys.length;
+        await redis.deleteKeys(keys);
+      } finally {
+        redis.close();
+      }
+    }
+    if (cpuProfileDir) ctx.profiles.push({ title: `${c.label} on workload ${w.id}, callers=${callers}`, dir: cpuProfileDir, workers: c.workers });
     return record;
   } finally {
     rss.stop();
@@ -305,18 +353,39 @@ async function main(): Promise<number> {
   const startedAt = new Date();
   const command = 'npm run bench' + (process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : '');
   const supergraphDir = mkdtempSync(join(os.tmpdir(), 'citynet-bench-'));
-  if (!options.profile) removeOnExit(supergraphDir);
-  const profileDir = options.profile ? join(supergraphDir, 'cpu-profile') : undefined;
+  const profiling = options.profile.length > 0;
+  if (!profiling) removeOnExit(supergraphDir);
   const runs: RunRecord[] = [];
+  const ratios: RatioRecord[] = [];
   const workloadNotes: Record<string, unknown> = {};
   const tables: string[] = [];
-  let profileSummary: string | undefined;
+  const profileSummaries: string[] = [];
   log(`Benchmark: ${command}\n  ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
-  log(`  gateway workers: ours ${options.workers} (GATEWAY_WORKERS), hive ${options.workers} (--fork), stock 1 (no such option)`);
-  const distDir = options.source ? undefined : build();
+  log(`  gateway workers: ${options.workers} each (ours GATEWAY_WORKERS, Hive --fork, stock node:cluster); callers: ${options.callers.join(', ')}`);
+  const defaults = (id: WorkloadId) => ({
+    workers: options.workers,
+    cache: options.cache[id],
+    redisUrl: options.redisUrl,
+    propagateAuth: options.propagateAuth,
+    hiveJit: options.hiveJit,
+    hiveInboundDedup: options.hiveInboundDedup,
+    profile: options.profile,
+  });
+  // Settings are checked before anything starts.
+  for (const id of options.workloads) expandContenders(options.contenders, defaults(id));
+  const redisUrls = new Set(options.workloads.flatMap((id) => expandContenders(options.contenders, defaults(id)).map((c) => c.redisUrl).filter((u): u is string => !!u)));
+  for (const url of redisUrls) log(`  Redis at ${url}: ${await checkRedis(url)}`);
+  const ctx: RunContext = {
+    options,
+    supergraphDir,
+    profileRoot: profiling ? join(supergraphDir, 'cpu-profile') : undefined,
+    distDir: options.source ? undefined : build(),
+    runId: `${startedAt.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`,
+    profiles: [],
+  };
   try {
     for (const id of options.workloads) {
-      const w = id === 'A' ? await setUpWorkloadA(options) : await setUpWorkloadB(options);
+      const w = id === 'A' ? await setUpWorkloadA(options) : await setUpNeutralWorkload(id, options);
       try {
         w.notes.supergraphDir = supergraphDir;
         writeFileSync(join(supergraphDir, `supergraph-${w.id}.graphql`), w.supergraphSdl);
@@ -327,39 +396,50 @@ async function main(): Promise<number> {
           w.subgraphs.child.send({ type: 'corrupt', on: true });
           await reply;
         }
-        const workloadRuns: RunRecord[] = [];
-        for (const gateway of options.gateways) workloadRuns.push(await benchGateway(w, gateway, options, profileDir, distDir));
-        runs.push(...workloadRuns);
-        tables.push(formatTable(w.id, w.title, workloadRuns));
+        const contenders = expandContenders(options.contenders, defaults(w.id));
+        for (const [i, callers] of options.callers.entries()) {
+          const headers = await callerHeaders(callers, w.connections);
+          const table: RunRecord[] = [];
+          for (const c of contenders) {
+            // Memory stability (ours, workload B): repeated runs in the first callers setting only.
+            const repeat = c.gateway === 'ours' && w.id === 'B' && i === 0 && c === contenders.find((x) => x.gateway === 'ours') ? options.repeat : 1;
+            table.push(await benchGateway(w, c, callers, headers, ctx, repeat));
+          }
+          runs.push(...table);
+          const lines = ratioRecords(table);
+          ratios.push(...lines);
+          tables.push(formatTable(w.id, w.title, callers, table) + (lines.length ? '\n' + lines.map((r) => r.line).join('\n') : ''));
+          for (const r of lines) log(r.line);
+        }
         const { supergraphDir: _dir, ...notes } = w.notes;
         workloadNotes[w.id] = { title: w.title, variants: w.variants.map((v) => v.label), ...notes };
       } finally {
         await w.cleanup();
       }
     }
-    if (profileDir) {
+    for (const profile of ctx.profiles) {
       // One profile per process (cluster: the primary, which only forks, and each worker): the workers'.
-      const files = readdirSync(profileDir)
-        .filter((f) => f.endsWith('.cpuprofile'))
-        .sort((a, b) => statSync(join(profileDir, b)).size - statSync(join(profileDir, a)).size)
-        .slice(0, Math.max(1, options.workers));
-      for (const file of files) {
-        const path = join(profileDir, file);
-        const summary = summariseCpuProfile(path);
-        profileSummary = (profileSummary ? profileSummary + '\n\n' : '') + summary;
-      }
+      const files = existsSync(profile.dir)
+        ? readdirSync(profile.dir)
+            .filter((f) => f.endsWith('.cpuprofile'))
+            .sort((a, b) => statSync(join(profile.dir, b)).size - statSync(join(profile.dir, a)).size)
+            .slice(0, Math.max(1, profile.workers))
+        : [];
+      for (const file of files) profileSummaries.push(summariseCpuProfile(join(profile.dir, file), profile.title));
     }
   } finally {
-    if (!profileDir) rmSync(supergraphDir, { recursive: true, force: true });
+    if (!profiling) rmSync(supergraphDir, { recursive: true, force: true });
   }
 
   const output = [
     ...tables,
     'req/s counts correct answers only; errors = non-200 + GraphQL errors + wrong data + transport errors + timeouts, of all responses.',
     'Per-operation figures divide what the subgraph/DB processes saw (requests cut off at the end run to completion) by requests sent.',
+    'with token/op: subgraph requests that carried the caller\'s authorization header, per operation.',
   ].join('\n\n');
   console.log('\n' + output);
-  if (profileSummary) console.log('\n' + profileSummary);
+  if (profileSummaries.length) console.log('\n' + profileSummaries.join('\n\n'));
+  console.log('\n' + ratios.map((r) => r.line).join('\n'));
 
   mkdirSync(options.outDir, { recursive: true });
   const file = join(options.outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
@@ -375,15 +455,16 @@ async function main(): Promise<number> {
         machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAverageAtStart: os.loadavg(), node: process.version, totalMemMB: os.totalmem() / MB },
         workloads: workloadNotes,
         runs,
+        ratios,
         table: output,
-        cpuProfile: profileSummary,
+        cpuProfile: profileSummaries.join('\n\n') || undefined,
       },
       null,
       2,
     ),
   );
   console.log(`\nResults: ${file}`);
-  if (profileDir) console.log(`CPU profile kept in ${profileDir}`);
+  if (profiling) console.log(`CPU profiles kept in ${ctx.profileRoot}`);
   return runs.some((r) => r.errors.total > 0 || r.warmup.errors > 0) ? 1 : 0;
 }
 

@@ -10,12 +10,16 @@ export interface SubgraphCounters {
   busyMs: number;
   /** Data commands sent to the database (workload A only). */
   dbCommands: number;
+  /** Requests that carried an `authorization` header (the caller's token, passed on by the gateway). */
+  withToken: number;
 }
 
 export interface SubgraphStatsReply {
   type: 'stats:reply';
   perSubgraph: Record<string, SubgraphCounters>;
   inFlight: number;
+  /** Distinct `authorization` values seen since the last reset, over all subgraphs (counted up to 100 000). */
+  distinctTokens: number;
   /** CPU seconds of this process since start. */
   cpuSeconds: number;
 }
@@ -23,9 +27,10 @@ export interface SubgraphStatsReply {
 export class SubgraphStats {
   readonly perSubgraph: Record<string, SubgraphCounters> = {};
   inFlight = 0;
+  private readonly tokens = new Set<string>();
 
   counters(name: string): SubgraphCounters {
-    return (this.perSubgraph[name] ??= { requests: 0, busyMs: 0, dbCommands: 0 });
+    return (this.perSubgraph[name] ??= { requests: 0, busyMs: 0, dbCommands: 0, withToken: 0 });
   }
 
   /** Counts every POST to the server (the gateway's subgraph fetches). */
@@ -35,6 +40,11 @@ export class SubgraphStats {
       if (req.method !== 'POST') return;
       const started = performance.now();
       counters.requests++;
+      const authorization = req.headers.authorization;
+      if (authorization) {
+        counters.withToken++;
+        if (this.tokens.size < 100_000) this.tokens.add(authorization);
+      }
       this.inFlight++;
       let done = false;
       const finish = () => {
@@ -53,7 +63,9 @@ export class SubgraphStats {
       counters.requests = 0;
       counters.busyMs = 0;
       counters.dbCommands = 0;
+      counters.withToken = 0;
     }
+    this.tokens.clear();
   }
 
   snapshot(): SubgraphStatsReply {
@@ -62,6 +74,7 @@ export class SubgraphStats {
       type: 'stats:reply',
       perSubgraph: JSON.parse(JSON.stringify(this.perSubgraph)),
       inFlight: this.inFlight,
+      distinctTokens: this.tokens.size,
       cpuSeconds: (cpu.user + cpu.system) / 1e6,
     };
   }

@@ -5,7 +5,16 @@
  */
 import { randomBytes } from 'node:crypto';
 
-export function oursEnv(workers: number): NodeJS.ProcessEnv {
+export interface OursCacheSettings {
+  /** GATEWAY_CACHE (the gateway's default is on). */
+  cache?: 'on' | 'off';
+  /** REDIS_URL: the cache shared through Redis. */
+  redisUrl?: string;
+  /** CACHE_KEY_PREFIX: fresh per gateway start, so that no run starts warm from an earlier one. */
+  cacheKeyPrefix?: string;
+}
+
+export function oursEnv(workers: number, cache: OursCacheSettings = {}): Record<string, string> {
   return {
     HOST: '127.0.0.1',
     GATEWAY_WORKERS: String(workers),
@@ -27,5 +36,9 @@ export function oursEnv(workers: number): NodeJS.ProcessEnv {
     SUBGRAPH_INDICATORS_URL: '',
     SUBGRAPH_CERTIFICATION_URL: '',
     SUBGRAPH_WORKSHOPS_URL: '',
+    // The entity/response cache: each value is its own run of ours (--cache); Redis only with --redis.
+    ...(cache.cache ? { GATEWAY_CACHE: cache.cache } : {}),
+    REDIS_URL: cache.redisUrl ?? '',
+    CACHE_KEY_PREFIX: cache.redisUrl ? cache.cacheKeyPrefix ?? '' : '',
   };
 }
