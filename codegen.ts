@@ -6,6 +6,20 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
 
 const SUBGRAPHS = ['membership', 'indicators', 'certification', 'workshops'];
 
+/**
+ * Per subgraph: GraphQL type -> the document/view type its resolvers receive as parent (paths are
+ * relative to the generated file), so the generated `Resolvers` type checks the resolver map.
+ */
+const MAPPERS: Record<string, Record<string, string>> = {
+  membership: {
+    City: '../data/types#CityDoc',
+    Member: '../data/types#MemberDoc',
+    Membership: '../data/types#MemberDoc',
+    MemberContacts: '../data/types#MemberContactsDoc',
+    ProgrammeEnrolment: '../data/types#EnrolmentDoc',
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
   generates: Object.fromEntries(
@@ -20,6 +34,7 @@ const config: CodegenConfig = {
           useIndexSignature: true,
           enumsAsTypes: true,
           scalars: { DateTime: 'Date | string', Date: 'string' },
+          mappers: MAPPERS[name] ?? {},
         },
       },
     ]),
