@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import os from 'node:os';
+import { relayClusterInvalidations } from './cache/invalidation';
 
 /**
  * The gateway as N worker processes sharing one port (`node:cluster`): one Node process uses one core
@@ -35,13 +36,16 @@ export function runClustered(workers: number, startWorker: () => Promise<void>, 
   const listening = new Set<number>();
   const signalled = new Set<number>();
   cluster.on('listening', (worker) => listening.add(worker.id));
+  const alive = () => Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
+  // Without Redis, a worker's cache invalidations reach its siblings through here (gateway/cache/invalidation.ts).
+  const relay = relayClusterInvalidations(alive);
   const fork = () => {
     const worker = cluster.fork();
     worker.on('message', (message: { type?: string }) => {
       if (message?.type === STOPPING_MESSAGE) signalled.add(worker.id);
+      else relay(worker, message);
     });
   };
-  const alive = () => Object.values(cluster.workers ?? {}).filter((w) => w !== undefined);
   cluster.on('exit', (worker, code, signal) => {
     const served = listening.delete(worker.id);
     if (stopping) {

@@ -3,6 +3,21 @@ import { z } from 'zod';
 import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config';
 import { ConfigError, env, readEnv } from '../lib/env';
 import type { Logger } from 'pino';
+import type { InvalidationBus } from '../lib/cache/bus';
+
+/** The gateway's cache of public answers (gateway/cache). */
+export interface CacheSettings {
+  /** GATEWAY_CACHE=on|off (default on): entity, root-fetch and response caching of public answers. */
+  enabled: boolean;
+  /** CACHE_MAX_BYTES: the in-process cache's size cap (default 64 MiB). */
+  maxBytes: number;
+  /** REDIS_URL: shared cache layer and cross-process invalidations; absent = in-process only. */
+  redisUrl?: string;
+  /** CACHE_KEY_PREFIX: prefix of every Redis key and channel (default citynet:). */
+  keyPrefix: string;
+  /** CACHE_MAX_TTL_S: the longest any answer is kept, whatever the hints say (default 3600). */
+  maxTtlSeconds: number;
+}
 
 /** Operation limits, each refused before any subgraph is called (see gateway/limits). */
 export interface OperationLimits {
@@ -68,13 +83,23 @@ export interface GatewaySettings {
   /** How often the supergraph file is checked for changes (SUPERGRAPH_POLL_MS); 0 never reloads. */
   supergraphPollMs?: number;
   logger?: Logger;
+  cache?: Partial<CacheSettings>;
+  /**
+   * Where invalidations arrive from (default: in-process, plus Redis when cache.redisUrl is set). The
+   * stack passes the bus its subgraphs publish on.
+   */
+  bus?: InvalidationBus;
 }
 
-export type ResolvedGatewaySettings = Required<Omit<GatewaySettings, 'subgraphSigningSecret' | 'logger' | 'limits'>> & {
+export type ResolvedGatewaySettings = Required<Omit<GatewaySettings, 'subgraphSigningSecret' | 'logger' | 'limits' | 'cache' | 'bus'>> & {
   limits: OperationLimits;
   subgraphSigningSecret?: string;
   logger?: Logger;
+  cache: CacheSettings;
+  bus?: InvalidationBus;
 };
+
+export const DEFAULT_CACHE: CacheSettings = { enabled: true, maxBytes: 64 * 1024 * 1024, keyPrefix: 'citynet:', maxTtlSeconds: 3600 };
 
 export const DEFAULT_LIMITS: OperationLimits = {
   maxDocumentBytes: 20_000,
@@ -112,6 +137,7 @@ export function resolveGatewaySettings(settings: GatewaySettings): ResolvedGatew
     circuitCooldownMs: settings.circuitCooldownMs ?? 10_000,
     readyCacheMs: settings.readyCacheMs ?? 2_000,
     supergraphPollMs: settings.supergraphPollMs ?? 1_000,
+    cache: { ...DEFAULT_CACHE, ...settings.cache },
   };
   if (production && !resolved.subgraphSigningSecret) {
     throw new Error('SUBGRAPH_SIGNING_SECRET must be set in production: subgraphs accept only requests the gateway signed.');
@@ -189,6 +215,11 @@ export const GATEWAY_ENV = {
   CIRCUIT_COOLDOWN_MS: env.int(10_000, 10, 3_600_000),
   READY_CACHE_MS: env.int(2_000, 0, 60_000),
   SUBGRAPH_SIGNING_SECRET: env.optionalString(),
+  GATEWAY_CACHE: z.preprocess(absent, z.enum(['on', 'off'], { message: 'must be on or off' }).optional()),
+  CACHE_MAX_BYTES: env.int(DEFAULT_CACHE.maxBytes, 0, Number.MAX_SAFE_INTEGER),
+  CACHE_MAX_TTL_S: env.int(DEFAULT_CACHE.maxTtlSeconds, 0, 7 * 86_400),
+  CACHE_KEY_PREFIX: env.string(DEFAULT_CACHE.keyPrefix),
+  REDIS_URL: env.url(),
 };
 
 const URL_VARIABLES: Record<SubgraphName, `SUBGRAPH_${Uppercase<SubgraphName>}_URL`> = {
@@ -238,6 +269,13 @@ export function gatewaySettingsFromEnv(source: NodeJS.ProcessEnv = process.env):
     circuitCooldownMs: e.CIRCUIT_COOLDOWN_MS,
     readyCacheMs: e.READY_CACHE_MS,
     subgraphSigningSecret: e.SUBGRAPH_SIGNING_SECRET,
+    cache: {
+      enabled: e.GATEWAY_CACHE !== 'off',
+      maxBytes: e.CACHE_MAX_BYTES,
+      maxTtlSeconds: e.CACHE_MAX_TTL_S,
+      keyPrefix: e.CACHE_KEY_PREFIX,
+      redisUrl: e.REDIS_URL,
+    },
   };
   // Validate the combination now, so a wrong setting stops start-up with its name.
   try {

@@ -22,6 +22,12 @@ import { createFormatError, errorLoggingPlugin } from './errors';
 import { createPreflight } from './preflight';
 import { loadManifest } from './trusted-documents/manifest';
 import { checkVariables, enforceMeasures, measureOperation } from './limits/operation-limits';
+import { createInvalidationBus, localBus, RedisBus, CombinedBus, type InvalidationBus } from '../lib/cache/bus';
+import { CachePolicies } from './cache/policy';
+import { CacheStore } from './cache/store';
+import { FetchCache } from './cache/fetch-cache';
+import { connectInvalidation, type Invalidation } from './cache/invalidation';
+import { createResponseCache } from './cache/response-cache';
 
 export interface Gateway {
   server: ApolloServer<GatewayContext>;
@@ -36,6 +42,8 @@ export interface Gateway {
   metrics: Metrics;
   /** Checks the supergraph file now (the watcher does this every SUPERGRAPH_POLL_MS). */
   reloadSupergraph(): void;
+  /** The cache of public answers (absent with GATEWAY_CACHE=off). */
+  cache?: CacheStore;
   stop(): Promise<void>;
 }
 
@@ -87,6 +95,29 @@ export async function createGateway(input: GatewaySettings): Promise<Gateway> {
       : new Map<string, string>();
 
   const dataSources = new Map<string, ResilientDataSource>();
+
+  // The cache of public answers: hints from the supergraph, invalidations from the bus (gateway/cache).
+  const cacheSettings = settings.cache;
+  let bus: InvalidationBus = settings.bus ?? localBus;
+  let ownBus: InvalidationBus | undefined;
+  if (!settings.bus && cacheSettings.redisUrl) {
+    ownBus = createInvalidationBus(cacheSettings.redisUrl, {
+      prefix: cacheSettings.keyPrefix,
+      log: (level, message, detail) => logger[level]({ ...detail }, message),
+    });
+    bus = ownBus;
+  }
+  const redisBus = bus instanceof RedisBus ? bus : bus instanceof CombinedBus ? bus.redis : undefined;
+  const store = cacheSettings.enabled
+    ? new CacheStore({
+        maxBytes: cacheSettings.maxBytes,
+        metrics,
+        redis: redisBus ? { client: redisBus.redis, prefix: redisBus.prefix, versionKey: (tag) => redisBus.versionKey(tag) } : undefined,
+      })
+    : undefined;
+  const invalidation: Invalidation | undefined = store ? connectInvalidation(store, bus, { sharedBus: !!redisBus, metrics, logger }) : undefined;
+  let policies = new CachePolicies(supergraphSdl, { maxTtlSeconds: cacheSettings.maxTtlSeconds });
+  const fetchCache = new FetchCache(policies, store);
   // The supergraph file is watched: a valid new one replaces the old between requests (requests in
   // flight finish on the plan they started with); an invalid one is logged and the old one kept.
   let served = supergraphSdl;
@@ -126,6 +157,8 @@ export async function createGateway(input: GatewaySettings): Promise<Gateway> {
         retries: settings.subgraphRetries,
         signingSecret: settings.subgraphSigningSecret,
         breaker: { threshold: settings.circuitFailureThreshold, cooldownMs: settings.circuitCooldownMs },
+        cache: fetchCache,
+        invalidation,
       });
       dataSources.set(name, source);
       return instrumentDataSource(name, source, metrics);
@@ -173,11 +206,28 @@ export async function createGateway(input: GatewaySettings): Promise<Gateway> {
     maxBatchSize: settings.limits.maxBatchSize,
     corsOrigins: settings.corsOrigins,
     preflight: createPreflight(settings, manifest, () => apiSchema),
+    around: createResponseCache({ store, policies: () => policies }),
     ready,
     logError: (message, error, requestId) => logger.error({ requestId, err: error }, message),
     metrics: () => renderMetrics(metrics),
     logger,
   });
-  return { server, gateway, listener, settings, dataSources, ready, logger, metrics, reloadSupergraph, stop: () => server.stop() };
+  return {
+    server,
+    gateway,
+    listener,
+    settings,
+    dataSources,
+    ready,
+    logger,
+    metrics,
+    reloadSupergraph,
+    cache: store,
+    stop: async () => {
+      await server.stop();
+      invalidation?.stop();
+      await ownBus?.close();
+    },
+  };
 }
 

@@ -8,6 +8,9 @@ import { sign } from '../lib/subgraph/signature';
 import { CircuitBreaker } from './circuit-breaker';
 import type { GatewayContext } from './context';
 import { BufferedResponse, dedupKey, InFlightDeduplicator, type RawResponse } from './dedup';
+import type { FetchCache } from './cache/fetch-cache';
+import type { Invalidation } from './cache/invalidation';
+import { CALLER_MISTAKE_CODES } from '../lib/graphql/error-codes';
 
 /**
  * How the gateway calls a subgraph: over keep-alive connections, each attempt bounded by a timeout,
@@ -23,6 +26,10 @@ export interface SubgraphClientOptions {
   breaker: { threshold: number; cooldownMs: number };
   /** Share identical in-flight query requests (gateway/dedup.ts); default true. */
   dedupe?: boolean;
+  /** Public fetches and the entity/root cache (gateway/cache); absent: every fetch carries the caller. */
+  cache?: FetchCache;
+  /** Where the tags a mutation's answer carries are applied before the gateway answers. */
+  invalidation?: Invalidation;
 }
 
 type FailureKind = 'unavailable' | 'timeout' | 'reset';
@@ -38,6 +45,13 @@ export class SubgraphFetchError extends Error {
 
 /** A private marker header (never sent) telling the fetcher the operation is safe to retry. */
 const IDEMPOTENT_HEADER = 'x-gateway-idempotent';
+/**
+ * A private header (never sent, part of the deduplication key): the cache's invalidation generation,
+ * so that a request made after a change never joins one that was sent before it.
+ */
+const GENERATION_HEADER = 'x-gateway-generation';
+/** Sent on public fetches: no caller identity, the subgraph resolves them as anonymous. */
+export const VIEW_HEADER = 'x-gateway-view';
 const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export const keepAliveAgents = {
@@ -125,19 +139,21 @@ export function createSubgraphFetcher(options: Pick<SubgraphClientOptions, 'time
     for (const [key, value] of Object.entries(init.headers ?? {})) headers[key.toLowerCase()] = value;
     const idempotent = headers[IDEMPOTENT_HEADER] === '1';
     delete headers[IDEMPOTENT_HEADER];
+    const generation = headers[GENERATION_HEADER] ?? '';
+    delete headers[GENERATION_HEADER];
     const body = init.body ?? '';
     // Only queries are shared (the same marker that allows a retry); a mutation always runs itself.
     const raw =
       dedup && idempotent
-        ? await dedup.run(dedupKey(method, url.href, headers, body), () => send(url, method, headers, body, idempotent))
+        ? await dedup.run(dedupKey(method, url.href, headers, body) + '\n#' + generation, () => send(url, method, headers, body, idempotent))
         : await send(url, method, headers, body, idempotent);
     return new BufferedResponse(raw) as unknown as FetcherResponse;
   };
   return Object.assign(fetcher, { dedup });
 }
 
-/** Codes a subgraph uses for the caller's own mistakes; these keep their code and message. */
-const CLIENT_ERROR_CODES = new Set(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED', 'GRAPHQL_PARSE_FAILED', 'UNAUTHENTICATED', 'FORBIDDEN']);
+/** Fetches sent without the caller's identity (public fetches, shared by every caller). */
+const publicRequests = new WeakSet<object>();
 
 function subgraphError(serviceName: string, code: 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_TIMEOUT', message: string, extra: Record<string, unknown> = {}) {
   return new GraphQLError(message, { extensions: { code, serviceName, ...extra } });
@@ -145,25 +161,68 @@ function subgraphError(serviceName: string, code: 'SUBGRAPH_UNAVAILABLE' | 'SUBG
 
 export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly breaker: CircuitBreaker;
+  private readonly cache?: FetchCache;
+  private readonly invalidation?: Invalidation;
 
   constructor(
     readonly serviceName: string,
     url: string,
     options: SubgraphClientOptions,
   ) {
-    super({ url });
+    // The gateway computes cache policies itself (gateway/cache), from the schema's hints.
+    super({ url, honorSubgraphCacheControlHeader: false });
     this.fetcher = createSubgraphFetcher(options);
     this.breaker = new CircuitBreaker(options.breaker.threshold, options.breaker.cooldownMs);
+    this.cache = options.cache;
+    this.invalidation = options.invalidation;
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
-    // Subgraphs verify the caller's token themselves; the request id ties the logs together.
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
-    if (context.requestId) request.http?.headers.set('x-request-id', context.requestId);
-    if (!/^\s*mutation\b/.test(request.query ?? '')) request.http?.headers.set(IDEMPOTENT_HEADER, '1');
+    const headers = request.http?.headers;
+    if (!headers) return;
+    // Subgraphs verify the caller's token themselves; a public fetch carries no identity at all.
+    if (publicRequests.has(request)) headers.set(VIEW_HEADER, 'public');
+    else if (context.authorization) headers.set('authorization', context.authorization);
+    // The request id ties the logs together.
+    if (context.requestId) headers.set('x-request-id', context.requestId);
+    if (!/^\s*mutation\b/.test(request.query ?? '')) {
+      headers.set(IDEMPOTENT_HEADER, '1');
+      if (this.cache?.store) headers.set(GENERATION_HEADER, String(this.cache.store.generation));
+    }
   }
 
+  /**
+   * Every fetch of a query plan: mutations keep the caller's identity and apply the invalidations
+   * their answer carries before the gateway answers; queries go out public when they may (and
+   * through the cache), otherwise with the caller's token.
+   */
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const cache = this.cache;
+    // Health checks and schema loading (not used: the supergraph is static) pass straight through.
+    if (!cache || options.kind !== 'incoming operation' || !options.request.query) return this.resilient(options);
+    const request = options.request;
+    const context = options.context as GatewayContext;
+    const plan = cache.plan(options.request.query);
+    if (plan.kind === 'mutation') {
+      const response = await this.resilient(options);
+      const invalidations = (response.extensions?.invalidations as { tags?: unknown } | undefined)?.tags;
+      if (this.invalidation && Array.isArray(invalidations)) await this.invalidation.applyFromResponse(invalidations.filter((t): t is string => typeof t === 'string'));
+      if (response.extensions) delete response.extensions.invalidations;
+      return response;
+    }
+    if (!cache.isPublic(plan, context)) {
+      context.cache.allPublic = false;
+      return this.resilient(options);
+    }
+    publicRequests.add(request);
+    return cache.run(this.serviceName, plan, request.variables, context, (variables) => {
+      request.variables = variables;
+      return this.resilient(options);
+    });
+  }
+
+  /** One fetch behind the circuit breaker, failures turned into errors naming the service. */
+  private async resilient(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
     if (!this.breaker.allowRequest()) {
       throw subgraphError(
         this.serviceName,
@@ -204,7 +263,7 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
       const body = (await response.json().catch(() => undefined)) as { errors?: { message?: unknown; extensions?: { code?: unknown } }[] } | undefined;
       const first = body?.errors?.[0];
       const code = first?.extensions?.code;
-      if (typeof first?.message === 'string' && typeof code === 'string' && CLIENT_ERROR_CODES.has(code)) {
+      if (typeof first?.message === 'string' && typeof code === 'string' && CALLER_MISTAKE_CODES.has(code)) {
         return new GraphQLError(first.message, { extensions: { code, serviceName: this.serviceName, status } });
       }
     }

@@ -60,7 +60,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     subgraphs[name] = { service, http };
     subgraphUrls[name] = http.url;
   }
-  const gateway = await createGateway({ ...options.gateway, subgraphUrls, port: options.ports?.gateway ?? 0, host });
+  const gateway = await createGateway({ bus: options.bus ?? localBus, ...options.gateway, subgraphUrls, port: options.ports?.gateway ?? 0, host });
   const gatewayHttp = await listen(gateway.listener, options.ports?.gateway ?? 0, host);
   gatewayUrl = gatewayHttp.url;
 

@@ -230,6 +230,10 @@ export class RedisBus implements InvalidationBus {
 /** Both: the in-process bus (a gateway in this process) and Redis (gateways in other processes). */
 export class CombinedBus implements InvalidationBus {
   constructor(private readonly buses: InvalidationBus[]) {}
+  /** The Redis part, if any (the gateway's shared cache layer uses its connection and versions). */
+  get redis(): RedisBus | undefined {
+    return this.buses.find((b): b is RedisBus => b instanceof RedisBus);
+  }
   get healthy(): boolean {
     return this.buses.every((b) => b.healthy);
   }

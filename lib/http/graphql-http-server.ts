@@ -34,6 +34,11 @@ export interface GraphQLHttpOptions<TContext extends BaseContext> {
   metrics?: () => Promise<{ contentType: string; body: string }>;
   /** One JSON line per request (request id, method, path, status, duration). */
   logger?: Logger;
+  /**
+   * Wraps the execution of each operation (after the preflight): may answer without running it
+   * (a cache), and may add headers to the answer (e.g. Cache-Control).
+   */
+  around?: (request: GraphQLRequestBody, context: TContext, http: { method: 'GET' | 'POST'; accept: string }, run: () => Promise<OperationAnswer>) => Promise<OperationAnswer>;
   /** Plain HTTP routes beside GraphQL (e.g. CSV exports); resolves true when it answered the request. */
   routes?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
 }
@@ -46,6 +51,14 @@ export interface GraphQLRequestBody {
   extensions?: unknown;
   documentId?: unknown;
   [key: string]: unknown;
+}
+
+/** One operation's answer as the HTTP layer writes it. */
+export interface OperationAnswer {
+  status: number;
+  headers: HeaderMap;
+  body: string;
+  chunks?: AsyncIterable<string>;
 }
 
 export interface RunningHttpServer {
@@ -207,8 +220,19 @@ export function createGraphQLRequestListener<TContext extends BaseContext>(optio
     search: string,
     request: GraphQLRequestBody,
     context: TContext,
-  ): Promise<{ status: number; headers: HeaderMap; body: string; chunks?: AsyncIterable<string> }> {
+  ): Promise<OperationAnswer> {
     if (options.preflight) request = await options.preflight(request, context, method);
+    const run = () => runOperation(method, headers, search, request, context);
+    return options.around ? options.around(request, context, { method, accept: req.headers.accept ?? '' }, run) : run();
+  }
+
+  async function runOperation(
+    method: 'GET' | 'POST',
+    headers: HeaderMap,
+    search: string,
+    request: GraphQLRequestBody,
+    context: TContext,
+  ): Promise<OperationAnswer> {
     const response = await options.server.executeHTTPGraphQLRequest({
       httpGraphQLRequest: {
         method,

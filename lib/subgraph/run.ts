@@ -56,6 +56,9 @@ export async function serveSubgraph(
       : undefined,
     context: async (req) => {
       const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
+      // A public fetch (the gateway shares its answer with every caller) is resolved as anonymous,
+      // whatever else it carries.
+      if (req.headers['x-gateway-view'] === 'public') return service.createContext(null, { requestId });
       return service.createContext(await verifyToken(req.headers.authorization), { authorization: req.headers.authorization, requestId });
     },
     ready: async () => {

@@ -1,1 +1,0 @@
-export { validateCountry, validateYear } from '../../lib/graphql/validation';
