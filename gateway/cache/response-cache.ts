@@ -46,7 +46,9 @@ export function createResponseCache(options: { store?: CacheStore; policies: () 
     context.cache = { tags: new Set(), allPublic: true };
     const policies = options.policies();
     const query = typeof request.query === 'string' ? request.query : undefined;
-    if (!policies || !query) {
+    // APQ registrations are checked by Apollo (hash against text): they never come from the cache.
+    const apq = !!(request.extensions as { persistedQuery?: unknown } | undefined)?.persistedQuery;
+    if (!policies || !query || apq) {
       const answer = await run();
       answer.headers.set('cache-control', PRIVATE);
       return answer;

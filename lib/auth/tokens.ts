@@ -1,4 +1,5 @@
 import { createRemoteJWKSet, importSPKI, jwtVerify, SignJWT, type JWTPayload, type JWTVerifyGetKey, type KeyLike } from 'jose';
+import { LRUCache } from 'lru-cache';
 import { codedError } from '../graphql/errors';
 import { ROLES, type AuthUser, type Role } from './roles';
 import type { AuthSettings } from './settings';
@@ -34,11 +35,20 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
   const jwks = settings.jwksUrl ? createRemoteJWKSet(new URL(settings.jwksUrl)) : undefined;
   if (settings.hs256Secret) keys.push({ alg: 'HS256', key: new TextEncoder().encode(settings.hs256Secret) });
 
+  // Partner apps send the same token with every request: a token verified once is trusted again
+  // until it expires (the signature check is most of the cost of a small request).
+  const verified = new LRUCache<string, { user: AuthUser; expiresAt: number }>({ max: 10_000 });
+
   return async (authorization) => {
     if (!authorization) return null;
     const match = /^Bearer\s+([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)$/.exec(authorization.trim());
     if (!match) throw unauthenticated('The Authorization header must be "Bearer <token>".');
     const token = match[1];
+    const known = verified.get(token);
+    if (known) {
+      if (known.expiresAt > Date.now()) return known.user;
+      verified.delete(token);
+    }
     const options = { issuer: settings.issuer, audience: settings.audience };
     let lastError: unknown;
     const attempts: (() => Promise<JWTPayload>)[] = [];
@@ -47,7 +57,11 @@ export function createTokenVerifier(settings: AuthSettings): TokenVerifier {
     for (const k of keys) attempts.push(async () => (await jwtVerify(token, k.key as Uint8Array, { ...options, algorithms: [k.alg] })).payload);
     for (const attempt of attempts) {
       try {
-        return userFromClaims(await attempt());
+        const payload = await attempt();
+        const user = userFromClaims(payload);
+        // Tokens without an expiry are re-checked after a minute (a key rotation would then apply).
+        verified.set(token, { user, expiresAt: typeof payload.exp === 'number' ? payload.exp * 1000 : Date.now() + 60_000 });
+        return user;
       } catch (error) {
         if ((error as { extensions?: unknown }).extensions) throw error;
         lastError = error;
