@@ -210,7 +210,9 @@ export async function writeChange<T extends VersionedDoc>(
   const id = (result.next as unknown as IdDoc)._id;
   const version = (current?.version ?? 0) + 1;
   const outbox: Outbox = {
-    audit: auditEntriesFor(id, version, result.scope, actor, at, result.audit),
+    // Named by collection as well: two collections of one database may hold documents with the same
+    // `_id` (a member and its city's enrolment), and all their entries go to the one `audit` collection.
+    audit: auditEntriesFor(`${collection.collectionName}:${id}`, version, result.scope, actor, at, result.audit),
     derived: result.derived ?? [],
     events: result.events ?? [],
   };
