@@ -19,7 +19,8 @@ import {
  * Cache policy from the `@cacheControl(maxAge:, scope:, inheritMaxAge:)` hints the subgraphs declare
  * and composition keeps in the supergraph (`@composeDirective`), computed with Apollo Server's rules:
  * - a field's own hint; else the hint on the type it returns (for composite types);
- * - `inheritMaxAge: true` takes the parent field's maxAge;
+ * - `inheritMaxAge: true` (on the field, or on the type it returns, e.g. a connection type) takes the
+ *   parent field's maxAge;
  * - root fields and composite fields without any hint get the default maxAge (0: not cached);
  * - scalar and enum fields without a hint inherit (they do not restrict the answer);
  * - PRIVATE anywhere makes the whole answer caller-specific.
@@ -205,6 +206,7 @@ export class CachePolicies {
       if (fieldHint?.maxAge !== undefined) maxAge = fieldHint.maxAge;
       else if (fieldHint?.inheritMaxAge) maxAge = parentMaxAge;
       else if (typeHint?.maxAge !== undefined) maxAge = typeHint.maxAge;
+      else if (typeHint?.inheritMaxAge) maxAge = parentMaxAge;
       else if (isRoot || !isLeafType(returnType)) maxAge = this.defaultMaxAge;
       else maxAge = parentMaxAge; // scalars and enums inherit
       const scope = fieldHint?.scope === 'PRIVATE' || typeHint?.scope === 'PRIVATE' ? 'PRIVATE' : undefined;

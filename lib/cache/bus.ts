@@ -80,6 +80,22 @@ export function redisClient(url: string, name: string): Redis {
   return client;
 }
 
+/** Resolves once `client` can take commands (it connects on its own; commands are not queued meanwhile). */
+export function whenReady(client: Redis, timeoutMs = 2000): Promise<void> {
+  if (client.status === 'ready') return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off('ready', onReady);
+      reject(new Error(`Redis is not reachable (${client.status})`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once('ready', onReady);
+  });
+}
+
 export class RedisBus implements InvalidationBus {
   readonly prefix: string;
   private readonly commands: Redis;
@@ -145,13 +161,14 @@ export class RedisBus implements InvalidationBus {
       pending.got++;
       if (pending.got >= pending.needed) pending.done();
     });
-    return sub.subscribe(this.ackChannel).then(() => undefined);
+    return whenReady(sub).then(() => sub.subscribe(this.ackChannel)).then(() => undefined);
   }
 
   async publish(tags: readonly CacheTag[]): Promise<void> {
     if (tags.length === 0) return;
     const id = randomUUID();
     try {
+      await whenReady(this.commands);
       await this.ensureAckSubscriber();
       const pipeline = this.commands.multi();
       for (const tag of tags) pipeline.incr(this.versionKey(tag)).pexpire(this.versionKey(tag), this.versionTtlMs);

@@ -1,0 +1,71 @@
+/**
+ * Cache policy from the composed @cacheControl hints (gateway/cache/policy.ts), with Apollo's rules:
+ * field hint, else the returned type's hint; inheritMaxAge; root and composite fields without hints
+ * default to 0; scalars inherit; PRIVATE anywhere wins; entity fetches take the minimum of their fields.
+ */
+import { composeServices } from '@apollo/composition';
+import { parse } from 'graphql';
+import { CachePolicies } from '../../gateway/cache/policy';
+import { CACHE_HEADER } from './mini-federation';
+
+const A = `${CACHE_HEADER}
+  type Query {
+    city(id: ID!): City @cacheControl(maxAge: 300)
+    cities: CityConnection! @cacheControl(maxAge: 120)
+    bare: City
+    stats: Stats @cacheControl(maxAge: 100)
+  }
+  type CityConnection @cacheControl(inheritMaxAge: true) { edges: [CityEdge!]! total: Int! }
+  type CityEdge @cacheControl(inheritMaxAge: true) { node: City! }
+  type Stats { count: Int nested: Nested }
+  type Nested { n: Int }
+  type City @key(fields: "id") {
+    id: ID!
+    name: String! @cacheControl(maxAge: 3600)
+    contact: String @cacheControl(maxAge: 3600, scope: PRIVATE)
+    twin: City @cacheControl(maxAge: 50)
+  }
+`;
+const B = `${CACHE_HEADER}
+  type City @key(fields: "id") {
+    id: ID!
+    score: Int @cacheControl(maxAge: 60)
+    notes: [Note!]! @cacheControl(maxAge: 30, scope: PRIVATE)
+  }
+  type Note @cacheControl(maxAge: 30) { text: String! }
+`;
+
+const composed = composeServices([
+  { name: 'a', url: 'http://a', typeDefs: parse(A) },
+  { name: 'b', url: 'http://b', typeDefs: parse(B) },
+]);
+if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join('\n'));
+const policies = new CachePolicies(composed.supergraphSdl!, { maxTtlSeconds: 3600 });
+
+test.each([
+  ['a field hint', '{ city(id: "x") { id name } }', { maxAge: 300, scope: 'PUBLIC' }],
+  ['the smallest maxAge of all fields', '{ city(id: "x") { name twin { id } } }', { maxAge: 50, scope: 'PUBLIC' }],
+  ['PRIVATE anywhere makes the answer private', '{ city(id: "x") { name contact } }', { maxAge: 300, scope: 'PRIVATE' }],
+  ['connection types inherit the list field maxAge', '{ cities { total edges { node { id name } } } }', { maxAge: 120, scope: 'PUBLIC' }],
+  ['a root field without hints is not cached', '{ bare { id } }', { maxAge: 0, scope: 'PUBLIC' }],
+  ['a composite field without hints is not cached', '{ stats { count nested { n } } }', { maxAge: 0, scope: 'PUBLIC' }],
+  ['scalars under a hinted field inherit', '{ stats { count } }', { maxAge: 100, scope: 'PUBLIC' }],
+  ['fields through fragments count', 'query Q { city(id: "x") { ...F } } fragment F on City { contact }', { maxAge: 300, scope: 'PRIVATE' }],
+  ['mutations are never cached', 'mutation { x }', { maxAge: 0, scope: 'PRIVATE' }],
+  ['a document that does not parse is not cached', '{ city(', { maxAge: 0, scope: 'PRIVATE' }],
+])('%s', (_name, query, expected) => {
+  expect(policies.forDocument(query)).toEqual(expected);
+});
+
+test('an entity fetch takes the minimum of the fields it selects (key fields do not restrict)', () => {
+  const fetch = 'query($representations:[_Any!]!){_entities(representations:$representations){...on City{id score}}}';
+  expect(policies.forDocument(fetch)).toEqual({ maxAge: 60, scope: 'PUBLIC' });
+  const privateFetch = 'query($representations:[_Any!]!){_entities(representations:$representations){...on City{notes{text}}}}';
+  expect(policies.forDocument(privateFetch)).toEqual({ maxAge: 30, scope: 'PRIVATE' });
+});
+
+test('entity keys per subgraph come from the supergraph', () => {
+  expect(policies.entityKey('a', 'City')).toEqual(['id']);
+  expect(policies.entityKey('b', 'City')).toEqual(['id']);
+  expect(policies.entityKey('b', 'Note')).toBeUndefined();
+});
