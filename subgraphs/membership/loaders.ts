@@ -1,10 +1,11 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
-import type { CityDoc, EnrolmentDoc, MemberDoc } from './data/types';
-import { findCitiesByIds } from './data/cities';
-import { findContactsByMemberIds, type MemberContactsDoc } from './data/contacts';
-import { findEnrolmentsByCityIds } from './data/enrolments';
-import { findFullMembersByCityIds, findMembersByIds } from './data/members';
+import { findByIdsMap } from '../../lib/db/access';
+import { citiesCollection } from './data/cities';
+import { contactsCollection } from './data/contacts';
+import { enrolmentsCollection } from './data/enrolments';
+import { membersCollection } from './data/members';
+import type { CityDoc, EnrolmentDoc, MemberContactsDoc, MemberDoc } from './data/types';
 
 export interface MembershipLoaders {
   cityById: DataLoader<string, CityDoc | null>;
@@ -16,23 +17,38 @@ export interface MembershipLoaders {
   contactsByMemberId: DataLoader<string, MemberContactsDoc | null>;
 }
 
-/** Puts batch results back in key order; keys without a document get null. */
-function byKey<T>(keys: readonly string[], docs: T[], keyOf: (doc: T) => string | null): (T | null)[] {
-  const map = new Map<string, T>();
-  for (const doc of docs) {
-    const key = keyOf(doc);
-    if (key !== null && !map.has(key)) map.set(key, doc);
-  }
-  return keys.map((key) => map.get(key) ?? null);
-}
-
-/** Fresh loaders per request, so one request's cache never leaks into another. */
+/**
+ * Fresh loaders per request, so one request's cache never leaks into another. Every lookup is by
+ * `_id` (lib/db/access.ts picks the shape the engine serves fast): a full member's `_id` is its
+ * city's id, and so is an enrolment's.
+ */
 export function createLoaders(db: Db): MembershipLoaders {
   return {
-    cityById: new DataLoader(async (ids) => byKey(ids, await findCitiesByIds(db, ids), (c) => c._id)),
-    fullMemberByCityId: new DataLoader(async (ids) => byKey(ids, await findFullMembersByCityIds(db, ids), (m) => m.cityId)),
-    enrolmentByCityId: new DataLoader(async (ids) => byKey(ids, await findEnrolmentsByCityIds(db, ids), (e) => e.cityId)),
-    memberById: new DataLoader(async (ids) => byKey(ids, await findMembersByIds(db, ids), (m) => m._id)),
-    contactsByMemberId: new DataLoader(async (ids) => byKey(ids, await findContactsByMemberIds(db, ids), (c) => c._id)),
+    cityById: new DataLoader(async (ids) => {
+      const found = await findByIdsMap(citiesCollection(db), ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    fullMemberByCityId: new DataLoader(async (cityIds) => {
+      const found = await findByIdsMap(membersCollection(db), cityIds);
+      return cityIds.map((id) => {
+        const member = found.get(id);
+        return member && member.category === 'FULL' && member.cityId === id ? member : null;
+      });
+    }),
+    enrolmentByCityId: new DataLoader(async (cityIds) => {
+      const found = await findByIdsMap(enrolmentsCollection(db), cityIds);
+      return cityIds.map((id) => {
+        const enrolment = found.get(id);
+        return enrolment && enrolment.cityId === id ? enrolment : null;
+      });
+    }),
+    memberById: new DataLoader(async (ids) => {
+      const found = await findByIdsMap(membersCollection(db), ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    contactsByMemberId: new DataLoader(async (ids) => {
+      const found = await findByIdsMap(contactsCollection(db), ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
   };
 }

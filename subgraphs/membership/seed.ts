@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { findById } from '../../lib/db/access';
 import type { SampleDataset } from '../../data/sample/types';
 import { citiesCollection } from './data/cities';
 import { contactsCollection, sampleContacts } from './data/contacts';
@@ -10,7 +11,7 @@ const SEED_MARKER = 'seed';
 /** Inserts the membership part of the dataset once; the `_meta` marker makes a second run a no-op. */
 export async function seed(db: Db, dataset: SampleDataset): Promise<boolean> {
   const meta = db.collection<{ _id: string; seededAt: Date }>('_meta');
-  if (await meta.findOne({ _id: SEED_MARKER })) return false;
+  if (await findById(meta, SEED_MARKER)) return false;
   const { cities, members, enrolments } = dataset.membership;
   if (cities.length) await citiesCollection(db).insertMany(cities, { ordered: false });
   if (members.length) await membersCollection(db).insertMany(members, { ordered: false });

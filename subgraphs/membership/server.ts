@@ -1,16 +1,25 @@
 import { join } from 'node:path';
+import { runMigrations } from '../../lib/db/migrations';
+import { flushPendingOutboxes } from '../../lib/db/outbox';
 import { buildSubgraphService, loadTypeDefs, type SubgraphDeps, type SubgraphService } from '../../lib/subgraph/service';
 import { createContext, type Context } from './context';
-import { ensureCityIndexes } from './data/cities';
-import { ensureEnrolmentIndexes } from './data/enrolments';
-import { ensureMemberIndexes } from './data/members';
+import { enrolmentsCollection } from './data/enrolments';
+import { ensureMembershipIndexes } from './data/indexes';
+import { membersCollection } from './data/members';
+import { MIGRATIONS } from './data/migrations';
 import { resolvers } from './resolvers';
-import { ensureAuditLogIndexes } from '../../lib/db/audit-log';
 
-/** Ensures the indexes, then builds (without listening) the membership subgraph. */
+/**
+ * Prepares the database (indexes, migrations, outboxes a crash left unflushed: an admission's city,
+ * contacts and audit entries ride in its member's outbox), then builds (without listening) the
+ * membership subgraph.
+ */
 export async function createServer(deps: SubgraphDeps): Promise<SubgraphService<Context>> {
   const { db, settings } = deps;
-  await Promise.all([ensureCityIndexes(db), ensureMemberIndexes(db), ensureEnrolmentIndexes(db), ensureAuditLogIndexes(db)]);
+  await ensureMembershipIndexes(db);
+  await runMigrations(db, MIGRATIONS);
+  await flushPendingOutboxes(membersCollection(db));
+  await flushPendingOutboxes(enrolmentsCollection(db));
   return buildSubgraphService<Context>({
     name: 'membership',
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),

@@ -1,4 +1,6 @@
-import type { Db } from 'mongodb';
+import type { CommandStartedEvent, Db } from 'mongodb';
+import { engineOf } from '../../lib/db/engine';
+import { findSubjectTrail } from '../../lib/db/outbox';
 import { DATABASE_NAMES, type SubgraphSettings } from '../../lib/config';
 import type { SubgraphService } from '../../lib/subgraph/service';
 import type { CityDoc, EnrolmentDoc, MemberDoc } from '../../subgraphs/membership/data/types';
@@ -109,6 +111,7 @@ afterAll(async () => {
 interface Result {
   data?: Record<string, any> | null;
   errors?: readonly { message: string; extensions?: Record<string, unknown> }[];
+  extensions?: Record<string, unknown>;
 }
 
 async function run(query: string, variables: Record<string, unknown> = {}): Promise<Result> {
@@ -263,7 +266,8 @@ describe('Query.cities', () => {
     await badInput(Q, { filter: { country: 'ph' } }, 'filter.country');
     await badInput(Q, { filter: { country: 'PHL' } }, 'filter.country');
     const result = await run(Q, { filter: { country: '{"$ne":1}' } });
-    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.country' });
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'filter.country' });
+    expect(result.errors![0].message).toMatch(/^"filter\.country" must be/);
   });
 
   it('rejects bad paging arguments', async () => {
@@ -357,28 +361,58 @@ describe('federation', () => {
     expect(data._service.sdl).toMatch(/type City\s+@key\(fields: "id"\)/);
   });
 
-  it('costs the same small number of queries for 10 and 50 City representations', async () => {
-    const count = async (n: number) => {
-      const representations = generated.slice(0, n).map((c) => ({ __typename: 'City', id: c._id }));
-      mongo.recorder.reset();
-      const data = await ok(ENTITIES, { representations });
-      expect(data._entities).toHaveLength(n);
-      expect(data._entities.every((e: any) => e && e.country === 'ZZ')).toBe(true);
-      expect(data._entities.filter((e: any) => e.membership).length).toBe(Math.ceil(n / 2));
-      return mongo.recorder.count((e) => e.db === db.databaseName && (e.command === 'find' || e.command === 'aggregate'));
+  /** The `find` filters this database received while `action` ran, by collection. */
+  async function findsDuring(action: () => Promise<void>): Promise<Map<string, unknown[]>> {
+    const finds = new Map<string, unknown[]>();
+    const listener = (event: CommandStartedEvent) => {
+      if (event.databaseName !== db.databaseName || event.commandName !== 'find') return;
+      const collection = String(event.command.find);
+      finds.set(collection, [...(finds.get(collection) ?? []), event.command.filter]);
     };
-    const ten = await count(10);
-    const fifty = await count(50);
-    expect(ten).toBe(fifty);
-    expect(fifty).toBe(3); // cities, members, enrolments: one batched query each
+    mongo.client.on('commandStarted', listener);
+    try {
+      await action();
+    } finally {
+      mongo.client.off('commandStarted', listener);
+    }
+    return finds;
+  }
+
+  /**
+   * Lookups by id take the shape the engine serves fast (lib/db/access.ts): on FerretDB one literal
+   * `{_id: id}` per id (the only filter it pushes down), on MongoDB one `$in` query per collection.
+   */
+  async function expectByIdLookups(finds: unknown[] | undefined, ids: string[]): Promise<void> {
+    if ((await engineOf(db)) === 'ferretdb') {
+      expect([...(finds ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(ids.map((id) => ({ _id: id })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
+    } else {
+      expect(finds).toEqual([{ _id: { $in: expect.arrayContaining(ids) } }]);
+    }
+  }
+
+  it('looks City representations up by id only, one lookup per id at most, whatever their number', async () => {
+    for (const n of [10, 50]) {
+      const ids = generated.slice(0, n).map((c) => c._id);
+      let data: Record<string, any> = {};
+      const finds = await findsDuring(async () => {
+        data = await ok(ENTITIES, { representations: [...ids, ...ids.slice(0, 3)].map((id) => ({ __typename: 'City', id })) });
+      });
+      expect(data._entities).toHaveLength(n + 3);
+      expect(data._entities.every((e: any) => e && e.country === 'ZZ')).toBe(true);
+      expect(data._entities.slice(0, n).filter((e: any) => e.membership).length).toBe(Math.ceil(n / 2));
+      expect([...finds.keys()].sort()).toEqual(['cities', 'enrolments', 'members']);
+      // A city's membership and enrolment have the city's id as `_id`.
+      for (const collection of finds.keys()) await expectByIdLookups(finds.get(collection), ids);
+    }
   });
 
-  it('batches Member.city for a page of members into one query', async () => {
-    mongo.recorder.reset();
-    const data = await ok(`{ members(first: 30, filter: { country: "ZZ" }) { edges { node { city { id name } } } } }`);
+  it('looks Member.city up by id for a page of members, each city once', async () => {
+    let data: Record<string, any> = {};
+    const finds = await findsDuring(async () => {
+      data = await ok(`{ members(first: 30, filter: { country: "ZZ" }) { edges { node { city { id name } } } } }`);
+    });
     expect(data.members.edges).toHaveLength(25);
-    const finds = mongo.recorder.count((e) => e.db === db.databaseName && e.command === 'find' && e.collection === 'cities');
-    expect(finds).toBe(1);
+    await expectByIdLookups(finds.get('cities'), data.members.edges.map((e: any) => e.node.city.id));
   });
 });
 
@@ -396,5 +430,226 @@ describe('seed', () => {
     expect(await counts()).toEqual([6, 5, 3]);
     expect(await seed(seedDb, dataset)).toBe(false);
     expect(await counts()).toEqual([6, 5, 3]);
+  });
+});
+
+/** A database of its own for the tests that write, so the counts above stay as seeded. */
+async function freshDatabase(name: string, now = '2026-11-28T10:00:00Z'): Promise<{ db: Db; service: SubgraphService<Context> }> {
+  const fresh = mongo.client.db(`${mongo.prefix}${name}_${DATABASE_NAMES.membership}`);
+  await fresh.collection<CityDoc>('cities').insertMany([cities[0], cities[5]]);
+  await fresh.collection<MemberDoc>('members').insertMany([members[0], members[4]]);
+  const started = await createServer({ db: fresh, settings: { ...settings(mongo.prefix), now: () => new Date(now) } });
+  return { db: fresh, service: started };
+}
+
+const STAFF = { sub: 'staff:citynet-test', roles: ['CITYNET_STAFF' as const] };
+
+/** Runs an operation on `target` as `user`; returns the result and the request's context (its ChangeSet). */
+async function runAs(target: SubgraphService<Context>, query: string, variables: Record<string, unknown>, user = STAFF): Promise<{ result: Result; ctx: Context }> {
+  const ctx = target.createContext(user);
+  const response = await target.server.executeOperation({ query, variables }, { contextValue: ctx });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return { result: response.body.singleResult as Result, ctx };
+}
+
+const ADMIT = `mutation($input: AdmitMemberInput!) { admitMember(input: $input) { id } }`;
+const STATUS = `mutation($id: ID!, $status: MemberStatus!) { changeMemberStatus(memberId: $id, status: $status, reason: "a test") { status } }`;
+const CLUSTERS = `mutation($id: ID!, $clusters: [Cluster!]!) { setMemberClusters(memberId: $id, clusters: $clusters) { clusters } }`;
+const CHAPTER = `mutation($id: ID!, $chapter: String) { setNationalChapter(memberId: $id, nationalChapter: $chapter) { nationalChapter } }`;
+const ENROL = `mutation($id: ID!) { enrolCity(cityId: $id, round: 2026, enrolledOn: "2026-11-01") { round } }`;
+const CEBU = { category: 'FULL', name: 'Cebu City', country: 'PH', city: { region: 'SOUTH_EAST_ASIA', population: 964169, timezone: 'Asia/Manila' }, contacts: { focalPointName: 'Test Focal Point', email: 'focal@cebu.example.org' } };
+
+describe('cache invalidation: every mutation declares what it changed', () => {
+  let target: { db: Db; service: SubgraphService<Context> };
+  beforeAll(async () => {
+    target = await freshDatabase('changes');
+  });
+  afterAll(async () => {
+    await target?.service.stop();
+  });
+
+  const CITY = (id: string) => `membership|City|{"id":"${id}"}`;
+  const LISTS = 'membership|Query';
+
+  it.each([
+    ['admitMember (full member: its new City, the lists)', ADMIT, { input: CEBU }, [CITY('cebu-city'), LISTS]],
+    ['admitMember (associate: the lists)', ADMIT, { input: { category: 'ASSOCIATE', name: 'Urban Lab Asia', country: 'TH', organisationType: 'NGO' } }, [LISTS]],
+    ['changeMemberStatus (City.membership, the lists)', STATUS, { id: 'makati', status: 'SUSPENDED' }, [CITY('makati'), LISTS]],
+    ['setMemberClusters', CLUSTERS, { id: 'makati', clusters: ['SDGS'] }, [CITY('makati'), LISTS]],
+    ['setMemberClusters (associate: no city)', CLUSTERS, { id: 'ait', clusters: ['SDGS'] }, [LISTS]],
+    ['setNationalChapter', CHAPTER, { id: 'makati', chapter: 'Nepal' }, [CITY('makati'), LISTS]],
+    ['changeMemberStatus back', STATUS, { id: 'makati', status: 'ACTIVE' }, [CITY('makati'), LISTS]],
+    ['enrolCity (City.programmeEnrolment, the lists)', ENROL, { id: 'makati' }, [CITY('makati'), LISTS]],
+  ])('%s', async (_name, query, variables, tags) => {
+    const { result, ctx } = await runAs(target.service, query, variables);
+    expect(result.errors).toBeUndefined();
+    expect(ctx.changes.tags.sort()).toEqual([...tags].sort());
+    // What the gateways receive (and the bus carried) after the mutation.
+    expect(result.extensions?.invalidations).toEqual({ tags: ctx.changes.tags, declared: true });
+  });
+
+  it.each([
+    ['changeMemberStatus', STATUS, { id: 'makati', status: 'ACTIVE' }],
+    ['setMemberClusters', CLUSTERS, { id: 'makati', clusters: ['SDGS'] }],
+    ['setNationalChapter', CHAPTER, { id: 'makati', chapter: 'Nepal' }],
+  ])('%s to the current value declares that nothing changed (and invalidates nothing)', async (_name, query, variables) => {
+    await runAs(target.service, query, variables);
+    const { result, ctx } = await runAs(target.service, query, variables);
+    expect(result.errors).toBeUndefined();
+    expect(ctx.changes.declared).toBe(true);
+    expect(ctx.changes.tags).toEqual([]);
+    expect(result.extensions?.invalidations).toBeUndefined();
+  });
+
+  it('a refused mutation declares nothing', async () => {
+    const { result, ctx } = await runAs(target.service, ENROL, { id: 'makati' });
+    expect(result.errors![0].extensions?.code).toBe('CONFLICT');
+    expect(ctx.changes.declared).toBe(false);
+    expect(result.extensions?.invalidations).toBeUndefined();
+  });
+});
+
+describe('the one audited write', () => {
+  let target: { db: Db; service: SubgraphService<Context> };
+  beforeAll(async () => {
+    target = await freshDatabase('audited');
+  });
+  afterAll(async () => {
+    await target?.service.stop();
+  });
+
+  it('an admission is one write of the member, its outbox carrying the city, the contacts and the audit entries', async () => {
+    const writes: string[] = [];
+    const listener = (event: CommandStartedEvent) => {
+      if (event.databaseName === target.db.databaseName && ['insert', 'update', 'findAndModify', 'delete'].includes(event.commandName)) {
+        const collection = String(event.command[event.commandName]);
+        if (collection !== 'locks') writes.push(`${event.commandName} ${collection}`);
+      }
+    };
+    mongo.client.on('commandStarted', listener);
+    try {
+      expect((await runAs(target.service, ADMIT, { input: CEBU })).result.errors).toBeUndefined();
+    } finally {
+      mongo.client.off('commandStarted', listener);
+    }
+    // The member insert commits the admission; everything after it is the outbox being carried out.
+    expect(writes[0]).toBe('insert members');
+    expect(writes.slice(1).sort()).toEqual(['insert audit', 'update cities', 'update member_contacts', 'update members'].sort());
+    const member = await target.db.collection('members').findOne({ _id: 'cebu-city' as any });
+    expect(member).toMatchObject({ version: 1, status: 'ACTIVE', since: '2026-11-28' });
+    expect(member!.outbox).toBeUndefined();
+    expect(await target.db.collection('cities').findOne({ _id: 'cebu-city' as any })).toMatchObject({ name: 'Cebu City', population: 964169 });
+    expect(await target.db.collection('member_contacts').findOne({ _id: 'cebu-city' as any })).toMatchObject({ email: 'focal@cebu.example.org' });
+    const audit = await target.db.collection('audit').find({ cityId: 'cebu-city' }).sort({ seq: 1 }).toArray();
+    expect(audit.map((a) => [a.action, a.subject, a.actor])).toEqual([
+      ['city.created', 'city:cebu-city', 'staff:citynet-test'],
+      ['member.admitted', 'member:cebu-city', 'staff:citynet-test'],
+    ]);
+  });
+
+  it('a member change and an enrolment of the same city keep both audit entries (one id space per collection)', async () => {
+    expect((await runAs(target.service, STATUS, { id: 'makati', status: 'SUSPENDED' })).result.errors).toBeUndefined();
+    expect((await runAs(target.service, STATUS, { id: 'makati', status: 'ACTIVE' })).result.errors).toBeUndefined();
+    expect((await runAs(target.service, ENROL, { id: 'makati' })).result.errors).toBeUndefined();
+    const audit = await target.db.collection('audit').find({ cityId: 'makati' }).toArray();
+    expect(audit.map((a) => a.action).sort()).toEqual(['city.enrolled', 'member.statusChanged', 'member.statusChanged']);
+  });
+
+  it('an admission whose process died after the member write is completed at the next start-up', async () => {
+    const at = new Date('2026-11-28T09:00:00Z');
+    const city: CityDoc = { _id: 'iloilo-city', name: 'Iloilo City', country: 'PH', region: 'SOUTH_EAST_ASIA', population: 457626, areaKm2: 78.3, timezone: 'Asia/Manila', sampleData: false };
+    const member: MemberDoc = { _id: 'iloilo-city', name: 'Iloilo City', category: 'FULL', organisationType: 'LOCAL_GOVERNMENT', cityId: 'iloilo-city', country: 'PH', status: 'ACTIVE', since: '2026-11-28', clusters: [], nationalChapter: null };
+    const entry = (n: number, action: string, subject: string) => ({ _id: `members:iloilo-city:v1:${n}`, cityId: 'iloilo-city', year: null, at, actor: 'staff:citynet-test', actorRoles: ['CITYNET_STAFF'], action, subject, old: null, new: {}, seq: 10_000 + n });
+    await target.db.collection<MemberDoc>('members').insertOne({
+      ...member,
+      version: 1,
+      outbox: {
+        audit: [entry(0, 'city.created', 'city:iloilo-city'), entry(1, 'member.admitted', 'member:iloilo-city')],
+        derived: [
+          { collection: 'cities', doc: city },
+          { collection: 'member_contacts', doc: { _id: 'iloilo-city', focalPointName: 'A Focal Point', email: 'a@iloilo.example.org', sampleData: false } },
+        ],
+        events: [],
+      },
+    });
+    const restarted = await createServer({ db: target.db, settings: settings(mongo.prefix) });
+    await restarted.stop();
+    expect(await target.db.collection('cities').findOne({ _id: 'iloilo-city' as any })).toEqual(city);
+    expect(await target.db.collection('member_contacts').countDocuments({ _id: 'iloilo-city' as any })).toBe(1);
+    expect(await target.db.collection('audit').countDocuments({ cityId: 'iloilo-city' })).toBe(2);
+    expect((await target.db.collection('members').findOne({ _id: 'iloilo-city' as any }))!.outbox).toBeUndefined();
+  });
+});
+
+describe('migrations: a database written by the previous version', () => {
+  const OLD_AUDIT = [
+    // As lib/db/audit-log.ts wrote them, after the change: random ids, no `seq`.
+    { _id: '0b6f7f5e-3c1f-4a52-9a43-2f1b8a0c9d11', cityId: 'makati', year: null, at: new Date('2026-01-05T08:00:00Z'), actor: 'staff:citynet-1', actorRoles: ['CITYNET_STAFF'], action: 'member.clustersSet', subject: 'member:makati', old: { clusters: ['CLIMATE_CHANGE'] }, new: { clusters: ['CLIMATE_CHANGE', 'DISASTER'] } },
+    { _id: '7d0c2a44-1e9b-4c0e-8d7a-5b3f6e2a1c08', cityId: 'makati', year: null, at: new Date('2026-01-06T08:00:00Z'), actor: 'staff:citynet-1', actorRoles: ['CITYNET_STAFF'], action: 'city.enrolled', subject: 'enrolment:makati', old: null, new: { ...enrolments[0] } },
+  ];
+  const COLLECTIONS = ['cities', 'members', 'enrolments', 'member_contacts', 'audit', '_meta'];
+  let old: Db;
+
+  beforeAll(async () => {
+    old = mongo.client.db(`${mongo.prefix}old_${DATABASE_NAMES.membership}`);
+    await old.collection<CityDoc>('cities').insertMany(cities.slice(0, 6));
+    await old.collection<MemberDoc>('members').insertMany(members.slice(0, 5));
+    await old.collection<EnrolmentDoc>('enrolments').insertMany(enrolments);
+    await old.collection('member_contacts').insertOne({ _id: 'makati' as any, focalPointName: 'Old Focal Point', email: 'old@makati.example.org', sampleData: false });
+    await old.collection('audit').insertMany(OLD_AUDIT as any[]);
+    await old.collection('_meta').insertOne({ _id: 'seed' as any, seededAt: new Date('2026-01-01T00:00:00Z') });
+    // The indexes the previous version created, one per command.
+    for (const [collection, key, name] of [
+      ['cities', { name: 1, _id: 1 }, 'name_id'],
+      ['members', { cityId: 1 }, 'cityId'],
+      ['members', { clusters: 1 }, 'clusters'],
+      ['enrolments', { cityId: 1 }, 'cityId'],
+      ['audit', { subject: 1, at: 1 }, 'subject_at'],
+    ] as const) {
+      await old.collection(collection).createIndexes([{ key, name }]);
+    }
+  });
+
+  const snapshotOf = async (target: Db) => {
+    const parts: Record<string, unknown[]> = {};
+    for (const name of COLLECTIONS) parts[name] = await target.collection(name).find({}).sort({ _id: 1 }).toArray();
+    return JSON.stringify(parts);
+  };
+  const indexNames = async (collection: string) => (await old.collection(collection).indexes()).map((i) => i.name).sort();
+
+  it('starts on it, upgrades it once and loses nothing', async () => {
+    const before = await snapshotOf(old);
+    const first = await createServer({ db: old, settings: settings(mongo.prefix) });
+    await first.stop();
+    expect(await snapshotOf(old)).toBe(before);
+    const applied = await old.collection('migrations').find({}).toArray();
+    expect(applied.map((m) => m._id)).toEqual(['2026-12-01-membership-enrolments-cityId-index']);
+    expect(await indexNames('enrolments')).toEqual(['_id_']);
+    expect(await indexNames('audit')).toEqual(['_id_', 'city_year_seq', 'subject_at']);
+    // A second start-up finds the migration recorded and runs nothing.
+    const second = await createServer({ db: old, settings: settings(mongo.prefix) });
+    await second.stop();
+    expect(await old.collection('migrations').find({}).toArray()).toEqual(applied);
+    expect(await snapshotOf(old)).toBe(before);
+  });
+
+  it('changes members written before versions existed, appending to their old trail', async () => {
+    const upgraded = await createServer({ db: old, settings: { ...settings(mongo.prefix), now: () => new Date('2026-11-28T10:00:00Z') } });
+    try {
+      const { result } = await runAs(upgraded, CLUSTERS, { id: 'makati', clusters: ['SDGS'] });
+      expect(result.errors).toBeUndefined();
+      const { result: enrolled } = await runAs(upgraded, ENROL, { id: 'kuala-lumpur' });
+      expect(enrolled.errors).toBeUndefined();
+    } finally {
+      await upgraded.stop();
+    }
+    expect(await old.collection('members').findOne({ _id: 'makati' as any })).toMatchObject({ version: 1, clusters: ['SDGS'], name: 'City of Makati' });
+    const trail = await findSubjectTrail(old, 'member:makati');
+    expect(trail.map((e) => [e.action, e.new])).toEqual([
+      ['member.clustersSet', { clusters: ['CLIMATE_CHANGE', 'DISASTER'] }],
+      ['member.clustersSet', { clusters: ['SDGS'] }],
+    ]);
+    expect(await findSubjectTrail(old, 'enrolment:makati')).toHaveLength(1);
+    expect(await old.collection('member_contacts').findOne({ _id: 'makati' as any })).toMatchObject({ focalPointName: 'Old Focal Point' });
   });
 });

@@ -245,9 +245,11 @@ describe('contacts and fees are for CityNet staff only', () => {
     expect(expectOk(await t.query(PRIVATE, { id: 'municipal-association-of-nepal' }, { token: tokens.staff })).member.annualFeeUsd).toBe(750);
   });
 
+  // A partner app sees the public view only, so the gateway sends its fetches as public ones,
+  // without its identity (gateway/context.ts `seesPublicViewOnly`): the subgraph answers as to anyone.
   test.each([
     ['anonymous', undefined, 'UNAUTHENTICATED'],
-    ['a partner app', 'partner', 'FORBIDDEN'],
+    ['a partner app', 'partner', 'UNAUTHENTICATED'],
     ['WCCD staff', 'wccd', 'FORBIDDEN'],
   ] as const)('%s gets the public fields, null for contacts and fee, and an error on each', async (_who, key, code) => {
     const result = await t.query(PRIVATE, { id: 'makati' }, { token: key ? tokens[key] : undefined });
@@ -279,5 +281,68 @@ describe('roles', () => {
       { role: 'VERIFIER', token: tokens.verifier },
       { role: 'WCCD_STAFF', token: tokens.wccd },
     ]);
+  });
+});
+
+describe('read-your-writes: what a mutation changed is read at once through the gateway cache', () => {
+  const VIEW = `query($id: ID!) {
+    city(id: $id) { name membership { status clusters nationalChapter } programmeEnrolment { round } }
+    member(id: $id) { status clusters nationalChapter }
+    members(filter: { status: SUSPENDED }, first: 100) { edges { node { id } } }
+    cities(filter: { enrolled: true }, first: 100) { edges { node { id } } }
+  }`;
+  // City.membership reached as an entity (the registry is the certification subgraph's).
+  const REGISTRY = `{ registry(first: 100) { edges { node { city { id membership { status clusters nationalChapter } } } } } }`;
+
+  const view = async (id: string) => {
+    const data = expectOk(await t.query(VIEW, { id }));
+    return {
+      city: data.city,
+      member: data.member,
+      suspended: data.members.edges.some((e: any) => e.node.id === id),
+      enrolled: data.cities.edges.some((e: any) => e.node.id === id),
+    };
+  };
+  const registryMembership = async (id: string) => {
+    const data = expectOk(await t.query(REGISTRY));
+    return data.registry.edges.find((e: any) => e.node.city.id === id)!.node.city.membership;
+  };
+  /** Reads twice, so that the second answer (and the next one, unless invalidated) comes from the cache. */
+  const warm = async (id: string, inRegistry = true) => {
+    for (let i = 0; i < 2; i++) await Promise.all([view(id), inRegistry ? registryMembership(id) : null]);
+  };
+
+  test('status, clusters and national chapter: by entity and in lists', async () => {
+    await warm('incheon');
+    expect(await registryMembership('incheon')).toEqual({ status: 'ACTIVE', clusters: ['SDGS'], nationalChapter: null });
+    expectOk(await t.query(STATUS, { id: 'incheon', status: 'SUSPENDED', reason: 'Read-your-writes check' }, { token: tokens.staff }));
+    expect(await view('incheon')).toMatchObject({ city: { membership: { status: 'SUSPENDED' } }, member: { status: 'SUSPENDED' }, suspended: true });
+    expect(await registryMembership('incheon')).toMatchObject({ status: 'SUSPENDED' });
+
+    await warm('incheon');
+    expectOk(await t.query(CLUSTERS, { id: 'incheon', clusters: ['DISASTER', 'SDGS'] }, { token: tokens.staff }));
+    expect(await view('incheon')).toMatchObject({ city: { membership: { clusters: ['DISASTER', 'SDGS'] } }, member: { clusters: ['DISASTER', 'SDGS'] } });
+    expect(await registryMembership('incheon')).toMatchObject({ clusters: ['DISASTER', 'SDGS'] });
+
+    await warm('incheon');
+    expectOk(await t.query(CHAPTER, { id: 'incheon', chapter: 'Nepal' }, { token: tokens.staff }));
+    expect(await view('incheon')).toMatchObject({ city: { membership: { nationalChapter: 'Nepal' } }, member: { nationalChapter: 'Nepal' } });
+    expect(await registryMembership('incheon')).toMatchObject({ nationalChapter: 'Nepal' });
+
+    await warm('incheon');
+    expectOk(await t.query(STATUS, { id: 'incheon', status: 'ACTIVE', reason: 'Read-your-writes check done' }, { token: tokens.staff }));
+    expect(await view('incheon')).toMatchObject({ city: { membership: { status: 'ACTIVE' } }, suspended: false });
+    expect(await registryMembership('incheon')).toMatchObject({ status: 'ACTIVE' });
+  });
+
+  test('an admission and an enrolment', async () => {
+    await warm('ho-chi-minh-city', false);
+    for (let i = 0; i < 2; i++) expect((await view('cagayan-de-oro')).city).toBeNull();
+    expectOk(await t.query(ADMIT, { input: fullInput({ name: 'Cagayan de Oro', contacts: null }) }, { token: tokens.staff }));
+    expect(await view('cagayan-de-oro')).toMatchObject({ city: { name: 'Cagayan de Oro', membership: { status: 'ACTIVE' } }, member: { status: 'ACTIVE' } });
+
+    expect(await view('ho-chi-minh-city')).toMatchObject({ city: { programmeEnrolment: null }, enrolled: false });
+    expectOk(await t.query(ENROL, { cityId: 'ho-chi-minh-city', round: 2026, on: '2026-11-01' }, { token: tokens.staff }));
+    expect(await view('ho-chi-minh-city')).toMatchObject({ city: { programmeEnrolment: { round: 2026 } }, enrolled: true });
   });
 });

@@ -1,27 +1,17 @@
-import type { CityDoc, MemberDoc } from './data/types';
-import { badField, requireDistinct, requireText, requireTimeZone } from '../../lib/graphql/field-errors';
-import { NATIONAL_CHAPTERS } from './config';
-import type { MemberContactsDoc } from './data/contacts';
+import { inputError } from '../../../lib/graphql/errors';
+import { checkCountry, checkDate, checkDistinct, checkInt, checkText, checkTimeZone } from '../../../lib/graphql/inputs';
+import type { AdmitMemberInput } from '../generated/resolvers-types';
+import type { CityDoc, MemberContactsDoc, MemberDoc } from '../data/types';
+import { checkChapter } from './chapters';
 
-export interface AdmitMemberInput {
-  category: MemberDoc['category'];
-  name: string;
-  id?: string | null;
-  country: string;
-  status?: MemberDoc['status'] | null;
-  since?: string | null;
-  clusters?: MemberDoc['clusters'] | null;
-  nationalChapter?: string | null;
-  organisationType?: MemberDoc['organisationType'] | null;
-  city?: { name?: string | null; region: CityDoc['region']; population?: number | null; areaKm2?: number | null; timezone: string } | null;
-  contacts?: { focalPointName: string; email: string } | null;
-}
-
+/** What an admission writes: the member, its city (full members) and its focal point (if given). */
 export interface Admission {
   member: MemberDoc;
   /** The city to create, for full members. */
   city: CityDoc | null;
   contacts: MemberContactsDoc | null;
+  /** The input that names the id (for errors about it): `input.id` when given, else `input.name`. */
+  idField: 'input.id' | 'input.name';
 }
 
 const SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -41,76 +31,81 @@ export function slugify(name: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** An assigned ISO 3166-1 alpha-2 code (Intl knows its name). */
-export function requireCountry(value: string, field: string): string {
-  if (!/^[A-Z]{2}$/.test(value) || !regionNames.of(value) || value === 'ZZ' || value === 'EU' || value === 'UN') {
-    throw badField(field, `must be an ISO 3166-1 alpha-2 country code of two upper-case letters (e.g. PH), got ${JSON.stringify(value)}`);
+/**
+ * A member's country: the shape as lib checks it, and, since a member is a real place, a code that
+ * is assigned (Intl knows its name; the user-assigned and exceptional codes are refused).
+ */
+export function checkMemberCountry(value: string, field: string): string {
+  checkCountry(value, field);
+  if (!regionNames.of(value) || value === 'ZZ' || value === 'EU' || value === 'UN') {
+    throw inputError(field, `must be an assigned ISO 3166-1 alpha-2 country code (e.g. PH), got ${JSON.stringify(value)}`);
   }
   return value;
 }
 
-export function requireChapter(value: string, field: string): string {
-  if (!NATIONAL_CHAPTERS.has(value)) throw badField(field, `must be a national chapter (${[...NATIONAL_CHAPTERS].join(', ')}), got ${JSON.stringify(value)}`);
+function checkArea(value: number, field: string): number {
+  if (!Number.isFinite(value) || value <= 0 || value > 100_000) throw inputError(field, `must be a number above 0 and at most 100000, got ${value}`);
   return value;
+}
+
+function checkEmail(value: string, field: string): string {
+  const email = value.trim();
+  if (!EMAIL.test(email) || email.length > 254) throw inputError(field, `must be an e-mail address, got ${JSON.stringify(value)}`);
+  return email;
 }
 
 /** Validates every field of the input (nothing is read or written yet) and builds the documents. */
 export function buildAdmission(input: AdmitMemberInput, today: string): Admission {
-  const name = requireText(input.name, 'input.name', 2, 200);
+  const name = checkText(input.name, 'input.name', 2, 200);
   const id = input.id ?? slugify(name);
+  const idField = input.id != null ? 'input.id' : 'input.name';
   if (!SLUG.test(id) || id.length > 64) {
-    throw badField(input.id != null ? 'input.id' : 'input.name', `must give an id of lowercase letters, digits and single hyphens (at most 64), got ${JSON.stringify(id)}`);
+    throw inputError(idField, `must give an id of lowercase letters, digits and single hyphens (at most 64), got ${JSON.stringify(id)}`);
   }
-  const country = requireCountry(input.country, 'input.country');
+  const country = checkMemberCountry(input.country, 'input.country');
   const status = input.status ?? 'ACTIVE';
-  if (status !== 'ACTIVE' && status !== 'PENDING') throw badField('input.status', `must be ACTIVE or PENDING for a new member, got ${status}`);
-  const since = input.since ?? today;
-  if (since > today) throw badField('input.since', `must not be in the future (today is ${today}), got ${since}`);
-  const clusters = requireDistinct(input.clusters ?? [], 'input.clusters');
-  const nationalChapter = input.nationalChapter == null ? null : requireChapter(input.nationalChapter, 'input.nationalChapter');
+  if (status !== 'ACTIVE' && status !== 'PENDING') throw inputError('input.status', `must be ACTIVE or PENDING for a new member, got ${status}`);
+  const since = input.since == null ? today : checkDate(input.since, 'input.since');
+  if (since > today) throw inputError('input.since', `must not be in the future (today is ${today}), got ${since}`);
+  const clusters = checkDistinct(input.clusters ?? [], 'input.clusters');
+  const nationalChapter = input.nationalChapter == null ? null : checkChapter(input.nationalChapter, 'input.nationalChapter');
 
   let organisationType: MemberDoc['organisationType'];
   let city: CityDoc | null = null;
   if (input.category === 'FULL') {
     if (input.organisationType != null && input.organisationType !== 'LOCAL_GOVERNMENT') {
-      throw badField('input.organisationType', `must be LOCAL_GOVERNMENT (or omitted) for a full member, got ${input.organisationType}`);
+      throw inputError('input.organisationType', `must be LOCAL_GOVERNMENT (or omitted) for a full member, got ${input.organisationType}`);
     }
     organisationType = 'LOCAL_GOVERNMENT';
-    if (!input.city) throw badField('input.city', 'is required for a full member (a local government and its city)');
+    if (!input.city) throw inputError('input.city', 'is required for a full member (a local government and its city)');
     const c = input.city;
-    const population = c.population ?? null;
-    if (population !== null && (!Number.isInteger(population) || population < 1 || population > 100_000_000)) {
-      throw badField('input.city.population', `must be an integer from 1 to 100000000, got ${population}`);
-    }
-    const areaKm2 = c.areaKm2 ?? null;
-    if (areaKm2 !== null && (!Number.isFinite(areaKm2) || areaKm2 <= 0 || areaKm2 > 100_000)) {
-      throw badField('input.city.areaKm2', `must be a number above 0 and at most 100000, got ${areaKm2}`);
-    }
     city = {
       _id: id,
-      name: c.name == null ? name : requireText(c.name, 'input.city.name', 1, 200),
+      name: c.name == null ? name : checkText(c.name, 'input.city.name', 1, 200),
       country,
       region: c.region,
-      population,
-      areaKm2,
-      timezone: requireTimeZone(c.timezone, 'input.city.timezone'),
+      population: c.population == null ? null : checkInt(c.population, 'input.city.population', 1, 100_000_000),
+      areaKm2: c.areaKm2 == null ? null : checkArea(c.areaKm2, 'input.city.areaKm2'),
+      timezone: checkTimeZone(c.timezone, 'input.city.timezone'),
       sampleData: false,
     };
   } else {
-    if (input.organisationType == null) throw badField('input.organisationType', 'is required for an associate member');
+    if (input.organisationType == null) throw inputError('input.organisationType', 'is required for an associate member');
     if (input.organisationType === 'LOCAL_GOVERNMENT') {
-      throw badField('input.organisationType', 'cannot be LOCAL_GOVERNMENT for an associate member: local governments are full members');
+      throw inputError('input.organisationType', 'cannot be LOCAL_GOVERNMENT for an associate member: local governments are full members');
     }
-    if (input.city) throw badField('input.city', 'is only for full members; an associate member is an organisation');
+    if (input.city) throw inputError('input.city', 'is only for full members; an associate member is an organisation');
     organisationType = input.organisationType;
   }
 
-  let contacts: MemberContactsDoc | null = null;
-  if (input.contacts) {
-    const email = input.contacts.email.trim();
-    if (!EMAIL.test(email) || email.length > 254) throw badField('input.contacts.email', `must be an e-mail address, got ${JSON.stringify(input.contacts.email)}`);
-    contacts = { _id: id, focalPointName: requireText(input.contacts.focalPointName, 'input.contacts.focalPointName', 1, 200), email, sampleData: false };
-  }
+  const contacts: MemberContactsDoc | null = input.contacts
+    ? {
+        _id: id,
+        focalPointName: checkText(input.contacts.focalPointName, 'input.contacts.focalPointName', 1, 200),
+        email: checkEmail(input.contacts.email, 'input.contacts.email'),
+        sampleData: false,
+      }
+    : null;
 
   const member: MemberDoc = {
     _id: id,
@@ -124,15 +119,5 @@ export function buildAdmission(input: AdmitMemberInput, today: string): Admissio
     clusters,
     nationalChapter,
   };
-  return { member, city, contacts };
+  return { member, city, contacts, idField };
 }
-
-/** Which status changes make sense; setting the current status again is a no-op (handled by the caller). */
-export const STATUS_TRANSITIONS: Record<MemberDoc['status'], MemberDoc['status'][]> = {
-  PENDING: ['ACTIVE', 'WITHDRAWN'],
-  ACTIVE: ['SUSPENDED', 'WITHDRAWN'],
-  SUSPENDED: ['ACTIVE', 'WITHDRAWN'],
-  // A withdrawn member re-applies: it becomes PENDING again.
-  WITHDRAWN: ['PENDING'],
-};
-

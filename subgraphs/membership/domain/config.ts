@@ -14,7 +14,7 @@ export interface FeeTable {
 }
 
 function check(condition: boolean, message: string): void {
-  if (!condition) throw new Error(`subgraphs/membership/config: ${message}`);
+  if (!condition) throw new Error(`subgraphs/membership/domain/config: ${message}`);
 }
 
 function loadChapters(): ReadonlySet<string> {
@@ -36,14 +36,3 @@ function loadFees(): FeeTable {
 
 export const NATIONAL_CHAPTERS = loadChapters();
 export const FEE_TABLE = loadFees();
-
-/** The annual fee: population band base (or the associate base) x the country's income multiplier, whole dollars. */
-export function annualFeeUsd(table: FeeTable, member: { category: 'FULL' | 'ASSOCIATE'; country: string }, population: number | null): number {
-  const base =
-    member.category === 'ASSOCIATE'
-      ? table.associateBaseFeeUsd
-      : table.populationBands.find((b) => b.maxPopulation === null || (population ?? 0) <= b.maxPopulation)!.baseFeeUsd;
-  const gdp = table.gdpPerCapitaUsd[member.country];
-  const multiplier = gdp === undefined ? table.defaultMultiplier : table.incomeBands.find((b) => b.maxGdpPerCapitaUsd === null || gdp <= b.maxGdpPerCapitaUsd)!.multiplier;
-  return Math.round(base * multiplier);
-}

@@ -1,7 +1,9 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { CityDoc, MemberDoc, MemberContactsDoc, EnrolmentDoc } from '../data/types';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -37,6 +39,10 @@ export type AdmitMemberInput = {
   /** ACTIVE (the default) or PENDING. */
   status?: InputMaybe<MemberStatus>;
 };
+
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 /** A city: a local government, whether or not it is a CityNet member. */
 export type City = {
@@ -281,7 +287,7 @@ export type ProgrammeEnrolment = {
   programme: Scalars['String']['output'];
   /** The programme round, e.g. 2016. */
   round: Scalars['Int']['output'];
-  /** Whether the subsidised rate applies today. */
+  /** Whether the subsidised rate applies today (depends on the clock). */
   subsidised: Scalars['Boolean']['output'];
   /** The last day of the three subsidised years. */
   subsidisedUntil: Scalars['Date']['output'];
@@ -290,6 +296,11 @@ export type ProgrammeEnrolment = {
 /**
  * CityNet membership: the member local governments and organisations, and cities' enrolment in the
  * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ *
+ * Cache hints (@cacheControl): city facts and membership are PUBLIC for 300 s (every change is
+ * invalidated exactly; maxAge only bounds what invalidation cannot see); member contacts and fees are
+ * PRIVATE (CITYNET_STAFF only); whether an enrolment is subsidised today depends on the clock (60 s).
+ * City is defined by several subgraphs, so its fields carry field-level hints, never a type-level one.
  */
 export type Query = {
   __typename?: 'Query';
@@ -307,6 +318,11 @@ export type Query = {
 /**
  * CityNet membership: the member local governments and organisations, and cities' enrolment in the
  * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ *
+ * Cache hints (@cacheControl): city facts and membership are PUBLIC for 300 s (every change is
+ * invalidated exactly; maxAge only bounds what invalidation cannot see); member contacts and fees are
+ * PRIVATE (CITYNET_STAFF only); whether an enrolment is subsidised today depends on the clock (60 s).
+ * City is defined by several subgraphs, so its fields carry field-level hints, never a type-level one.
  */
 export type QueryCitiesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -318,6 +334,11 @@ export type QueryCitiesArgs = {
 /**
  * CityNet membership: the member local governments and organisations, and cities' enrolment in the
  * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ *
+ * Cache hints (@cacheControl): city facts and membership are PUBLIC for 300 s (every change is
+ * invalidated exactly; maxAge only bounds what invalidation cannot see); member contacts and fees are
+ * PRIVATE (CITYNET_STAFF only); whether an enrolment is subsidised today depends on the clock (60 s).
+ * City is defined by several subgraphs, so its fields carry field-level hints, never a type-level one.
  */
 export type QueryCityArgs = {
   id: Scalars['ID']['input'];
@@ -327,6 +348,11 @@ export type QueryCityArgs = {
 /**
  * CityNet membership: the member local governments and organisations, and cities' enrolment in the
  * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ *
+ * Cache hints (@cacheControl): city facts and membership are PUBLIC for 300 s (every change is
+ * invalidated exactly; maxAge only bounds what invalidation cannot see); member contacts and fees are
+ * PRIVATE (CITYNET_STAFF only); whether an enrolment is subsidised today depends on the clock (60 s).
+ * City is defined by several subgraphs, so its fields carry field-level hints, never a type-level one.
  */
 export type QueryMemberArgs = {
   id: Scalars['ID']['input'];
@@ -336,6 +362,11 @@ export type QueryMemberArgs = {
 /**
  * CityNet membership: the member local governments and organisations, and cities' enrolment in the
  * CityNet–WCCD ISO 37120 joint programme. Owns the `City` entity.
+ *
+ * Cache hints (@cacheControl): city facts and membership are PUBLIC for 300 s (every change is
+ * invalidated exactly; maxAge only bounds what invalidation cannot see); member contacts and fees are
+ * PRIVATE (CITYNET_STAFF only); whether an enrolment is subsidised today depends on the clock (60 s).
+ * City is defined by several subgraphs, so its fields carry field-level hints, never a type-level one.
  */
 export type QueryMembersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -450,31 +481,32 @@ export type ResolversTypes = ResolversObject<{
   AdmitMemberInput: AdmitMemberInput;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  City: ResolverTypeWrapper<City>;
+  CacheControlScope: CacheControlScope;
+  City: ResolverTypeWrapper<CityDoc>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  CityConnection: ResolverTypeWrapper<CityConnection>;
-  CityEdge: ResolverTypeWrapper<CityEdge>;
+  CityConnection: ResolverTypeWrapper<Omit<CityConnection, 'edges'> & { edges: Array<ResolversTypes['CityEdge']> }>;
+  CityEdge: ResolverTypeWrapper<Omit<CityEdge, 'node'> & { node: ResolversTypes['City'] }>;
   CityFilter: CityFilter;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Cluster: Cluster;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
-  Member: ResolverTypeWrapper<Member>;
+  Member: ResolverTypeWrapper<MemberDoc>;
   MemberCategory: MemberCategory;
-  MemberConnection: ResolverTypeWrapper<MemberConnection>;
-  MemberContacts: ResolverTypeWrapper<MemberContacts>;
+  MemberConnection: ResolverTypeWrapper<Omit<MemberConnection, 'edges'> & { edges: Array<ResolversTypes['MemberEdge']> }>;
+  MemberContacts: ResolverTypeWrapper<MemberContactsDoc>;
   MemberContactsInput: MemberContactsInput;
-  MemberEdge: ResolverTypeWrapper<MemberEdge>;
+  MemberEdge: ResolverTypeWrapper<Omit<MemberEdge, 'node'> & { node: ResolversTypes['Member'] }>;
   MemberFilter: MemberFilter;
   MemberStatus: MemberStatus;
-  Membership: ResolverTypeWrapper<Membership>;
+  Membership: ResolverTypeWrapper<MemberDoc>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NewCityInput: NewCityInput;
   OrganisationType: OrganisationType;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  ProgrammeEnrolment: ResolverTypeWrapper<ProgrammeEnrolment>;
+  ProgrammeEnrolment: ResolverTypeWrapper<EnrolmentDoc>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Region: Region;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -482,27 +514,35 @@ export type ResolversParentTypes = ResolversObject<{
   AdmitMemberInput: AdmitMemberInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  City: City | FederationReferenceTypes['City'];
+  City: CityDoc;
   Float: Scalars['Float']['output'];
-  Int: Scalars['Int']['output'];
-  CityConnection: CityConnection;
-  CityEdge: CityEdge;
+  CityConnection: Omit<CityConnection, 'edges'> & { edges: Array<ResolversParentTypes['CityEdge']> };
+  CityEdge: Omit<CityEdge, 'node'> & { node: ResolversParentTypes['City'] };
   CityFilter: CityFilter;
-  Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
-  Member: Member;
-  MemberConnection: MemberConnection;
-  MemberContacts: MemberContacts;
+  Member: MemberDoc;
+  MemberConnection: Omit<MemberConnection, 'edges'> & { edges: Array<ResolversParentTypes['MemberEdge']> };
+  MemberContacts: MemberContactsDoc;
   MemberContactsInput: MemberContactsInput;
-  MemberEdge: MemberEdge;
+  MemberEdge: Omit<MemberEdge, 'node'> & { node: ResolversParentTypes['Member'] };
   MemberFilter: MemberFilter;
-  Membership: Membership;
+  Membership: MemberDoc;
   Mutation: Record<PropertyKey, never>;
   NewCityInput: NewCityInput;
   PageInfo: PageInfo;
-  ProgrammeEnrolment: ProgrammeEnrolment;
+  ProgrammeEnrolment: EnrolmentDoc;
   Query: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
@@ -619,3 +659,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

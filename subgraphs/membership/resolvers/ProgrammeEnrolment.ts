@@ -1,13 +1,13 @@
-import type { EnrolmentDoc } from '../data/types';
-import type { Context } from '../context';
-
-/** The calendar date of `now` in UTC, YYYY-MM-DD (comparable as a string with stored dates). */
-export function todayUtc(now: Date): string {
-  return now.toISOString().slice(0, 10);
-}
+import { utcDate } from '../../../lib/time/dates';
+import type { ProgrammeEnrolmentResolvers } from '../generated/resolvers-types';
+import { isSubsidised } from '../domain/enrolment';
 
 export const ProgrammeEnrolment = {
-  city: (enrolment: EnrolmentDoc, _: unknown, ctx: Context) => ctx.loaders.cityById.load(enrolment.cityId),
-  /** Subsidised up to and including `subsidisedUntil`; "today" comes from the settable clock. */
-  subsidised: (enrolment: EnrolmentDoc, _: unknown, ctx: Context) => todayUtc(ctx.settings.now()) <= enrolment.subsidisedUntil,
-};
+  city: async (enrolment, _, ctx) => {
+    const city = await ctx.loaders.cityById.load(enrolment.cityId);
+    if (!city) throw new Error(`Enrolment ${enrolment._id} names an unknown city ${enrolment.cityId}`);
+    return city;
+  },
+  /** "Today" comes from the settable clock. */
+  subsidised: (enrolment, _, ctx) => isSubsidised(enrolment, utcDate(ctx.settings.now())),
+} satisfies ProgrammeEnrolmentResolvers;

@@ -1,13 +1,14 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateScalar } from '../../../lib/graphql/scalars';
-import type { Context } from '../context';
+import type * as Schema from '../generated/resolvers-types';
+import type { CityDoc, EnrolmentDoc, MemberContactsDoc, MemberDoc } from '../data/types';
 import { City } from './City';
 import { Member } from './Member';
 import { Mutation } from './Mutation';
 import { ProgrammeEnrolment } from './ProgrammeEnrolment';
 import { Query } from './Query';
 
-export const resolvers: GraphQLResolverMap<Context> = {
+/** The resolver map, typed by the types generated from schema.graphql (npm run codegen). */
+export const resolvers: Schema.Resolvers = {
   Date: DateScalar,
   Query,
   Mutation,
@@ -15,3 +16,28 @@ export const resolvers: GraphQLResolverMap<Context> = {
   Member,
   ProgrammeEnrolment,
 };
+
+/**
+ * The compiler's check that the resolvers and documents serve schema.graphql exactly. The generated
+ * `Resolvers` type allows any extra key (index signatures), and a field without a resolver is read
+ * from the document by the default resolver, so for each type mapped to a document (codegen.ts):
+ * every field of the type has a resolver or a document property of a fitting type, and every
+ * resolver is for a field of the type. Renaming a field in the SDL (then `npm run codegen`) fails here.
+ */
+type Fields<G> = Exclude<keyof G, '__typename'>;
+type Unserved<G, R, D> = Exclude<Fields<G>, keyof R | keyof D>;
+type Misfit<G, R, D> = { [K in Exclude<Fields<G>, keyof R> & keyof D]: D[K] extends G[K] ? never : K }[Exclude<Fields<G>, keyof R> & keyof D];
+type Stray<G, R> = Exclude<keyof R, Fields<G> | '__resolveReference' | '__isTypeOf'>;
+type Serves<G, R, D = object> = [Unserved<G, R, D>, Misfit<G, R, D>, Stray<G, R>] extends [never, never, never]
+  ? true
+  : { unserved: Unserved<G, R, D>; misfit: Misfit<G, R, D>; stray: Stray<G, R> };
+
+export const SERVES_SCHEMA: [
+  Serves<Schema.Query, typeof Query>,
+  Serves<Schema.Mutation, typeof Mutation>,
+  Serves<Schema.City, typeof City, CityDoc>,
+  Serves<Schema.Member, typeof Member, MemberDoc>,
+  Serves<Schema.Membership, object, MemberDoc>,
+  Serves<Schema.MemberContacts, object, MemberContactsDoc>,
+  Serves<Schema.ProgrammeEnrolment, typeof ProgrammeEnrolment, EnrolmentDoc>,
+] = [true, true, true, true, true, true, true];
