@@ -16,7 +16,7 @@ const A = `${CACHE_HEADER}
     stats: Stats @cacheControl(maxAge: 100)
   }
   type CityConnection @cacheControl(inheritMaxAge: true) { edges: [CityEdge!]! total: Int! }
-  type CityEdge @cacheControl(inheritMaxAge: true) { node: City! }
+  type CityEdge @cacheControl(inheritMaxAge: true) { node: City! @cacheControl(inheritMaxAge: true) }
   type Stats { count: Int nested: Nested }
   type Nested { n: Int }
   type City @key(fields: "id") {
