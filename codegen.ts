@@ -18,6 +18,13 @@ const MAPPERS: Record<string, Record<string, string>> = {
     MemberContacts: '../data/types#MemberContactsDoc',
     ProgrammeEnrolment: '../data/types#EnrolmentDoc',
   },
+  workshops: {
+    Workshop: '../data/types#StoredWorkshop',
+    Registration: '../data/types#StoredRegistration',
+    MentoringPair: '../data/types#StoredMentoringPair',
+    City: '../domain/views#CityRef',
+    CertificationGap: '../domain/views#GapRepresentation',
+  },
 };
 
 const config: CodegenConfig = {

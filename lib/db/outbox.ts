@@ -216,9 +216,14 @@ export async function writeChange<T extends VersionedDoc>(
     derived: result.derived ?? [],
     events: result.events ?? [],
   };
+  // A change without audit entries, derived documents or events (e.g. a recount) leaves no empty outbox behind.
+  const carried = current ? mergeOutboxes(current.outbox, outbox) : outbox;
+  const withOutbox = isEmpty(carried) ? {} : { outbox: carried };
+  // `next` may be spread from the current document: its version and outbox are the write's to set.
+  const { _id: _ignored, version: _version, outbox: _outbox, ...fields } = result.next as unknown as VersionedDoc;
   let written: T;
   if (!current) {
-    written = { ...(result.next as Document), version, outbox } as unknown as T;
+    written = { _id: id, ...fields, version, ...withOutbox } as unknown as T;
     try {
       await collection.insertOne(written as never);
     } catch (error) {
@@ -226,8 +231,7 @@ export async function writeChange<T extends VersionedDoc>(
       throw error;
     }
   } else {
-    const { _id: _ignored, ...fields } = result.next as unknown as IdDoc;
-    const update = { $set: { ...fields, version, outbox: mergeOutboxes(current.outbox, outbox) } };
+    const update = { $set: { ...fields, version, ...withOutbox } };
     const after = await updateIfVersion(collection as unknown as Collection<IdDoc & { version?: number }>, current, update as never);
     if (!after) throw codedError('CONFLICT', conflict);
     written = after as unknown as T;

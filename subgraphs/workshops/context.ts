@@ -2,7 +2,7 @@ import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
 import type { AuthUser } from '../../lib/auth/roles';
 import type { ChangeSet } from '../../lib/subgraph/changes';
-import type { CallerHeaders } from '../../lib/federation/gateway-client';
+import { createGatewayClient, type CallerHeaders, type GatewayClient } from '../../lib/federation/gateway-client';
 import { createLoaders, type WorkshopsLoaders } from './loaders';
 
 export interface Context {
@@ -12,11 +12,15 @@ export interface Context {
   user: AuthUser | null;
   /** The caller's token and request id, for asking other domains through the gateway. */
   caller: CallerHeaders;
+  /** Asks another domain through the gateway: membership, whether cities exist (workflows/cities.ts). */
+  gateway: GatewayClient;
   db: Db;
   settings: SubgraphSettings;
+  /** Fresh per request, so cached documents never outlive the request. */
   loaders: WorkshopsLoaders;
 }
 
 export function createContext(changes: ChangeSet, db: Db, settings: SubgraphSettings, user: AuthUser | null = null, caller: CallerHeaders = {}): Context {
-  return { changes, user, caller, db, settings, loaders: createLoaders(db, settings) };
+  const gateway = createGatewayClient({ url: () => settings.gatewayUrl?.() });
+  return { changes, user, caller, gateway, db, settings, loaders: createLoaders(db, settings) };
 }

@@ -1,24 +1,26 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
-import type { MentoringPairDoc, RegistrationDoc, WorkshopDoc } from './data/types';
 import { findMentoringPairsByCityIds, findMentoringPairsByIds } from './data/mentoringPairs';
 import { findActiveRegistrationsByCityIds, findRegistrationsByWorkshopIds } from './data/registrations';
-import { findUpcomingWorkshops, findUpcomingWorkshopsOnThemes, findWorkshopsByIds } from './data/workshops';
+import type { StoredMentoringPair, StoredRegistration, StoredWorkshop } from './data/types';
+import { byStart, findUpcomingHostedWorkshops, findUpcomingWorkshopsOnThemes, findWorkshopsByIds } from './data/workshops';
+import { isUpcoming } from './domain/workshops';
 
 export interface WorkshopsLoaders {
-  workshopById: DataLoader<string, WorkshopDoc | null>;
-  mentoringPairById: DataLoader<string, MentoringPairDoc | null>;
+  workshopById: DataLoader<string, StoredWorkshop | null>;
+  mentoringPairById: DataLoader<string, StoredMentoringPair | null>;
   /** All registrations of a workshop, in registration order (Workshop.registrations pages over them). */
-  registrationsByWorkshopId: DataLoader<string, RegistrationDoc[]>;
+  registrationsByWorkshopId: DataLoader<string, StoredRegistration[]>;
   /** All upcoming scheduled workshops a city hosts or is registered for, soonest first (callers slice). */
-  upcomingWorkshopsByCityId: DataLoader<string, WorkshopDoc[]>;
+  upcomingWorkshopsByCityId: DataLoader<string, StoredWorkshop[]>;
   /** Pairs the city is mentor or mentee in, most recent first. */
-  mentoringByCityId: DataLoader<string, MentoringPairDoc[]>;
+  mentoringByCityId: DataLoader<string, StoredMentoringPair[]>;
   /** Upcoming scheduled workshops on a theme, soonest first: ONE query for all themes asked. */
-  upcomingWorkshopsByTheme: DataLoader<string, WorkshopDoc[]>;
+  upcomingWorkshopsByTheme: DataLoader<string, StoredWorkshop[]>;
 }
 
+/** One document per key (null when missing), from a by-ids lookup (lib/db/access.ts). */
 function oneByKey<T extends { _id: string }>(keys: readonly string[], docs: T[]): (T | null)[] {
   const map = new Map(docs.map((doc) => [doc._id, doc]));
   return keys.map((key) => map.get(key) ?? null);
@@ -34,10 +36,10 @@ function manyByKey<T>(keys: readonly string[], docs: T[], keysOf: (doc: T) => st
 }
 
 /**
- * Upcoming workshops for a batch of cities in exactly two queries, however many cities: the
- * cities' live registrations, then the workshops they host or registered for.
+ * Upcoming workshops for a batch of cities, however many cities: the cities' live registrations (one
+ * query), then the workshops they host (one query) and those they registered for (by id).
  */
-async function loadUpcomingWorkshops(db: Db, cityIds: readonly string[], now: Date): Promise<WorkshopDoc[][]> {
+async function loadUpcomingWorkshops(db: Db, cityIds: readonly string[], now: Date, prime: (w: StoredWorkshop) => void): Promise<StoredWorkshop[][]> {
   const registrations = await findActiveRegistrationsByCityIds(db, cityIds);
   const registeredCities = new Map<string, Set<string>>(); // workshopId -> cities registered
   for (const r of registrations) {
@@ -45,22 +47,26 @@ async function loadUpcomingWorkshops(db: Db, cityIds: readonly string[], now: Da
     set.add(r.cityId);
     registeredCities.set(r.workshopId, set);
   }
-  const workshops = await findUpcomingWorkshops(db, cityIds, [...registeredCities.keys()], now);
+  const [hosted, registered] = await Promise.all([findUpcomingHostedWorkshops(db, cityIds, now), findWorkshopsByIds(db, [...registeredCities.keys()])]);
+  const byId = new Map<string, StoredWorkshop>();
+  for (const w of [...hosted, ...registered]) {
+    prime(w);
+    if (isUpcoming(w, now)) byId.set(w._id, w);
+  }
+  const workshops = [...byId.values()].sort(byStart);
   return manyByKey(cityIds, workshops, (w) => [...(w.hostCityId ? [w.hostCityId] : []), ...(registeredCities.get(w._id) ?? [])]);
 }
 
 /** Fresh loaders per request, so one request's cache never leaks into another. */
 export function createLoaders(db: Db, settings: SubgraphSettings): WorkshopsLoaders {
+  const workshopById = new DataLoader<string, StoredWorkshop | null>(async (ids) => oneByKey(ids, await findWorkshopsByIds(db, ids)));
+  const prime = (w: StoredWorkshop) => void workshopById.prime(w._id, w);
   return {
-    workshopById: new DataLoader(async (ids) => oneByKey(ids, await findWorkshopsByIds(db, ids))),
+    workshopById,
     mentoringPairById: new DataLoader(async (ids) => oneByKey(ids, await findMentoringPairsByIds(db, ids))),
     registrationsByWorkshopId: new DataLoader(async (ids) => manyByKey(ids, await findRegistrationsByWorkshopIds(db, ids), (r) => [r.workshopId])),
-    upcomingWorkshopsByCityId: new DataLoader((ids) => loadUpcomingWorkshops(db, ids, settings.now())),
-    mentoringByCityId: new DataLoader(async (ids) =>
-      manyByKey(ids, await findMentoringPairsByCityIds(db, ids), (p) => [p.mentorCityId, p.menteeCityId]),
-    ),
-    upcomingWorkshopsByTheme: new DataLoader(async (themes) =>
-      manyByKey(themes, await findUpcomingWorkshopsOnThemes(db, themes, settings.now()), (w) => w.themes),
-    ),
+    upcomingWorkshopsByCityId: new DataLoader((ids) => loadUpcomingWorkshops(db, ids, settings.now(), prime)),
+    mentoringByCityId: new DataLoader(async (ids) => manyByKey(ids, await findMentoringPairsByCityIds(db, ids), (p) => [p.mentorCityId, p.menteeCityId])),
+    upcomingWorkshopsByTheme: new DataLoader(async (themes) => manyByKey(themes, await findUpcomingWorkshopsOnThemes(db, themes, settings.now()), (w) => w.themes)),
   };
 }

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { SampleDataset } from '../../data/sample/types';
+import { findById } from '../../lib/db/access';
 import { mentoringPairsCollection } from './data/mentoringPairs';
 import { registrationsCollection } from './data/registrations';
 import { workshopsCollection } from './data/workshops';
@@ -9,7 +10,7 @@ const SEED_MARKER = 'seed';
 /** Inserts the workshops part of the dataset once; the `_meta` marker makes a second run a no-op. */
 export async function seed(db: Db, dataset: SampleDataset): Promise<boolean> {
   const meta = db.collection<{ _id: string; seededAt: Date }>('_meta');
-  if (await meta.findOne({ _id: SEED_MARKER })) return false;
+  if (await findById(meta, SEED_MARKER)) return false;
   const { workshops, registrations, mentoring_pairs } = dataset.workshops;
   if (workshops.length) await workshopsCollection(db).insertMany(workshops, { ordered: false });
   if (registrations.length) await registrationsCollection(db).insertMany(registrations, { ordered: false });

@@ -1,9 +1,14 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { Db } from 'mongodb';
+import type { AuthUser } from '../../lib/auth/roles';
+import { entityTag, listsTag, typeTag } from '../../lib/cache/tags';
 import { DATABASE_NAMES, type SubgraphSettings } from '../../lib/config';
 import type { SubgraphService } from '../../lib/subgraph/service';
 import type { MentoringPairDoc, RegistrationDoc, WorkshopDoc } from '../../subgraphs/workshops/data/types';
 import type { SampleDataset } from '../../data/sample/types';
 import type { Context } from '../../subgraphs/workshops/context';
+import { engineOf } from '../../lib/db/engine';
 import { toLocalIso } from '../../lib/time/local-time';
 import { createServer } from '../../subgraphs/workshops/server';
 import { seed } from '../../subgraphs/workshops/seed';
@@ -271,7 +276,8 @@ describe('Query.workshops', () => {
     await badInput(Q, { theme: 'Waste' }, 'theme');
     await badInput(Q, { theme: 'solid waste' }, 'theme');
     const result = await run(Q, { theme: 'Cooking' });
-    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'theme' });
+    expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'theme' });
+    expect(result.errors![0].message).toMatch(/^"theme" must be an ISO 37120 theme \(.*\), got "Cooking"$/);
   });
 
   it('rejects from >= to', async () => {
@@ -471,7 +477,10 @@ describe('federation', () => {
       { id: 'm3', mentee: { id: 'seoul' } },
       { id: 'w-2', title: 'Energy online', localStartsAt: toLocalIso(inDays(5), 'Asia/Kathmandu'), hostCity: null },
     ]);
-    expect(mongo.recorder.count((e) => e.db === db.databaseName && e.collection === 'workshops')).toBe(1);
+    // By id (lib/db/access.ts): one `$in` query on MongoDB; on FerretDB one literal `{_id}` lookup per id
+    // (the only filter it pushes down), so the three workshop ids cost three primary-key reads.
+    const lookups = mongo.recorder.count((e) => e.db === db.databaseName && e.collection === 'workshops');
+    expect(lookups).toBe((await engineOf(db)) === 'ferretdb' ? 3 : 1);
   });
 
   it('costs the same small number of queries for 10 and 50 City representations', async () => {
@@ -504,5 +513,272 @@ describe('seed', () => {
     expect(await counts()).toEqual([fixed.length, registrations.length, mentoringPairs.length]);
     expect(await seed(seedDb, dataset)).toBe(false);
     expect(await counts()).toEqual([fixed.length, registrations.length, mentoringPairs.length]);
+  });
+});
+
+/*
+ * Writes: every change is ONE single-document write carrying its audit entries (lib/db/outbox.ts), and
+ * every mutation declares what it invalidated. Cities are checked through a stand-in gateway here (the
+ * workflow tests use the real one).
+ */
+const STAFF: AuthUser = { sub: 'staff:citynet-1', roles: ['CITYNET_STAFF'] };
+const officer = (cityId: string): AuthUser => ({ sub: `officer:${cityId}`, roles: ['CITY_OFFICER'], cityId });
+const KNOWN_CITIES = new Set(['makati', 'seoul', 'colombo', 'busan', 'yokohama', 'bogor', 'da-nang', 'iloilo-city']);
+
+/** Answers the workshops subgraph's city checks (`city(id:)` aliases c0, c1, ...) like membership would. */
+async function startStandInGateway(): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
+  let requests = 0;
+  const server: Server = createHttpServer((req, res) => {
+    let body = '';
+    req.on('data', (chunk) => (body += chunk));
+    req.on('end', () => {
+      requests++;
+      const { variables } = JSON.parse(body) as { variables: Record<string, string> };
+      const data = Object.fromEntries(Object.entries(variables).map(([alias, id]) => [alias, KNOWN_CITIES.has(id) ? { id } : null]));
+      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/graphql`, requests: () => requests, close: () => new Promise((resolve) => server.close(() => resolve())) };
+}
+
+interface MutationResult extends Result {
+  tags: string[] | undefined;
+}
+
+const W = (id: string) => entityTag('workshops', 'Workshop', { id });
+const C = (id: string) => entityTag('workshops', 'City', { id });
+const P = (id: string) => entityTag('workshops', 'MentoringPair', { id });
+const GAP = typeTag('workshops', 'CertificationGap');
+const LISTS = listsTag('workshops');
+
+describe('writes', () => {
+  let gateway: Awaited<ReturnType<typeof startStandInGateway>>;
+  let wdb: Db;
+  let writer: SubgraphService<Context>;
+  const writerSettings = (): SubgraphSettings => ({ ...settings(mongo.prefix), gatewayUrl: () => gateway.url });
+
+  beforeAll(async () => {
+    gateway = await startStandInGateway();
+    wdb = mongo.client.db(mongo.prefix + 'writes_' + DATABASE_NAMES.workshops);
+    writer = await createServer({ db: wdb, settings: writerSettings() });
+  });
+  afterAll(async () => {
+    await writer?.stop();
+    await gateway?.close();
+  });
+
+  async function mutate(query: string, variables: Record<string, unknown>, user: AuthUser = STAFF): Promise<MutationResult> {
+    const response = await writer.server.executeOperation({ query, variables }, { contextValue: writer.createContext(user) });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    const result = response.body.singleResult as Result & { extensions?: { invalidations?: { tags: string[] } } };
+    return { ...result, tags: result.extensions?.invalidations?.tags };
+  }
+  async function done(query: string, variables: Record<string, unknown>, user?: AuthUser): Promise<MutationResult> {
+    const result = await mutate(query, variables, user);
+    expect(result.errors).toBeUndefined();
+    return result;
+  }
+  const audit = (subject: string) => wdb.collection('audit').find({ subject }).sort({ seq: 1 }).toArray();
+  const stored = (collection: string, id: string) => wdb.collection(collection).findOne({ _id: id as never });
+
+  const SCHEDULE = `mutation($input: ScheduleWorkshopInput!) { scheduleWorkshop(input: $input) { id version seatsTaken } }`;
+  const UPDATE = `mutation($id: ID!, $input: UpdateWorkshopInput!) { updateWorkshop(id: $id, input: $input) { id title capacity version seatsTaken } }`;
+  const CANCEL = `mutation($id: ID!) { cancelWorkshop(id: $id, reason: "Venue flooded") { status version } }`;
+  const REGISTER = `mutation($w: ID!, $c: ID!) { registerForWorkshop(workshopId: $w, cityId: $c) { id status waitlistPosition workshop { seatsTaken version } } }`;
+  const CANCEL_REG = `mutation($id: ID!) { cancelRegistration(registrationId: $id) { registration { status } promoted { id status } workshop { seatsTaken } } }`;
+  const input = (days: number, over: Record<string, unknown> = {}) => ({
+    title: 'Landfill gas clinic',
+    themes: ['Solid Waste'],
+    format: 'IN_PERSON',
+    hostCityId: 'makati',
+    facilitator: null,
+    startsAt: inDays(days).toISOString(),
+    endsAt: new Date(inDays(days).getTime() + 2 * HOUR).toISOString(),
+    timezone: 'Asia/Manila',
+    capacity: 1,
+    ...over,
+  });
+
+  it('schedule, register, cancel a registration, update, cancel: each change audited in its own document write, each declaring what it invalidates', async () => {
+    const scheduled = await done(SCHEDULE, { input: input(30) });
+    const w = scheduled.data!.scheduleWorkshop.id as string;
+    expect(scheduled.data!.scheduleWorkshop).toEqual({ id: w, version: 1, seatsTaken: 0 });
+    expect(new Set(scheduled.tags)).toEqual(new Set([W(w), C('makati'), GAP, LISTS]));
+    // The entry's id names the collection, the document and the write that carried it; the outbox is emptied after the copy.
+    expect(await audit(`workshop:${w}`)).toEqual([expect.objectContaining({ _id: `workshops:${w}:v1:0`, action: 'workshop.scheduled', actor: STAFF.sub, cityId: 'makati', old: null })]);
+    expect(await stored('workshops', w)).toMatchObject({ version: 1, detailsVersion: 1 });
+    expect(await stored('workshops', w)).not.toHaveProperty('outbox');
+
+    const seoul = await done(REGISTER, { w, c: 'seoul' }, officer('seoul'));
+    expect(seoul.data!.registerForWorkshop).toEqual({ id: `${w}:seoul`, status: 'CONFIRMED', waitlistPosition: null, workshop: { seatsTaken: 1, version: 1 } });
+    expect(new Set(seoul.tags)).toEqual(new Set([W(w), C('makati'), C('seoul'), GAP, LISTS]));
+    const colombo = await done(REGISTER, { w, c: 'colombo' });
+    expect(colombo.data!.registerForWorkshop).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1, workshop: { seatsTaken: 1 } });
+    expect(new Set(colombo.tags)).toEqual(new Set([W(w), C('makati'), C('seoul'), C('colombo'), GAP, LISTS]));
+    expect(await audit(`registration:${w}:seoul`)).toEqual([expect.objectContaining({ _id: `registrations:${w}:seoul:v1:0`, action: 'registration.created', actor: 'officer:seoul', cityId: 'seoul', new: { status: 'CONFIRMED', seq: 1 } })]);
+    // The seat count is a write of the workshop (version 2), not a change of its details (Workshop.version 1).
+    expect(await stored('workshops', w)).toMatchObject({ version: 2, detailsVersion: 1, seatsTaken: 1 });
+
+    const cancelled = await done(CANCEL_REG, { id: `${w}:seoul` }, officer('seoul'));
+    expect(cancelled.data!.cancelRegistration).toEqual({ registration: { status: 'CANCELLED' }, promoted: { id: `${w}:colombo`, status: 'CONFIRMED' }, workshop: { seatsTaken: 1 } });
+    expect(new Set(cancelled.tags)).toEqual(new Set([W(w), C('makati'), C('seoul'), C('colombo'), GAP, LISTS]));
+    expect((await audit(`registration:${w}:seoul`)).map((e) => [e._id, e.action])).toEqual([[`registrations:${w}:seoul:v1:0`, 'registration.created'], [`registrations:${w}:seoul:v2:0`, 'registration.cancelled']]);
+    expect((await audit(`registration:${w}:colombo`)).map((e) => [e._id, e.action, e.actor])).toEqual([
+      [`registrations:${w}:colombo:v1:0`, 'registration.created', STAFF.sub],
+      [`registrations:${w}:colombo:v2:0`, 'registration.promoted', 'officer:seoul'],
+    ]);
+
+    const updated = await done(UPDATE, { id: w, input: { title: 'Landfill gas and leachate', capacity: 3, expectedVersion: 1 } });
+    expect(updated.data!.updateWorkshop).toMatchObject({ title: 'Landfill gas and leachate', capacity: 3, version: 2, seatsTaken: 1 });
+    expect(new Set(updated.tags)).toEqual(new Set([W(w), C('makati'), C('colombo'), GAP, LISTS]));
+    expect((await audit(`workshop:${w}`)).map((e) => e.action)).toEqual(['workshop.scheduled', 'workshop.updated']);
+    // The same values again write nothing and invalidate nothing.
+    const before = await stored('workshops', w);
+    const same = await done(UPDATE, { id: w, input: { title: 'Landfill gas and leachate' } });
+    expect(same.data!.updateWorkshop.version).toBe(2);
+    expect(same.tags).toBeUndefined();
+    expect(await stored('workshops', w)).toEqual(before);
+
+    // A refused change writes nothing and declares nothing.
+    const stale = await mutate(UPDATE, { id: w, input: { title: 'Stale edit', expectedVersion: 1 } });
+    expect(stale.errors?.[0].extensions).toMatchObject({ code: 'CONFLICT', field: 'input.expectedVersion' });
+    expect(stale.tags).toBeUndefined();
+
+    const gone = await done(CANCEL, { id: w });
+    expect(gone.data!.cancelWorkshop).toEqual({ status: 'CANCELLED', version: 3 });
+    expect(new Set(gone.tags)).toEqual(new Set([W(w), C('makati'), C('colombo'), GAP, LISTS]));
+    expect((await audit(`workshop:${w}`)).map((e) => e.action)).toEqual(['workshop.scheduled', 'workshop.updated', 'workshop.cancelled']);
+    expect(await wdb.collection('locks').countDocuments()).toBe(0);
+  });
+
+  it('moving a workshop to another host invalidates both hosts', async () => {
+    const w = (await done(SCHEDULE, { input: input(40) })).data!.scheduleWorkshop.id as string;
+    const moved = await done(UPDATE, { id: w, input: { hostCityId: 'busan', timezone: 'Asia/Seoul' } });
+    expect(new Set(moved.tags)).toEqual(new Set([W(w), C('makati'), C('busan'), GAP, LISTS]));
+    const unknown = await mutate(UPDATE, { id: w, input: { hostCityId: 'atlantis' } });
+    expect(unknown.errors?.[0].extensions).toMatchObject({ code: 'NOT_FOUND', field: 'input.hostCityId' });
+  });
+
+  it('mentoring: pair, log a session, close; each audited with the pair, invalidating the pair and both cities', async () => {
+    const PAIR = `mutation { pairMentor(mentorCityId: "yokohama", menteeCityId: "busan", focusThemes: ["Energy"]) { id status } }`;
+    const paired = await done(PAIR, {});
+    const id = paired.data!.pairMentor.id as string;
+    const expected = new Set([P(id), C('yokohama'), C('busan'), LISTS]);
+    expect(new Set(paired.tags)).toEqual(expected);
+    const logged = await done(`mutation($id: ID!) { logMentoringSession(pairId: $id, input: { heldAt: "${new Date(NOW - HOUR).toISOString()}", durationMinutes: 60, format: ONLINE }) { sessions { durationMinutes } } }`, { id });
+    expect(logged.data!.logMentoringSession.sessions).toEqual([{ durationMinutes: 60 }]);
+    expect(new Set(logged.tags)).toEqual(expected);
+    const closed = await done(`mutation($id: ID!) { closeMentoringPair(pairId: $id) { status } }`, { id });
+    expect(new Set(closed.tags)).toEqual(expected);
+    expect((await audit(`mentoring:${id}`)).map((e) => [e._id, e.action])).toEqual([
+      [`mentoring_pairs:${id}:v1:0`, 'mentoring.paired'],
+      [`mentoring_pairs:${id}:v2:0`, 'mentoring.sessionLogged'],
+      [`mentoring_pairs:${id}:v3:0`, 'mentoring.closed'],
+    ]);
+    const again = await mutate(PAIR.replace('"Energy"', '"Energy", "Energy"'), {});
+    expect(again.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'focusThemes[1]' });
+    expect(again.errors?.[0].message).toBe('"focusThemes[1]" repeats "Energy"');
+  });
+
+  it('audit entries of a write whose copy was interrupted are copied by the next change of that document, or at start-up', async () => {
+    const w = (await done(SCHEDULE, { input: input(50, { capacity: 5 }) })).data!.scheduleWorkshop.id as string;
+    await done(REGISTER, { w, c: 'seoul' });
+    // As if the process died right after the single-document write, before copying its outbox.
+    const lost = (n: number) => ({ _id: `lost-${w}-${n}`, cityId: 'seoul', year: null, at: new Date(), actor: 'x', actorRoles: [], action: 'test.lost', subject: `lost:${w}`, old: null, new: null, seq: n });
+    await wdb.collection('registrations').updateOne({ _id: `${w}:seoul` as never }, { $set: { outbox: { audit: [lost(1)] } } });
+    await wdb.collection('workshops').updateOne({ _id: w as never }, { $set: { outbox: { audit: [lost(2)] } } });
+    await done(CANCEL_REG, { id: `${w}:seoul` });
+    // The registration's next write carried the left-over entry along; the workshop's was carried out when it was loaded.
+    expect((await audit(`lost:${w}`)).map((e) => e._id)).toEqual([`lost-${w}-1`, `lost-${w}-2`]);
+    expect(await stored('registrations', `${w}:seoul`)).not.toHaveProperty('outbox');
+
+    await wdb.collection('mentoring_pairs').insertOne({ _id: `mp-lost-${w}`, mentorCityId: 'a', menteeCityId: 'b', focusThemes: [], status: 'ACTIVE', startedOn: '2026-01-01', closedOn: null, sessions: [], version: 1, outbox: { audit: [lost(3)] } } as never);
+    const restarted = await createServer({ db: wdb, settings: writerSettings() });
+    await restarted.stop();
+    expect((await audit(`lost:${w}`)).map((e) => e._id)).toEqual([`lost-${w}-1`, `lost-${w}-2`, `lost-${w}-3`]);
+    expect(await stored('mentoring_pairs', `mp-lost-${w}`)).not.toHaveProperty('outbox');
+  });
+
+  it('checks the cities of a burst of registrations with one request to the gateway', async () => {
+    const w = (await done(SCHEDULE, { input: input(60, { capacity: 2, hostCityId: 'yokohama', timezone: 'Asia/Tokyo' }) })).data!.scheduleWorkshop.id as string;
+    const asked = gateway.requests();
+    // Makati and Colombo were checked before and are remembered; the three others are asked together.
+    const results = await Promise.all(['makati', 'colombo', 'bogor', 'da-nang', 'iloilo-city'].map((c) => mutate(REGISTER, { w, c })));
+    results.forEach((r) => expect(r.errors).toBeUndefined());
+    expect(gateway.requests() - asked).toBe(1);
+    expect(results.map((r) => r.data!.registerForWorkshop.status).sort()).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
+    // Known cities are remembered: registering them elsewhere asks nothing.
+    const next = (await done(SCHEDULE, { input: input(61, { format: 'ONLINE', hostCityId: null }) })).data!.scheduleWorkshop.id as string;
+    for (const c of ['bogor', 'da-nang']) await done(REGISTER, { w: next, c });
+    expect(gateway.requests() - asked).toBe(1);
+    expect(await stored('workshops', w)).toMatchObject({ seatsTaken: 2 });
+  });
+});
+
+describe('migrations', () => {
+  it('upgrades a database the previous version wrote, losing nothing, once', async () => {
+    const old = mongo.client.db(mongo.prefix + 'old_' + DATABASE_NAMES.workshops);
+    const starts = inDays(20);
+    // As the previous code left it: `version` counted changes of the details (this one was edited twice),
+    // audit entries were written after the change with random ids, `audit` had one index.
+    await old.collection('workshops').insertMany([
+      { ...workshop('ws-old', { startsAt: starts, hostCityId: 'makati', capacity: 1, seatsTaken: 1 }), sampleData: false, version: 3, cancellationReason: null, cancelledAt: null, createdAt: inDays(-3), updatedAt: inDays(-1) },
+      workshop('ws-seeded', { startsAt: inDays(21) }),
+    ] as never[]);
+    await old.collection('registrations').insertMany([
+      { _id: 'ws-old:seoul', workshopId: 'ws-old', cityId: 'seoul', status: 'CONFIRMED', registeredAt: inDays(-2), seq: 1, confirmedAt: inDays(-2), cancelledAt: null },
+      { _id: 'ws-old:colombo', workshopId: 'ws-old', cityId: 'colombo', status: 'WAITLISTED', registeredAt: inDays(-2), seq: 2, confirmedAt: null, cancelledAt: null },
+    ] as never[]);
+    const oldEntries = ['workshop.scheduled', 'workshop.updated', 'workshop.updated', 'registration.created'].map((action, i) => ({
+      _id: `0f6c1e2a-0000-4000-8000-00000000000${i}`,
+      cityId: 'makati',
+      year: null,
+      at: inDays(-3 + i * 0.5),
+      actor: 'staff:citynet-1',
+      actorRoles: ['CITYNET_STAFF'],
+      action,
+      subject: i < 3 ? 'workshop:ws-old' : 'registration:ws-old:seoul',
+      old: null,
+      new: { n: i },
+    }));
+    await old.collection('audit').insertMany(oldEntries as never[]);
+    await old.collection('audit').createIndexes([{ key: { subject: 1, at: 1 }, name: 'subject_at' }]);
+
+    const upgraded = await createServer({ db: old, settings: settings(mongo.prefix) });
+    try {
+      expect(await old.collection('migrations').find().toArray()).toEqual([expect.objectContaining({ _id: '2026-12-01-workshops-details-version' })]);
+      const read = async (query: string) => {
+        const response = await upgraded.server.executeOperation({ query }, { contextValue: upgraded.createContext() });
+        if (response.body.kind !== 'single') throw new Error('expected a single result');
+        return response.body.singleResult.data as Record<string, any>;
+      };
+      expect(await read(`{ a: workshop(id: "ws-old") { version seatsTaken } b: workshop(id: "ws-seeded") { version } }`)).toEqual({ a: { version: 3, seatsTaken: 1 }, b: { version: 1 } });
+      expect(await old.collection('workshops').findOne({ _id: 'ws-old' as never })).toMatchObject({ version: 3, detailsVersion: 3 });
+      expect(await old.collection('workshops').findOne({ _id: 'ws-seeded' as never })).not.toHaveProperty('detailsVersion');
+      expect((await old.collection('audit').indexes()).map((i) => i.name)).toEqual(expect.arrayContaining(['subject_at', 'city_year_seq']));
+
+      // It carries on from where the old code stopped: the details version, the waitlist order, the trail.
+      const update = await upgraded.server.executeOperation(
+        { query: `mutation { updateWorkshop(id: "ws-old", input: { capacity: 2, expectedVersion: 3 }) { version seatsTaken waitlist { totalCount } } }` },
+        { contextValue: upgraded.createContext(STAFF) },
+      );
+      if (update.body.kind !== 'single') throw new Error('expected a single result');
+      expect(update.body.singleResult.errors).toBeUndefined();
+      expect(update.body.singleResult.data).toEqual({ updateWorkshop: { version: 4, seatsTaken: 2, waitlist: { totalCount: 0 } } });
+      expect(await old.collection('registrations').findOne({ _id: 'ws-old:colombo' as never })).toMatchObject({ status: 'CONFIRMED', seq: 2 });
+      const trail = await old.collection('audit').find({ subject: 'workshop:ws-old' }).sort({ at: 1 }).toArray();
+      expect(trail.map((e) => e._id)).toEqual([...oldEntries.slice(0, 3).map((e) => e._id), 'workshops:ws-old:v4:0']);
+      expect(await old.collection('audit').countDocuments()).toBe(oldEntries.length + 2); // + the update and the promotion
+    } finally {
+      await upgraded.stop();
+    }
+    // A restart finds the migration recorded and runs nothing again.
+    const appliedAt = (await old.collection('migrations').findOne({}))!.appliedAt;
+    const again = await createServer({ db: old, settings: settings(mongo.prefix) });
+    await again.stop();
+    expect(await old.collection('migrations').find().toArray()).toEqual([expect.objectContaining({ appliedAt })]);
+    expect(await old.collection('workshops').findOne({ _id: 'ws-old' as never })).toMatchObject({ detailsVersion: 4 });
   });
 });

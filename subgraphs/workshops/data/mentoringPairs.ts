@@ -1,11 +1,10 @@
-import { LOADER_BATCH_SIZE } from '../../../lib/db/mongo';
 import type { Collection, Db, Filter } from 'mongodb';
-import type { MentoringPairDoc } from './types';
+import { ensureIndexes, findById, findByIds, ONE_BATCH } from '../../../lib/db/access';
 import type { Page } from '../../../lib/graphql/pagination';
-import { ensureIndexes } from './indexes';
+import type { StoredMentoringPair } from './types';
 
-export function mentoringPairsCollection(db: Db): Collection<MentoringPairDoc> {
-  return db.collection<MentoringPairDoc>('mentoring_pairs');
+export function mentoringPairsCollection(db: Db): Collection<StoredMentoringPair> {
+  return db.collection<StoredMentoringPair>('mentoring_pairs');
 }
 
 export async function ensureMentoringPairIndexes(db: Db): Promise<void> {
@@ -19,24 +18,39 @@ export async function ensureMentoringPairIndexes(db: Db): Promise<void> {
 /** Most recent first; then id, so the order is stable. */
 const ORDER = { startedOn: -1, _id: 1 } as const;
 
-export async function findMentoringPairsByIds(db: Db, ids: readonly string[]): Promise<MentoringPairDoc[]> {
-  return mentoringPairsCollection(db).find({ _id: { $in: [...ids] } }, { batchSize: LOADER_BATCH_SIZE }).toArray();
+export function findMentoringPair(db: Db, id: string): Promise<StoredMentoringPair | null> {
+  return findById(mentoringPairsCollection(db), id);
+}
+
+export function findMentoringPairsByIds(db: Db, ids: readonly string[]): Promise<StoredMentoringPair[]> {
+  return findByIds(mentoringPairsCollection(db), ids);
 }
 
 /** Pairs in which any of the cities is mentor or mentee, most recent first; one query for the batch. */
-export async function findMentoringPairsByCityIds(db: Db, cityIds: readonly string[]): Promise<MentoringPairDoc[]> {
+export async function findMentoringPairsByCityIds(db: Db, cityIds: readonly string[]): Promise<StoredMentoringPair[]> {
   const ids = [...cityIds];
   return mentoringPairsCollection(db)
-    .find({ $or: [{ mentorCityId: { $in: ids } }, { menteeCityId: { $in: ids } }] }, { batchSize: LOADER_BATCH_SIZE })
+    .find({ $or: [{ mentorCityId: { $in: ids } }, { menteeCityId: { $in: ids } }] }, { batchSize: ONE_BATCH })
     .sort(ORDER)
     .toArray();
 }
 
-export async function findMentoringPairsPage(db: Db, filter: Filter<MentoringPairDoc>, page: Page): Promise<MentoringPairDoc[]> {
+/** The ACTIVE pair of two cities, either way round (at most one: the pairing workflow keeps it so). */
+export async function findActivePairOf(db: Db, a: string, b: string): Promise<StoredMentoringPair | null> {
+  return mentoringPairsCollection(db).findOne({
+    status: 'ACTIVE',
+    $or: [
+      { mentorCityId: { $eq: a }, menteeCityId: { $eq: b } },
+      { mentorCityId: { $eq: b }, menteeCityId: { $eq: a } },
+    ],
+  });
+}
+
+export async function findMentoringPairsPage(db: Db, filter: Filter<StoredMentoringPair>, page: Page): Promise<StoredMentoringPair[]> {
   if (page.limit === 0) return [];
   return mentoringPairsCollection(db).find(filter).sort(ORDER).skip(page.offset).limit(page.limit).toArray();
 }
 
-export async function countMentoringPairs(db: Db, filter: Filter<MentoringPairDoc>): Promise<number> {
+export async function countMentoringPairs(db: Db, filter: Filter<StoredMentoringPair>): Promise<number> {
   return mentoringPairsCollection(db).countDocuments(filter);
 }

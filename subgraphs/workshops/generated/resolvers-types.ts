@@ -1,7 +1,10 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { StoredWorkshop, StoredRegistration, StoredMentoringPair } from '../data/types';
+import { CityRef, GapRepresentation } from '../domain/views';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -16,6 +19,10 @@ export type Scalars = {
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 export type CancelRegistrationResult = {
   __typename?: 'CancelRegistrationResult';
@@ -530,66 +537,75 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  CancelRegistrationResult: ResolverTypeWrapper<CancelRegistrationResult>;
-  CertificationGap: ResolverTypeWrapper<CertificationGap>;
+  CacheControlScope: CacheControlScope;
+  CancelRegistrationResult: ResolverTypeWrapper<Omit<CancelRegistrationResult, 'promoted' | 'registration' | 'workshop'> & { promoted?: Maybe<ResolversTypes['Registration']>, registration: ResolversTypes['Registration'], workshop: ResolversTypes['Workshop'] }>;
+  CertificationGap: ResolverTypeWrapper<GapRepresentation>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CertificationLevel: CertificationLevel;
-  City: ResolverTypeWrapper<City>;
+  City: ResolverTypeWrapper<CityRef>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  MentoringPair: ResolverTypeWrapper<MentoringPair>;
-  MentoringPairConnection: ResolverTypeWrapper<MentoringPairConnection>;
-  MentoringPairEdge: ResolverTypeWrapper<MentoringPairEdge>;
+  MentoringPair: ResolverTypeWrapper<StoredMentoringPair>;
+  MentoringPairConnection: ResolverTypeWrapper<Omit<MentoringPairConnection, 'edges'> & { edges: Array<ResolversTypes['MentoringPairEdge']> }>;
+  MentoringPairEdge: ResolverTypeWrapper<Omit<MentoringPairEdge, 'node'> & { node: ResolversTypes['MentoringPair'] }>;
   MentoringSession: ResolverTypeWrapper<MentoringSession>;
   MentoringSessionInput: MentoringSessionInput;
   MentoringStatus: MentoringStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Registration: ResolverTypeWrapper<Registration>;
-  RegistrationConnection: ResolverTypeWrapper<RegistrationConnection>;
-  RegistrationEdge: ResolverTypeWrapper<RegistrationEdge>;
+  Registration: ResolverTypeWrapper<StoredRegistration>;
+  RegistrationConnection: ResolverTypeWrapper<Omit<RegistrationConnection, 'edges'> & { edges: Array<ResolversTypes['RegistrationEdge']> }>;
+  RegistrationEdge: ResolverTypeWrapper<Omit<RegistrationEdge, 'node'> & { node: ResolversTypes['Registration'] }>;
   RegistrationStatus: RegistrationStatus;
   ScheduleWorkshopInput: ScheduleWorkshopInput;
   UpdateWorkshopInput: UpdateWorkshopInput;
-  Workshop: ResolverTypeWrapper<Workshop>;
-  WorkshopConnection: ResolverTypeWrapper<WorkshopConnection>;
-  WorkshopEdge: ResolverTypeWrapper<WorkshopEdge>;
+  Workshop: ResolverTypeWrapper<StoredWorkshop>;
+  WorkshopConnection: ResolverTypeWrapper<Omit<WorkshopConnection, 'edges'> & { edges: Array<ResolversTypes['WorkshopEdge']> }>;
+  WorkshopEdge: ResolverTypeWrapper<Omit<WorkshopEdge, 'node'> & { node: ResolversTypes['Workshop'] }>;
   WorkshopFormat: WorkshopFormat;
   WorkshopStatus: WorkshopStatus;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  CancelRegistrationResult: CancelRegistrationResult;
-  CertificationGap: CertificationGap | FederationReferenceTypes['CertificationGap'];
+  CancelRegistrationResult: Omit<CancelRegistrationResult, 'promoted' | 'registration' | 'workshop'> & { promoted?: Maybe<ResolversParentTypes['Registration']>, registration: ResolversParentTypes['Registration'], workshop: ResolversParentTypes['Workshop'] };
+  CertificationGap: GapRepresentation;
   ID: Scalars['ID']['output'];
   String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
-  City: City | FederationReferenceTypes['City'];
+  City: CityRef;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  MentoringPair: MentoringPair | FederationReferenceTypes['MentoringPair'];
-  MentoringPairConnection: MentoringPairConnection;
-  MentoringPairEdge: MentoringPairEdge;
+  MentoringPair: StoredMentoringPair;
+  MentoringPairConnection: Omit<MentoringPairConnection, 'edges'> & { edges: Array<ResolversParentTypes['MentoringPairEdge']> };
+  MentoringPairEdge: Omit<MentoringPairEdge, 'node'> & { node: ResolversParentTypes['MentoringPair'] };
   MentoringSession: MentoringSession;
   MentoringSessionInput: MentoringSessionInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Query: Record<PropertyKey, never>;
-  Registration: Registration;
-  RegistrationConnection: RegistrationConnection;
-  RegistrationEdge: RegistrationEdge;
+  Registration: StoredRegistration;
+  RegistrationConnection: Omit<RegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['RegistrationEdge']> };
+  RegistrationEdge: Omit<RegistrationEdge, 'node'> & { node: ResolversParentTypes['Registration'] };
   ScheduleWorkshopInput: ScheduleWorkshopInput;
   UpdateWorkshopInput: UpdateWorkshopInput;
-  Workshop: Workshop | FederationReferenceTypes['Workshop'];
-  WorkshopConnection: WorkshopConnection;
-  WorkshopEdge: WorkshopEdge;
+  Workshop: StoredWorkshop;
+  WorkshopConnection: Omit<WorkshopConnection, 'edges'> & { edges: Array<ResolversParentTypes['WorkshopEdge']> };
+  WorkshopEdge: Omit<WorkshopEdge, 'node'> & { node: ResolversParentTypes['Workshop'] };
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type CancelRegistrationResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CancelRegistrationResult'] = ResolversParentTypes['CancelRegistrationResult']> = ResolversObject<{
   promoted?: Resolver<Maybe<ResolversTypes['Registration']>, ParentType, ContextType>;
@@ -752,3 +768,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   WorkshopEdge?: WorkshopEdgeResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

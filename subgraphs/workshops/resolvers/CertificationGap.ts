@@ -1,31 +1,21 @@
-import type { WorkshopDoc } from '../data/types';
-import type { Context } from '../context';
-
-/** This subgraph's part of the gap to a target level: workshops on the themes where the gap lies. */
-interface GapRepresentation {
-  cityId: string;
-  year: number;
-  target: string;
-  gapThemes?: string[];
-}
+import type { StoredWorkshop } from '../data/types';
+import { byStart } from '../data/workshops';
+import type { CertificationGapResolvers } from '../generated/resolvers-types';
 
 const MAX_WORKSHOPS = 10;
 
+/** This subgraph's part of the gap to a target level: workshops on the themes where the gap lies. */
 export const CertificationGap = {
-  __resolveReference(rep: GapRepresentation): GapRepresentation {
-    return rep;
-  },
+  __resolveReference: (rep) => rep,
   /** Soonest first; a workshop covering several gap themes appears once. */
-  async upcomingWorkshops(rep: GapRepresentation, _: unknown, ctx: Context): Promise<WorkshopDoc[]> {
-    if (!rep.gapThemes) throw new Error('CertificationGap representation lacks gapThemes (@requires)');
-    const lists = await ctx.loaders.upcomingWorkshopsByTheme.loadMany(rep.gapThemes);
-    const byId = new Map<string, WorkshopDoc>();
-    for (const list of lists) {
+  async upcomingWorkshops(rep, _args, ctx) {
+    // The gateway sends gapThemes (@requires) whenever this field is asked for; a client cannot omit it.
+    if (!Array.isArray(rep.gapThemes)) throw new Error('CertificationGap representation lacks gapThemes (@requires)');
+    const byId = new Map<string, StoredWorkshop>();
+    for (const list of await ctx.loaders.upcomingWorkshopsByTheme.loadMany(rep.gapThemes)) {
       if (list instanceof Error) throw list;
       for (const w of list) byId.set(w._id, w);
     }
-    return [...byId.values()]
-      .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a._id.localeCompare(b._id))
-      .slice(0, MAX_WORKSHOPS);
+    return [...byId.values()].sort(byStart).slice(0, MAX_WORKSHOPS);
   },
-};
+} satisfies CertificationGapResolvers;

@@ -1,10 +1,9 @@
-import type { MentoringPairDoc } from '../data/types';
-import type { Context } from '../context';
-import { cityRef } from './cityRef';
+import { cityRef } from '../domain/views';
+import type { MentoringPairResolvers } from '../generated/resolvers-types';
 
 export const MentoringPair = {
-  __resolveReference: (ref: { id: string }, ctx: Context) => ctx.loaders.mentoringPairById.load(ref.id),
-  id: (pair: MentoringPairDoc) => pair._id,
-  mentor: (pair: MentoringPairDoc) => cityRef(pair.mentorCityId),
-  mentee: (pair: MentoringPairDoc) => cityRef(pair.menteeCityId),
-};
+  __resolveReference: (ref, ctx) => ctx.loaders.mentoringPairById.load(ref.id),
+  id: (pair) => pair._id,
+  mentor: (pair) => cityRef(pair.mentorCityId),
+  mentee: (pair) => cityRef(pair.menteeCityId),
+} satisfies MentoringPairResolvers;

@@ -1,34 +1,40 @@
-import { createGatewayClient, type CallerHeaders } from '../../lib/federation/gateway-client';
-import { codedError } from '../../lib/graphql/errors';
-import type { Context } from './context';
+import type { GatewayClient } from '../../../lib/federation/gateway-client';
+import { codedError } from '../../../lib/graphql/errors';
+import type { Context } from '../context';
 
 /**
- * Whether cities exist, asked of the membership domain through the gateway's public API — never by
- * reading its database. City records are public and never deleted, so the ids asked in the same
- * tick by any requests are batched into one query (anonymous: it reads public data only), and ids
- * found are remembered for a while. A burst of 50 registrations costs one request, not 50.
+ * Whether cities exist, asked of the membership domain through the gateway's public API (`ctx.gateway`,
+ * lib/federation/gateway-client.ts) — never by reading its database. City records are public and never
+ * deleted, so the ids asked in the same tick by any requests are batched into one query, sent as an
+ * anonymous public read (only the request id of the first asker is passed on), and ids found are
+ * remembered for a while. A burst of 50 registrations costs one request, not 50.
  */
 const KNOWN_TTL_MS = 5 * 60_000;
 const known = new Map<string, number>(); // `${gatewayUrl} ${cityId}` -> known until
 
-interface Waiting {
-  url: string;
-  ids: Map<string, { resolve: (exists: boolean) => void; reject: (error: unknown) => void }[]>;
-  caller: CallerHeaders;
+interface Waiter {
+  resolve: (exists: boolean) => void;
+  reject: (error: unknown) => void;
 }
-const batches = new Map<string, Waiting>();
 
-async function flush(batch: Waiting): Promise<void> {
+interface Batch {
+  url: string;
+  gateway: GatewayClient;
+  requestId?: string;
+  ids: Map<string, Waiter[]>;
+}
+const batches = new Map<string, Batch>(); // by gateway URL
+
+async function flush(batch: Batch): Promise<void> {
   batches.delete(batch.url);
   const ids = [...batch.ids.keys()];
   try {
-    const client = createGatewayClient({ url: () => batch.url });
     const vars = ids.map((_, i) => `$c${i}: ID!`).join(', ');
     const fields = ids.map((_, i) => `c${i}: city(id: $c${i}) { id }`).join(' ');
-    const data = await client<Record<string, { id: string } | null>>(
+    const data = await batch.gateway<Record<string, { id: string } | null>>(
       `query WorkshopsCityCheck(${vars}) { ${fields} }`,
       Object.fromEntries(ids.map((id, i) => [`c${i}`, id])),
-      { requestId: batch.caller.requestId },
+      { requestId: batch.requestId },
     );
     ids.forEach((id, i) => {
       const exists = !!data[`c${i}`];
@@ -40,13 +46,13 @@ async function flush(batch: Waiting): Promise<void> {
   }
 }
 
-function cityExists(url: string, id: string, caller: CallerHeaders): Promise<boolean> {
+function cityExists(ctx: Context, url: string, id: string): Promise<boolean> {
   const until = known.get(`${url} ${id}`);
   if (until !== undefined && until > Date.now()) return Promise.resolve(true);
   return new Promise((resolve, reject) => {
     let batch = batches.get(url);
     if (!batch) {
-      batch = { url, ids: new Map(), caller };
+      batch = { url, gateway: ctx.gateway, requestId: ctx.caller.requestId, ids: new Map() };
       batches.set(url, batch);
       const scheduled = batch;
       setImmediate(() => void flush(scheduled));
@@ -57,11 +63,12 @@ function cityExists(url: string, id: string, caller: CallerHeaders): Promise<boo
   });
 }
 
+/** Refuses (NOT_FOUND, naming the input field) any city membership does not know. */
 export async function requireCitiesExist(ctx: Context, cities: { id: string; field: string }[]): Promise<void> {
   if (cities.length === 0) return;
   const url = ctx.settings.gatewayUrl?.();
   if (!url) throw codedError('UNAVAILABLE', 'The gateway URL is not configured (GATEWAY_URL), so cities cannot be checked.');
-  const found = await Promise.all(cities.map((c) => cityExists(url, c.id, ctx.caller)));
+  const found = await Promise.all(cities.map((c) => cityExists(ctx, url, c.id)));
   cities.forEach((c, i) => {
     if (!found[i]) throw codedError('NOT_FOUND', `No city with id ${JSON.stringify(c.id)} (${c.field}).`, { field: c.field });
   });

@@ -1,15 +1,19 @@
 import { requireRole } from '../../../lib/auth/guards';
 import { hasRole, type AuthUser } from '../../../lib/auth/roles';
-import { recordAudit, recordAuditEntries, type AuditChange } from '../../../lib/db/audit-log';
+import { loadForChange, writeChange } from '../../../lib/db/outbox';
 import { withLocks } from '../../../lib/db/locks';
 import { codedError } from '../../../lib/graphql/errors';
-import { requireCitiesExist } from '../cities';
 import type { Context } from '../context';
-import { findWorkshopRegistrations, registrationId, splitRegistrations, storedRegistrations, type StoredRegistration } from '../data/registrations';
-import { storedWorkshops, type StoredWorkshop } from '../data/workshops';
+import { findRegistration, findWorkshopRegistrations, registrationsCollection } from '../data/registrations';
+import type { StoredRegistration, StoredWorkshop } from '../data/types';
+import { workshopsCollection } from '../data/workshops';
+import { registrationId, splitRegistrations } from '../domain/registrations';
+import type { CancelRegistrationOutcome } from '../domain/views';
+import { closedForRegistrations, requireOpen } from '../domain/workshops';
 import { KeyedBatcher, type Outcome } from './batch';
-import { fillSeats } from './seats';
-import { workshopLock } from './workshops';
+import { requireCitiesExist } from './cities';
+import { declareWorkshopChanged } from './invalidation';
+import { fillSeats, registrationConflict, storeSeatCount, workshopLock } from './seats';
 
 /** CITYNET_STAFF for any city; a CITY_OFFICER for its own city only. */
 function requireActorFor(user: AuthUser | null, cityId: string): AuthUser {
@@ -20,30 +24,21 @@ function requireActorFor(user: AuthUser | null, cityId: string): AuthUser {
   return actor;
 }
 
-/** Registrations and cancellations need a workshop that is still to come and not cancelled. */
-function requireOpen(w: StoredWorkshop, now: Date): void {
-  if (w.status !== 'SCHEDULED') throw codedError('CONFLICT', `The workshop ${w._id} is ${w.status}: registrations are closed.`, { field: 'workshopId' });
-  if (w.startsAt.getTime() <= now.getTime()) throw codedError('CONFLICT', `The workshop ${w._id} started at ${w.startsAt.toISOString()}: registrations are closed.`, { field: 'workshopId' });
-}
-
-async function loadWorkshop(ctx: Context, id: string): Promise<StoredWorkshop> {
-  const w = await storedWorkshops(ctx.db).findOne({ _id: { $eq: id } });
-  if (!w) throw codedError('NOT_FOUND', `No workshop with id ${JSON.stringify(id)}.`, { field: 'workshopId' });
-  return w;
-}
+const noWorkshop = (id: string) => codedError('NOT_FOUND', `No workshop with id ${JSON.stringify(id)}.`, { field: 'workshopId' });
 
 /**
  * CONFIRMED while seats remain, else WAITLISTED behind everyone already waiting. Everything that
  * decides the status happens under the workshop's lock, so 50 simultaneous registrations for 10 seats
  * give exactly 10 confirmed, and the waitlist order is the order the lock was obtained.
  */
-export async function registerForWorkshop(_: unknown, args: { workshopId: string; cityId: string }, ctx: Context): Promise<StoredRegistration> {
-  const actor = requireActorFor(ctx.user, args.cityId);
-  const id = registrationId(args.workshopId, args.cityId);
+export async function registerForWorkshop(ctx: Context, workshopId: string, cityId: string): Promise<StoredRegistration> {
+  const actor = requireActorFor(ctx.user, cityId);
   // The city is asked of membership first (batched across requests); everything about the workshop
   // is checked in the batch, under the lock, so a burst costs no per-request reads.
-  await requireCitiesExist(ctx, [{ id: args.cityId, field: 'cityId' }]);
-  const outcome = await registrationBatcher.submit(`${ctx.db.databaseName}/${args.workshopId}`, { ctx, actor, id, cityId: args.cityId, workshopId: args.workshopId });
+  await requireCitiesExist(ctx, [{ id: cityId, field: 'cityId' }]);
+  const outcome = await registrationBatcher.submit(`${ctx.db.databaseName}/${workshopId}`, { ctx, actor, id: registrationId(workshopId, cityId), cityId, workshopId });
+  ctx.loaders.workshopById.prime(outcome.workshop._id, outcome.workshop);
+  declareWorkshopChanged(ctx, outcome.workshop, outcome.registrations, [cityId, ...outcome.promoted.map((r) => r.cityId)]);
   return outcome.registration;
 }
 
@@ -57,39 +52,47 @@ interface RegistrationRequest {
 
 interface RegistrationOutcome {
   registration: StoredRegistration;
-  previous: StoredRegistration | null;
-  now: Date;
+  /** The workshop after the batch (its seat count stored). */
+  workshop: StoredWorkshop;
+  /** Every registration of the workshop after the batch, and those promoted from the waitlist in it. */
+  registrations: StoredRegistration[];
+  promoted: StoredRegistration[];
 }
 
 /**
- * One batch of registrations for one workshop, in arrival order: each is checked on its own (a
- * refused one writes nothing), the accepted ones are written together, then the seat count.
+ * One batch of registrations for one workshop, in arrival order, under the workshop's lock: each is
+ * checked on its own (a refused one writes nothing), each accepted one is one audited insert (its
+ * audit entry in its own outbox), then the seat count is one write of the workshop.
  */
 async function registerBatch(items: RegistrationRequest[]): Promise<Outcome<RegistrationOutcome>[]> {
   const { ctx, workshopId } = items[0];
-  const db = ctx.db;
-  return withLocks(db, [workshopLock(workshopId)], async () => {
+  return withLocks(ctx.db, [workshopLock(workshopId)], async () => {
     const now = ctx.settings.now();
-    const workshop = await storedWorkshops(db).findOne({ _id: { $eq: workshopId } });
-    const known = await findWorkshopRegistrations(db, workshopId);
-    // Seats freed earlier go to those already waiting before anyone new.
-    const { confirmed, promoted, waitlisted } = workshop ? await fillSeats(db, workshop, now, { known, storeCount: false }) : { confirmed: 0, promoted: [], waitlisted: [] };
-    let seats = confirmed;
-    let waiting = waitlisted.length;
-    let seq = known.lastSeq;
+    const found = await loadForChange(workshopsCollection(ctx.db), workshopId);
+    if (!found) return items.map(() => ({ ok: false as const, error: noWorkshop(workshopId) }));
+    let workshop: StoredWorkshop = found;
+    // A closed workshop refuses every item and writes nothing.
+    const closed = closedForRegistrations(workshop, now);
+    if (closed) return items.map(() => ({ ok: false as const, error: closed }));
+    const known = splitRegistrations(await findWorkshopRegistrations(ctx.db, workshopId));
+    // Seats freed earlier (an interrupted change) go to those already waiting before anyone new.
+    const filled = await fillSeats(ctx, workshop, known, items[0].actor, now, { storeCount: false });
+    const promoted = filled.promoted;
+    let confirmed = filled.confirmed;
+    let waiting = filled.waitlisted.length;
     const byId = new Map(known.all.map((r) => [r._id, r]));
-    const inserts: StoredRegistration[] = [];
-    const replacements: StoredRegistration[] = [];
-    const outcomes: Outcome<RegistrationOutcome>[] = [];
+    for (const r of promoted) byId.set(r._id, r);
+    let seq = known.lastSeq;
+    const outcomes: Outcome<StoredRegistration>[] = [];
     for (const item of items) {
       try {
-        if (!workshop) throw codedError('NOT_FOUND', `No workshop with id ${JSON.stringify(workshopId)}.`, { field: 'workshopId' });
-        requireOpen(workshop, now);
         const previous = byId.get(item.id) ?? null;
-        if (previous && previous.status !== 'CANCELLED') throw alreadyRegistered(previous);
-        const seat = seats < workshop.capacity && waiting === 0;
+        if (previous && previous.status !== 'CANCELLED') {
+          throw codedError('CONFLICT', `${previous.cityId} is already registered for ${workshopId} (${previous.status}).`, { field: 'cityId', registrationId: previous._id });
+        }
+        const seat = confirmed < workshop.capacity && waiting === 0;
         seq++;
-        const registration: StoredRegistration = {
+        const next: StoredRegistration = {
           _id: item.id,
           workshopId,
           cityId: item.cityId,
@@ -99,78 +102,65 @@ async function registerBatch(items: RegistrationRequest[]): Promise<Outcome<Regi
           confirmedAt: seat ? now : null,
           cancelledAt: null,
         };
-        if (seat) seats++;
+        // A city that cancelled may come back: the same document, at the end of the queue.
+        const registration = await writeChange(
+          registrationsCollection(ctx.db),
+          previous,
+          {
+            next,
+            audit: [{ action: 'registration.created', subject: `registration:${item.id}`, old: previous ? { status: previous.status } : null, new: { status: next.status, seq } }],
+            scope: { cityId: item.cityId },
+          },
+          item.actor,
+          now,
+          registrationConflict(item.id),
+        );
+        if (seat) confirmed++;
         else waiting++;
         byId.set(item.id, registration);
-        // A city that cancelled may come back: the same document, at the end of the queue.
-        (previous ? replacements : inserts).push(registration);
-        outcomes.push({ ok: true, value: { registration, previous, now } });
+        outcomes.push({ ok: true, value: registration });
       } catch (error) {
         outcomes.push({ ok: false, error });
       }
     }
-    if (inserts.length) await storedRegistrations(db).insertMany(inserts, { ordered: true });
-    for (const r of replacements) await storedRegistrations(db).replaceOne({ _id: { $eq: r._id } }, r);
-    if (workshop && seats !== workshop.seatsTaken) await storedWorkshops(db).updateOne({ _id: { $eq: workshopId } }, { $set: { seatsTaken: seats } });
-    // The batch's audit entries in one write (each with its own actor), promotions first.
-    const entries = outcomes.flatMap((o, i) =>
-      o.ok
-        ? [
-            ...(i === outcomes.findIndex((x) => x.ok) ? promoted.map((r) => ({ ...promotions([r])[0], actor: items[i].actor })) : []),
-            {
-              actor: items[i].actor,
-              cityId: items[i].cityId,
-              action: 'registration.created',
-              subject: `registration:${items[i].id}`,
-              old: o.value.previous ? { status: o.value.previous.status } : null,
-              new: { status: o.value.registration.status, seq: o.value.registration.seq },
-            },
-          ]
-        : [],
-    );
-    await recordAuditEntries(db, now, entries);
-    return outcomes;
+    workshop = await storeSeatCount(ctx, workshop, confirmed, items[0].actor, now);
+    const registrations = [...byId.values()];
+    return outcomes.map((o) => (o.ok ? { ok: true, value: { registration: o.value, workshop, registrations, promoted } } : o));
   });
 }
 
 const registrationBatcher = new KeyedBatcher<RegistrationRequest, RegistrationOutcome>((_key, items) => registerBatch(items));
 
-function alreadyRegistered(r: StoredRegistration) {
-  return codedError('CONFLICT', `${r.cityId} is already registered for ${r.workshopId} (${r.status}).`, { field: 'cityId', registrationId: r._id });
-}
-
-function promotions(promoted: StoredRegistration[]): AuditChange[] {
-  return promoted.map((r) => ({ cityId: r.cityId, action: 'registration.promoted', subject: `registration:${r._id}`, old: { status: 'WAITLISTED' }, new: { status: 'CONFIRMED' } }));
-}
-
 /** Cancels a registration; a freed seat goes to the first waitlisted registration, under the same lock. */
-export async function cancelRegistration(_: unknown, args: { registrationId: string }, ctx: Context) {
+export async function cancelRegistration(ctx: Context, id: string): Promise<CancelRegistrationOutcome> {
   requireRole(ctx.user, 'CITY_OFFICER', 'CITYNET_STAFF');
-  const found = await storedRegistrations(ctx.db).findOne({ _id: { $eq: args.registrationId } });
-  if (!found) throw codedError('NOT_FOUND', `No registration with id ${JSON.stringify(args.registrationId)}.`, { field: 'registrationId' });
+  const found = await findRegistration(ctx.db, id);
+  if (!found) throw codedError('NOT_FOUND', `No registration with id ${JSON.stringify(id)}.`, { field: 'registrationId' });
   const actor = requireActorFor(ctx.user, found.cityId);
 
-  const outcome = await withLocks(ctx.db, [workshopLock(found.workshopId)], async () => {
+  return withLocks(ctx.db, [workshopLock(found.workshopId)], async () => {
     const now = ctx.settings.now();
-    const workshop = await loadWorkshop(ctx, found.workshopId);
+    const workshop = await loadForChange(workshopsCollection(ctx.db), found.workshopId);
+    if (!workshop) throw noWorkshop(found.workshopId);
     const known = await findWorkshopRegistrations(ctx.db, workshop._id);
-    const registration = known.all.find((r) => r._id === found._id)!;
-    if (registration.status === 'CANCELLED') throw codedError('CONFLICT', `The registration ${registration._id} is already cancelled.`, { field: 'registrationId' });
+    const current = known.find((r) => r._id === found._id)!;
+    if (current.status === 'CANCELLED') throw codedError('CONFLICT', `The registration ${current._id} is already cancelled.`, { field: 'registrationId' });
     requireOpen(workshop, now);
-    await storedRegistrations(ctx.db).updateOne({ _id: { $eq: registration._id } }, { $set: { status: 'CANCELLED', cancelledAt: now } });
-    const remaining = splitRegistrations(known.all.filter((r) => r._id !== registration._id));
-    const { confirmed, promoted } = await fillSeats(ctx.db, workshop, now, { known: remaining });
-    return {
+    const registration = await writeChange(
+      registrationsCollection(ctx.db),
+      current,
+      {
+        next: { ...current, status: 'CANCELLED', cancelledAt: now },
+        audit: [{ action: 'registration.cancelled', subject: `registration:${current._id}`, old: { status: current.status }, new: { status: 'CANCELLED' } }],
+        scope: { cityId: current.cityId },
+      },
+      actor,
       now,
-      previousStatus: registration.status,
-      registration: { ...registration, status: 'CANCELLED' as const, cancelledAt: now },
-      promoted,
-      workshop: { ...workshop, seatsTaken: confirmed },
-    };
+      registrationConflict(current._id),
+    );
+    const remaining = splitRegistrations(known.filter((r) => r._id !== current._id));
+    const filled = await fillSeats(ctx, workshop, remaining, actor, now);
+    declareWorkshopChanged(ctx, filled.workshop, known, [current.cityId]);
+    return { registration, promoted: filled.promoted[0] ?? null, workshop: filled.workshop };
   });
-  await recordAudit(ctx.db, actor, outcome.now, [
-    { cityId: found.cityId, action: 'registration.cancelled', subject: `registration:${found._id}`, old: { status: outcome.previousStatus }, new: { status: 'CANCELLED' } },
-    ...promotions(outcome.promoted),
-  ]);
-  return { registration: outcome.registration, promoted: outcome.promoted[0] ?? null, workshop: outcome.workshop };
 }
