@@ -11,6 +11,16 @@ const SUBGRAPHS = ['membership', 'indicators', 'certification', 'workshops'];
  * relative to the generated file), so the generated `Resolvers` type checks the resolver map.
  */
 const MAPPERS: Record<string, Record<string, string>> = {
+  certification: {
+    AuditEntry: '../../../lib/db/audit-entry#AuditEntryDoc',
+    AuditTrail: '../domain/refs#AuditTrailRef',
+    Certification: '../data/types#CertificationRecord',
+    CertificationGap: '../domain/refs#CertificationGapRef',
+    City: '../domain/refs#CityRef',
+    IndicatorCoverage: '../domain/refs#CoverageRef',
+    RegistryConnection: '../domain/refs#RegistryPage',
+    RegistryEdge: '../domain/refs#RegistryEdgeView',
+  },
   membership: {
     City: '../data/types#CityDoc',
     Member: '../data/types#MemberDoc',

@@ -3,9 +3,9 @@ import type { SubgraphSettings } from '../../lib/config';
 import type { AuthUser } from '../../lib/auth/roles';
 import type { ChangeSet } from '../../lib/subgraph/changes';
 import { createGatewayClient, type CallerHeaders, type GatewayClient } from '../../lib/federation/gateway-client';
-import type { LevelTable } from './levels';
+import type { LevelTable } from './domain/levels';
+import type { VerifierOrganisations } from './domain/organisations';
 import { createLoaders, type Loaders } from './loaders';
-import type { VerifierOrganisations } from './organisations';
 
 export interface Context {
   /** What this request changed, for the gateways' caches (lib/subgraph/changes.ts). */
@@ -16,6 +16,7 @@ export interface Context {
   caller: CallerHeaders;
   /** Asks another domain through the gateway (with `caller`): a city's country, its verified coverage. */
   gateway: GatewayClient;
+  /** For workflows and loaders only; resolvers never touch it. */
   db: Db;
   settings: SubgraphSettings;
   /** The level thresholds (configuration, loaded once at start-up). */
@@ -26,14 +27,14 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(changes: ChangeSet, 
-  db: Db,
-  settings: SubgraphSettings,
-  levels: LevelTable,
-  organisations: VerifierOrganisations,
-  user: AuthUser | null = null,
-  caller: CallerHeaders = {},
-): Context {
-  const gateway = createGatewayClient({ url: () => settings.gatewayUrl?.() });
-  return { changes, user, caller, gateway, db, settings, levels, organisations, loaders: createLoaders(db) };
+export interface ContextDeps {
+  db: Db;
+  settings: SubgraphSettings;
+  levels: LevelTable;
+  organisations: VerifierOrganisations;
+}
+
+export function createContext(deps: ContextDeps, changes: ChangeSet, user: AuthUser | null = null, caller: CallerHeaders = {}): Context {
+  const gateway = createGatewayClient({ url: () => deps.settings.gatewayUrl?.() });
+  return { changes, user, caller, gateway, ...deps, loaders: createLoaders(deps.db) };
 }

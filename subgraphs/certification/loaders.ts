@@ -1,28 +1,35 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
-import type { CertificationDoc } from './data/types';
-import { findCertificationsByIds, findCertificationsOfCities, findLatestCertifiedAtLeast } from './data/certifications';
+import { findCertificationsByIds, findCertificationsOfCities, findLatestCertifiedAtLeast, type MentorView } from './data/certifications';
+import type { CertificationRecord } from './data/types';
 
+/**
+ * Per-request loaders: by id through lib/db/access.ts (on FerretDB one primary-key lookup per id, on
+ * MongoDB one `$in`); by city one query per batch of cities (see findCertificationsOfCities).
+ */
 export interface Loaders {
-  /** Certification by id: ONE `$in` query per batch. */
-  certificationById: DataLoader<string, CertificationDoc | null>;
-  /** A city's certifications, latest data year first: ONE `$in` query per batch of cities. */
-  certificationsByCity: DataLoader<string, CertificationDoc[]>;
+  /** Certification by id (`cityId:year`). */
+  certificationById: DataLoader<string, CertificationRecord | null>;
+  /** A city's certifications, latest data year first: ONE query per batch of cities. */
+  certificationsByCity: DataLoader<string, CertificationRecord[]>;
   /** Latest certifications at a level rank or above (mentor pools), by minimum rank. */
-  mentorPool: DataLoader<number, CertificationDoc[]>;
+  mentorPool: DataLoader<number, MentorView[]>;
 }
 
 export function createLoaders(db: Db): Loaders {
+  const certificationById = new DataLoader<string, CertificationRecord | null>(async (ids) => {
+    const docs = await findCertificationsByIds(db, ids);
+    const byId = new Map(docs.map((d) => [d._id, d]));
+    return ids.map((id) => byId.get(id) ?? null);
+  });
   return {
-    certificationById: new DataLoader(async (ids) => {
-      const docs = await findCertificationsByIds(db, ids);
-      const byId = new Map(docs.map((d) => [d._id, d]));
-      return ids.map((id) => byId.get(id) ?? null);
-    }),
+    certificationById,
     certificationsByCity: new DataLoader(async (cityIds) => {
       const docs = await findCertificationsOfCities(db, cityIds);
-      const byCity = new Map<string, CertificationDoc[]>();
+      const byCity = new Map<string, CertificationRecord[]>();
       for (const doc of docs) {
+        // Found by id here, so a lookup of the same id later in the request costs nothing.
+        certificationById.prime(doc._id, doc);
         const list = byCity.get(doc.cityId) ?? [];
         list.push(doc);
         byCity.set(doc.cityId, list);

@@ -1,7 +1,9 @@
 import type { Db } from 'mongodb';
+import { findById, insertManyIgnoringDuplicates } from '../../lib/db/access';
 import type { SampleDataset } from '../../data/sample/types';
-import { certifications, ensureCertificationIndexes, type CertificationRecord } from './data/certifications';
-import { defaultVerifierOrganisations, type VerifierOrganisations } from './organisations';
+import { certifications, ensureCertificationIndexes } from './data/certifications';
+import type { CertificationRecord } from './data/types';
+import { defaultVerifierOrganisations, type VerifierOrganisations } from './domain/organisations';
 
 const META = '_meta';
 
@@ -11,15 +13,14 @@ const META = '_meta';
  */
 export async function seed(db: Db, dataset: SampleDataset, organisations: VerifierOrganisations = defaultVerifierOrganisations()): Promise<boolean> {
   const meta = db.collection<{ _id: string; seededAt: Date }>(META);
-  if (await meta.findOne({ _id: { $eq: 'seed' } })) return false;
+  if (await findById(meta, 'seed')) return false;
   await ensureCertificationIndexes(db);
   const docs: CertificationRecord[] = dataset.certification.certifications.map((c) => ({
     ...c,
     verifierOrganisationId: c.verifierOrganisation ? (organisations.byName.get(c.verifierOrganisation)?.id ?? null) : null,
     version: 1,
   }));
-  // insertMany rejects an empty list.
-  if (docs.length > 0) await certifications(db).insertMany(docs, { ordered: false });
+  await insertManyIgnoringDuplicates(certifications(db), docs);
   await meta.insertOne({ _id: 'seed', seededAt: new Date() });
   return true;
 }

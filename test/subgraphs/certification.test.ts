@@ -1,13 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from 'mongodb';
+import type { CommandStartedEvent, Db, Document } from 'mongodb';
+import { engineOf, type DbEngine } from '../../lib/db/engine';
+import { Kind, parse, type ConstDirectiveNode } from 'graphql';
 import { DATABASE_NAMES, type SubgraphSettings } from '../../lib/config';
+import type { AuthUser } from '../../lib/auth/roles';
+import { entityTag, listsTag, typeTag } from '../../lib/cache/tags';
+import type { AuditEntryDoc } from '../../lib/db/audit-entry';
+import type { GatewayClient } from '../../lib/federation/gateway-client';
+import type { LegacyCertificationRecord } from '../../subgraphs/certification/data/types';
 import type { SubgraphService } from '../../lib/subgraph/service';
 import type { CertificationDoc } from '../../subgraphs/certification/data/types';
 import type { SampleDataset } from '../../data/sample/types';
 import type { Context } from '../../subgraphs/certification/context';
-import { earnedLevel, levelRank, loadLevelTable, parseLevelTable, type CertificationLevel } from '../../subgraphs/certification/levels';
+import { earnedLevel, levelRank, loadLevelTable, parseLevelTable, type CertificationLevel } from '../../subgraphs/certification/domain/levels';
 import { seed } from '../../subgraphs/certification/seed';
 import { createServer } from '../../subgraphs/certification/server';
 import { openTestMongo, type TestMongo } from '../support/mongo';
@@ -60,6 +67,7 @@ const manyCerts = manyCities.flatMap((c) => [cert(c, 'XX', 2017, 'REJECTED'), ce
 let mongo: TestMongo;
 let db: Db;
 let service: SubgraphService<Context>;
+let engine: DbEngine;
 
 type Result = { data?: Record<string, any> | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
 
@@ -71,10 +79,43 @@ async function run(query: string, variables: Record<string, unknown> = {}, svc: 
 
 const codes = (r: Result) => (r.errors ?? []).map((e) => e.extensions?.code);
 
+/** The filters of the `find`s on certifications (and the getMores) issued while `action` runs. */
+async function commandsDuring<T>(action: () => Promise<T>): Promise<{ result: T; finds: Document[]; findCommands: Document[]; getMores: number }> {
+  const findCommands: Document[] = [];
+  let getMores = 0;
+  const listener = (event: CommandStartedEvent) => {
+    if (event.databaseName !== db.databaseName) return;
+    if (event.commandName === 'find' && event.command.find === 'certifications') findCommands.push(event.command);
+    if (event.commandName === 'getMore') getMores++;
+  };
+  mongo.client.on('commandStarted', listener);
+  try {
+    const result = await action();
+    return { result, finds: findCommands.map((c) => c.filter), findCommands, getMores };
+  } finally {
+    mongo.client.off('commandStarted', listener);
+  }
+}
+
+/**
+ * The shape lib/db/access.ts picks per engine: on FerretDB one literal `{_id: id}` per id (the one
+ * filter it serves from its primary key), on MongoDB one `$in` on `_id`; each id asked once.
+ */
+function expectIdLookups(finds: Document[], ids: string[]): void {
+  if (engine === 'ferretdb') {
+    for (const filter of finds) expect(Object.keys(filter)).toEqual(['_id']);
+    expect(finds.map((f) => f._id).sort()).toEqual([...ids].sort());
+  } else {
+    expect(finds).toHaveLength(1);
+    expect([...finds[0]._id.$in].sort()).toEqual([...ids].sort());
+  }
+}
+
 beforeAll(async () => {
   mongo = await openTestMongo();
   db = mongo.client.db(mongo.prefix + DATABASE_NAMES.certification);
   service = await createServer({ db, settings: { ...settings, dbPrefix: mongo.prefix } });
+  engine = await engineOf(db);
   await db.collection<CertificationDoc>('certifications').insertMany([...fixtures, ...manyCerts]);
 });
 
@@ -211,6 +252,10 @@ describe('registry', () => {
     const p3 = await run(REGISTRY, { first: 3, after: p2.data!.registry.pageInfo.endCursor });
     expect(ids(p3)).toEqual(['jamshedpur:2016']);
     expect(p3.data!.registry.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
+    // A page loads no more than the page, and no workflow internals.
+    const { findCommands } = await commandsDuring(() => run(REGISTRY, { first: 3, after: p1.data!.registry.pageInfo.endCursor }));
+    expect(findCommands).toHaveLength(1);
+    expect(findCommands[0]).toMatchObject({ skip: 3, limit: 3, projection: { outbox: 0 } });
     const zero = await run(REGISTRY, { first: 0 });
     expect(zero.data!.registry).toMatchObject({ edges: [], totalCount: 7, pageInfo: { hasNextPage: true } });
   });
@@ -320,13 +365,15 @@ describe('_entities', () => {
     const countFor = async (n: number) => {
       const reps = manyCities.slice(0, n).map((id) => ({ __typename: 'City', id }));
       mongo.recorder.reset();
-      const r = await run(query, { reps });
+      const { result: r, finds } = await commandsDuring(() => run(query, { reps }));
       expect(r.errors).toBeUndefined();
       expect(r.data!._entities).toHaveLength(n);
       for (const [i, city] of r.data!._entities.entries()) {
         expect(city.certification).toEqual({ id: `${manyCities[i]}:2018`, year: 2018, status: 'ENROLLED' });
         expect(city.certifications.map((c: any) => c.year)).toEqual([2018, 2017, 2016]);
       }
+      // By city, not by the ids of every data year (one primary-key lookup per id would cost far more on FerretDB).
+      expect(finds).toEqual([{ cityId: { $in: manyCities.slice(0, n) } }]);
       // Every data command counts, getMore included.
       return mongo.recorder.count();
     };
@@ -336,13 +383,14 @@ describe('_entities', () => {
     expect(fifty).toBe(1);
   });
 
-  test('Certification lists are one query too', async () => {
+  test('Certification lists are looked up by _id, each certification once', async () => {
     const reps = manyCities.map((c) => ({ __typename: 'Certification', id: `${c}:2017` }));
-    mongo.recorder.reset();
-    const r = await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Certification { id status } } }`, { reps });
+    const { result: r, finds } = await commandsDuring(() =>
+      run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on Certification { id status } } }`, { reps }),
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!._entities.every((c: any) => c.status === 'REJECTED')).toBe(true);
-    expect(mongo.recorder.count((e) => e.command === 'find')).toBe(1);
+    expectIdLookups(finds, reps.map((c) => c.id));
   });
 });
 
@@ -362,5 +410,280 @@ describe('indexes and seed', () => {
     expect(await seedDb.collection('certifications').countDocuments()).toBe(fixtures.length);
     expect(await seed(seedDb, dataset)).toBe(false);
     expect(await seedDb.collection('certifications').countDocuments()).toBe(fixtures.length);
+  });
+});
+
+const STAFF: AuthUser = { sub: 'wccd-staff-1', roles: ['WCCD_STAFF'] };
+
+/** Answers of the other domains, as the gateway would give them. */
+const otherDomains = (earned: { coreVerified: number; supportingVerified: number; earnedLevel: CertificationLevel | null }): GatewayClient =>
+  (async (query: string, variables: Record<string, unknown>) => {
+    if (query.includes('CertificationCity')) return { city: variables.id === 'atlantis' ? null : { country: 'KR' } };
+    if (query.includes('CertificationCoverage')) return { city: { indicatorCoverage: earned } };
+    throw new Error(`unexpected gateway query ${query}`);
+  }) as GatewayClient;
+
+const SILVER_DATA = { coreVerified: 46, supportingVerified: 20, earnedLevel: 'SILVER' as const };
+
+/** Runs an operation as `user` (other domains answered by `gateway`); returns the result and what it declared changed. */
+async function runAs(user: AuthUser | null, query: string, variables: Record<string, unknown> = {}, gateway = otherDomains(SILVER_DATA), svc = service) {
+  const contextValue = svc.createContext(user);
+  contextValue.gateway = gateway;
+  const response = await svc.server.executeOperation({ query, variables }, { contextValue });
+  if (response.body.kind !== 'single') throw new Error('expected a single result');
+  return { result: response.body.singleResult as Result & { extensions?: Record<string, any> }, changes: contextValue.changes };
+}
+
+const OPEN = `mutation($cityId: ID!, $year: Int!) { openCertification(cityId: $cityId, year: $year) { id status } }`;
+const ASSIGN = `mutation($cityId: ID!, $year: Int!, $org: ID!) { assignVerifier(cityId: $cityId, year: $year, verifierOrganisationId: $org) { id status verifierOrganisationId } }`;
+const AWARD = `mutation($cityId: ID!, $year: Int!, $level: CertificationLevel) { awardCertification(cityId: $cityId, year: $year, level: $level) { id status level } }`;
+const REJECT = `mutation($cityId: ID!, $year: Int!, $reason: String!) { rejectCertification(cityId: $cityId, year: $year, reason: $reason) { id status rejectionReason } }`;
+
+const certificationTags = (cityId: string, year: number) => [
+  entityTag('certification', 'Certification', { id: `${cityId}:${year}` }),
+  entityTag('certification', 'City', { id: cityId }),
+  entityTag('certification', 'AuditTrail', { cityId, year }),
+  listsTag('certification'),
+];
+
+async function certified(cityId: string, year: number, earned = SILVER_DATA) {
+  expect((await runAs(STAFF, OPEN, { cityId, year })).result.errors).toBeUndefined();
+  expect((await runAs(STAFF, ASSIGN, { cityId, year, org: 'bsi' })).result.errors).toBeUndefined();
+  const award = await runAs(STAFF, AWARD, { cityId, year }, otherDomains(earned));
+  expect(award.result.errors).toBeUndefined();
+  return award;
+}
+
+const stored = (id: string) => db.collection<LegacyCertificationRecord & { outbox?: unknown }>('certifications').findOne({ _id: id });
+const auditOf = (cityId: string, year: number) => db.collection<AuditEntryDoc>('audit').find({ cityId, year }).sort({ seq: 1 }).toArray();
+
+describe('the workflow writes: one audited write each, and what it declares changed', () => {
+  test('open, assign, assign again, award, reject: the tags of each, nothing when nothing changed or the write was refused', async () => {
+    const open = await runAs(STAFF, OPEN, { cityId: 'testville', year: 2020 });
+    expect(open.result.errors).toBeUndefined();
+    expect(open.changes.tags.sort()).toEqual(certificationTags('testville', 2020).sort());
+    // The subgraph sends them along with the answer (and published them before answering).
+    expect(open.result.extensions?.invalidations).toEqual({ tags: open.changes.tags, declared: true });
+
+    const assign = await runAs(STAFF, ASSIGN, { cityId: 'testville', year: 2020, org: 'bsi' });
+    expect(assign.result.data!.assignVerifier).toEqual({ id: 'testville:2020', status: 'UNDER_VERIFICATION', verifierOrganisationId: 'bsi' });
+    expect(assign.changes.tags.sort()).toEqual(certificationTags('testville', 2020).sort());
+
+    // Already so: nothing written, and it says so (no invalidation at all).
+    const again = await runAs(STAFF, ASSIGN, { cityId: 'testville', year: 2020, org: 'bsi' });
+    expect(again.result.errors).toBeUndefined();
+    expect(again.changes).toMatchObject({ declared: true, tags: [] });
+    expect(again.result.extensions?.invalidations).toBeUndefined();
+
+    const award = await runAs(STAFF, AWARD, { cityId: 'testville', year: 2020 });
+    expect(award.result.data!.awardCertification).toEqual({ id: 'testville:2020', status: 'CERTIFIED', level: 'SILVER' });
+    // An award changes who may mentor: every gap's mentor pool.
+    expect(award.changes.tags.sort()).toEqual([...certificationTags('testville', 2020), typeTag('certification', 'CertificationGap')].sort());
+
+    const refused = await runAs(STAFF, AWARD, { cityId: 'testville', year: 2020 });
+    expect(codes(refused.result)).toEqual(['CONFLICT']);
+    expect(refused.changes.tags).toEqual([]);
+
+    await runAs(STAFF, OPEN, { cityId: 'testville', year: 2021 });
+    const reject = await runAs(STAFF, REJECT, { cityId: 'testville', year: 2021, reason: '  Incomplete   data year ' });
+    expect(reject.result.data!.rejectCertification).toEqual({ id: 'testville:2021', status: 'REJECTED', rejectionReason: 'Incomplete data year' });
+    expect(reject.changes.tags.sort()).toEqual(certificationTags('testville', 2021).sort());
+
+    // Each change is one version with its audit entry, copied to `audit` and the outbox emptied.
+    expect(await stored('testville:2020')).toMatchObject({ version: 3, status: 'CERTIFIED', latest: true });
+    expect((await stored('testville:2020'))!.outbox).toBeUndefined();
+    expect((await auditOf('testville', 2020)).map((e) => [e._id, e.action])).toEqual([
+      ['certifications:testville:2020:v1:0', 'CERTIFICATION_OPENED'],
+      ['certifications:testville:2020:v2:0', 'VERIFIER_ASSIGNED'],
+      ['certifications:testville:2020:v3:0', 'CERTIFICATION_AWARDED'],
+    ]);
+  });
+
+  test('bad input is BAD_USER_INPUT naming the field, in the one message style', async () => {
+    const cases: [string, Record<string, unknown>, string, RegExp][] = [
+      [OPEN, { cityId: 'Not A Slug', year: 2020 }, 'cityId', /^"cityId" must be a city id/],
+      [OPEN, { cityId: 'testville', year: 2031 }, 'year', /^"year" must be a data year from 2014 to 2024, got 2031$/],
+      [ASSIGN, { cityId: 'testville', year: 2021, org: 'acme' }, 'verifierOrganisationId', /^"verifierOrganisationId" must be a verification organisation \(bsi, .*\), got "acme"$/],
+      [REJECT, { cityId: 'testville', year: 2021, reason: '   ' }, 'reason', /^"reason" must be 1–2000 characters long, got 0$/],
+    ];
+    for (const [query, variables, field, message] of cases) {
+      const { result, changes } = await runAs(STAFF, query, variables);
+      expect(result.errors).toHaveLength(1);
+      expect(result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(result.errors![0].message).toMatch(message);
+      expect(changes.tags).toEqual([]);
+    }
+  });
+
+  test('the latest flag follows the newest certified year; a run interrupted before the flags is repaired by the next award', async () => {
+    await certified('flagtown', 2019);
+    expect((await stored('flagtown:2019'))!.latest).toBe(true);
+    await certified('flagtown', 2021);
+    expect((await stored('flagtown:2019'))!.latest).toBe(false);
+    expect((await stored('flagtown:2021'))!.latest).toBe(true);
+    // An award that stopped after its own write left an older year flagged too.
+    await db.collection('certifications').updateOne({ _id: 'flagtown:2019' as any }, { $set: { latest: true } });
+    await certified('flagtown', 2017);
+    const flags = await db.collection('certifications').find({ cityId: 'flagtown' }).project({ latest: 1 }).sort({ _id: 1 }).toArray();
+    expect(flags).toEqual([
+      { _id: 'flagtown:2017', latest: false },
+      { _id: 'flagtown:2019', latest: false },
+      { _id: 'flagtown:2021', latest: true },
+    ]);
+    const registry = await run(`{ registry(first: 100) { edges { node { id } } } }`);
+    expect(registry.data!.registry.edges.map((e: any) => e.node.id).filter((id: string) => id.startsWith('flagtown:'))).toEqual(['flagtown:2021']);
+  });
+
+  test('concurrent awards of one certification: exactly one wins, the others are CONFLICT, one audit entry', async () => {
+    await runAs(STAFF, OPEN, { cityId: 'racetown', year: 2020 });
+    await runAs(STAFF, ASSIGN, { cityId: 'racetown', year: 2020, org: 'sgs' });
+    const results = await Promise.all([1, 2, 3, 4].map(() => runAs(STAFF, AWARD, { cityId: 'racetown', year: 2020 })));
+    expect(results.filter((r) => !r.result.errors)).toHaveLength(1);
+    expect(results.flatMap((r) => codes(r.result)).sort()).toEqual(['CONFLICT', 'CONFLICT', 'CONFLICT']);
+    expect((await auditOf('racetown', 2020)).filter((e) => e.action === 'CERTIFICATION_AWARDED')).toHaveLength(1);
+    expect(await stored('racetown:2020')).toMatchObject({ version: 3, status: 'CERTIFIED', latest: true });
+  });
+
+  test('an outbox left by a crash after the write is carried out before the trail is read', async () => {
+    await runAs(STAFF, OPEN, { cityId: 'crashville', year: 2020 });
+    const orphan: AuditEntryDoc = {
+      _id: 'certifications:crashville:2020:v2:0',
+      cityId: 'crashville',
+      year: 2020,
+      at: new Date(),
+      actor: 'wccd-staff-1',
+      actorRoles: ['WCCD_STAFF'],
+      action: 'VERIFIER_ASSIGNED',
+      subject: 'certification',
+      old: { status: 'ENROLLED' },
+      new: { status: 'UNDER_VERIFICATION' },
+      seq: 20_000,
+    };
+    await db.collection('certifications').updateOne({ _id: 'crashville:2020' as any }, { $set: { version: 2, status: 'UNDER_VERIFICATION', outbox: { audit: [orphan] } } });
+    const TRAIL = `{ _entities(representations: [{__typename: "AuditTrail", cityId: "crashville", year: 2020}]) { ... on AuditTrail { certificationChanges { id action } } } }`;
+    const trail = await runAs(STAFF, TRAIL);
+    expect(trail.result.data!._entities[0].certificationChanges).toEqual([
+      { id: 'certifications:crashville:2020:v1:0', action: 'CERTIFICATION_OPENED' },
+      { id: 'certifications:crashville:2020:v2:0', action: 'VERIFIER_ASSIGNED' },
+    ]);
+    expect((await stored('crashville:2020'))!.outbox).toBeUndefined();
+    // The city's officer reads it too; anyone else is refused by this subgraph itself.
+    expect((await runAs({ sub: 'o', roles: ['CITY_OFFICER'], cityId: 'crashville' }, TRAIL)).result.errors).toBeUndefined();
+    expect(codes((await runAs({ sub: 'o', roles: ['CITY_OFFICER'], cityId: 'makati' }, TRAIL)).result)).toEqual(['FORBIDDEN']);
+    expect(codes((await runAs(null, TRAIL)).result)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  test('the rejection reason is shown to WCCD staff and the city\'s officers only', async () => {
+    const Q = `{ certification(cityId: "testville", year: 2021) { status rejectionReason } }`;
+    const reason = async (user: AuthUser | null) => (await runAs(user, Q)).result.data!.certification.rejectionReason;
+    expect(await reason(STAFF)).toBe('Incomplete data year');
+    expect(await reason({ sub: 'o', roles: ['CITY_OFFICER'], cityId: 'testville' })).toBe('Incomplete data year');
+    expect(await reason({ sub: 'o', roles: ['CITY_OFFICER'], cityId: 'makati' })).toBeNull();
+    expect(await reason({ sub: 'p', roles: ['PARTNER_APP'] })).toBeNull();
+    expect(await reason(null)).toBeNull();
+  });
+});
+
+describe('migrations: a database in the previous shape is upgraded at start-up, nothing lost', () => {
+  test('pendingAudit becomes the outbox and is carried out; old documents without a version still change; a restart runs nothing twice', async () => {
+    const legacyDb = mongo.client.db(mongo.prefix + 'legacy_' + DATABASE_NAMES.certification);
+    const entry = (version: number, action: string, old: Record<string, unknown> | null, next: Record<string, unknown>): AuditEntryDoc => ({
+      _id: `old-city:2016:v${version}:0`,
+      cityId: 'old-city',
+      year: 2016,
+      at: new Date(Date.UTC(2017, 0, version)),
+      actor: 'wccd-staff-1',
+      actorRoles: ['WCCD_STAFF'],
+      action,
+      subject: 'certification',
+      old,
+      new: next,
+      seq: version * 10_000,
+    });
+    const opened = entry(1, 'CERTIFICATION_OPENED', null, { status: 'ENROLLED' });
+    const assigned = entry(2, 'VERIFIER_ASSIGNED', { status: 'ENROLLED' }, { status: 'UNDER_VERIFICATION' });
+    const awarded = entry(3, 'CERTIFICATION_AWARDED', { status: 'UNDER_VERIFICATION' }, { status: 'CERTIFIED', level: 'GOLD' });
+    // As the old code left them: the award acknowledged, its copy to `audit` interrupted (its outbox
+    // still carries the assignment's entry, copied already); a seeded document from before versions.
+    const interrupted: LegacyCertificationRecord = {
+      ...cert('old-city', 'JP', 2016, 'CERTIFIED', 'GOLD', true),
+      verifierOrganisationId: 'bsi',
+      version: 3,
+      pendingAudit: [assigned, awarded],
+    };
+    const seededWithoutVersion = cert('old-city', 'JP', 2017, 'ENROLLED');
+    await legacyDb.collection<LegacyCertificationRecord>('certifications').insertMany([interrupted, seededWithoutVersion]);
+    await legacyDb.collection<AuditEntryDoc>('audit').insertMany([opened, assigned]);
+    await legacyDb.collection('audit').createIndexes([{ key: { cityId: 1, year: 1, seq: 1 }, name: 'city_year_seq' }]);
+
+    const upgraded = await createServer({ db: legacyDb, settings });
+    try {
+      const migrations = await legacyDb.collection('migrations').find().toArray();
+      expect(migrations.map((m) => m._id)).toEqual(['2026-11-30-certifications-outbox']);
+      const doc = await legacyDb.collection<LegacyCertificationRecord & { outbox?: unknown }>('certifications').findOne({ _id: 'old-city:2016' });
+      const { pendingAudit: _pending, ...rest } = interrupted;
+      expect(doc).toEqual(rest);
+      const audit = await legacyDb.collection<AuditEntryDoc>('audit').find({ cityId: 'old-city' }).sort({ seq: 1 }).toArray();
+      expect(audit).toEqual([opened, assigned, awarded]);
+
+      const TRAIL = `{ _entities(representations: [{__typename: "AuditTrail", cityId: "old-city", year: 2016}]) { ... on AuditTrail { certificationChanges { id action } } } }`;
+      const trail = await runAs(STAFF, TRAIL, {}, undefined, upgraded);
+      expect(trail.result.data!._entities[0].certificationChanges.map((e: any) => e.action)).toEqual(['CERTIFICATION_OPENED', 'VERIFIER_ASSIGNED', 'CERTIFICATION_AWARDED']);
+
+      // A document from before versions changes like any other, and is versioned from then on.
+      const assign = await runAs(STAFF, ASSIGN, { cityId: 'old-city', year: 2017, org: 'dnv' }, undefined, upgraded);
+      expect(assign.result.data!.assignVerifier).toEqual({ id: 'old-city:2017', status: 'UNDER_VERIFICATION', verifierOrganisationId: 'dnv' });
+      expect(await legacyDb.collection('certifications').findOne({ _id: 'old-city:2017' as any })).toMatchObject({ version: 1, verifierOrganisation: 'DNV' });
+      expect(await legacyDb.collection('audit').countDocuments({ _id: 'certifications:old-city:2017:v1:0' as any })).toBe(1);
+    } finally {
+      await upgraded.stop();
+    }
+
+    const restarted = await createServer({ db: legacyDb, settings });
+    await restarted.stop();
+    expect(await legacyDb.collection('migrations').find().toArray()).toHaveLength(1);
+    expect(await legacyDb.collection('audit').countDocuments({ cityId: 'old-city' })).toBe(4);
+    const auditIndexes = (await legacyDb.collection('audit').listIndexes().toArray()).map((i) => i.name).sort();
+    expect(auditIndexes).toEqual(['_id_', 'city_year_seq', 'subject_at']);
+  });
+});
+
+describe('cache hints in the SDL', () => {
+  const sdl = parse(readFileSync(join(__dirname, '../../subgraphs/certification/schema.graphql'), 'utf8'));
+  const hint = (directives: readonly ConstDirectiveNode[] | undefined) => {
+    const d = directives?.find((x) => x.name.value === 'cacheControl');
+    if (!d) return undefined;
+    return Object.fromEntries((d.arguments ?? []).map((a) => [a.name.value, 'value' in a.value ? a.value.value : undefined]));
+  };
+  const types = new Map(sdl.definitions.filter((d) => d.kind === Kind.OBJECT_TYPE_DEFINITION).map((d) => [d.name.value, d]));
+  const fieldHints = (type: string) => new Map((types.get(type)!.fields ?? []).map((f) => [f.name.value, hint(f.directives)]));
+
+  test('every Query field has a hint; mutations none; configuration for an hour, the rest for 300 s', () => {
+    expect(Object.fromEntries(fieldHints('Query'))).toEqual({
+      registry: { maxAge: '300', scope: 'PUBLIC' },
+      certification: { maxAge: '300', scope: 'PUBLIC' },
+      certificationLevels: { maxAge: '3600', scope: 'PUBLIC' },
+      verifierOrganisations: { maxAge: '3600', scope: 'PUBLIC' },
+    });
+    expect([...fieldHints('Mutation').values()].every((h) => h === undefined)).toBe(true);
+  });
+
+  test('types several subgraphs define: no type-level hint, a hint on every field but the key and external ones', () => {
+    for (const type of ['City', 'IndicatorCoverage', 'CertificationGap', 'AuditTrail']) {
+      const def = types.get(type)!;
+      expect(hint(def.directives)).toBeUndefined();
+      const key = (def.directives!.find((d) => d.name.value === 'key')!.arguments![0].value as { value: string }).value;
+      for (const field of def.fields ?? []) {
+        const external = field.directives?.some((d) => d.name.value === 'external');
+        if (key.split(' ').includes(field.name.value) || external) continue;
+        expect([type, field.name.value, hint(field.directives)]).toEqual([type, field.name.value, expect.objectContaining({ maxAge: expect.any(String) })]);
+      }
+    }
+  });
+
+  test('what depends on the caller is PRIVATE: the rejection reason and the audit trail, nothing else', () => {
+    const privateFields = [...types.values()].flatMap((t) => (t.fields ?? []).filter((f) => hint(f.directives)?.scope === 'PRIVATE').map((f) => `${t.name.value}.${f.name.value}`));
+    expect(privateFields.sort()).toEqual(['AuditTrail.certificationChanges', 'Certification.rejectionReason']);
+    expect(hint(types.get('Certification')!.directives)).toEqual({ maxAge: '300', scope: 'PUBLIC' });
   });
 });

@@ -7,7 +7,7 @@
  * the gap to Platinum is what is left, and the audit trail shows every step in order.
  */
 import catalogue from '../../data/catalogues/iso37120-2014.json';
-import levelTable from '../../subgraphs/certification/certification-levels.json';
+import levelTable from '../../subgraphs/certification/domain/certification-levels.json';
 import { startTestStack, TEST_NOW, type TestStack } from '../support/stack';
 import { tokenFor } from '../support/tokens';
 import { ASSIGN, AWARD, CORE, OPEN, REPORT, SAVE, SUBMIT, SUPPORTING, VERIFY } from './wccd-helpers';

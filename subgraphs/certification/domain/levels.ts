@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { CertificationLevel } from '../data/types';
+
+export type { CertificationLevel } from '../data/types';
 
 /**
  * The WCCD level thresholds are configuration, not code: a JSON table (default
@@ -7,10 +10,11 @@ import { join } from 'node:path';
  * validated when loaded so that a bad table stops start-up with a clear message.
  */
 
-export type CertificationLevel = 'ASPIRATIONAL' | 'BRONZE' | 'SILVER' | 'GOLD' | 'PLATINUM';
-
 /** Lowest first; the rank is the index + 1 (ASPIRATIONAL 1 … PLATINUM 5; no level is 0). */
 export const CERTIFICATION_LEVELS: readonly CertificationLevel[] = ['ASPIRATIONAL', 'BRONZE', 'SILVER', 'GOLD', 'PLATINUM'];
+
+/** Mentors are cities whose latest certification is at least this level. */
+export const MENTOR_MIN_LEVEL: CertificationLevel = 'SILVER';
 
 /** The `levelRank` stored on certifications so the registry can sort by level (0 when no level). */
 export function levelRank(level: CertificationLevel | null | undefined): number {

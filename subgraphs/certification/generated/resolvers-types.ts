@@ -1,4 +1,7 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { AuditEntryDoc } from '../../../lib/db/audit-entry';
+import { AuditTrailRef, CertificationGapRef, CityRef, CoverageRef, RegistryPage, RegistryEdgeView } from '../domain/refs';
+import { CertificationRecord } from '../data/types';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -36,11 +39,15 @@ export type AuditEntry = {
 /** The audit trail of one city and data year; each domain contributes the changes it made. */
 export type AuditTrail = {
   __typename?: 'AuditTrail';
-  /** Changes to the certification (opened, verifier assigned, awarded, rejected), oldest first. */
+  /** Changes to the certification (opened, verifier assigned, awarded, rejected), oldest first; WCCD staff and the city's officers only. */
   certificationChanges: Array<AuditEntry>;
   cityId: Scalars['ID']['output'];
   year: Scalars['Int']['output'];
 };
+
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 export type Certification = {
   __typename?: 'Certification';
@@ -205,6 +212,12 @@ export type PageInfo = {
 /**
  * WCCD certification: certifications per city and data year, the level thresholds, and the Global
  * Cities Registry.
+ *
+ * Cache hints (@cacheControl): certifications and the registry are PUBLIC for 300 s (every change is
+ * invalidated exactly; maxAge only bounds what invalidation cannot see); the threshold table and the
+ * verification organisations are configuration, PUBLIC for 3600 s. Rejection reasons and the audit
+ * trail depend on who asks (WCCD staff and the city's own officers): PRIVATE. Types several subgraphs
+ * define (City, IndicatorCoverage, CertificationGap, AuditTrail) carry field-level hints only.
  */
 export type Query = {
   __typename?: 'Query';
@@ -225,6 +238,12 @@ export type Query = {
 /**
  * WCCD certification: certifications per city and data year, the level thresholds, and the Global
  * Cities Registry.
+ *
+ * Cache hints (@cacheControl): certifications and the registry are PUBLIC for 300 s (every change is
+ * invalidated exactly; maxAge only bounds what invalidation cannot see); the threshold table and the
+ * verification organisations are configuration, PUBLIC for 3600 s. Rejection reasons and the audit
+ * trail depend on who asks (WCCD staff and the city's own officers): PRIVATE. Types several subgraphs
+ * define (City, IndicatorCoverage, CertificationGap, AuditTrail) carry field-level hints only.
  */
 export type QueryCertificationArgs = {
   cityId: Scalars['ID']['input'];
@@ -235,6 +254,12 @@ export type QueryCertificationArgs = {
 /**
  * WCCD certification: certifications per city and data year, the level thresholds, and the Global
  * Cities Registry.
+ *
+ * Cache hints (@cacheControl): certifications and the registry are PUBLIC for 300 s (every change is
+ * invalidated exactly; maxAge only bounds what invalidation cannot see); the threshold table and the
+ * verification organisations are configuration, PUBLIC for 3600 s. Rejection reasons and the audit
+ * trail depend on who asks (WCCD staff and the city's own officers): PRIVATE. Types several subgraphs
+ * define (City, IndicatorCoverage, CertificationGap, AuditTrail) carry field-level hints only.
  */
 export type QueryRegistryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -377,51 +402,60 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryDoc>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AuditTrail: ResolverTypeWrapper<AuditTrail>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Certification: ResolverTypeWrapper<Certification>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  CertificationGap: ResolverTypeWrapper<CertificationGap>;
+  AuditTrail: ResolverTypeWrapper<AuditTrailRef>;
+  CacheControlScope: CacheControlScope;
+  Certification: ResolverTypeWrapper<CertificationRecord>;
+  CertificationGap: ResolverTypeWrapper<CertificationGapRef>;
   CertificationLevel: CertificationLevel;
   CertificationStatus: CertificationStatus;
-  City: ResolverTypeWrapper<City>;
+  City: ResolverTypeWrapper<CityRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  IndicatorCoverage: ResolverTypeWrapper<IndicatorCoverage>;
+  IndicatorCoverage: ResolverTypeWrapper<CoverageRef>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LevelThreshold: ResolverTypeWrapper<LevelThreshold>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  RegistryConnection: ResolverTypeWrapper<RegistryConnection>;
-  RegistryEdge: ResolverTypeWrapper<RegistryEdge>;
+  RegistryConnection: ResolverTypeWrapper<RegistryPage>;
+  RegistryEdge: ResolverTypeWrapper<RegistryEdgeView>;
   VerifierOrganisation: ResolverTypeWrapper<VerifierOrganisation>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuditEntry: AuditEntry;
+  AuditEntry: AuditEntryDoc;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  AuditTrail: AuditTrail | FederationReferenceTypes['AuditTrail'];
-  Int: Scalars['Int']['output'];
-  Certification: Certification | FederationReferenceTypes['Certification'];
-  Boolean: Scalars['Boolean']['output'];
-  CertificationGap: CertificationGap | FederationReferenceTypes['CertificationGap'];
-  City: City | FederationReferenceTypes['City'];
+  AuditTrail: AuditTrailRef;
+  Certification: CertificationRecord;
+  CertificationGap: CertificationGapRef;
+  City: CityRef;
   DateTime: Scalars['DateTime']['output'];
-  IndicatorCoverage: IndicatorCoverage | FederationReferenceTypes['IndicatorCoverage'];
+  IndicatorCoverage: CoverageRef;
   JSON: Scalars['JSON']['output'];
   LevelThreshold: LevelThreshold;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
-  RegistryConnection: RegistryConnection;
-  RegistryEdge: RegistryEdge;
+  RegistryConnection: RegistryPage;
+  RegistryEdge: RegistryEdgeView;
   VerifierOrganisation: VerifierOrganisation;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -550,3 +584,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   VerifierOrganisation?: VerifierOrganisationResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

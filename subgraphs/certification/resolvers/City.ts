@@ -1,28 +1,13 @@
-import type { CertificationDoc } from '../data/types';
-import type { Context } from '../context';
-import { certificationGap } from './CertificationGap';
+import type { CityResolvers } from '../generated/resolvers-types';
+import { certificationGapOf } from '../workflows/gap';
 
 /** City is owned by membership; here it only carries the certification fields. */
-interface CityRef {
-  id: string;
-}
-
-export const City = {
+export const City: CityResolvers = {
   // No existence check: a city without certifications simply has none.
-  __resolveReference(ref: CityRef): CityRef {
-    return { id: ref.id };
-  },
-
+  __resolveReference: (ref) => ({ id: ref.id }),
   /** The latest data year, whatever its status. */
-  async certification(city: CityRef, _: unknown, ctx: Context): Promise<CertificationDoc | null> {
-    const list = await ctx.loaders.certificationsByCity.load(city.id);
-    return list[0] ?? null;
-  },
-
+  certification: async (city, _, ctx) => (await ctx.loaders.certificationsByCity.load(city.id))[0] ?? null,
   /** Latest data year first (the loader sorts). */
-  certifications(city: CityRef, _: unknown, ctx: Context): Promise<CertificationDoc[]> {
-    return ctx.loaders.certificationsByCity.load(city.id);
-  },
-
-  certificationGap,
+  certifications: (city, _, ctx) => ctx.loaders.certificationsByCity.load(city.id),
+  certificationGap: (city, args, ctx) => certificationGapOf(city, args, ctx),
 };

@@ -1,7 +1,7 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTimeScalar, JSONScalar } from '../../../lib/graphql/scalars';
-import type { Context } from '../context';
-import { AuditEntry, AuditTrail } from './AuditTrail';
+import type { Resolvers } from '../generated/resolvers-types';
+import { AuditEntry } from './AuditEntry';
+import { AuditTrail } from './AuditTrail';
 import { Certification } from './Certification';
 import { CertificationGap } from './CertificationGap';
 import { City } from './City';
@@ -9,7 +9,8 @@ import { IndicatorCoverage } from './IndicatorCoverage';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 
-export const resolvers = {
+/** The resolver map, checked against the SDL by the generated `Resolvers` type (npm run codegen). */
+export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
   Query,
@@ -20,4 +21,4 @@ export const resolvers = {
   Certification,
   CertificationGap,
   IndicatorCoverage,
-} as unknown as GraphQLResolverMap<Context>;
+};

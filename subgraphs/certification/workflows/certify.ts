@@ -1,31 +1,25 @@
-import { MongoServerError } from 'mongodb';
-import { AuditBatch, flushOutbox, versionFilter } from '../../../lib/audit/audit';
 import { requireRole } from '../../../lib/auth/guards';
-import type { AuthUser } from '../../../lib/auth/roles';
 import { withLocks } from '../../../lib/db/locks';
-import { codedError } from '../../../lib/graphql/errors';
+import { changeDocument, loadForChange, writeChange, type ChangeResult } from '../../../lib/db/outbox';
+import { codedError, inputError } from '../../../lib/graphql/errors';
+import { checkCityId, checkText, checkYear } from '../../../lib/graphql/inputs';
 import type { Context } from '../context';
-import { certificationId, certifications, CERTIFICATIONS, findCertification, type CertificationRecord } from '../data/certifications';
-import { CERTIFICATION_LEVELS, levelRank, type CertificationLevel } from '../levels';
-import { canTransition, TRANSITIONS, type CertificationAction } from './stateMachine';
+import { certificationId, certifications, findCertification, findLatestFlagViews, setLatestFlag, type LatestFlagView } from '../data/certifications';
+import type { CertificationLevel, CertificationRecord } from '../data/types';
+import { CERTIFICATION_LEVELS, levelRank } from '../domain/levels';
+import { canTransition, TRANSITIONS, type CertificationAction } from '../domain/stateMachine';
 
-/** BAD_USER_INPUT naming the input path in `extensions.field`. */
-function fieldError(field: string, message: string) {
-  return codedError('BAD_USER_INPUT', `${field}: ${message}`, { field });
-}
-
-function checkYear(year: number, ctx: Context): number {
-  const { minDataYear, maxDataYear } = ctx.settings;
-  if (!Number.isInteger(year) || year < minDataYear || year > maxDataYear) {
-    throw fieldError('year', `must be a data year between ${minDataYear} and ${maxDataYear}, got ${year}`);
-  }
-  return year;
-}
-
-function checkCityId(cityId: string): string {
-  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(cityId)) throw fieldError('cityId', `must be a city id (a slug like kuala-lumpur), got ${JSON.stringify(cityId)}`);
-  return cityId;
-}
+/**
+ * The certification workflow. Every change is ONE audited single-document write (lib/db/outbox.ts):
+ * under the certification's lock, read it, decide, write it with its audit entries and the version
+ * check; losing a race is a CONFLICT and writes nothing.
+ *
+ * The lock keys are this subgraph's own (`certification:<cityId>:<year>`, and `registry-latest:<cityId>`
+ * for the registry's `latest` flags), kept from before the outbox moved to lib so that replicas of the
+ * old and the new version exclude each other during a rolling deploy.
+ */
+export const certificationLock = (id: string): string => `certification:${id}`;
+const latestLock = (cityId: string): string => `registry-latest:${cityId}`;
 
 /** What a certification looks like in the audit trail. */
 function snapshot(doc: CertificationRecord | null): Record<string, unknown> | null {
@@ -39,25 +33,27 @@ function snapshot(doc: CertificationRecord | null): Record<string, unknown> | nu
   };
 }
 
-function auditFor(doc: { cityId: string; year: number; version?: number }, actor: AuthUser, at: Date): AuditBatch {
-  return new AuditBatch({ docId: certificationId(doc.cityId, doc.year), cityId: doc.cityId, year: doc.year, version: (doc.version ?? 0) + 1 }, actor, at);
+type NextCertification = ChangeResult<CertificationRecord>['next'];
+
+/** The stored fields of a certification, without what the write sets itself (version, outbox). */
+function fieldsOf(doc: CertificationRecord): NextCertification {
+  const { version: _version, outbox: _outbox, ...fields } = doc;
+  return fields;
 }
 
-/**
- * Every write of a certification happens under its lock: FerretDB 1.24 runs a conditional update as
- * "read, filter, write the whole document back" with no compare-and-swap, so conditions alone would
- * not stop two concurrent transitions (see lib/db/locks.ts). The conditions stay as a second defence.
- */
-export function withCertificationLock<T>(ctx: Context, cityId: string, year: number, section: () => Promise<T>): Promise<T> {
-  return withLocks(ctx.db, [`certification:${certificationId(cityId, year)}`], section);
+/** One change of a certification and its audit entry, in the city and year's trail. */
+function changeOf(current: CertificationRecord | null, next: NextCertification, action: string): ChangeResult<CertificationRecord> {
+  return {
+    next,
+    audit: [{ action, subject: 'certification', old: snapshot(current), new: snapshot(next as CertificationRecord) }],
+    scope: { cityId: next.cityId, year: next.year },
+  };
 }
 
-/** The certification (NOT_FOUND when none); under its lock, a left-over outbox is copied first. */
-async function existing(ctx: Context, cityId: string, year: number, locked = true): Promise<CertificationRecord> {
-  const doc = await findCertification(ctx.db, cityId, year);
+const raced = (cityId: string, year: number) => `The certification of ${cityId} ${year} was changed meanwhile; reload it and try again.`;
+
+function requireExisting(doc: CertificationRecord | null, cityId: string, year: number): CertificationRecord {
   if (!doc) throw codedError('NOT_FOUND', `${cityId} has no certification for ${year}; open one first.`);
-  // An outbox left over by an interrupted copy is copied before anything else happens.
-  if (locked && doc.pendingAudit?.length) await flushOutbox(ctx.db, CERTIFICATIONS, doc);
   return doc;
 }
 
@@ -69,21 +65,17 @@ function requireTransition(action: CertificationAction, doc: CertificationRecord
 }
 
 /**
- * One status change as ONE conditional single-document update (still in the status and version it was
- * read in), with its audit entry in the outbox; losing a race is a CONFLICT and writes nothing.
+ * What a change of this certification changed for the gateways' caches: the certification, its
+ * city's certification fields, its audit trail, the registry and lookups; with `mentors`, every
+ * certification gap's mentor pool (who may mentor follows from the latest certified levels).
  */
-async function transition(ctx: Context, doc: CertificationRecord, set: Partial<CertificationRecord>, action: string, actor: AuthUser): Promise<CertificationRecord> {
-  const now = ctx.settings.now();
-  const audit = auditFor(doc, actor, now);
-  audit.add(action, 'certification', snapshot(doc), snapshot({ ...doc, ...set }));
-  const written = await certifications(ctx.db).findOneAndUpdate(
-    { _id: { $eq: doc._id }, status: { $eq: doc.status }, ...versionFilter(doc.version) },
-    { $set: { ...set, version: (doc.version ?? 0) + 1, pendingAudit: [...(doc.pendingAudit ?? []), ...audit.entries] } },
-    { returnDocument: 'after' },
-  );
-  if (!written) throw codedError('CONFLICT', `The certification of ${doc.cityId} ${doc.year} was changed meanwhile; reload it and try again.`);
-  await flushOutbox(ctx.db, CERTIFICATIONS, written);
-  return written;
+function declareChanged(ctx: Context, doc: CertificationRecord, options: { mentors?: boolean } = {}): void {
+  ctx.changes
+    .entity('Certification', { id: doc._id })
+    .entity('City', { id: doc.cityId })
+    .entity('AuditTrail', { cityId: doc.cityId, year: doc.year })
+    .lists();
+  if (options.mentors) ctx.changes.type('CertificationGap');
 }
 
 const CITY_COUNTRY = `query CertificationCity($id: ID!) { city(id: $id) { country } }`;
@@ -92,53 +84,75 @@ const CITY_COUNTRY = `query CertificationCity($id: ID!) { city(id: $id) { countr
 export async function openCertification(args: { cityId: string; year: number }, ctx: Context): Promise<CertificationRecord> {
   const staff = requireRole(ctx.user, 'WCCD_STAFF');
   const cityId = checkCityId(args.cityId);
-  const year = checkYear(args.year, ctx);
-  if (await findCertification(ctx.db, cityId, year)) throw codedError('CONFLICT', `${cityId} already has a certification for ${year}.`);
+  const year = checkYear(args.year, ctx.settings);
+  const exists = `${cityId} already has a certification for ${year}.`;
+  // Checked before asking membership: an existing certification costs no cross-domain call.
+  if (await findCertification(ctx.db, cityId, year)) throw codedError('CONFLICT', exists);
   const { city } = await ctx.gateway<{ city: { country: string } | null }>(CITY_COUNTRY, { id: cityId }, ctx.caller);
   if (!city) throw codedError('NOT_FOUND', `There is no city ${JSON.stringify(cityId)}.`);
-  const audit = auditFor({ cityId, year }, staff, ctx.settings.now());
-  const doc: CertificationRecord = {
-    _id: certificationId(cityId, year),
-    cityId,
-    country: city.country,
-    year,
-    status: 'ENROLLED',
-    level: null,
-    levelRank: 0,
-    verifierOrganisation: null,
-    verifierOrganisationId: null,
-    awardedAt: null,
-    latest: false,
-    sampleData: false,
-    version: 1,
-  };
-  audit.add('CERTIFICATION_OPENED', 'certification', null, snapshot(doc));
-  return withCertificationLock(ctx, cityId, year, async () => {
-    try {
-      await certifications(ctx.db).insertOne({ ...doc, pendingAudit: audit.entries });
-    } catch (error) {
-      // Opened concurrently: the unique _id lets exactly one through.
-      if (error instanceof MongoServerError && error.code === 11000) throw codedError('CONFLICT', `${cityId} already has a certification for ${year}.`);
-      throw error;
-    }
-    await flushOutbox(ctx.db, CERTIFICATIONS, { ...doc, pendingAudit: audit.entries });
-    return doc;
+  const id = certificationId(cityId, year);
+  const opened = await changeDocument<CertificationRecord>({
+    collection: certifications(ctx.db),
+    id,
+    locks: [certificationLock(id)],
+    actor: staff,
+    at: ctx.settings.now(),
+    // Opened concurrently: the first under the lock wins, and the unique `_id` of the insert lets
+    // exactly one through even without it.
+    conflict: exists,
+    change(current) {
+      if (current) throw codedError('CONFLICT', exists);
+      const doc: NextCertification = {
+        _id: id,
+        cityId,
+        country: city.country,
+        year,
+        status: 'ENROLLED',
+        level: null,
+        levelRank: 0,
+        verifierOrganisation: null,
+        verifierOrganisationId: null,
+        awardedAt: null,
+        latest: false,
+        sampleData: false,
+      };
+      return changeOf(null, doc, 'CERTIFICATION_OPENED');
+    },
   });
+  const doc = requireExisting(opened, cityId, year);
+  declareChanged(ctx, doc);
+  return doc;
 }
 
 export async function assignVerifier(args: { cityId: string; year: number; verifierOrganisationId: string }, ctx: Context): Promise<CertificationRecord> {
   const staff = requireRole(ctx.user, 'WCCD_STAFF');
-  const year = checkYear(args.year, ctx);
+  const year = checkYear(args.year, ctx.settings);
   const org = ctx.organisations.byId.get(args.verifierOrganisationId);
   if (!org) {
-    throw fieldError('verifierOrganisationId', `${JSON.stringify(args.verifierOrganisationId)} is not a verification organisation; known: ${ctx.organisations.list.map((o) => o.id).join(', ')}`);
+    const known = ctx.organisations.list.map((o) => o.id).join(', ');
+    throw inputError('verifierOrganisationId', `must be a verification organisation (${known}), got ${JSON.stringify(args.verifierOrganisationId)}`);
   }
-  return withCertificationLock(ctx, args.cityId, year, async () => {
-    const doc = await existing(ctx, args.cityId, year);
-    requireTransition('assignVerifier', doc);
-    if (doc.status === 'UNDER_VERIFICATION' && doc.verifierOrganisationId === org.id) return doc; // already so: nothing changes
-    return transition(ctx, doc, { status: 'UNDER_VERIFICATION', verifierOrganisationId: org.id, verifierOrganisation: org.name }, 'VERIFIER_ASSIGNED', staff);
+  const id = certificationId(args.cityId, year);
+  let changed = false;
+  const result = await changeDocument<CertificationRecord>({
+    collection: certifications(ctx.db),
+    id,
+    locks: [certificationLock(id)],
+    actor: staff,
+    at: ctx.settings.now(),
+    conflict: raced(args.cityId, year),
+    change(current) {
+      const doc = requireExisting(current, args.cityId, year);
+      requireTransition('assignVerifier', doc);
+      if (doc.status === 'UNDER_VERIFICATION' && doc.verifierOrganisationId === org.id) return null; // already so
+      changed = true;
+      return changeOf(doc, { ...fieldsOf(doc), status: 'UNDER_VERIFICATION', verifierOrganisationId: org.id, verifierOrganisation: org.name }, 'VERIFIER_ASSIGNED');
+    },
   });
+  const doc = requireExisting(result, args.cityId, year);
+  if (changed) declareChanged(ctx, doc);
+  else ctx.changes.unchanged();
+  return doc;
 }
 
 const COVERAGE = `query CertificationCoverage($id: ID!, $year: Int!) {
@@ -150,15 +164,27 @@ interface CoverageAnswer {
 }
 
 /**
+ * The registry shows each city's latest CERTIFIED data year (the `latest` flag; FerretDB has no
+ * $first): which of the city's certifications carry it once `awarded` is certified.
+ */
+function latestFlags(others: readonly LatestFlagView[], awarded: { _id: string; year: number }): Map<string, boolean> {
+  const certified = [...others.filter((c) => c.status === 'CERTIFIED'), awarded];
+  const newest = certified.reduce((a, b) => (b.year > a.year ? b : a));
+  return new Map([...others, awarded].map((c) => [c._id, c._id === newest._id]));
+}
+
+/**
  * Awards the level the VERIFIED coverage earns (asked through the gateway), or a lower one; never a
  * higher one, and nothing below the lowest level. The registry then lists the city's latest year.
  */
 export async function awardCertification(args: { cityId: string; year: number; level?: CertificationLevel | null }, ctx: Context): Promise<CertificationRecord> {
   const staff = requireRole(ctx.user, 'WCCD_STAFF');
-  const year = checkYear(args.year, ctx);
-  if (args.level != null && !CERTIFICATION_LEVELS.includes(args.level)) throw fieldError('level', `unknown level ${JSON.stringify(args.level)}`);
+  const year = checkYear(args.year, ctx.settings);
+  if (args.level != null && !CERTIFICATION_LEVELS.includes(args.level)) {
+    throw inputError('level', `must be one of ${CERTIFICATION_LEVELS.join(', ')}, got ${JSON.stringify(args.level)}`);
+  }
   // Checked before asking the gateway (a certification that cannot be awarded costs no cross-domain call).
-  requireTransition('award', await existing(ctx, args.cityId, year, false));
+  requireTransition('award', requireExisting(await findCertification(ctx.db, args.cityId, year), args.cityId, year));
   const { city } = await ctx.gateway<CoverageAnswer>(COVERAGE, { id: args.cityId, year }, ctx.caller);
   if (!city) throw codedError('NOT_FOUND', `There is no city ${JSON.stringify(args.cityId)}.`);
   const { coreVerified, supportingVerified, earnedLevel } = city.indicatorCoverage;
@@ -170,41 +196,49 @@ export async function awardCertification(args: { cityId: string; year: number; l
     throw codedError('CONFLICT', `The verified data (${coreVerified} core, ${supportingVerified} supporting) earns ${earnedLevel}; ${level} cannot be awarded.`, { field: 'level' });
   }
   // Verified coverage only grows while UNDER_VERIFICATION (verdicts apply to SUBMITTED values only), so
-  // the level read above still holds; the status is checked again under the lock.
-  const awarded = await withCertificationLock(ctx, args.cityId, year, async () => {
-    const doc = await existing(ctx, args.cityId, year);
-    requireTransition('award', doc);
-    return transition(ctx, doc, { status: 'CERTIFIED', level, levelRank: levelRank(level), awardedAt: ctx.settings.now() }, 'CERTIFICATION_AWARDED', staff);
+  // the level read above still holds; the status is checked again under the lock. The city's flag
+  // lock keeps two awards of the same city from interleaving their flag updates.
+  const id = certificationId(args.cityId, year);
+  const awarded = await withLocks(ctx.db, [certificationLock(id), latestLock(args.cityId)], async () => {
+    const collection = certifications(ctx.db);
+    const current = requireExisting(await loadForChange(collection, id), args.cityId, year);
+    requireTransition('award', current);
+    const others = (await findLatestFlagViews(ctx.db, args.cityId)).filter((c) => c._id !== id);
+    const flags = latestFlags(others, current);
+    const now = ctx.settings.now();
+    const next = { ...fieldsOf(current), status: 'CERTIFIED' as const, level, levelRank: levelRank(level), awardedAt: now, latest: flags.get(id)! };
+    const doc = await writeChange(collection, current, changeOf(current, next, 'CERTIFICATION_AWARDED'), staff, now, raced(args.cityId, year));
+    // The other years' flags follow (derived state, not audited). Recomputed from the stored state on
+    // every award, so a run interrupted here is repaired by the city's next award.
+    for (const other of others) {
+      const latest = flags.get(other._id)!;
+      if (other.latest !== latest) await setLatestFlag(ctx.db, other._id, latest);
+    }
+    return doc;
   });
-  // One city's flags at a time, so two awards of the same city cannot interleave their flag updates.
-  const latest = await withLocks(ctx.db, [`registry-latest:${args.cityId}`], () => refreshLatest(ctx, args.cityId, awarded._id));
-  return { ...awarded, latest };
-}
-
-/**
- * The registry shows each city's latest CERTIFIED data year (the `latest` flag; FerretDB has no $first):
- * set it on the highest certified year, then clear it elsewhere. Recomputed from the stored state, so
- * a run interrupted between the two writes is repaired by the next award. Returns whether `id` is latest.
- */
-async function refreshLatest(ctx: Context, cityId: string, id: string): Promise<boolean> {
-  const certified = await certifications(ctx.db)
-    .find({ cityId: { $eq: cityId }, status: { $eq: 'CERTIFIED' } }, { projection: { _id: 1, year: 1, latest: 1 } })
-    .toArray();
-  const newest = certified.reduce((a, b) => (b.year > a.year ? b : a));
-  if (!newest.latest) await certifications(ctx.db).updateOne({ _id: { $eq: newest._id } }, { $set: { latest: true } });
-  const stale = certified.filter((c) => c.latest && c._id !== newest._id).map((c) => c._id);
-  if (stale.length > 0) await certifications(ctx.db).updateMany({ _id: { $in: stale } }, { $set: { latest: false } });
-  return newest._id === id;
+  declareChanged(ctx, awarded, { mentors: true });
+  return awarded;
 }
 
 export async function rejectCertification(args: { cityId: string; year: number; reason: string }, ctx: Context): Promise<CertificationRecord> {
   const staff = requireRole(ctx.user, 'WCCD_STAFF');
-  const year = checkYear(args.year, ctx);
-  const reason = args.reason.trim();
-  if (reason.length === 0 || reason.length > 2000) throw fieldError('reason', `must be 1 to 2000 characters, got ${reason.length}`);
-  return withCertificationLock(ctx, args.cityId, year, async () => {
-    const doc = await existing(ctx, args.cityId, year);
-    requireTransition('reject', doc);
-    return transition(ctx, doc, { status: 'REJECTED', rejectionReason: reason }, 'CERTIFICATION_REJECTED', staff);
+  const year = checkYear(args.year, ctx.settings);
+  const reason = checkText(args.reason, 'reason', 1, 2000);
+  const id = certificationId(args.cityId, year);
+  const result = await changeDocument<CertificationRecord>({
+    collection: certifications(ctx.db),
+    id,
+    locks: [certificationLock(id)],
+    actor: staff,
+    at: ctx.settings.now(),
+    conflict: raced(args.cityId, year),
+    change(current) {
+      const doc = requireExisting(current, args.cityId, year);
+      requireTransition('reject', doc);
+      return changeOf(doc, { ...fieldsOf(doc), status: 'REJECTED', rejectionReason: reason }, 'CERTIFICATION_REJECTED');
+    },
   });
+  const doc = requireExisting(result, args.cityId, year);
+  declareChanged(ctx, doc);
+  return doc;
 }
