@@ -3,7 +3,8 @@ import https from 'node:https';
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { Fetcher, FetcherRequestInit, FetcherResponse } from '@apollo/utils.fetcher';
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import type { AuthUser } from '../lib/auth/roles';
 import { sign } from '../lib/subgraph/signature';
 import { CircuitBreaker } from './circuit-breaker';
 import type { GatewayContext } from './context';
@@ -152,6 +153,19 @@ export function createSubgraphFetcher(options: Pick<SubgraphClientOptions, 'time
   return Object.assign(fetcher, { dedup });
 }
 
+/**
+ * A public fetch is answered as for an anonymous caller. When the caller is in fact signed in (a
+ * partner app), "sign in first" is wrong: it is signed in and lacks the role, which is FORBIDDEN.
+ */
+function asSignedIn(error: GraphQLFormattedError, user: AuthUser): GraphQLFormattedError {
+  if (error.extensions?.code !== 'UNAUTHENTICATED') return error;
+  const roles = error.extensions.requiredRoles;
+  const message = Array.isArray(roles)
+    ? `This needs one of the roles ${roles.join(', ')}; you have ${user.roles.join(', ') || 'none'}.`
+    : `Your token does not allow this: ${error.message.replace(/^Sign in first:\s*/, '')}`;
+  return { ...error, message, extensions: { ...error.extensions, code: 'FORBIDDEN' } };
+}
+
 /** Fetches sent without the caller's identity (public fetches, shared by every caller). */
 const publicRequests = new WeakSet<object>();
 
@@ -215,10 +229,11 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
       return this.resilient(options);
     }
     publicRequests.add(request);
-    return cache.run(this.serviceName, plan, request.variables, context, (variables) => {
+    const response = await cache.run(this.serviceName, plan, request.variables, context, (variables) => {
       request.variables = variables;
       return this.resilient(options);
     });
+    return context.user && response.errors?.length ? { ...response, errors: response.errors.map((e) => asSignedIn(e, context.user!)) } : response;
   }
 
   /** One fetch behind the circuit breaker, failures turned into errors naming the service. */

@@ -117,6 +117,15 @@ export class CachePolicies {
     return this.keyFields.get(`${subgraph}|${typename}`);
   }
 
+  /** The scope one field declares: its own hint, or the object type it returns. */
+  scopeOf(typeName: string, fieldName: string): CacheScope {
+    if (this.fieldHints.get(`${typeName}.${fieldName}`)?.scope === 'PRIVATE') return 'PRIVATE';
+    const type = this.schema.getType(typeName);
+    const field = type && 'getFields' in type ? type.getFields()[fieldName] : undefined;
+    const returned = field ? getNamedType(field.type) : undefined;
+    return returned && this.typeHints.get(returned.name)?.scope === 'PRIVATE' ? 'PRIVATE' : 'PUBLIC';
+  }
+
   /** Whether any hint exists at all (a supergraph without hints caches nothing). */
   get hasHints(): boolean {
     return this.fieldHints.size > 0 || this.typeHints.size > 0;
