@@ -1,5 +1,5 @@
-import { defaultCatalogue } from '../subgraphs/indicators/catalogue';
-import { computeGap, verifiedThemes, type ValueStatusView } from '../subgraphs/indicators/gap';
+import { defaultCatalogue } from '../subgraphs/indicators/domain/catalogue';
+import { computeGap, verifiedThemes, type ValueStatusView } from '../subgraphs/indicators/domain/gap';
 
 const edition = defaultCatalogue().default;
 const core = edition.indicators.filter((i) => i.kind === 'CORE');

@@ -3,7 +3,7 @@ import type { SubgraphSettings } from '../../lib/config';
 import type { AuthUser } from '../../lib/auth/roles';
 import type { ChangeSet } from '../../lib/subgraph/changes';
 import { createGatewayClient, type CallerHeaders, type GatewayClient } from '../../lib/federation/gateway-client';
-import type { Catalogue } from './catalogue';
+import type { Catalogue } from './domain/catalogue';
 import { createLoaders, type Loaders } from './loaders';
 
 export interface Context {

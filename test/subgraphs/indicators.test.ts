@@ -1,14 +1,19 @@
 import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Db } from 'mongodb';
+import type { CommandStartedEvent, Db } from 'mongodb';
 import { DATABASE_NAMES, type SubgraphSettings } from '../../lib/config';
 import type { SubgraphService } from '../../lib/subgraph/service';
-import type { IndicatorValueDoc } from '../../subgraphs/indicators/data/types';
+import type { AuditEntryDoc } from '../../lib/db/audit-entry';
+import { engineOf } from '../../lib/db/engine';
+import type { IndicatorReportDoc, IndicatorValueDoc } from '../../subgraphs/indicators/data/types';
 import type { SampleDataset } from '../../data/sample/types';
 import type { AuthUser } from '../../lib/auth/roles';
 import { reportsFromValues } from '../../subgraphs/indicators/data/indicatorReports';
-import { compareClauseIds, DEFAULT_CATALOGUE_DIR, loadCatalogue, type Catalogue } from '../../subgraphs/indicators/catalogue';
+import { indicatorMigrations, valuesToReports } from '../../subgraphs/indicators/data/migrations';
+import { summaryWrite } from '../../subgraphs/indicators/data/indicatorCoverage';
+import { compareClauseIds, DEFAULT_CATALOGUE_DIR, loadCatalogue, type Catalogue } from '../../subgraphs/indicators/domain/catalogue';
+import { computeCoverage, coverageSummaryOf, reportStatuses } from '../../subgraphs/indicators/domain/coverage';
 import type { Context } from '../../subgraphs/indicators/context';
 import { seed } from '../../subgraphs/indicators/seed';
 import { createServer } from '../../subgraphs/indicators/server';
@@ -66,19 +71,35 @@ let service: SubgraphService<Context>;
 // Values that are not VERIFIED are visible to WCCD staff (and verifiers and the city's officers) only.
 const STAFF: AuthUser = { sub: 'staff-1', roles: ['WCCD_STAFF'] };
 
-/** Stores value fixtures the way the subgraph keeps them: one report per city and year. */
-function insertValues(target: Db, values: IndicatorValueDoc[]) {
-  return target.collection('indicator_reports').insertMany(reportsFromValues(values, 'fixture') as any[]);
+/** Stores value fixtures the way the subgraph keeps them: one report per city and year, each with its coverage summary. */
+async function insertValues(target: Db, values: IndicatorValueDoc[], catalogue: Catalogue = catalogue2014) {
+  const reports = reportsFromValues(values, 'fixture');
+  await target.collection('indicator_reports').insertMany(reports as any[]);
+  await target.collection('indicator_coverage').insertMany(reports.map((r) => coverageSummaryOf(r, catalogue)) as any[]);
 }
 
 async function run(query: string, variables: Record<string, unknown> = {}, svc: SubgraphService<Context> = service, user: AuthUser | null = STAFF) {
   const response = await svc.server.executeOperation({ query, variables }, { contextValue: svc.createContext(user) });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as { data?: Record<string, any> | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> };
+  return response.body.singleResult as { data?: Record<string, any> | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown> };
 }
 
 function errorCodes(result: Awaited<ReturnType<typeof run>>): unknown[] {
   return (result.errors ?? []).map((e) => e.extensions?.code);
+}
+
+/** The data commands the test client sends to the indicators database from now on, with their filters. */
+function recordCommands(target: Db = db) {
+  const seen: { command: string; collection?: string; filter?: any }[] & { stop(): void } = Object.assign([], {
+    stop: () => mongo.client.off('commandStarted', listener),
+  });
+  const listener = (event: CommandStartedEvent) => {
+    if (event.databaseName !== target.databaseName || ['hello', 'isMaster', 'ismaster', 'ping', 'buildInfo', 'endSessions'].includes(event.commandName)) return;
+    const command = event.command as Record<string, any>;
+    seen.push({ command: event.commandName, collection: typeof command[event.commandName] === 'string' ? command[event.commandName] : undefined, filter: command.filter });
+  };
+  mongo.client.on('commandStarted', listener);
+  return seen;
 }
 
 beforeAll(async () => {
@@ -189,7 +210,7 @@ describe('a second edition is data only', () => {
     );
     catalogue = loadCatalogue({ dir, defaultEdition: EDITION });
     svc2 = await createServer({ db, settings }, { catalogue });
-    await insertValues(db, [value('gamma', YEAR, '5.1', 'VERIFIED', EDITION_2018), value('gamma', YEAR, '5.2', 'VERIFIED', EDITION_2018)]);
+    await insertValues(db, [value('gamma', YEAR, '5.1', 'VERIFIED', EDITION_2018), value('gamma', YEAR, '5.2', 'VERIFIED', EDITION_2018)], catalogue);
   });
 
   afterAll(async () => {
@@ -334,27 +355,38 @@ describe('_entities', () => {
     expect(r.data!._entities).toEqual([{ id: '16.10', edition: EDITION, theme: 'Solid Waste', kind: 'SUPPORTING' }, null, null]);
   });
 
-  test('City lists cost the same few queries for 10 and 50 cities', async () => {
+  test('City lists look up each report and each coverage summary by _id alone (no scan, no getMore)', async () => {
     const query = `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on City { id indicators(year: ${YEAR}) { indicator { id } value } indicatorCoverage(year: ${YEAR}) { coreReported supportingReported } } } }`;
-    const countFor = async (n: number) => {
-      const reps = manyCities.slice(0, n).map((id) => ({ __typename: 'City', id }));
-      mongo.recorder.reset();
-      const r = await run(query, { reps });
-      expect(r.errors).toBeUndefined();
-      expect(r.data!._entities).toHaveLength(n);
-      for (const city of r.data!._entities) {
-        expect(city.indicators.map((v: any) => v.indicator.id)).toEqual(MANY_IDS);
-        expect(city.indicatorCoverage).toEqual({ coreReported: 4, supportingReported: 1 });
+    const ferret = (await engineOf(db)) === 'ferretdb';
+    const commands = recordCommands();
+    try {
+      for (const n of [10, 50]) {
+        const reps = manyCities.slice(0, n).map((id) => ({ __typename: 'City', id }));
+        commands.length = 0;
+        const r = await run(query, { reps });
+        expect(r.errors).toBeUndefined();
+        expect(r.data!._entities).toHaveLength(n);
+        for (const city of r.data!._entities) {
+          expect(city.indicators.map((v: any) => v.indicator.id)).toEqual(MANY_IDS);
+          expect(city.indicatorCoverage).toEqual({ coreReported: 4, supportingReported: 1 });
+        }
+        expect(commands.map((c) => c.command)).toEqual(commands.map(() => 'find'));
+        const ids = manyCities.slice(0, n).map((c) => `${c}:${YEAR}`).sort();
+        for (const collection of ['indicator_reports', 'indicator_coverage']) {
+          const finds = commands.filter((c) => c.collection === collection);
+          if (ferret) {
+            // FerretDB pushes down only a literal {_id: <string>}: one such lookup per city.
+            expect(finds.map((f) => f.filter).sort((a: any, b: any) => (a._id < b._id ? -1 : 1))).toEqual(ids.map((_id) => ({ _id })));
+          } else {
+            expect(finds).toHaveLength(1);
+            expect([...finds[0].filter._id.$in].sort()).toEqual(ids);
+          }
+        }
       }
-      // Every data command counts, getMore included.
-      return mongo.recorder.count();
-    };
-    const ten = await countFor(10);
-    const fifty = await countFor(50);
-    expect(ten).toBe(fifty);
-    // One find by report _id serves both the values and the coverage of every city.
-    expect(mongo.recorder.entries.map((e) => e.command)).toEqual(['find']);
+    } finally {
+      commands.stop();
+    }
   });
 });
 
@@ -373,17 +405,282 @@ describe('indexes', () => {
 });
 
 describe('seed', () => {
-  test('inserts once, then is a no-op', async () => {
+  test('inserts reports and their coverage summaries once, then is a no-op; a fresh database needs no migration', async () => {
     const seedDb = mongo.client.db(mongo.prefix + 'seed_' + DATABASE_NAMES.indicators);
     const dataset = { indicators: { indicator_values: [...alpha2022, ...beta2022] } } as unknown as SampleDataset;
     expect(await seed(seedDb, dataset)).toBe(true);
     // One report per city and year, holding all its values.
-    const reports = await seedDb.collection('indicator_reports').find().sort({ _id: 1 }).toArray();
+    const reports = await seedDb.collection<IndicatorReportDoc>('indicator_reports').find().sort({ _id: 1 }).toArray();
     expect(reports.map((r) => [r._id, r.values.length, r.version, r.values[0].enteredBy])).toEqual([
       [`alpha:${YEAR}`, alpha2022.length, 1, 'sample-data'],
       [`beta:${YEAR}`, beta2022.length, 1, 'sample-data'],
     ]);
+    // Each with its summary, at the report's version.
+    const summaries = await seedDb.collection('indicator_coverage').find().sort({ _id: 1 }).toArray();
+    expect(summaries).toEqual(reports.map((r) => coverageSummaryOf(r, catalogue2014)));
+    expect(summaries[0]).toMatchObject({ reportVersion: 1, coreReported: 45, coreVerified: 44, missingCore: ['5.2'], unverifiedCore: ['5.1'] });
+    // The seed wrote the current shape: every migration is recorded, and start-up reads no report back.
+    const ids = (await seedDb.collection('migrations').find().toArray()).map((m) => m._id).sort();
+    expect(ids).toEqual(indicatorMigrations(catalogue2014).map((m) => m.id));
+    const commands = recordCommands(seedDb);
+    try {
+      const svc = await createServer({ db: seedDb, settings });
+      await svc.stop();
+    } finally {
+      commands.stop();
+    }
+    expect(commands.filter((c) => c.collection === 'indicator_reports' && c.command === 'find')).toEqual([]);
+
     expect(await seed(seedDb, dataset)).toBe(false);
     expect(await seedDb.collection('indicator_reports').countDocuments()).toBe(2);
+    expect(await seedDb.collection('indicator_coverage').countDocuments()).toBe(2);
+  });
+});
+
+/** The GraphQL coverage the previous code answered: computed from the report's values on every read. */
+function coverageAsComputedFromReport(report: IndicatorReportDoc, catalogue: Catalogue = catalogue2014) {
+  const c = computeCoverage(report.cityId, report.year, reportStatuses(report), catalogue);
+  return { ...c, missingCore: c.missingCore.map((i) => ({ id: i.id })), unverifiedCore: c.unverifiedCore.map((i) => ({ id: i.id })) };
+}
+
+const COVERAGE_FIELDS = `cityId year edition coreTotal supportingTotal coreReported supportingReported coreVerified supportingVerified
+  missingCore { id } unverifiedCore { id } byTheme { theme coreTotal supportingTotal coreReported supportingReported coreVerified supportingVerified }`;
+
+async function coverageAnswers(svc: SubgraphService<Context>, keys: { cityId: string; year: number }[]) {
+  const reps = keys.map((k) => ({ __typename: 'IndicatorCoverage', ...k }));
+  const r = await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on IndicatorCoverage { ${COVERAGE_FIELDS} } } }`, { reps }, svc, null);
+  expect(r.errors).toBeUndefined();
+  return r.data!._entities;
+}
+
+describe('migrations: a database written by older code is upgraded at start-up', () => {
+  test('reports with an audit outbox (pendingAudit) and no summaries: summaries built, entries carried out, coverage answers unchanged', async () => {
+    const oldDb = mongo.client.db(mongo.prefix + 'old_' + DATABASE_NAMES.indicators);
+    // As the previous code left it: seeded reports, a `_meta` marker, one report changed since (version 3)
+    // whose audit entries were still in its `pendingAudit` outbox (a crash before the copy), no summaries.
+    const reports = reportsFromValues([...alpha2022, ...beta2022, ...alpha2021], 'sample-data');
+    const beta = reports.find((r) => r.cityId === 'beta')!;
+    const entry: AuditEntryDoc = {
+      _id: `beta:${YEAR}:v3:0`,
+      cityId: 'beta',
+      year: YEAR,
+      at: new Date('2024-02-01T00:00:00Z'),
+      actor: 'officer-beta',
+      actorRoles: ['CITY_OFFICER'],
+      action: 'VALUE_CHANGED',
+      subject: '16.9',
+      old: { value: 1, status: 'DRAFT', source: null, note: null },
+      new: { value: 1.69, status: 'DRAFT', source: null, note: null },
+      seq: 30_000,
+    };
+    Object.assign(beta, { version: 3, pendingAudit: [entry] });
+    await oldDb.collection('indicator_reports').insertMany(reports as any[]);
+    await oldDb.collection('_meta').insertOne({ _id: 'seed' as any, seededAt: new Date('2024-01-01T00:00:00Z') });
+    const keys = reports.map((r) => ({ cityId: r.cityId, year: r.year }));
+
+    const svc = await createServer({ db: oldDb, settings });
+    try {
+      // The same coverage as the previous code computed from the reports, now read from summaries.
+      expect(await coverageAnswers(svc, keys)).toEqual(reports.map((r) => coverageAsComputedFromReport(r)));
+      expect((await coverageAnswers(svc, [{ cityId: 'alpha', year: YEAR }]))[0]).toMatchObject({
+        coreReported: 45,
+        coreVerified: 44,
+        supportingReported: 10,
+        supportingVerified: 6,
+        missingCore: [{ id: '5.2' }],
+        unverifiedCore: [{ id: '5.1' }],
+      });
+      const summaries = await oldDb.collection('indicator_coverage').find().sort({ _id: 1 }).toArray();
+      expect(summaries.map((s) => [s._id, s.reportVersion])).toEqual(reports.map((r) => [r._id, r.version]).sort());
+      // Nothing in the old outbox is lost: the entry is in the trail, and no outbox is left.
+      expect(await oldDb.collection('audit').findOne({ _id: entry._id as any })).toMatchObject({ subject: '16.9', actor: 'officer-beta' });
+      expect(await oldDb.collection('indicator_reports').countDocuments({ $or: [{ pendingAudit: { $exists: true } }, { outbox: { $exists: true } }] })).toBe(0);
+      const trail = await run(`{ auditTrail(cityId: "beta", year: ${YEAR}) { valueChanges { id subject } } }`, {}, svc);
+      expect(trail.data!.auditTrail.valueChanges).toEqual([{ id: entry._id, subject: '16.9' }]);
+      // Values are served as before.
+      const values = await run(`{ _entities(representations: [{__typename: "City", id: "beta"}]) { ... on City { indicators(year: ${YEAR}) { indicator { id } status } } } }`, {}, svc);
+      expect(values.data!._entities[0].indicators.map((v: any) => v.indicator.id)).toEqual(['5.1', '16.2', '16.9', '16.10']);
+    } finally {
+      await svc.stop();
+    }
+    const ran = (await oldDb.collection('migrations').find().toArray()).map((m) => m._id).sort();
+    expect(ran).toEqual(indicatorMigrations(catalogue2014).map((m) => m.id));
+
+    // Idempotent: every migration run again (e.g. after a crash before its record) changes nothing.
+    const state = async () => JSON.stringify(await Promise.all(['indicator_reports', 'indicator_coverage', 'audit'].map((c) => oldDb.collection(c).find().sort({ _id: 1 }).toArray())));
+    const before = await state();
+    for (const migration of indicatorMigrations(catalogue2014)) await migration.up(oldDb);
+    expect(await state()).toBe(before);
+    // A restart runs none of them again.
+    const again = await createServer({ db: oldDb, settings });
+    await again.stop();
+    expect(await state()).toBe(before);
+  });
+
+  test('one document per value (indicator_values, before reports existed) becomes reports with summaries', async () => {
+    const oldDb = mongo.client.db(mongo.prefix + 'values_' + DATABASE_NAMES.indicators);
+    const values = [...alpha2022, ...beta2022, ...alpha2021];
+    await oldDb.collection('indicator_values').insertMany(values as any[]);
+    await oldDb.collection('_meta').insertOne({ _id: 'seed' as any, seededAt: new Date('2023-01-01T00:00:00Z') });
+
+    const svc = await createServer({ db: oldDb, settings });
+    try {
+      const reports = await oldDb.collection<IndicatorReportDoc>('indicator_reports').find().sort({ _id: 1 }).toArray();
+      expect(reports.map((r) => [r._id, r.version, r.values.length])).toEqual([
+        [`alpha:2021`, 1, alpha2021.length],
+        [`alpha:${YEAR}`, 1, alpha2022.length],
+        [`beta:${YEAR}`, 1, beta2022.length],
+      ]);
+      // Every value kept, as the subgraph answers it (staff see all statuses).
+      const r = await run(`{ _entities(representations: [{__typename: "City", id: "beta"}]) { ... on City { indicators(year: ${YEAR}) { indicator { id } value status sampleData enteredAt } } } }`, {}, svc);
+      expect(r.data!._entities[0].indicators).toEqual(
+        [...beta2022]
+          .sort((a, b) => compareClauseIds(a.indicatorId, b.indicatorId))
+          .map((v) => ({ indicator: { id: v.indicatorId }, value: v.value, status: v.status, sampleData: true, enteredAt: v.updatedAt.toISOString() })),
+      );
+      expect(await coverageAnswers(svc, [{ cityId: 'alpha', year: YEAR }, { cityId: 'alpha', year: 2021 }])).toEqual(
+        reports.filter((rep) => rep.cityId === 'alpha').reverse().map((rep) => coverageAsComputedFromReport(rep)),
+      );
+      expect(await oldDb.collection('indicator_coverage').countDocuments()).toBe(3);
+      // The old collection is left as it was.
+      expect(await oldDb.collection('indicator_values').countDocuments()).toBe(values.length);
+    } finally {
+      await svc.stop();
+    }
+    // Idempotent: converting again adds and changes nothing.
+    const before = JSON.stringify(await oldDb.collection('indicator_reports').find().sort({ _id: 1 }).toArray());
+    await valuesToReports.up(oldDb);
+    expect(JSON.stringify(await oldDb.collection('indicator_reports').find().sort({ _id: 1 }).toArray())).toBe(before);
+  });
+});
+
+describe('a change writes its report and coverage summary in one write, and says what it changed', () => {
+  const CITY = 'delta';
+  const OFFICER: AuthUser = { sub: 'officer-delta', roles: ['CITY_OFFICER'], cityId: CITY };
+  const SAVE = `mutation($input: SaveIndicatorValuesInput!) { saveIndicatorValues(input: $input) { version draftCount } }`;
+  const save = (expectedVersion: number, values: { indicatorId: string; value: number }[]) => ({ input: { cityId: CITY, year: YEAR, expectedVersion, values } });
+
+  test('the summary follows every version; the invalidations name the city, its coverage and trail, every gap, and the lists', async () => {
+    const first = await run(SAVE, save(0, [{ indicatorId: '5.1', value: 7 }, { indicatorId: '5.4', value: 3 }]), service, OFFICER);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.saveIndicatorValues).toEqual({ version: 1, draftCount: 2 });
+    const tags = (first.extensions as any)?.invalidations?.tags;
+    expect([...tags].sort()).toEqual(
+      [
+        `indicators|City|{"id":"${CITY}"}`,
+        `indicators|IndicatorCoverage|{"cityId":"${CITY}","year":${YEAR}}`,
+        `indicators|AuditTrail|{"cityId":"${CITY}","year":${YEAR}}`,
+        'indicators|CertificationGap',
+        'indicators|Query',
+      ].sort(),
+    );
+    const report = await db.collection<IndicatorReportDoc>('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` });
+    expect(report!.outbox).toBeUndefined();
+    expect(await db.collection('indicator_coverage').findOne({ _id: `${CITY}:${YEAR}` as any })).toEqual(coverageSummaryOf(report!, catalogue2014));
+
+    const second = await run(SAVE, save(1, [{ indicatorId: '5.1', value: 8 }]), service, OFFICER);
+    expect(second.data!.saveIndicatorValues.version).toBe(2);
+    expect(await db.collection('indicator_coverage').findOne({ _id: `${CITY}:${YEAR}` as any })).toMatchObject({ reportVersion: 2, coreReported: 1, supportingReported: 1 });
+
+    // The same save again writes nothing and says so: no invalidation at all.
+    const repeat = await run(SAVE, save(2, [{ indicatorId: '5.1', value: 8 }]), service, OFFICER);
+    expect(repeat.data!.saveIndicatorValues.version).toBe(2);
+    expect((repeat.extensions as any)?.invalidations).toBeUndefined();
+  });
+
+  test('50 concurrent saves with the same expectedVersion: exactly one is written, with its audit entry and summary', async () => {
+    const before = (await db.collection<IndicatorReportDoc>('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` }))!;
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => run(SAVE, save(before.version, [{ indicatorId: '6.1', value: 20 + i }]), service, OFFICER)));
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code)).toEqual(Array(49).fill('CONFLICT'));
+    const stored = (await db.collection<IndicatorReportDoc>('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` }))!;
+    expect(stored.version).toBe(before.version + 1);
+    const winner = stored.values.find((v) => v.indicatorId === '6.1')!.value;
+    const entries = await db.collection('audit').find({ cityId: CITY, year: YEAR, subject: '6.1' }).toArray();
+    expect(entries.map((e) => [e.action, e.new.value])).toEqual([['VALUE_ENTERED', winner]]);
+    expect(await db.collection('indicator_coverage').findOne({ _id: `${CITY}:${YEAR}` as any })).toEqual(coverageSummaryOf(stored, catalogue2014));
+  });
+
+  test('50 concurrent first saves of a new year: exactly one creates the report', async () => {
+    const year = YEAR - 1;
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => run(SAVE, { input: { cityId: CITY, year, expectedVersion: 0, values: [{ indicatorId: '5.1', value: 10 + i }] } }, service, OFFICER)),
+    );
+    expect(results.filter((r) => !r.errors)).toHaveLength(1);
+    expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code)).toEqual(Array(49).fill('CONFLICT'));
+    const stored = (await db.collection<IndicatorReportDoc>('indicator_reports').findOne({ _id: `${CITY}:${year}` }))!;
+    expect(stored).toMatchObject({ version: 1 });
+    expect(stored.values).toHaveLength(1);
+    expect(await db.collection('audit').countDocuments({ cityId: CITY, year })).toBe(1);
+    expect(await db.collection('indicator_coverage').findOne({ _id: `${CITY}:${year}` as any })).toMatchObject({ reportVersion: 1, coreReported: 1 });
+  });
+
+  test('a crash between the write and its flush: the next read of the report carries out the summary and the audit entries', async () => {
+    const id = `${CITY}:${YEAR}`;
+    const reports = db.collection<IndicatorReportDoc>('indicator_reports');
+    const report = (await reports.findOne({ _id: id }))!;
+    // The report as the crashed write left it: one more value at version +1, its outbox not carried out.
+    const next = { ...report, version: report.version + 1, values: [...report.values, { indicatorId: '7.1', value: 1, status: 'DRAFT' as const, enteredBy: OFFICER.sub, enteredAt: new Date() }] };
+    const orphan: AuditEntryDoc = { _id: `${id}:v${next.version}:0`, cityId: CITY, year: YEAR, at: new Date(), actor: OFFICER.sub, actorRoles: ['CITY_OFFICER'], action: 'VALUE_ENTERED', subject: '7.1', old: null, new: { value: 1 }, seq: next.version * 10_000 };
+    const { _id: _ignored, ...fields } = next;
+    await reports.updateOne({ _id: id }, { $set: { ...fields, outbox: { audit: [orphan], derived: [summaryWrite(coverageSummaryOf(next, catalogue2014))], events: [] } } });
+    const [was, willBe] = [coverageSummaryOf(report, catalogue2014), coverageSummaryOf(next, catalogue2014)];
+    expect(willBe.coreReported).toBe(was.coreReported + 1);
+    // Until then the summary still describes the previous version ...
+    expect((await coverageAnswers(service, [{ cityId: CITY, year: YEAR }]))[0].coreReported).toBe(was.coreReported);
+    // ... and any read of the report repairs it.
+    const r = await run(`{ _entities(representations: [{__typename: "City", id: "${CITY}"}]) { ... on City { indicatorReport(year: ${YEAR}) { version draftCount } } } }`);
+    expect(r.data!._entities[0].indicatorReport).toEqual({ version: next.version, draftCount: next.values.length });
+    expect((await reports.findOne({ _id: id }))!.outbox).toBeUndefined();
+    expect(await db.collection('audit').findOne({ _id: orphan._id as any })).toMatchObject({ subject: '7.1' });
+    expect(await db.collection('indicator_coverage').findOne({ _id: id as any })).toEqual(willBe);
+    expect((await coverageAnswers(service, [{ cityId: CITY, year: YEAR }]))[0]).toMatchObject({ coreReported: willBe.coreReported, supportingReported: willBe.supportingReported });
+  });
+});
+
+describe('counts come from the summaries, never from reports', () => {
+  test('IndicatorCoverage and City.indicatorCoverage read only indicator_coverage', async () => {
+    const commands = recordCommands();
+    try {
+      await coverageAnswers(service, [{ cityId: 'alpha', year: YEAR }, { cityId: 'beta', year: YEAR }, { cityId: 'nowhere', year: YEAR }]);
+      const r = await run(`{ _entities(representations: [{__typename: "City", id: "alpha"}]) { ... on City { indicatorCoverage(year: ${YEAR}) { coreVerified byTheme { theme } } } } }`);
+      expect(r.data!._entities[0].indicatorCoverage.coreVerified).toBe(44);
+    } finally {
+      commands.stop();
+    }
+    expect(commands.length).toBeGreaterThan(0);
+    expect(commands.every((c) => c.command === 'find' && c.collection === 'indicator_coverage')).toBe(true);
+  });
+
+  test("the gap and its mentor candidates (verified themes of the pool's latest data) read only summaries", async () => {
+    const GAP = `query($reps: [_Any!]!) { _entities(representations: $reps) { ... on CertificationGap {
+        coreVerified coreNeeded supportingNeeded reached gapThemes missingCore { id } unverifiedCore { id }
+        mentorCandidates { city { id } dataYear verifiedThemes } } } }`;
+    // beta lacks almost everything; alpha (2022) and the 50 list cities are the pool.
+    const pool = [`alpha:${YEAR}`, `alpha:2021`, ...manyCities.slice(0, 3).map((c) => `${c}:${YEAR}`), `nowhere:${YEAR}`];
+    const rep = { __typename: 'CertificationGap', cityId: 'beta', year: YEAR, target: 'GOLD', requiredCoreVerified: 46, requiredSupportingVerified: 24, mentorPool: pool };
+    const commands = recordCommands();
+    let r;
+    try {
+      r = await run(GAP, { reps: [rep] });
+    } finally {
+      commands.stop();
+    }
+    expect(r.errors).toBeUndefined();
+    expect(commands.every((c) => c.command === 'find' && c.collection === 'indicator_coverage')).toBe(true);
+    const gap = r.data!._entities[0];
+    expect(gap).toMatchObject({ coreVerified: 1, coreNeeded: 45, supportingNeeded: 23, reached: false });
+    expect(gap.missingCore).toHaveLength(44);
+    expect(gap.unverifiedCore).toEqual([{ id: '5.1' }]);
+    // The answer the report-based computation gives (domain/gap.ts computeGap over beta's values).
+    const { computeGap, verifiedThemes } = await import('../../subgraphs/indicators/domain/gap');
+    const edition = catalogue2014.default;
+    const expected = computeGap(edition, beta2022, 46, 24);
+    expect(gap.gapThemes).toEqual(expected.gapThemes);
+    // alpha 2022 has every core indicator verified except 5.1 (Economy) and 5.2 (missing): all other core themes.
+    const alphaThemes = verifiedThemes(edition, alpha2022, expected.gapThemes);
+    expect(alphaThemes.length).toBeGreaterThan(0);
+    expect(gap.mentorCandidates[0]).toEqual({ city: { id: 'alpha' }, dataYear: YEAR, verifiedThemes: alphaThemes });
+    for (const m of gap.mentorCandidates) expect(m.verifiedThemes).toEqual(verifiedThemes(edition, [...alpha2022, ...alpha2021, ...manyValues].filter((v) => v.cityId === m.city.id && v.year === m.dataYear), expected.gapThemes));
   });
 });

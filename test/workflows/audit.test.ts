@@ -150,13 +150,13 @@ describe('nothing acknowledged is lost', () => {
       new: { value: 1 },
       seq: report!.version * 10_000 + 999,
     };
-    await reports.updateOne({ _id: id as any }, { $set: { pendingAudit: [orphan] } });
+    await reports.updateOne({ _id: id as any }, { $set: { outbox: { audit: [orphan] } } });
     const trail = (await ok(t, TRAIL, { cityId: CITY, year: YEAR }, await staff())).auditTrail;
     expect(trail.valueChanges.at(-1)).toMatchObject({ id: orphan._id, subject: '5.9' });
     expect(await indicatorsDb(t).collection('audit').countDocuments({ _id: orphan._id as any })).toBe(1);
-    expect((await reports.findOne({ _id: id as any }))!.pendingAudit).toBeUndefined();
+    expect((await reports.findOne({ _id: id as any }))!.outbox).toBeUndefined();
     // Copying again (e.g. a second reader) inserts nothing twice.
-    await reports.updateOne({ _id: id as any }, { $set: { pendingAudit: [orphan] } });
+    await reports.updateOne({ _id: id as any }, { $set: { outbox: { audit: [orphan] } } });
     const again = (await ok(t, TRAIL, { cityId: CITY, year: YEAR }, await staff())).auditTrail;
     expect(again.valueChanges).toHaveLength(trail.valueChanges.length);
   });

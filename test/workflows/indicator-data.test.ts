@@ -42,7 +42,8 @@ describe('saving values', () => {
     expect(stored).toMatchObject({ cityId: CITY, year: YEAR, version: 1, edition: 'ISO 37120:2014', sampleData: false });
     expect(stored!.values).toHaveLength(100);
     expect(stored!.values[0]).toMatchObject({ indicatorId: '5.1', value: 10, status: 'DRAFT', source: 'City statistics office', enteredBy: `city_officer:${CITY}` });
-    expect(stored!.pendingAudit).toBeUndefined(); // the outbox was copied to the audit collection
+    expect(stored!.outbox).toBeUndefined(); // the outbox was carried out: audit entries and coverage summary
+    expect(await indicatorsDb(t).collection('indicator_coverage').findOne({ _id: `${CITY}:${YEAR}` as any })).toMatchObject({ reportVersion: 1, coreReported: 46, supportingReported: 54, coreVerified: 0 });
     const audit = await indicatorsDb(t).collection('audit').countDocuments({ cityId: CITY, year: YEAR, action: 'VALUE_ENTERED' });
     expect(audit).toBe(100);
   });

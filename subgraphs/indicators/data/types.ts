@@ -1,7 +1,14 @@
 /** What the indicators subgraph stores (database wccd_indicators). */
+import type { Outbox } from '../../../lib/db/outbox';
 import type { AuditEntryDoc } from '../../../lib/db/audit-entry';
 
-/** Collection `indicator_values`: one per city, data year and indicator; `_id` = `${cityId}:${year}:${indicatorId}`. */
+export type ValueStatus = 'DRAFT' | 'SUBMITTED' | 'VERIFIED' | 'REJECTED';
+
+/**
+ * One value per document: collection `indicator_values`, `_id` = `${cityId}:${year}:${indicatorId}`.
+ * The shape of the sample generator, and the shape databases seeded before reports existed still hold
+ * (data/migrations.ts turns it into reports).
+ */
 export interface IndicatorValueDoc {
   _id: string;
   cityId: string;
@@ -9,7 +16,7 @@ export interface IndicatorValueDoc {
   edition: string; // e.g. 'ISO 37120:2014'
   indicatorId: string; // e.g. '5.1'
   value: number;
-  status: 'DRAFT' | 'SUBMITTED' | 'VERIFIED' | 'REJECTED';
+  status: ValueStatus;
   sampleData: boolean;
   updatedAt: Date;
 }
@@ -18,7 +25,7 @@ export interface IndicatorValueDoc {
 export interface IndicatorReportValue {
   indicatorId: string; // e.g. '5.1'
   value: number;
-  status: 'DRAFT' | 'SUBMITTED' | 'VERIFIED' | 'REJECTED';
+  status: ValueStatus;
   /** Where the city took the figure from, and the officer's note. */
   source?: string | null;
   note?: string | null;
@@ -48,6 +55,48 @@ export interface IndicatorReportDoc {
   /** When values were last submitted for verification. */
   submittedAt?: Date | null;
   sampleData: boolean;
-  /** Audit entries written atomically with the change they record, until copied to `audit` (an outbox). */
+  /**
+   * What the change that wrote this version implies, until carried out (lib/db/outbox.ts): its audit
+   * entries and the report's coverage summary (`derived`).
+   */
+  outbox?: Outbox;
+  /** The outbox of the code before lib/db/outbox (audit entries only); data/migrations.ts moves it to `outbox.audit`. */
   pendingAudit?: AuditEntryDoc[];
+}
+
+/** Counts of one theme (or of a whole report) against its edition's catalogue. */
+export interface CoverageCounts {
+  coreTotal: number;
+  supportingTotal: number;
+  /** Indicators with a value in any status. */
+  coreReported: number;
+  supportingReported: number;
+  /** Indicators whose value is VERIFIED. */
+  coreVerified: number;
+  supportingVerified: number;
+}
+
+export interface ThemeCounts extends CoverageCounts {
+  theme: string;
+}
+
+/**
+ * Collection `indicator_coverage`: the coverage summary of one report, `_id` = `${cityId}:${year}` (the
+ * report's `_id`). Small (~1 KB against ~6 KB for a report), so lists that need only counts never decode
+ * reports. Derived from the report: written in the report's outbox with every change, replaced by `_id`
+ * (so it is never ahead of its report, and a crash between the two is repaired when the report is next
+ * read or written); `reportVersion` says which version it summarises.
+ */
+export interface IndicatorCoverageDoc extends CoverageCounts {
+  _id: string;
+  cityId: string;
+  year: number;
+  /** The edition the counts are against (the report's, when loaded). */
+  edition: string;
+  reportVersion: number;
+  /** Core indicators without a value, and with one that is not VERIFIED, in clause order. */
+  missingCore: string[];
+  unverifiedCore: string[];
+  /** Per theme, in clause order. */
+  byTheme: ThemeCounts[];
 }

@@ -1,6 +1,6 @@
-import { hasRole, type AuthUser } from '../../lib/auth/roles';
-import { requireRole } from '../../lib/auth/guards';
-import { codedError } from '../../lib/graphql/errors';
+import { hasRole, type AuthUser } from '../../../lib/auth/roles';
+import { requireRole } from '../../../lib/auth/guards';
+import { codedError } from '../../../lib/graphql/errors';
 
 /**
  * Who may see a city's values that are not VERIFIED (DRAFT, SUBMITTED, REJECTED) and verifier notes:

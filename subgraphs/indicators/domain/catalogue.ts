@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { envString } from '../../lib/config';
+import { envString } from '../../../lib/config';
 
 /**
  * The ISO 37120 catalogue is reference data, not code: every `*.json` file in the catalogue directory
@@ -42,7 +42,7 @@ export interface CatalogueEdition {
   source: string;
 }
 
-export const DEFAULT_CATALOGUE_DIR = join(__dirname, '..', '..', 'data', 'catalogues');
+export const DEFAULT_CATALOGUE_DIR = join(__dirname, '..', '..', '..', 'data', 'catalogues');
 export const FALLBACK_DEFAULT_EDITION = 'ISO 37120:2014';
 
 /** Numeric clause comparison: "5.10" sorts after "5.9" (plain string order would not). */

@@ -1,13 +1,17 @@
 /**
  * The gap between a city's data year and a target level: what is still missing or unverified, and
- * which themes to work on. Pure functions: the thresholds come from the certification subgraph
- * (through federation, @requires), the values from this subgraph's database.
+ * which themes to work on. Pure functions over coverage summaries (domain/coverage.ts): the thresholds
+ * come from the certification subgraph (through federation, @requires), the summaries from this
+ * subgraph's database.
  */
+import type { ValueStatus } from '../data/types';
 import type { CatalogueEdition, CatalogueIndicator } from './catalogue';
+import { summarize, type CoverageSummary } from './coverage';
+import { Catalogue } from './catalogue';
 
 export interface ValueStatusView {
   indicatorId: string;
-  status: 'DRAFT' | 'SUBMITTED' | 'VERIFIED' | 'REJECTED';
+  status: ValueStatus;
 }
 
 export interface Gap {
@@ -23,25 +27,25 @@ export interface Gap {
   gapThemes: string[];
 }
 
-export function computeGap(edition: CatalogueEdition, values: ValueStatusView[], requiredCore: number, requiredSupporting: number): Gap {
-  const status = new Map(values.map((v) => [v.indicatorId, v.status]));
-  const core = edition.indicators.filter((i) => i.kind === 'CORE');
-  const supporting = edition.indicators.filter((i) => i.kind === 'SUPPORTING');
-  const missingCore = core.filter((i) => !status.has(i.id));
-  const unverifiedCore = core.filter((i) => status.has(i.id) && status.get(i.id) !== 'VERIFIED');
-  const coreVerified = core.length - missingCore.length - unverifiedCore.length;
-  const supportingVerified = supporting.filter((i) => status.get(i.id) === 'VERIFIED').length;
-  const coreNeeded = Math.max(0, requiredCore - coreVerified);
-  const supportingNeeded = Math.max(0, requiredSupporting - supportingVerified);
+/** What the gap reads of a summary. */
+export type GapSummary = Pick<CoverageSummary, 'missingCore' | 'unverifiedCore' | 'coreVerified' | 'supportingVerified' | 'byTheme'>;
+
+/** The gap of a summary (of `edition`) to the thresholds of a target level. */
+export function gapOfSummary(edition: CatalogueEdition, summary: GapSummary, requiredCore: number, requiredSupporting: number): Gap {
+  const indicators = (ids: readonly string[]) => ids.flatMap((id) => edition.byId.get(id) ?? []);
+  const coreNeeded = Math.max(0, requiredCore - summary.coreVerified);
+  const supportingNeeded = Math.max(0, requiredSupporting - summary.supportingVerified);
 
   // Core gaps come first (every level above Aspirational needs all core), then supporting work.
   const coreWork = new Map<string, number>();
-  if (coreNeeded > 0) for (const i of [...missingCore, ...unverifiedCore]) coreWork.set(i.theme, (coreWork.get(i.theme) ?? 0) + 1);
+  if (coreNeeded > 0) {
+    for (const t of summary.byTheme) if (t.coreTotal > t.coreVerified) coreWork.set(t.theme, t.coreTotal - t.coreVerified);
+  }
   const supportingWork = new Map<string, number>();
   if (supportingNeeded > 0) {
     // The themes with the most unverified supporting indicators, until they could cover the need.
     const open = new Map<string, number>();
-    for (const i of supporting) if (status.get(i.id) !== 'VERIFIED') open.set(i.theme, (open.get(i.theme) ?? 0) + 1);
+    for (const t of summary.byTheme) if (t.supportingTotal > t.supportingVerified) open.set(t.theme, t.supportingTotal - t.supportingVerified);
     let covered = 0;
     for (const [theme, n] of byWork(edition, open)) {
       if (covered >= supportingNeeded) break;
@@ -52,7 +56,15 @@ export function computeGap(edition: CatalogueEdition, values: ValueStatusView[],
   const gapThemes = [...byWork(edition, coreWork), ...byWork(edition, supportingWork)]
     .map(([theme]) => theme)
     .filter((theme, i, all) => all.indexOf(theme) === i);
-  return { missingCore, unverifiedCore, coreVerified, supportingVerified, coreNeeded, supportingNeeded, gapThemes };
+  return {
+    missingCore: indicators(summary.missingCore),
+    unverifiedCore: indicators(summary.unverifiedCore),
+    coreVerified: summary.coreVerified,
+    supportingVerified: summary.supportingVerified,
+    coreNeeded,
+    supportingNeeded,
+    gapThemes,
+  };
 }
 
 /** Most work first; ties in clause order. */
@@ -68,12 +80,28 @@ function themeOrder(edition: CatalogueEdition, theme: string): number {
  * Themes in which a possible mentor has every core indicator VERIFIED (for the themes that have
  * core indicators) or, for themes without core indicators, every supporting one.
  */
-export function verifiedThemes(edition: CatalogueEdition, values: ValueStatusView[], themes: string[]): string[] {
-  const verified = new Set(values.filter((v) => v.status === 'VERIFIED').map((v) => v.indicatorId));
+export function verifiedThemesOfSummary(summary: Pick<CoverageSummary, 'byTheme'>, themes: readonly string[]): string[] {
+  const byName = new Map(summary.byTheme.map((t) => [t.theme, t]));
   return themes.filter((theme) => {
-    const inTheme = edition.indicators.filter((i) => i.theme === theme);
-    const core = inTheme.filter((i) => i.kind === 'CORE');
-    const required = core.length ? core : inTheme;
-    return required.length > 0 && required.every((i) => verified.has(i.id));
+    const t = byName.get(theme);
+    if (!t) return false;
+    if (t.coreTotal > 0) return t.coreVerified === t.coreTotal;
+    return t.supportingTotal > 0 && t.supportingVerified === t.supportingTotal;
   });
+}
+
+/** Summarises plain values against one edition (for the value-based forms below). */
+function summaryOfValues(edition: CatalogueEdition, values: readonly ValueStatusView[]): CoverageSummary {
+  const catalogue = new Catalogue([edition], edition.edition);
+  return summarize(values.map((v) => ({ ...v, edition: edition.edition })), catalogue);
+}
+
+/** The gap computed from a report's values (as `gapOfSummary` on their summary). */
+export function computeGap(edition: CatalogueEdition, values: readonly ValueStatusView[], requiredCore: number, requiredSupporting: number): Gap {
+  return gapOfSummary(edition, summaryOfValues(edition, values), requiredCore, requiredSupporting);
+}
+
+/** The verified themes computed from a report's values (as `verifiedThemesOfSummary` on their summary). */
+export function verifiedThemes(edition: CatalogueEdition, values: readonly ValueStatusView[], themes: readonly string[]): string[] {
+  return verifiedThemesOfSummary(summaryOfValues(edition, values), themes);
 }

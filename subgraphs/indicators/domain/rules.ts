@@ -1,4 +1,4 @@
-import type { CatalogueIndicator } from '../catalogue';
+import type { CatalogueIndicator } from './catalogue';
 
 /**
  * Indicators of an edition whose percentages are shares of one whole and so must not exceed 100
@@ -16,3 +16,8 @@ export const SHARE_GROUPS: Record<string, readonly (readonly string[])[]> = {
 export function isPercentage(indicator: CatalogueIndicator): boolean {
   return indicator.unit.trim().startsWith('%');
 }
+
+/** At most this many values (or verdicts) in one save, so a save stays one bounded document write. */
+export const MAX_VALUES_PER_SAVE = 100;
+/** Longest source, note or verifier note. */
+export const MAX_TEXT = 2000;

@@ -1,4 +1,7 @@
-import type { IndicatorReportDoc, IndicatorReportValue } from './data/types';
+import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
+
+/** Who entered the sample values (a subject no real token carries, so four-eyes never blocks a verifier). */
+export const SAMPLE_DATA_ENTERED_BY = 'sample-data';
 
 /** One value as the GraphQL `IndicatorValue` resolvers see it: the stored entry plus its report's keys. */
 export interface ValueView extends IndicatorReportValue {
@@ -23,4 +26,9 @@ export function auditSnapshot(v: IndicatorReportValue | undefined): Record<strin
     snapshot.verifierNote = v.verifierNote ?? null;
   }
   return snapshot;
+}
+
+/** A `City` as this subgraph sees it: the key only (membership owns the entity). */
+export interface CityRef {
+  id: string;
 }

@@ -1,4 +1,12 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
+import { AuditEntryDoc } from '../../../lib/db/audit-entry';
+import { AuditTrailRef } from '../workflows/auditTrail';
+import { CatalogueEditionView } from '../workflows/catalogue';
+import { GapRepresentation, MentorCandidateView } from '../workflows/gap';
+import { CityRef, ValueView } from '../domain/values';
+import { CatalogueIndicator, ThemeSummary } from '../domain/catalogue';
+import { CoverageView } from '../domain/coverage';
+import { IndicatorReportDoc, ThemeCounts } from '../data/types';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -41,6 +49,10 @@ export type AuditTrail = {
   valueChanges: Array<AuditEntry>;
   year: Scalars['Int']['output'];
 };
+
+export type CacheControlScope =
+  | 'PRIVATE'
+  | 'PUBLIC';
 
 export type CatalogueEdition = {
   __typename?: 'CatalogueEdition';
@@ -177,7 +189,7 @@ export type IndicatorReport = {
   rejectedCount: Scalars['Int']['output'];
   submittedAt?: Maybe<Scalars['DateTime']['output']>;
   submittedCount: Scalars['Int']['output'];
-  /** The values the caller may see, in clause order. */
+  /** The values the caller may see, in clause order (VERIFIED only, except for the city's officers, verifiers and WCCD staff). */
   values: Array<IndicatorValue>;
   verifiedCount: Scalars['Int']['output'];
   /** Grows by one with every change; pass it back as expectedVersion. 0 before the first save. */
@@ -620,66 +632,75 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AuditEntry: ResolverTypeWrapper<AuditEntry>;
+  AuditEntry: ResolverTypeWrapper<AuditEntryDoc>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  AuditTrail: ResolverTypeWrapper<AuditTrail>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  CatalogueEdition: ResolverTypeWrapper<CatalogueEdition>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  CertificationGap: ResolverTypeWrapper<CertificationGap>;
+  AuditTrail: ResolverTypeWrapper<AuditTrailRef>;
+  CacheControlScope: CacheControlScope;
+  CatalogueEdition: ResolverTypeWrapper<CatalogueEditionView>;
+  CertificationGap: ResolverTypeWrapper<GapRepresentation>;
   CertificationLevel: CertificationLevel;
-  City: ResolverTypeWrapper<City>;
+  City: ResolverTypeWrapper<CityRef>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Indicator: ResolverTypeWrapper<Indicator>;
-  IndicatorCoverage: ResolverTypeWrapper<IndicatorCoverage>;
+  Indicator: ResolverTypeWrapper<CatalogueIndicator>;
+  IndicatorCoverage: ResolverTypeWrapper<CoverageView>;
   IndicatorKind: IndicatorKind;
-  IndicatorReport: ResolverTypeWrapper<IndicatorReport>;
-  IndicatorValue: ResolverTypeWrapper<IndicatorValue>;
+  IndicatorReport: ResolverTypeWrapper<IndicatorReportDoc>;
+  IndicatorValue: ResolverTypeWrapper<ValueView>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IndicatorValueInput: IndicatorValueInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
-  MentorCandidate: ResolverTypeWrapper<MentorCandidate>;
+  MentorCandidate: ResolverTypeWrapper<MentorCandidateView>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SaveIndicatorValuesInput: SaveIndicatorValuesInput;
-  Theme: ResolverTypeWrapper<Theme>;
-  ThemeCoverage: ResolverTypeWrapper<ThemeCoverage>;
+  Theme: ResolverTypeWrapper<ThemeSummary>;
+  ThemeCoverage: ResolverTypeWrapper<ThemeCounts>;
   UnitSource: UnitSource;
   ValueStatus: ValueStatus;
   Verdict: Verdict;
   VerdictInput: VerdictInput;
   VerifyIndicatorValuesInput: VerifyIndicatorValuesInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  AuditEntry: AuditEntry;
+  AuditEntry: AuditEntryDoc;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  AuditTrail: AuditTrail | FederationReferenceTypes['AuditTrail'];
-  Int: Scalars['Int']['output'];
-  CatalogueEdition: CatalogueEdition;
-  Boolean: Scalars['Boolean']['output'];
-  CertificationGap: CertificationGap | FederationReferenceTypes['CertificationGap'];
-  City: City | FederationReferenceTypes['City'];
+  AuditTrail: AuditTrailRef;
+  CatalogueEdition: CatalogueEditionView;
+  CertificationGap: GapRepresentation;
+  City: CityRef;
   DateTime: Scalars['DateTime']['output'];
-  Indicator: Indicator | FederationReferenceTypes['Indicator'];
-  IndicatorCoverage: IndicatorCoverage | FederationReferenceTypes['IndicatorCoverage'];
-  IndicatorReport: IndicatorReport;
-  IndicatorValue: IndicatorValue;
+  Indicator: CatalogueIndicator;
+  IndicatorCoverage: CoverageView;
+  IndicatorReport: IndicatorReportDoc;
+  IndicatorValue: ValueView;
   Float: Scalars['Float']['output'];
   IndicatorValueInput: IndicatorValueInput;
   JSON: Scalars['JSON']['output'];
-  MentorCandidate: MentorCandidate;
+  MentorCandidate: MentorCandidateView;
   Mutation: Record<PropertyKey, never>;
   Query: Record<PropertyKey, never>;
   SaveIndicatorValuesInput: SaveIndicatorValuesInput;
-  Theme: Theme;
-  ThemeCoverage: ThemeCoverage;
+  Theme: ThemeSummary;
+  ThemeCoverage: ThemeCounts;
   VerdictInput: VerdictInput;
   VerifyIndicatorValuesInput: VerifyIndicatorValuesInput;
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+  scope?: Maybe<CacheControlScope>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type AuditEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEntry'] = ResolversParentTypes['AuditEntry']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -849,3 +870,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ThemeCoverage?: ThemeCoverageResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

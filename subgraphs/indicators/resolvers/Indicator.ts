@@ -1,9 +1,8 @@
-import type { CatalogueIndicator } from '../catalogue';
-import type { Context } from '../context';
+import type { IndicatorResolvers } from '../generated/resolvers-types';
+import type { Known } from './index';
+import { indicatorReference } from '../workflows/catalogue';
 
 export const Indicator = {
   // Reference data: resolved from memory; an unknown edition or id is simply null.
-  __resolveReference(ref: { edition: string; id: string }, ctx: Context): CatalogueIndicator | null {
-    return ctx.catalogue.indicator(ref.edition, ref.id) ?? null;
-  },
-};
+  __resolveReference: (ref, ctx) => indicatorReference(ref, ctx),
+} satisfies Known<IndicatorResolvers>;

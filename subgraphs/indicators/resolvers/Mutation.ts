@@ -1,16 +1,10 @@
-import type { IndicatorReportDoc } from '../data/types';
-import type { Context } from '../context';
-import { saveIndicatorValues, submitIndicatorYear, type SaveIndicatorValuesInput } from '../workflow/saveValues';
-import { verifyIndicatorValues, type VerifyIndicatorValuesInput } from '../workflow/verdicts';
+import type { MutationResolvers } from '../generated/resolvers-types';
+import type { Known } from './index';
+import { saveIndicatorValues, submitIndicatorYear } from '../workflows/saveValues';
+import { verifyIndicatorValues } from '../workflows/verdicts';
 
 export const Mutation = {
-  saveIndicatorValues(_: unknown, args: { input: SaveIndicatorValuesInput }, ctx: Context): Promise<IndicatorReportDoc> {
-    return saveIndicatorValues(args.input, ctx);
-  },
-  submitIndicatorYear(_: unknown, args: { cityId: string; year: number; expectedVersion: number }, ctx: Context): Promise<IndicatorReportDoc> {
-    return submitIndicatorYear(args, ctx);
-  },
-  verifyIndicatorValues(_: unknown, args: { input: VerifyIndicatorValuesInput }, ctx: Context): Promise<IndicatorReportDoc> {
-    return verifyIndicatorValues(args.input, ctx);
-  },
-};
+  saveIndicatorValues: (_, args, ctx) => saveIndicatorValues(args.input, ctx),
+  submitIndicatorYear: (_, args, ctx) => submitIndicatorYear(args, ctx),
+  verifyIndicatorValues: (_, args, ctx) => verifyIndicatorValues(args.input, ctx),
+} satisfies Known<MutationResolvers>;

@@ -1,7 +1,7 @@
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { DateTimeScalar, JSONScalar } from '../../../lib/graphql/scalars';
-import type { Context } from '../context';
-import { AuditEntry, AuditTrail } from './AuditTrail';
+import type { Resolvers } from '../generated/resolvers-types';
+import { AuditEntry } from './AuditEntry';
+import { AuditTrail } from './AuditTrail';
 import { CertificationGap } from './CertificationGap';
 import { City } from './City';
 import { Indicator } from './Indicator';
@@ -11,7 +11,14 @@ import { IndicatorValue } from './IndicatorValue';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 
-export const resolvers = {
+/**
+ * A generated resolver type without the index signature codegen adds (`useIndexSignature`), so that
+ * a resolver for a field or type the SDL does not have (e.g. after a rename) fails to compile.
+ */
+export type Known<T> = { [K in keyof T as string extends K ? never : number extends K ? never : K]: T[K] };
+
+/** The resolver map, typed by the types generated from schema.graphql (npm run codegen). */
+const map = {
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
   Query,
@@ -24,4 +31,6 @@ export const resolvers = {
   Indicator,
   IndicatorCoverage,
   IndicatorValue,
-} as unknown as GraphQLResolverMap<Context>;
+} satisfies Known<Resolvers>;
+
+export const resolvers: Resolvers = map;

@@ -1,89 +1,87 @@
-import { MongoServerError, type Db } from 'mongodb';
-import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
-import { AuditBatch, flushOutbox } from '../../../lib/audit/audit';
 import type { AuthUser } from '../../../lib/auth/roles';
-import { withLocks } from '../../../lib/db/locks';
-import { codedError } from '../../../lib/graphql/errors';
-import { findReport, indicatorReports, INDICATOR_REPORTS, reportId } from '../data/indicatorReports';
+import { changeDocument, type AuditChange } from '../../../lib/db/outbox';
+import type { Context } from '../context';
+import { summaryWrite } from '../data/indicatorCoverage';
+import { indicatorReports, reportId, reportLockKey } from '../data/indicatorReports';
+import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
+import { coverageSummaryOf } from '../domain/coverage';
 
+/** What one change of a report decides: its values (and when they were submitted) and their audit entries. */
 export interface ReportChange {
+  /** The report's edition (kept from the stored report; a first save takes the default edition). */
+  edition: string;
   values: IndicatorReportValue[];
   submittedAt?: Date;
+  audit: AuditChange[];
+}
+
+export interface ReportChangeResult {
+  /** The report after the change; the stored one (or null: none) when nothing changed. */
+  report: IndicatorReportDoc | null;
+  /** Whether anything was written. */
+  changed: boolean;
 }
 
 /**
- * Runs a read-check-write of one report under a lock. FerretDB 1.24 runs a conditional update as
- * "read, filter, write the whole document back" with no compare-and-swap, so the version condition
- * alone would not stop two concurrent writers (nor keep an outbox copy from overwriting a change);
- * every write of a report therefore happens inside this lock (see lib/db/locks.ts). The version
- * condition stays as a second line of defence, and is the whole defence on MongoDB.
+ * One audited change of a city's report for a year (lib/db/outbox.ts `changeDocument`): under the
+ * report's lock (`report:city:year`, which every write of a report takes), `decide` sees the stored
+ * report (null: none yet; any left-over outbox carried out first) and refuses (throws), changes
+ * nothing (null) or returns the change. The change is ONE single-document write carrying in its
+ * outbox the audit entries and the report's new coverage summary (`indicator_coverage`, replaced by
+ * `_id`). A new report loses a race for its `_id`, an existing one a race for its version: either way
+ * a CONFLICT, and nothing is written.
  */
-export function withReportLock<T>(db: Db, cityId: string, year: number, section: () => Promise<T>): Promise<T> {
-  return withLocks(db, [`report:${reportId(cityId, year)}`], section);
-}
-
-/** The report a change starts from; an outbox left over by an interrupted copy is copied first. */
-export async function loadReport(db: Db, cityId: string, year: number): Promise<IndicatorReportDoc | null> {
-  const report = await findReport(db, cityId, year);
-  if (report?.pendingAudit?.length) await flushOutbox(db, INDICATOR_REPORTS, report);
-  return report;
-}
-
-/** An audit batch for the change that turns `current` (or nothing) into the next version. */
-export function auditFor(current: IndicatorReportDoc | null, cityId: string, year: number, actor: AuthUser, at: Date): AuditBatch {
-  return new AuditBatch({ docId: reportId(cityId, year), cityId, year, version: (current?.version ?? 0) + 1 }, actor, at);
+export async function changeReport(
+  ctx: Context,
+  target: { cityId: string; year: number },
+  actor: AuthUser,
+  decide: (current: IndicatorReportDoc | null) => ReportChange | null,
+): Promise<ReportChangeResult> {
+  const id = reportId(target.cityId, target.year);
+  let changed = false;
+  const report = await changeDocument<IndicatorReportDoc>({
+    collection: indicatorReports(ctx.db),
+    id,
+    actor,
+    at: ctx.settings.now(),
+    locks: [reportLockKey(id)],
+    conflict: `The values of ${target.cityId} for ${target.year} were changed meanwhile; reload them (and their version) and try again.`,
+    change(current) {
+      const decided = decide(current);
+      if (!decided) return null;
+      const next: Omit<IndicatorReportDoc, 'version' | 'outbox'> = {
+        _id: id,
+        cityId: target.cityId,
+        year: target.year,
+        edition: decided.edition,
+        values: decided.values,
+        sampleData: current?.sampleData ?? false,
+      };
+      const submittedAt = decided.submittedAt ?? current?.submittedAt;
+      if (submittedAt) next.submittedAt = submittedAt;
+      const summary = coverageSummaryOf({ ...next, version: (current?.version ?? 0) + 1 }, ctx.catalogue);
+      changed = true;
+      return { next, audit: decided.audit, scope: { cityId: target.cityId, year: target.year }, derived: [summaryWrite(summary)] };
+    },
+  });
+  return { report, changed };
 }
 
 /**
- * Writes one change of a report in ONE single-document write, with its audit entries in the outbox:
- * a new report is inserted (a concurrent first save hits the unique `_id`), an existing one is updated
- * only if it is still at the version the change was computed from. Either case of losing the race is
- * a CONFLICT, and nothing was written. Then the outbox is copied to `audit`.
+ * Declares what a change of a city's report changed, for the gateways' caches: the city's indicator
+ * fields (values, report, coverage), its coverage entity, its audit trail (and the root `auditTrail`
+ * answer), and every certification gap (mentor candidates read other cities' coverage). Nothing when
+ * nothing was written.
  */
-export async function writeReport(
-  db: Db,
-  current: IndicatorReportDoc | null,
-  fresh: { cityId: string; year: number; edition: string },
-  change: ReportChange,
-  audit: AuditBatch,
-): Promise<IndicatorReportDoc> {
-  const stale = () => codedError('CONFLICT', `The values of ${fresh.cityId} for ${fresh.year} were changed meanwhile; reload them (and their version) and try again.`);
-  let written: IndicatorReportDoc | null;
-  if (!current) {
-    const doc: IndicatorReportDoc = {
-      _id: reportId(fresh.cityId, fresh.year),
-      cityId: fresh.cityId,
-      year: fresh.year,
-      edition: fresh.edition,
-      version: 1,
-      values: change.values,
-      ...(change.submittedAt ? { submittedAt: change.submittedAt } : {}),
-      sampleData: false,
-      pendingAudit: audit.entries,
-    };
-    try {
-      await indicatorReports(db).insertOne(doc);
-    } catch (error) {
-      if (error instanceof MongoServerError && error.code === 11000) throw stale();
-      throw error;
-    }
-    written = doc;
-  } else {
-    const set: Partial<IndicatorReportDoc> = {
-      values: change.values,
-      version: current.version + 1,
-      // A left-over outbox (an interrupted copy) rides along, so nothing in it can be lost.
-      pendingAudit: [...(current.pendingAudit ?? []), ...audit.entries],
-    };
-    if (change.submittedAt) set.submittedAt = change.submittedAt;
-    written = await indicatorReports(db).findOneAndUpdate(
-      { _id: { $eq: current._id }, version: { $eq: current.version } },
-      { $set: set },
-      { returnDocument: 'after' },
-    );
-    if (!written) throw stale();
+export function declareReportChange(ctx: Context, target: { cityId: string; year: number }, changed: boolean): void {
+  if (!changed) {
+    ctx.changes.unchanged();
+    return;
   }
-  await flushOutbox(db, INDICATOR_REPORTS, written);
-  const { pendingAudit: _copied, ...report } = written;
-  return report;
+  ctx.changes
+    .entity('City', { id: target.cityId })
+    .entity('IndicatorCoverage', { cityId: target.cityId, year: target.year })
+    .entity('AuditTrail', { cityId: target.cityId, year: target.year })
+    .type('CertificationGap')
+    .lists();
 }

@@ -1,13 +1,16 @@
-import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
 import { requireOfficerOf } from '../../../lib/auth/guards';
 import type { AuthUser } from '../../../lib/auth/roles';
-import { codedError } from '../../../lib/graphql/errors';
-import { compareClauseIds } from '../catalogue';
+import type { AuditChange } from '../../../lib/db/outbox';
+import { codedError, inputError } from '../../../lib/graphql/errors';
+import { checkYear } from '../../../lib/graphql/inputs';
 import type { Context } from '../context';
-import { auditSnapshot } from '../values';
-import { checkListSize, checkText, checkYear, fieldError, MAX_TEXT, MAX_VALUES_PER_SAVE } from './inputs';
-import { isPercentage, SHARE_GROUPS } from './rules';
-import { auditFor, loadReport, withReportLock, writeReport } from './writeReport';
+import { reportId } from '../data/indicatorReports';
+import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
+import { compareClauseIds, type CatalogueEdition } from '../domain/catalogue';
+import { checkListLength, checkNote } from '../domain/inputs';
+import { isPercentage, MAX_VALUES_PER_SAVE, SHARE_GROUPS } from '../domain/rules';
+import { auditSnapshot } from '../domain/values';
+import { changeReport, declareReportChange } from './reports';
 
 export interface SaveIndicatorValuesInput {
   cityId: string;
@@ -25,6 +28,11 @@ function differs(stored: IndicatorReportValue, value: number, source: string | n
   return stored.value !== value || (stored.source ?? null) !== source || (stored.note ?? null) !== note;
 }
 
+/** What a city-year with nothing saved looks like (version 0, the edition a first save would use). */
+export function emptyReport(cityId: string, year: number, edition: string): IndicatorReportDoc {
+  return { _id: reportId(cityId, year), cityId, year, edition, version: 0, values: [], sampleData: false };
+}
+
 /**
  * Saves up to 100 values of one city and year as DRAFT, all or nothing: everything is checked
  * against the stored report before the one write. Saving what is already stored changes nothing.
@@ -33,34 +41,37 @@ export async function saveIndicatorValues(input: SaveIndicatorValuesInput, ctx: 
   const officer = requireOfficerOf(ctx.user, input.cityId);
   const year = checkYear(input.year, ctx.settings);
   if (input.expectedVersion != null && (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0)) {
-    throw fieldError('expectedVersion', `must be a non-negative integer (0 before the first save), got ${input.expectedVersion}`);
+    throw inputError('expectedVersion', `must be a non-negative integer (0 before the first save), got ${input.expectedVersion}`);
   }
-  checkListSize(input.values.length, 'values', MAX_VALUES_PER_SAVE);
-  return withReportLock(ctx.db, input.cityId, year, () => saveLocked(input, year, officer, ctx));
-}
-
-/** What a report that was never saved looks like (a dry run returns it unchanged). */
-function emptyReport(cityId: string, year: number, edition: string): IndicatorReportDoc {
-  return { _id: `${cityId}:${year}`, cityId, year, edition, version: 0, values: [], sampleData: false };
+  checkListLength(input.values.length, 'values', MAX_VALUES_PER_SAVE);
+  const target = { cityId: input.cityId, year };
+  const { report, changed } = await changeReport(ctx, target, officer, (current) => decideSave(input, year, officer, current, ctx));
+  declareReportChange(ctx, target, changed);
+  return report ?? emptyReport(input.cityId, year, ctx.catalogue.defaultEdition);
 }
 
 interface Problem {
   code: 'BAD_USER_INPUT' | 'CONFLICT';
   field: string;
+  /** What is wrong, without the field (e.g. for a CSV row). */
+  problem: string;
+  /** The whole message: `"<field>" <problem>`. */
   message: string;
 }
 
-function bad(field: string, message: string): Problem {
-  return { code: 'BAD_USER_INPUT', field, message: `${field}: ${message}` };
+function problemAt(code: Problem['code'], field: string, problem: string): Problem {
+  return { code, field, problem, message: `"${field}" ${problem}` };
 }
 
 function problemOf(error: unknown): Problem {
   const e = error as { message: string; extensions?: { field?: string } };
-  return { code: 'BAD_USER_INPUT', field: e.extensions?.field ?? 'values', message: e.message };
+  const field = e.extensions?.field ?? 'values';
+  const prefix = `"${field}" `;
+  return { code: 'BAD_USER_INPUT', field, problem: e.message.startsWith(prefix) ? e.message.slice(prefix.length) : e.message, message: e.message };
 }
 
 /**
- * One error for all problems: the first one's message and field (as before), every problem in
+ * One error for all problems: the first one's message and field, every problem in
  * `extensions.problems`. BAD_USER_INPUT when any entry is malformed, else CONFLICT (frozen values).
  */
 function problemsError(problems: Problem[]) {
@@ -70,34 +81,48 @@ function problemsError(problems: Problem[]) {
   return codedError(code, first.message + more, { field: first.field, problems });
 }
 
-async function saveLocked(input: SaveIndicatorValuesInput, year: number, officer: AuthUser, ctx: Context): Promise<IndicatorReportDoc> {
-  const current = await loadReport(ctx.db, input.cityId, year);
-  const edition = ctx.catalogue.edition(current?.edition) ?? ctx.catalogue.default;
+interface Entry {
+  index: number;
+  indicatorId: string;
+  value: number;
+  source: string | null;
+  note: string | null;
+}
 
-  // Every problem is collected before anything is decided, so a client (or a CSV upload) learns
-  // about all of its bad entries at once, not one per attempt.
-  const problems: Problem[] = [];
+/** Checks every entry of the payload against the edition; every problem is collected, none thrown. */
+function checkEntries(input: SaveIndicatorValuesInput, edition: CatalogueEdition, problems: Problem[]): Entry[] {
   const seen = new Map<string, number>();
-  const payload = input.values.flatMap((entry, i) => {
+  return input.values.flatMap((entry, i) => {
     const at = `values[${i}]`;
     const before = problems.length;
+    const bad = (field: string, problem: string) => problems.push(problemAt('BAD_USER_INPUT', `${at}.${field}`, problem));
     const indicator = edition.byId.get(entry.indicatorId);
-    if (!indicator) problems.push(bad(`${at}.indicatorId`, `${JSON.stringify(entry.indicatorId)} is not an indicator of ${edition.edition}`));
-    else if (seen.has(entry.indicatorId)) problems.push(bad(`${at}.indicatorId`, `${entry.indicatorId} appears twice in the payload (also values[${seen.get(entry.indicatorId)}])`));
+    if (!indicator) bad('indicatorId', `is not an indicator of ${edition.edition}, got ${JSON.stringify(entry.indicatorId)}`);
+    else if (seen.has(entry.indicatorId)) bad('indicatorId', `repeats ${entry.indicatorId} (also values[${seen.get(entry.indicatorId)}])`);
     else seen.set(entry.indicatorId, i);
-    if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) problems.push(bad(`${at}.value`, `must be a finite number, got ${entry.value}`));
-    else if (entry.value < 0) problems.push(bad(`${at}.value`, `must not be negative${indicator ? ` (${indicator.unit})` : ''}, got ${entry.value}`));
-    else if (indicator && isPercentage(indicator) && entry.value > 100) problems.push(bad(`${at}.value`, `is a percentage (${indicator.unit}) and must be between 0 and 100, got ${entry.value}`));
+    if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) bad('value', `must be a finite number, got ${entry.value}`);
+    else if (entry.value < 0) bad('value', `must not be negative${indicator ? ` (${indicator.unit})` : ''}, got ${entry.value}`);
+    else if (indicator && isPercentage(indicator) && entry.value > 100) bad('value', `is a percentage (${indicator.unit}) and must be between 0 and 100, got ${entry.value}`);
     let source: string | null = null;
     let note: string | null = null;
     try {
-      source = checkText(entry.source, `${at}.source`, MAX_TEXT);
-      note = checkText(entry.note, `${at}.note`, MAX_TEXT);
+      source = checkNote(entry.source, `${at}.source`);
+      note = checkNote(entry.note, `${at}.note`);
     } catch (error) {
       problems.push(problemOf(error));
     }
     return problems.length > before ? [] : [{ index: i, indicatorId: entry.indicatorId, value: entry.value, source, note }];
   });
+}
+
+/** The save's decision on the stored report (under its lock): refuse, change nothing (null), or the change. */
+function decideSave(input: SaveIndicatorValuesInput, year: number, officer: AuthUser, current: IndicatorReportDoc | null, ctx: Context) {
+  const edition = ctx.catalogue.edition(current?.edition) ?? ctx.catalogue.default;
+
+  // Every problem is collected before anything is decided, so a client (or a CSV upload) learns
+  // about all of its bad entries at once, not one per attempt.
+  const problems: Problem[] = [];
+  const payload = checkEntries(input, edition, problems);
 
   // Shares of one whole: the state after the save (stored values overlaid by the payload) must stay <= 100.
   const merged = new Map<string, number>(current?.values.map((v) => [v.indicatorId, v.value]) ?? []);
@@ -109,7 +134,9 @@ async function saveLocked(input: SaveIndicatorValuesInput, year: number, officer
     // Rounding: shares are entered with a few decimals; a sum of 100.0000001 is still 100.
     if (total > 100 + 1e-9) {
       for (const p of inPayload) {
-        problems.push(bad(`values[${p.index}].value`, `indicators ${group.join(', ')} are shares of one whole and would add up to ${Math.round(total * 1000) / 1000} % (at most 100)`));
+        problems.push(
+          problemAt('BAD_USER_INPUT', `values[${p.index}].value`, `makes indicators ${group.join(', ')}, shares of one whole, add up to ${Math.round(total * 1000) / 1000} % (at most 100)`),
+        );
       }
     }
   }
@@ -117,31 +144,29 @@ async function saveLocked(input: SaveIndicatorValuesInput, year: number, officer
   // What changes; frozen values (submitted or verified) must not.
   const stored = new Map(current?.values.map((v) => [v.indicatorId, v]) ?? []);
   const now = ctx.settings.now();
-  const audit = auditFor(current, input.cityId, year, officer, now);
+  const audit: AuditChange[] = [];
   const replaced = new Map<string, IndicatorReportValue>();
   for (const p of payload) {
     const old = stored.get(p.indicatorId);
     if (old && FROZEN.has(old.status)) {
-      if (differs(old, p.value, p.source, p.note)) {
-        problems.push({ code: 'CONFLICT', field: `values[${p.index}]`, message: `values[${p.index}]: ${p.indicatorId} is ${old.status} and cannot be changed` });
-      }
+      if (differs(old, p.value, p.source, p.note)) problems.push(problemAt('CONFLICT', `values[${p.index}]`, `cannot change ${p.indicatorId}: it is ${old.status}`));
       continue;
     }
     // A REJECTED value saved again (corrected or confirmed) goes back to DRAFT for resubmission.
     if (old && old.status === 'DRAFT' && !differs(old, p.value, p.source, p.note)) continue;
     const next: IndicatorReportValue = { indicatorId: p.indicatorId, value: p.value, status: 'DRAFT', source: p.source, note: p.note, enteredBy: officer.sub, enteredAt: now };
     replaced.set(p.indicatorId, next);
-    audit.add(old ? 'VALUE_CHANGED' : 'VALUE_ENTERED', p.indicatorId, auditSnapshot(old), auditSnapshot(next));
+    audit.push({ action: old ? 'VALUE_CHANGED' : 'VALUE_ENTERED', subject: p.indicatorId, old: auditSnapshot(old), new: auditSnapshot(next) });
   }
   if (problems.length) throw problemsError(problems);
-  if (input.dryRun) return current ?? emptyReport(input.cityId, year, edition.edition);
+  if (input.dryRun) return null;
 
   // Idempotent: the same payload again is not a change (no new version, no audit entry).
-  if (replaced.size === 0) return current!;
+  if (replaced.size === 0) return null;
 
   const expected = input.expectedVersion ?? null;
   if (current ? expected !== current.version : expected !== null && expected !== 0) {
-    throw codedError('CONFLICT', `expectedVersion ${expected} is not the stored version ${current?.version ?? 0} of ${input.cityId} ${year}; reload and try again.`, {
+    throw codedError('CONFLICT', `"expectedVersion" is ${expected}, not the stored version ${current?.version ?? 0} of ${input.cityId} ${year}; reload and try again.`, {
       field: 'expectedVersion',
     });
   }
@@ -149,30 +174,29 @@ async function saveLocked(input: SaveIndicatorValuesInput, year: number, officer
   const values = (current?.values ?? []).map((v) => replaced.get(v.indicatorId) ?? v);
   for (const [id, v] of replaced) if (!stored.has(id)) values.push(v);
   values.sort((a, b) => compareClauseIds(a.indicatorId, b.indicatorId));
-  return writeReport(ctx.db, current, { cityId: input.cityId, year, edition: edition.edition }, { values }, audit);
+  return { edition: edition.edition, values, audit };
 }
 
 /** Submits every DRAFT value of the year for verification (they are frozen from then on). */
 export async function submitIndicatorYear(args: { cityId: string; year: number; expectedVersion: number }, ctx: Context): Promise<IndicatorReportDoc> {
   const officer = requireOfficerOf(ctx.user, args.cityId);
   const year = checkYear(args.year, ctx.settings);
-  return withReportLock(ctx.db, args.cityId, year, () => submitLocked(args, year, officer, ctx));
-}
-
-async function submitLocked(args: { cityId: string; expectedVersion: number }, year: number, officer: AuthUser, ctx: Context): Promise<IndicatorReportDoc> {
-  const current = await loadReport(ctx.db, args.cityId, year);
-  const drafts = current?.values.filter((v) => v.status === 'DRAFT') ?? [];
-  if (!current || drafts.length === 0) throw codedError('CONFLICT', `${args.cityId} has no DRAFT values for ${year} to submit.`);
-  if (args.expectedVersion !== current.version) {
-    throw codedError('CONFLICT', `expectedVersion ${args.expectedVersion} is not the stored version ${current.version}; reload and try again.`, { field: 'expectedVersion' });
-  }
-  const now = ctx.settings.now();
-  const audit = auditFor(current, args.cityId, year, officer, now);
-  const values = current.values.map((v) => {
-    if (v.status !== 'DRAFT') return v;
-    const next: IndicatorReportValue = { ...v, status: 'SUBMITTED' };
-    audit.add('VALUE_SUBMITTED', v.indicatorId, auditSnapshot(v), auditSnapshot(next));
-    return next;
+  const target = { cityId: args.cityId, year };
+  const { report, changed } = await changeReport(ctx, target, officer, (current) => {
+    const drafts = current?.values.filter((v) => v.status === 'DRAFT') ?? [];
+    if (!current || drafts.length === 0) throw codedError('CONFLICT', `${args.cityId} has no DRAFT values for ${year} to submit.`);
+    if (args.expectedVersion !== current.version) {
+      throw codedError('CONFLICT', `"expectedVersion" is ${args.expectedVersion}, not the stored version ${current.version}; reload and try again.`, { field: 'expectedVersion' });
+    }
+    const audit: AuditChange[] = [];
+    const values = current.values.map((v) => {
+      if (v.status !== 'DRAFT') return v;
+      const next: IndicatorReportValue = { ...v, status: 'SUBMITTED' };
+      audit.push({ action: 'VALUE_SUBMITTED', subject: v.indicatorId, old: auditSnapshot(v), new: auditSnapshot(next) });
+      return next;
+    });
+    return { edition: current.edition, values, submittedAt: ctx.settings.now(), audit };
   });
-  return writeReport(ctx.db, current, current, { values, submittedAt: now }, audit);
+  declareReportChange(ctx, target, changed);
+  return report!;
 }

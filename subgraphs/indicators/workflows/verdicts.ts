@@ -1,10 +1,13 @@
-import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
 import { requireRole } from '../../../lib/auth/guards';
-import { codedError } from '../../../lib/graphql/errors';
+import type { AuditChange } from '../../../lib/db/outbox';
+import { codedError, inputError } from '../../../lib/graphql/errors';
+import { checkYear } from '../../../lib/graphql/inputs';
 import type { Context } from '../context';
-import { auditSnapshot } from '../values';
-import { checkListSize, checkText, checkYear, fieldError, MAX_TEXT, MAX_VALUES_PER_SAVE } from './inputs';
-import { auditFor, loadReport, withReportLock, writeReport } from './writeReport';
+import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
+import { checkListLength, checkNote } from '../domain/inputs';
+import { MAX_VALUES_PER_SAVE } from '../domain/rules';
+import { auditSnapshot } from '../domain/values';
+import { changeReport, declareReportChange } from './reports';
 
 export type Verdict = 'VERIFIED' | 'REJECTED';
 
@@ -31,14 +34,14 @@ export async function verifyIndicatorValues(input: VerifyIndicatorValuesInput, c
   const verifier = requireRole(ctx.user, 'VERIFIER');
   if (!verifier.orgId) throw codedError('FORBIDDEN', 'This verifier token names no verification organisation (orgId).');
   const year = checkYear(input.year, ctx.settings);
-  checkListSize(input.verdicts.length, 'verdicts', MAX_VALUES_PER_SAVE);
+  checkListLength(input.verdicts.length, 'verdicts', MAX_VALUES_PER_SAVE);
   const seen = new Set<string>();
   const verdicts = input.verdicts.map((v, i) => {
     const at = `verdicts[${i}]`;
-    if (seen.has(v.indicatorId)) throw fieldError(`${at}.indicatorId`, `${v.indicatorId} appears twice in the payload`);
+    if (seen.has(v.indicatorId)) throw inputError(`${at}.indicatorId`, `repeats ${v.indicatorId}`);
     seen.add(v.indicatorId);
-    const note = checkText(v.note, `${at}.note`, MAX_TEXT);
-    if (v.verdict === 'REJECTED' && !note) throw fieldError(`${at}.note`, 'a rejection needs a note telling the city what to correct');
+    const note = checkNote(v.note, `${at}.note`);
+    if (v.verdict === 'REJECTED' && !note) throw inputError(`${at}.note`, 'is required for a rejection: tell the city what to correct');
     return { indicatorId: v.indicatorId, verdict: v.verdict, note };
   });
 
@@ -50,26 +53,29 @@ export async function verifyIndicatorValues(input: VerifyIndicatorValuesInput, c
     throw codedError('CONFLICT', `The certification of ${input.cityId} ${year} is ${certification.status}, not UNDER_VERIFICATION.`);
   }
 
-  // Under the report's lock, so the state judged is the state written over.
-  return withReportLock(ctx.db, input.cityId, year, async () => {
-    const current = await loadReport(ctx.db, input.cityId, year);
+  // Decided under the report's lock, so the state judged is the state written over.
+  const target = { cityId: input.cityId, year };
+  const { report, changed } = await changeReport(ctx, target, verifier, (current) => {
     const stored = new Map(current?.values.map((v) => [v.indicatorId, v]) ?? []);
     const now = ctx.settings.now();
-    const audit = auditFor(current, input.cityId, year, verifier, now);
+    const audit: AuditChange[] = [];
     const judged = new Map<string, IndicatorReportValue>();
     const edition = ctx.catalogue.edition(current?.edition) ?? ctx.catalogue.default;
     verdicts.forEach((v, i) => {
       const at = `verdicts[${i}].indicatorId`;
-      if (!edition.byId.has(v.indicatorId)) throw fieldError(at, `${JSON.stringify(v.indicatorId)} is not an indicator of ${edition.edition}`);
+      if (!edition.byId.has(v.indicatorId)) throw inputError(at, `is not an indicator of ${edition.edition}, got ${JSON.stringify(v.indicatorId)}`);
       const old = stored.get(v.indicatorId);
-      if (!old) throw codedError('CONFLICT', `${at}: ${input.cityId} has no value for ${v.indicatorId} in ${year}`, { field: at });
-      if (old.status !== 'SUBMITTED') throw codedError('CONFLICT', `${at}: ${v.indicatorId} is ${old.status}; only SUBMITTED values get a verdict`, { field: at });
-      if (old.enteredBy === verifier.sub) throw codedError('FORBIDDEN', `${at}: you entered ${v.indicatorId} yourself, so someone else must verify it (four-eyes)`, { field: at });
+      if (!old) throw codedError('CONFLICT', `"${at}" ${v.indicatorId} has no value of ${input.cityId} for ${year}`, { field: at });
+      if (old.status !== 'SUBMITTED') throw codedError('CONFLICT', `"${at}" ${v.indicatorId} is ${old.status}; only SUBMITTED values get a verdict`, { field: at });
+      if (old.enteredBy === verifier.sub) {
+        throw codedError('FORBIDDEN', `"${at}" ${v.indicatorId} was entered by you, so someone else must verify it (four-eyes)`, { field: at });
+      }
       const next: IndicatorReportValue = { ...old, status: v.verdict, verifiedBy: verifier.sub, verifierOrgId: verifier.orgId, verifierNote: v.note, verdictAt: now };
       judged.set(v.indicatorId, next);
-      audit.add(v.verdict === 'VERIFIED' ? 'VALUE_VERIFIED' : 'VALUE_REJECTED', v.indicatorId, auditSnapshot(old), auditSnapshot(next));
+      audit.push({ action: v.verdict === 'VERIFIED' ? 'VALUE_VERIFIED' : 'VALUE_REJECTED', subject: v.indicatorId, old: auditSnapshot(old), new: auditSnapshot(next) });
     });
-    const values = current!.values.map((v) => judged.get(v.indicatorId) ?? v);
-    return writeReport(ctx.db, current, current!, { values }, audit);
+    return { edition: current!.edition, values: current!.values.map((v) => judged.get(v.indicatorId) ?? v), audit };
   });
+  declareReportChange(ctx, target, changed);
+  return report!;
 }
