@@ -1,0 +1,78 @@
+import type { Db } from 'mongodb';
+import { insertManyIgnoringDuplicates } from '../../../lib/db/access';
+import { withLocks } from '../../../lib/db/locks';
+import { migrationsCollection, pendingAuditToOutbox, type Migration } from '../../../lib/db/migrations';
+import { loadForChange } from '../../../lib/db/outbox';
+import type { Catalogue } from '../domain/catalogue';
+import { coverageSummaryOf } from '../domain/coverage';
+import { SAMPLE_DATA_ENTERED_BY } from '../domain/values';
+import { replaceSummary } from './indicatorCoverage';
+import { INDICATOR_REPORTS, indicatorReports, reportLockKey, reportsFromValues } from './indicatorReports';
+import type { IndicatorValueDoc } from './types';
+
+/**
+ * The indicators database's migrations, in order (lib/db/migrations.ts runs each once, at start-up).
+ * Every one is idempotent: run again after a crash half-way, it finishes the job and changes nothing else.
+ */
+export const INDICATOR_VALUES = 'indicator_values';
+const MIGRATED_ENTERED_BY = 'migration:indicator_values';
+
+/**
+ * Databases seeded before reports (one document per value in `indicator_values`) become one report
+ * per city and year. A report that already exists is kept as it is (it can only be newer). The old
+ * collection is left in place, untouched: nothing is deleted.
+ */
+export const valuesToReports: Migration = {
+  id: '2026-11-29-indicator_values-to-reports',
+  description: `${INDICATOR_VALUES} (one document per value) -> ${INDICATOR_REPORTS} (one per city and year)`,
+  async up(db) {
+    const values = await db.collection<IndicatorValueDoc>(INDICATOR_VALUES).find({}).toArray();
+    if (values.length === 0) return;
+    const reports = reportsFromValues(values, (v) => (v.sampleData ? SAMPLE_DATA_ENTERED_BY : MIGRATED_ENTERED_BY));
+    await insertManyIgnoringDuplicates(indicatorReports(db), reports);
+  },
+};
+
+/**
+ * A coverage summary for every report (reports written before summaries existed have none). Each
+ * under its report's lock, from the report as it is then (any left-over outbox carried out first,
+ * e.g. the audit entries `pendingAudit` held), so a replica already serving writes is never undone.
+ */
+export function coverageSummaries(catalogue: Catalogue): Migration {
+  return {
+    id: '2026-12-01-indicator_coverage',
+    description: `a coverage summary (indicator_coverage) for every ${INDICATOR_REPORTS} document`,
+    async up(db) {
+      const ids = (await indicatorReports(db).find({}, { projection: { _id: 1 } }).toArray()).map((r) => r._id);
+      for (const id of ids) {
+        await withLocks(db, [reportLockKey(id)], async () => {
+          const report = await loadForChange(indicatorReports(db), id);
+          if (report) await replaceSummary(db, coverageSummaryOf(report, catalogue));
+        });
+      }
+    },
+  };
+}
+
+/** The migrations of this database, in id order. */
+export function indicatorMigrations(catalogue: Catalogue): Migration[] {
+  return [
+    valuesToReports,
+    // The code before lib/db/outbox kept a report's audit entries in `pendingAudit`.
+    pendingAuditToOutbox(INDICATOR_REPORTS),
+    coverageSummaries(catalogue),
+  ];
+}
+
+/**
+ * Records every migration as applied, for a database the seed has just created in the current shape
+ * (so a fresh database does not read back every report it has just written). Only for databases that
+ * held no indicator data before the seed.
+ */
+export async function recordAsApplied(db: Db, migrations: readonly Migration[]): Promise<void> {
+  const appliedAt = new Date();
+  await insertManyIgnoringDuplicates(
+    migrationsCollection(db),
+    migrations.map((m) => ({ _id: m.id, description: m.description, appliedAt, ms: 0 })),
+  );
+}

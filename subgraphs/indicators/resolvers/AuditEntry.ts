@@ -1,0 +1,6 @@
+import type { AuditEntryResolvers } from '../generated/resolvers-types';
+import type { Known } from './index';
+
+export const AuditEntry = {
+  id: (entry) => entry._id,
+} satisfies Known<AuditEntryResolvers>;
