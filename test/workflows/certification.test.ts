@@ -16,8 +16,11 @@ import {
   OPEN,
   openAndSubmit,
   REJECT,
+  SAVE,
   staff,
+  SUBMIT,
   SUPPORTING,
+  validValues,
   verifier,
   verifyAll,
 } from './wccd-helpers';
@@ -118,6 +121,65 @@ describe('awarding', () => {
     const of2018 = await ok(t, `{ registry(year: 2018) { edges { node { city { id } level } } } }`, {});
     expect(of2018.registry.edges.map((e: any) => e.node)).toEqual([{ city: { id: CITY }, level: 'PLATINUM' }]);
   });
+});
+
+describe('read your writes through the gateway caches', () => {
+  // Public reads of what each change touches: the city's certification fields, the lookup, the
+  // registry and a mentor pool. Each change must invalidate them before its answer arrives.
+  const READ = `query Seen($id: ID!, $year: Int!) {
+    city(id: $id) { certification { year status level } certifications { year status } }
+    certification(cityId: $id, year: $year) { status level verifierOrganisationId }
+    registry(first: 100) { totalCount edges { node { id } } }
+  }`;
+  const GAP = `query Mentors { city(id: "lalitpur") { certificationGap(year: 2016, target: GOLD) { mentorCandidates { city { id } } } } }`;
+  const seen = async (key: { cityId: string; year: number }) => {
+    // Twice: the second answer comes from the caches when they hold it.
+    await ok(t, READ, { id: key.cityId, year: key.year });
+    return ok(t, READ, { id: key.cityId, year: key.year });
+  };
+
+  test('open, assign, award and reject are visible to the next anonymous read', async () => {
+    const key = { cityId: 'busan', year: 2021 };
+    const s = await staff();
+    const before = await seen(key);
+    expect(before.certification).toBeNull();
+    const mentorsBefore = (await ok(t, GAP, {})).city.certificationGap.mentorCandidates.map((m: any) => m.city.id);
+    expect((await ok(t, GAP, {})).city.certificationGap.mentorCandidates.map((m: any) => m.city.id)).toEqual(mentorsBefore);
+
+    await ok(t, OPEN, key, s);
+    let now = await seen(key);
+    expect(now.certification).toEqual({ status: 'ENROLLED', level: null, verifierOrganisationId: null });
+    expect(now.city.certification).toEqual({ year: 2021, status: 'ENROLLED', level: null });
+
+    await ok(t, ASSIGN, { ...key, org: 'sgs' }, s);
+    now = await seen(key);
+    expect(now.certification).toEqual({ status: 'UNDER_VERIFICATION', level: null, verifierOrganisationId: 'sgs' });
+
+    // Every core and 20 supporting indicators verified: SILVER, so Busan becomes a possible mentor.
+    await openAndSubmitValues(key);
+    await ok(t, AWARD, key, s);
+    now = await seen(key);
+    expect(now.certification).toMatchObject({ status: 'CERTIFIED', level: 'SILVER' });
+    expect(now.city.certifications[0]).toEqual({ year: 2021, status: 'CERTIFIED' });
+    expect(now.registry.edges.map((e: any) => e.node.id)).toContain('busan:2021');
+    expect(now.registry.totalCount).toBe(before.registry.totalCount + (before.registry.edges.some((e: any) => e.node.id.startsWith('busan:')) ? 0 : 1));
+    const mentorsAfter = (await ok(t, GAP, {})).city.certificationGap.mentorCandidates.map((m: any) => m.city.id);
+    expect(mentorsAfter).toContain('busan');
+
+    const other = { cityId: 'busan', year: 2022 };
+    await ok(t, OPEN, other, s);
+    await seen(other);
+    await ok(t, REJECT, { ...other, reason: 'Withdrawn' }, s);
+    expect((await seen(other)).certification).toEqual({ status: 'REJECTED', level: null, verifierOrganisationId: null });
+  });
+
+  /** The city's officer saves and submits every value; the verifier verifies every core and 20 supporting ones. */
+  async function openAndSubmitValues(key: { cityId: string; year: number }) {
+    const officerToken = await officer(key.cityId);
+    const saved = await ok(t, SAVE, { input: { ...key, expectedVersion: 0, values: validValues() } }, officerToken);
+    await ok(t, SUBMIT, { ...key, expectedVersion: saved.saveIndicatorValues.version }, officerToken);
+    await verifyAll(t, key.cityId, key.year, 'sgs', [...CORE, ...SUPPORTING.slice(0, 20)]);
+  }
 });
 
 describe('the state machine: anything else is a CONFLICT', () => {
