@@ -31,7 +31,7 @@ export const TEST_SETTINGS = (prefix: string): SubgraphSettings => ({
 
 /** The whole system on ephemeral ports over the real test database, seeded with the sample data. */
 export async function startTestStack(
-  options: { dataset?: SampleDataset; gateway?: Partial<StackOptions['gateway']>; subgraphHttp?: StackOptions['subgraphHttp'] } = {},
+  options: { dataset?: SampleDataset; gateway?: Partial<StackOptions['gateway']>; subgraphHttp?: StackOptions['subgraphHttp']; bus?: StackOptions['bus'] } = {},
 ): Promise<TestStack> {
   const mongo = await openTestMongo();
   const clients = {} as Record<SubgraphName, MongoClient>;
@@ -47,6 +47,7 @@ export async function startTestStack(
     dataset,
     gateway: { supergraphPath: join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), maxBodyBytes: 1_000_000, ...options.gateway },
     subgraphHttp: options.subgraphHttp,
+    bus: options.bus,
   });
   return {
     stack,
