@@ -58,6 +58,7 @@ const SPEC_KEYS: Record<string, { gateways: readonly GatewayName[]; values?: rea
   workers: { gateways: GATEWAY_NAMES },
   'node-env': { gateways: GATEWAY_NAMES },
   'log-level': { gateways: ['ours', 'hive'] },
+  'semi-space': { gateways: GATEWAY_NAMES },
   propagate: { gateways: ['stock', 'hive'], values: ['on', 'off'] },
   jit: { gateways: ['hive'], values: ['on', 'off'] },
   dedup: { gateways: ['hive'], values: ['on', 'off'] },
@@ -77,7 +78,9 @@ export function parseContenderSpec(raw: string): ContenderSpec {
     if (value === undefined || value === '' || (rule.values && !rule.values.includes(value))) {
       throw new Error(`--gateways: ${gateway}:${key} needs a value${rule.values ? ` (${rule.values.join(' or ')})` : ''}`);
     }
-    if (key === 'workers' && !(Number.isInteger(Number(value)) && Number(value) >= 1)) throw new Error(`--gateways: ${gateway}:workers must be a whole number ≥ 1`);
+    if ((key === 'workers' || key === 'semi-space') && !(Number.isInteger(Number(value)) && Number(value) >= (key === 'workers' ? 1 : 0))) {
+      throw new Error(`--gateways: ${gateway}:${key} must be a whole number`);
+    }
     overrides[key] = value;
   }
   return { gateway, overrides };
@@ -100,6 +103,11 @@ export interface Contender {
   jit?: boolean;
   inboundDedup?: boolean;
   logLevel?: string;
+  /**
+   * V8 young generation (--max-semi-space-size, MB) of every gateway process. Unset: ours keeps its
+   * deployed GATEWAY_SEMI_SPACE_MB default (64), stock and Hive Node's default (16 on 64-bit).
+   */
+  semiSpaceMb?: number;
   /** CPU-profile this run (node --cpu-prof). */
   profile: boolean;
 }
@@ -125,6 +133,7 @@ export function expandContenders(specs: ContenderSpec[], d: ContenderDefaults): 
       workers: o.workers ? Number(o.workers) : d.workers,
       nodeEnv: o['node-env'] ?? 'production',
       logLevel: o['log-level'],
+      semiSpaceMb: o['semi-space'] !== undefined ? Number(o['semi-space']) : undefined,
       profile: d.profile.includes(spec.gateway),
     };
     const suffix = Object.entries(o)
@@ -206,6 +215,11 @@ function launch(c: Contender, options: GatewayStartOptions): { started: StartedC
     SUPERGRAPH_PATH: options.supergraphPath,
     ...(c.logLevel ? { LOG_LEVEL: c.logLevel } : {}),
   };
+  // Ours sets its workers' young generation itself (gateway/cluster.ts); the others through NODE_OPTIONS.
+  if (c.semiSpaceMb !== undefined) {
+    if (c.gateway === 'ours') env.GATEWAY_SEMI_SPACE_MB = String(c.semiSpaceMb);
+    else if (c.semiSpaceMb > 0) env.NODE_OPTIONS = `${process.env.NODE_OPTIONS ?? ''} --max-semi-space-size=${c.semiSpaceMb}`.trim();
+  }
   const profile = options.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
   let args: string[];
   switch (c.gateway) {

@@ -32,6 +32,8 @@ export interface BenchOptions {
   hiveInboundDedup: boolean;
   /** Workload B/C subgraph servers: lean graphql-js handlers or Apollo Server (standalone). */
   subgraphServer: Partial<Record<'B' | 'C', 'lean' | 'apollo'>>;
+  /** Workload B's users (default 10): its answer size. */
+  bUsers: number;
   /** Workload B and C connections. */
   connections: number;
   connectionsA: number;
@@ -64,7 +66,8 @@ export const USAGE = `npm run bench -- [options]    (each also as env BENCH_<NAM
                            shape (10 users, large answer), C the shape of Hive Gateway's e2e services (small answer)
   --gateways ours,stock,hive   which gateways, in this order; a variant is name:key=value[:key=value],
                            e.g. hive:jit=off:dedup=off, stock:workers=1, ours:cache=off (keys: workers, jit, dedup,
-                           propagate, cache, redis, node-env, log-level)
+                           propagate, cache, redis, node-env, log-level,
+                           semi-space = young generation MB)
   --callers same,distinct  same: identical anonymous requests on every connection; distinct: each connection
                            its own PARTNER_APP token (default: both; smoke: same)
   --cache on|off|both      GATEWAY_CACHE for ours, one run of ours per value (default: A both — cold and
@@ -74,6 +77,7 @@ export const USAGE = `npm run bench -- [options]    (each also as env BENCH_<NAM
                            ours always does)
   --hive-jit on|off        Hive's --jit (default on, as in The Guild's benchmark)
   --hive-dedup on|off      Hive's inboundInflightRequestDeduplication (default on, as in The Guild's benchmark)
+  --b-users N              workload B's users (default 10; its answer grows with them)
   --subgraph-server lean|apollo   B and C subgraph servers (default: B lean graphql-js handlers, C Apollo Server)
   --connections N          workload B and C connections (default 50)
   --connections-a N        workload A connections (default 50; smoke 2)
@@ -178,6 +182,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
     hiveJit: onOff('hive-jit', true),
     hiveInboundDedup: onOff('hive-dedup', true),
     subgraphServer,
+    bUsers: num('b-users', 10, 1),
     connections,
     connectionsA: num('connections-a', smoke ? 2 : 50, 1),
     durationSec: num('duration', smoke ? 2 : 20, 1),

@@ -140,7 +140,7 @@ async function setUpNeutralWorkload(id: 'B' | 'C', options: BenchOptions): Promi
   const subgraphs = forkTs(join(__dirname, 'serve-neutral.ts'), {
     label: `subgraphs-${id}`,
     echo: options.verbose,
-    env: { BENCH_WORKLOAD: id, BENCH_SUBGRAPH_SERVER: server },
+    env: { BENCH_WORKLOAD: id, BENCH_SUBGRAPH_SERVER: server, BENCH_B_USERS: String(options.bUsers) },
   });
   try {
     const ready = await waitForMessage<{ type: 'ready'; urls: Record<string, string> }>(subgraphs, 'ready', 60_000);
@@ -151,7 +151,7 @@ async function setUpNeutralWorkload(id: 'B' | 'C', options: BenchOptions): Promi
       id,
       title:
         id === 'B'
-          ? 'federation benchmark TestQuery (accounts, inventory, products, reviews; 10 users, large answer)'
+          ? `federation benchmark TestQuery (accounts, inventory, products, reviews; ${options.bUsers} users${options.bUsers === 10 ? ', large answer' : ''})`
           : "TestQuery over the shape of Hive Gateway's e2e services (2 users, 3 products, 4 reviews; small answer)",
       subgraphs,
       supergraphSdl: composed.supergraphSdl,
@@ -161,7 +161,7 @@ async function setUpNeutralWorkload(id: 'B' | 'C', options: BenchOptions): Promi
       timeoutSec: options.timeoutSec,
       warmupSec: options.warmupSec,
       dbPids: [],
-      notes: { subgraphServer: server === 'lean' ? 'lean graphql-js handlers' : "Apollo Server's standalone server" },
+      notes: { subgraphServer: server === 'lean' ? 'lean graphql-js handlers' : "Apollo Server's standalone server", ...(id === 'B' ? { users: options.bUsers } : {}) },
       cleanup: () => stopChild(subgraphs.child),
     };
   } catch (error) {

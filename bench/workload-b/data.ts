@@ -6,7 +6,13 @@ export interface User { id: string; name: string; username: string; birthday: nu
 export interface Product { upc: string; name: string; price: number; weight: number }
 export interface Review { id: string; body: string; authorId: string; productUpc: string }
 
-export const USERS: User[] = Array.from({ length: 10 }, (_, i) => ({
+/**
+ * 10 users by default; BENCH_B_USERS (`--b-users`) scales the answer (TestQuery's size grows with the
+ * users and their reviews: 916 objects with 10 users), to see how each gateway's cost follows it.
+ */
+const USER_COUNT = Number(process.env.BENCH_B_USERS || 10);
+
+export const USERS: User[] = Array.from({ length: USER_COUNT }, (_, i) => ({
   id: String(i + 1),
   name: `User ${i + 1}`,
   username: `@user${i + 1}`,
