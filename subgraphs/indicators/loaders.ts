@@ -4,11 +4,21 @@ import { findSummariesByIds } from './data/indicatorCoverage';
 import { findReportsByIds, parseReportId, reportId } from './data/indicatorReports';
 import type { IndicatorCoverageDoc, IndicatorReportDoc } from './data/types';
 import type { Catalogue } from './domain/catalogue';
-import { coverageView, type CoverageView } from './domain/coverage';
+import { coverageView, reportStatuses, summarize, type CoverageView } from './domain/coverage';
 
 /** Key of every loader: one city and one data year (the report's and the summary's `_id`). */
 export function coverageKey(cityId: string, year: number): string {
   return reportId(cityId, year);
+}
+
+/** A loader that remembers which keys this request asked for. */
+class RememberingLoader<V> extends DataLoader<string, V> {
+  readonly requested = new Set<string>();
+
+  override load(key: string): Promise<V> {
+    this.requested.add(key);
+    return super.load(key);
+  }
 }
 
 export interface Loaders {
@@ -16,13 +26,13 @@ export interface Loaders {
   report: DataLoader<string, IndicatorReportDoc | null>;
   /** The coverage summary of a report (null when nothing was reported): small, for counts and themes. */
   summary: DataLoader<string, IndicatorCoverageDoc | null>;
-  /** Coverage as GraphQL shows it, from the summary (no report is decoded). */
+  /** Coverage as GraphQL shows it: from the summary, or from the report when this request reads it anyway. */
   coverage: DataLoader<string, CoverageView>;
 }
 
 /** Per-request loaders: every lookup is by `_id` (lib/db/access.ts), batched per tick. */
 export function createLoaders(db: Db, catalogue: Catalogue): Loaders {
-  const report = new DataLoader<string, IndicatorReportDoc | null>(async (keys) => {
+  const report = new RememberingLoader<IndicatorReportDoc | null>(async (keys) => {
     const byId = new Map((await findReportsByIds(db, keys)).map((d) => [d._id, d]));
     return keys.map((k) => byId.get(k) ?? null);
   });
@@ -32,13 +42,27 @@ export function createLoaders(db: Db, catalogue: Catalogue): Loaders {
     return keys.map((k) => byId.get(k) ?? null);
   });
 
+  // A city profile asks for a year's values and its coverage together: the coverage of a report this
+  // request reads anyway is computed from it (the summary is derived from it), saving a lookup.
+  // Lists of coverages alone read only the small summaries.
   const coverage = new DataLoader<string, CoverageView>(async (keys) => {
-    const summaries = await summary.loadMany(keys);
+    const fromReport = keys.map((k) => report.requested.has(k));
+    const [reports, summaries] = await Promise.all([
+      report.loadMany(keys.filter((_, i) => fromReport[i])),
+      summary.loadMany(keys.filter((_, i) => !fromReport[i])),
+    ]);
+    let r = 0;
+    let s = 0;
     return keys.map((key, i) => {
-      const found = summaries[i];
-      if (found instanceof Error) return found;
       const { cityId, year } = parseReportId(key);
-      return coverageView(cityId, year, found, catalogue);
+      if (fromReport[i]) {
+        const doc = reports[r++];
+        if (doc instanceof Error) return doc;
+        return coverageView(cityId, year, doc ? summarize(reportStatuses(doc), catalogue) : null, catalogue);
+      }
+      const doc = summaries[s++];
+      if (doc instanceof Error) return doc;
+      return coverageView(cityId, year, doc, catalogue);
     });
   });
 
