@@ -116,8 +116,11 @@ export class FetchCache {
     send: (variables: Record<string, unknown> | undefined) => Promise<GatewayGraphQLResponse>,
   ): Promise<GatewayGraphQLResponse> {
     const store = this.store!;
-    // The whole representation is in the key: fields a @requires adds change the answer too.
-    const keys = representations.map((rep) => `e:${subgraph}:${plan.documentId}:${canonicalJson(rep)}`);
+    // The whole representation is in the key (fields a @requires adds change the answer too), and so
+    // are the fetch's other variables: the arguments of the entity's fields (e.g. a year).
+    const { representations: _all, ...others } = variables;
+    const argumentsKey = Object.keys(others).length ? sha1(canonicalJson(others)) : '-';
+    const keys = representations.map((rep) => `e:${subgraph}:${plan.documentId}:${argumentsKey}:${canonicalJson(rep)}`);
     const tags = representations.map((rep) => this.tagsOf(subgraph, rep));
     for (const list of tags) for (const tag of list) context.cache.tags.add(tag);
     const found = await store.getMany('entity', keys, ticket, (i) => tags[i]);

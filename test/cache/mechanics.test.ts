@@ -96,6 +96,14 @@ describe('the entity cache', () => {
     expect(fetchesTo('stats')).toHaveLength(0);
   });
 
+  test('the arguments of an entity\'s fields are part of its cache key', async () => {
+    const query = 'query Q($year: Int!) { place(id: "p2") { scoreIn(year: $year) } }';
+    expect((await f.post(query, { variables: { year: 2014 } })).body.data.place.scoreIn).toBe(34);
+    expect((await f.post(query, { variables: { year: 2016 } })).body.data.place.scoreIn).toBe(36);
+    expect((await f.post(query, { variables: { year: 2014 } })).body.data.place.scoreIn).toBe(34);
+    expect(fetchesTo('stats')).toHaveLength(2);
+  });
+
   test('an answer with an error is never kept; the error keeps its path among the entities', async () => {
     await f.post('{ place(id: "p1") { fragile } }');
     f.received.length = 0;

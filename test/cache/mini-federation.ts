@@ -47,6 +47,8 @@ export const STATS_SDL = `${CACHE_HEADER}
     score: Int @cacheControl(maxAge: 30)
     "Fails for place p3 (errors are never cached)."
     fragile: Int @cacheControl(maxAge: 30)
+    "The score in a given year: an entity field with an argument."
+    scoreIn(year: Int!): Int @cacheControl(maxAge: 30)
   }
 `;
 
@@ -130,6 +132,7 @@ export async function startMiniFederation(gatewaySettings: Partial<GatewaySettin
         Place: {
           __resolveReference: (ref: { id: string }) => ref,
           score: (p: { id: string }) => Number(p.id.slice(1)) * 10,
+          scoreIn: (p: { id: string }, { year }: { year: number }) => Number(p.id.slice(1)) * 10 + (year - 2000),
           fragile: (p: { id: string }) => {
             if (p.id === 'p3') throw new GraphQLError('p3 is fragile', { extensions: { code: 'CONFLICT' } });
             return 1;
