@@ -7,6 +7,7 @@ RUN npm ci
 COPY tsconfig.json ./
 COPY lib lib
 COPY gateway gateway
+COPY apps apps
 COPY subgraphs subgraphs
 COPY stack stack
 COPY scripts scripts

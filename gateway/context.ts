@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { hasRole, type AuthUser } from '../lib/auth/roles';
 import type { TokenVerifier } from '../lib/auth/tokens';
 import type { CacheTag } from '../lib/cache/tags';
 import type { FillTicket } from './cache/store';
+import { requestIdOf } from '../lib/http/request-id';
 
 /** Per-request gateway context: who is calling, and what to pass on to the subgraphs. */
 export interface GatewayContext {
@@ -28,8 +28,6 @@ export interface GatewayContext {
   };
 }
 
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,128}$/;
-
 /** Roles that grant no read beyond what anonymous callers get (see README, Roles and workflows). */
 export function seesPublicViewOnly(user: AuthUser | null): boolean {
   return !hasRole(user, 'CITY_OFFICER', 'VERIFIER', 'WCCD_STAFF', 'CITYNET_STAFF');
@@ -37,8 +35,8 @@ export function seesPublicViewOnly(user: AuthUser | null): boolean {
 
 export function gatewayContextFactory(verifyToken: TokenVerifier) {
   return async (req: IncomingMessage): Promise<GatewayContext> => {
-    const header = req.headers['x-request-id'];
-    const requestId = typeof header === 'string' && REQUEST_ID.test(header) ? header : randomUUID();
+    // Assigned by the HTTP layer (lib/http/request-id.ts) before any route runs.
+    const requestId = requestIdOf(req) ?? 'unassigned';
     const authorization = req.headers.authorization;
     // A bad token is refused here, before any subgraph is called.
     const user = await verifyToken(authorization);

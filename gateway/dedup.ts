@@ -12,6 +12,8 @@
  * - an entry lives only while the request is in flight (no caching): the next request after the answer
  *   goes to the subgraph again.
  */
+import { REQUEST_ID_HEADER } from '../lib/http/request-id';
+
 export interface RawResponse {
   status: number;
   statusText: string;
@@ -21,7 +23,7 @@ export interface RawResponse {
 }
 
 /** Headers that differ per incoming request but do not change the subgraph's answer. */
-const NOT_IN_KEY = new Set(['x-request-id']);
+const NOT_IN_KEY = new Set([REQUEST_ID_HEADER]);
 
 export function dedupKey(method: string, url: string, headers: Record<string, string>, body: string | Buffer): string {
   const names = Object.keys(headers)

@@ -3,43 +3,15 @@ import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { Logger } from 'pino';
 import type { GatewayContext } from './context';
+import { CLIENT_VISIBLE_CODES } from '../lib/graphql/error-codes';
 
 /**
  * Error masking. Errors with a code the client can act on keep their code and message; anything
  * else (driver messages, stack traces, subgraph URLs, socket errors) becomes, in production, a
  * generic INTERNAL_SERVER_ERROR carrying the request id, and the original is logged with that id.
  */
-export const CLIENT_ERROR_CODES = new Set([
-  'BAD_USER_INPUT',
-  'BAD_REQUEST',
-  'FORBIDDEN',
-  'UNAUTHENTICATED',
-  'NOT_FOUND',
-  'CONFLICT',
-  'UNAVAILABLE',
-  'GRAPHQL_PARSE_FAILED',
-  'GRAPHQL_VALIDATION_FAILED',
-  'OPERATION_RESOLUTION_FAILURE',
-  'PERSISTED_QUERY_NOT_FOUND',
-  'PERSISTED_QUERY_NOT_SUPPORTED',
-  'PERSISTED_QUERY_NOT_IN_LIST',
-  'SUBGRAPH_UNAVAILABLE',
-  'SUBGRAPH_TIMEOUT',
-  'DOCUMENT_TOO_LARGE',
-  'TOKEN_LIMIT_EXCEEDED',
-  'DEPTH_LIMIT_EXCEEDED',
-  'ALIAS_LIMIT_EXCEEDED',
-  'ROOT_FIELD_LIMIT_EXCEEDED',
-  'DIRECTIVE_LIMIT_EXCEEDED',
-  'COST_LIMIT_EXCEEDED',
-  'VARIABLES_TOO_LARGE',
-  'BATCH_LIMIT_EXCEEDED',
-  'BATCHING_NOT_ALLOWED',
-  'PAYLOAD_TOO_LARGE',
-  'UNSUPPORTED_MEDIA_TYPE',
-  'METHOD_NOT_ALLOWED',
-  'CSRF_PREVENTED',
-]);
+/** Every registered code reaches the client (lib/graphql/error-codes.ts); anything else is masked. */
+export const CLIENT_ERROR_CODES = CLIENT_VISIBLE_CODES;
 
 export function isClientError(error: GraphQLFormattedError): boolean {
   const code = error.extensions?.code;

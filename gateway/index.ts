@@ -5,12 +5,13 @@ import { startTracing } from '../lib/observability/tracing';
 import { runClustered, workerCount } from './cluster';
 import { gatewaySettingsFromEnv } from './config';
 import { createGateway } from './server';
+import { gatewayApps } from '../apps';
 
 /** `npm run start:gateway`: the gateway alone, in front of subgraphs started elsewhere. */
 async function main(): Promise<void> {
   const settings = gatewaySettingsFromEnv();
   const tracing = startTracing('gateway');
-  const gateway = await createGateway(settings);
+  const gateway = await createGateway(settings, { routes: gatewayApps });
   const running = await listen(gateway.listener, settings.port, settings.host);
   gateway.logger.info({ url: running.url, supergraphPath: settings.supergraphPath, tracing: tracing?.url }, `Gateway ready at ${running.url}`);
   onTermination(async () => {

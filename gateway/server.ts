@@ -8,9 +8,8 @@ import { createLogger, type Logger } from '../lib/observability/logger';
 import { createMetrics, renderMetrics, type Metrics } from '../lib/observability/metrics';
 import { metricsPlugin } from '../lib/observability/apollo-metrics-plugin';
 import { instrumentDataSource } from '../lib/observability/subgraph-instrumentation';
-import { createGraphQLRequestListener } from '../lib/http/graphql-http-server';
-import { createDataExchangeRoutes } from './data-exchange/routes';
-import { withDashboard } from './dashboard';
+import { createGraphQLRequestListener, type Route } from '../lib/http/graphql-http-server';
+import type { IncomingMessage } from 'node:http';
 import type { SubgraphName } from '../lib/config';
 import { resolveGatewaySettings, type GatewaySettings, type ResolvedGatewaySettings } from './config';
 import { gatewayContextFactory, type GatewayContext } from './context';
@@ -82,7 +81,19 @@ function persistedOperationLimitsPlugin(settings: ResolvedGatewaySettings, schem
 }
 
 /** Builds the federated gateway (a static supergraph, never IntrospectAndCompose) and starts it. */
-export async function createGateway(input: GatewaySettings): Promise<Gateway> {
+/** What plain HTTP routes mounted beside the gateway (apps/) may use: its server and request context. */
+export interface GatewayRouteParts {
+  server: ApolloServer<GatewayContext>;
+  context: (req: IncomingMessage) => Promise<GatewayContext>;
+  settings: ResolvedGatewaySettings;
+}
+
+export interface GatewayOptions {
+  /** Plain HTTP routes served beside /graphql (apps/index.ts); none by default. */
+  routes?: (parts: GatewayRouteParts) => Route[];
+}
+
+export async function createGateway(input: GatewaySettings, options: GatewayOptions = {}): Promise<Gateway> {
   const settings = resolveGatewaySettings(input);
   const production = settings.nodeEnv === 'production';
   const logger = settings.logger ?? createLogger('gateway');
@@ -201,7 +212,7 @@ export async function createGateway(input: GatewaySettings): Promise<Gateway> {
   const listener = createGraphQLRequestListener<GatewayContext>({
     server,
     context,
-    routes: withDashboard(createDataExchangeRoutes({ server, context, pageSize: settings.limits.maxListSize })),
+    routes: options.routes?.({ server, context, settings }),
     maxBodyBytes: settings.maxBodyBytes,
     maxBatchSize: settings.limits.maxBatchSize,
     corsOrigins: settings.corsOrigins,

@@ -12,6 +12,7 @@ import { BufferedResponse, dedupKey, InFlightDeduplicator, type RawResponse } fr
 import type { FetchCache } from './cache/fetch-cache';
 import type { Invalidation } from './cache/invalidation';
 import { CALLER_MISTAKE_CODES } from '../lib/graphql/error-codes';
+import { REQUEST_ID_HEADER } from '../lib/http/request-id';
 
 /**
  * How the gateway calls a subgraph: over keep-alive connections, each attempt bounded by a timeout,
@@ -198,7 +199,7 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
     if (publicRequests.has(request)) headers.set(VIEW_HEADER, 'public');
     else if (context.authorization) headers.set('authorization', context.authorization);
     // The request id ties the logs together.
-    if (context.requestId) headers.set('x-request-id', context.requestId);
+    if (context.requestId) headers.set(REQUEST_ID_HEADER, context.requestId);
     if (!/^\s*mutation\b/.test(request.query ?? '')) {
       headers.set(IDEMPOTENT_HEADER, '1');
       if (this.cache?.store) headers.set(GENERATION_HEADER, String(this.cache.store.generation));

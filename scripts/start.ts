@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { buildSampleDataset } from '../data/sample/dataset';
 import { DEFAULT_PORTS, envInt, envString, SUBGRAPH_NAMES, subgraphSettingsFromEnv, type SubgraphName } from '../lib/config';
-import { startLocalServer, type LocalServer } from '../lib/db/local-server';
+import { startLocalServer, type LocalServer } from '../stack/local-server';
 import { connectMongo } from '../lib/db/mongo';
 import { gatewaySettingsFromEnv } from '../gateway/config';
 import { startStack } from '../stack/stack';

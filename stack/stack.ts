@@ -15,6 +15,7 @@ import { SUBGRAPHS } from '../subgraphs';
 import { createGateway, type Gateway } from '../gateway/server';
 import type { GatewaySettings } from '../gateway/config';
 import { localBus, type InvalidationBus } from '../lib/cache/bus';
+import { gatewayApps } from '../apps';
 
 export interface StackOptions {
   /** One client per subgraph, so that each subgraph's database commands can be counted apart. */
@@ -60,7 +61,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     subgraphs[name] = { service, http };
     subgraphUrls[name] = http.url;
   }
-  const gateway = await createGateway({ bus: options.bus ?? localBus, ...options.gateway, subgraphUrls, port: options.ports?.gateway ?? 0, host });
+  const gateway = await createGateway({ bus: options.bus ?? localBus, ...options.gateway, subgraphUrls, port: options.ports?.gateway ?? 0, host }, { routes: gatewayApps });
   const gatewayHttp = await listen(gateway.listener, options.ports?.gateway ?? 0, host);
   gatewayUrl = gatewayHttp.url;
 

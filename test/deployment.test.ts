@@ -70,7 +70,7 @@ describe('Dockerfile', () => {
     expect(dockerfile).toContain('schema/supergraph.graphql');
     expect(dockerfile).toContain('data/catalogues');
     expect(dockerfile).toContain('cp trusted-documents/manifest.json dist/trusted-documents/');
-    // The dashboard's build, where gateway/dashboard.ts looks for it (dist/gateway/../web/dist).
+    // The dashboard's build, where apps/dashboard/route.ts looks for it (dist/apps/dashboard/../../web/dist).
     expect(dockerfile).toMatch(/RUN npm run build:web/);
     expect(dockerfile).toContain('cp -r web/dist dist/web/dist');
   });

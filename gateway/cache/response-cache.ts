@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
 import { canonicalJson } from '../../lib/cache/tags';
 import type { GraphQLRequestBody, OperationAnswer } from '../../lib/http/graphql-http-server';
+import { REQUEST_ID_HEADER } from '../../lib/http/request-id';
 import type { GatewayContext } from '../context';
 import type { CachePolicies, CachePolicy } from './policy';
 import type { CacheStore } from './store';
@@ -70,7 +71,7 @@ export function createResponseCache(options: { store?: CacheStore; policies: () 
     const answer = await run();
     answer.headers.set('cache-control', answer.chunks ? PRIVATE : cacheControlHeader(policy, answer.status, answer.body));
     if (shareable && key && !answer.chunks && answer.status === 200 && context.cache.allPublic && !ERRORS_KEY.test(answer.body)) {
-      const headers = [...answer.headers].filter(([name]) => name !== 'x-request-id');
+      const headers = [...answer.headers].filter(([name]) => name !== REQUEST_ID_HEADER);
       store!.set(key, JSON.stringify({ status: answer.status, headers, body: answer.body } satisfies StoredAnswer), [...context.cache.tags], policy.maxAge, context.cache.ticket!);
     }
     return answer;

@@ -1,4 +1,6 @@
-import { codedError } from '../graphql/errors';
+import { codedError, type ErrorCode } from '../graphql/errors';
+import { CALLER_MISTAKE_CODES } from '../graphql/error-codes';
+import { REQUEST_ID_HEADER } from '../http/request-id';
 
 /**
  * How a subgraph asks another domain for a fact it does not own (e.g. certification asks for the
@@ -24,7 +26,7 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     if (!url) throw codedError('UNAVAILABLE', 'The gateway URL is not configured (GATEWAY_URL), so other domains cannot be asked.');
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (caller.authorization) headers.authorization = caller.authorization;
-    if (caller.requestId) headers['x-request-id'] = caller.requestId;
+    if (caller.requestId) headers[REQUEST_ID_HEADER] = caller.requestId;
     let response: Response;
     try {
       response = await fetch(url, {
@@ -40,7 +42,8 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     if (body.errors?.length) {
       const first = body.errors[0];
       const code = first.extensions?.code;
-      if (code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' || code === 'NOT_FOUND' || code === 'BAD_USER_INPUT') throw codedError(code, first.message);
+      // The caller's own mistakes keep their code; anything else is the other domain being unavailable.
+      if (typeof code === 'string' && CALLER_MISTAKE_CODES.has(code)) throw codedError(code as ErrorCode, first.message);
       throw codedError('UNAVAILABLE', `Another domain answered with an error: ${first.message}`);
     }
     if (!body.data) throw codedError('UNAVAILABLE', `Another domain answered HTTP ${response.status} without data.`);

@@ -10,16 +10,18 @@ export interface ErrorCodeInfo {
   kind: 'client' | 'retry';
   /** What the client should do. */
   meaning: string;
+  /** The HTTP status of a plain HTTP answer with this error (file routes, refusals); 400 when not given. */
+  status?: number;
 }
 
 export const ERROR_CODES = {
   // Domain and input errors (subgraphs).
   BAD_USER_INPUT: { kind: 'client', meaning: 'an argument or input field is wrong; extensions.field names it' },
-  NOT_FOUND: { kind: 'client', meaning: 'the thing named does not exist' },
-  UNAUTHENTICATED: { kind: 'client', meaning: 'sign in: no token, or the token is invalid or expired' },
-  FORBIDDEN: { kind: 'client', meaning: 'the token is valid but may not do this; the message says why' },
-  CONFLICT: { kind: 'client', meaning: 'the state does not allow it now (changed meanwhile, a duplicate, a rule); reload and decide' },
-  UNAVAILABLE: { kind: 'retry', meaning: 'a database or another domain is unreachable for a moment; try again' },
+  NOT_FOUND: { kind: 'client', meaning: 'the thing named does not exist', status: 404 },
+  UNAUTHENTICATED: { kind: 'client', meaning: 'sign in: no token, or the token is invalid or expired', status: 401 },
+  FORBIDDEN: { kind: 'client', meaning: 'the token is valid but may not do this; the message says why', status: 403 },
+  CONFLICT: { kind: 'client', meaning: 'the state does not allow it now (changed meanwhile, a duplicate, a rule); reload and decide', status: 409 },
+  UNAVAILABLE: { kind: 'retry', meaning: 'a database or another domain is unreachable for a moment; try again', status: 503 },
   // GraphQL and HTTP protocol errors (gateway and HTTP layer).
   BAD_REQUEST: { kind: 'client', meaning: 'the HTTP request is malformed' },
   GRAPHQL_PARSE_FAILED: { kind: 'client', meaning: 'the document does not parse' },
@@ -44,10 +46,10 @@ export const ERROR_CODES = {
   VARIABLES_TOO_LARGE: { kind: 'client', meaning: 'the variables are too large or too deep' },
   BATCH_LIMIT_EXCEEDED: { kind: 'client', meaning: 'too many operations in one batch' },
   BATCHING_NOT_ALLOWED: { kind: 'client', meaning: 'send one operation per request' },
-  RATE_LIMITED: { kind: 'retry', meaning: 'too many requests; wait Retry-After seconds' },
+  RATE_LIMITED: { kind: 'retry', meaning: 'too many requests; wait Retry-After seconds', status: 429 },
   // Subgraph calls (gateway).
-  SUBGRAPH_UNAVAILABLE: { kind: 'retry', meaning: 'a domain did not answer; the other parts of the answer are complete' },
-  SUBGRAPH_TIMEOUT: { kind: 'retry', meaning: 'a domain did not answer in time; the other parts are complete' },
+  SUBGRAPH_UNAVAILABLE: { kind: 'retry', meaning: 'a domain did not answer; the other parts of the answer are complete', status: 503 },
+  SUBGRAPH_TIMEOUT: { kind: 'retry', meaning: 'a domain did not answer in time; the other parts are complete', status: 504 },
 } as const satisfies Record<string, ErrorCodeInfo>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -61,6 +63,12 @@ export const CALLER_MISTAKE_CODES: ReadonlySet<string> = new Set(
     .filter(([, info]) => info.kind === 'client')
     .map(([code]) => code),
 );
+
+/** The HTTP status for a plain HTTP answer carrying this code (500 for codes not in the registry). */
+export function httpStatusOf(code: unknown): number {
+  if (!isKnownCode(code)) return 500;
+  return (ERROR_CODES[code] as ErrorCodeInfo).status ?? 400;
+}
 
 export function isKnownCode(code: unknown): code is ErrorCode {
   return typeof code === 'string' && code in ERROR_CODES;

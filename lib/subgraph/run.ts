@@ -11,6 +11,7 @@ import { renderMetrics } from '../observability/metrics';
 import { startTracing } from '../observability/tracing';
 import { onTermination } from '../lifecycle';
 import { createInvalidationBus } from '../cache/bus';
+import { requestIdOf } from '../http/request-id';
 
 /** How a subgraph's HTTP endpoint is protected. */
 export interface SubgraphHttpOptions {
@@ -55,7 +56,7 @@ export async function serveSubgraph(
         }
       : undefined,
     context: async (req) => {
-      const requestId = typeof req.headers['x-request-id'] === 'string' ? req.headers['x-request-id'] : undefined;
+      const requestId = requestIdOf(req);
       // A public fetch (the gateway shares its answer with every caller) is resolved as anonymous,
       // whatever else it carries.
       if (req.headers['x-gateway-view'] === 'public') return service.createContext(null, { requestId });

@@ -17,6 +17,7 @@ import { recordMongoCommands } from '../observability/mongo-metrics';
 import { localBus, type InvalidationBus } from '../cache/bus';
 import { subgraphTag } from '../cache/tags';
 import { ChangeSet } from './changes';
+import { REQUEST_ID_HEADER } from '../http/request-id';
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
 /** What every subgraph's request context carries, whatever else it holds. */
@@ -94,7 +95,7 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
       {
         // Unexpected errors are logged with the request id the gateway passed on (x-request-id).
         async requestDidStart({ request }) {
-          const requestId = request.http?.headers.get('x-request-id') ?? undefined;
+          const requestId = request.http?.headers.get(REQUEST_ID_HEADER) ?? undefined;
           return {
             async didEncounterErrors({ errors, operationName }) {
               for (const error of errors) {

@@ -10,7 +10,7 @@ import type { MongoClient } from 'mongodb';
 import { buildSampleDataset } from '../../data/sample/dataset';
 import { DATABASE_NAMES, SUBGRAPH_NAMES, type SubgraphName } from '../../lib/config';
 import { connectMongo, databaseName } from '../../lib/db/mongo';
-import { freePort, startLocalServer, type LocalServer } from '../../lib/db/local-server';
+import { freePort, startLocalServer, type LocalServer } from '../../stack/local-server';
 import { startStack, type Stack } from '../../stack/stack';
 import { TEST_SETTINGS } from '../support/stack';
 import { GOLDEN_OPERATION } from '../golden/golden';

@@ -26,7 +26,7 @@ const logger = createLogger('gateway', {
 
 // The served membership subgraph has City.areaKm2; this supergraph was composed without it.
 const withoutArea = composeSupergraph(
-  subgraphSdls().map((s) => (s.name === 'membership' ? { ...s, sdl: s.sdl.replace(/^\s*areaKm2: Float\s*$/m, '') } : s)),
+  subgraphSdls().map((s) => (s.name === 'membership' ? { ...s, sdl: s.sdl.replace(/^\s*areaKm2: Float[^\n]*$/m, '') } : s)),
 );
 const current = readFileSync(SUPERGRAPH_FILE, 'utf8');
 

@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalServer } from '../../lib/db/local-server';
+import { startLocalServer } from '../../stack/local-server';
 
 /**
  * Starts one real MongoDB-compatible server for the whole run (unless MONGODB_URI is given);

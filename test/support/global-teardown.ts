@@ -1,4 +1,4 @@
-import type { LocalServer } from '../../lib/db/local-server';
+import type { LocalServer } from '../../stack/local-server';
 
 export default async function globalTeardown(): Promise<void> {
   const server = (globalThis as Record<string, unknown>).__LOCAL_DB__ as LocalServer | undefined;

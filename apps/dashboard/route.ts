@@ -11,12 +11,13 @@ import { extname, join, resolve, sep } from 'node:path';
 export const DASHBOARD_PATH = '/dashboard';
 
 /**
- * Where the build is: web/dist beside the sources (tsx), dist/web/dist in the image (see the
- * Dockerfile), or the repository's web/dist when the compiled gateway runs from dist/ (npm run build).
+ * Where the build is: the repository's web/dist beside the sources (tsx), dist/web/dist in the image
+ * (see the Dockerfile), or the repository's web/dist when the compiled gateway runs from dist/
+ * (npm run build).
  */
 export const DEFAULT_DASHBOARD_DIR =
-  [resolve(__dirname, '..', 'web', 'dist'), resolve(__dirname, '..', '..', 'web', 'dist')].find((dir) => existsSync(join(dir, 'index.html'))) ??
-  resolve(__dirname, '..', 'web', 'dist');
+  [resolve(__dirname, '..', '..', 'web', 'dist'), resolve(__dirname, '..', '..', '..', 'web', 'dist')].find((dir) => existsSync(join(dir, 'index.html'))) ??
+  resolve(__dirname, '..', '..', 'web', 'dist');
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -120,12 +121,4 @@ export function createDashboardRoute(options: { dir?: string } = {}) {
     res.end(method === 'HEAD' ? undefined : body);
     return true;
   };
-}
-
-type Route = (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean>;
-
-/** The dashboard in front of the gateway's other plain HTTP routes (`routes` of the HTTP layer). */
-export function withDashboard(next?: Route, options: { dir?: string } = {}): Route {
-  const dashboard = createDashboardRoute(options);
-  return async (req, res, url) => (await dashboard(req, res, url)) || (next ? next(req, res, url) : false);
 }

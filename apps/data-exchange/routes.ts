@@ -8,8 +8,9 @@
  */
 import type http from 'node:http';
 import type { ApolloServer } from '@apollo/server';
-import type { GatewayContext } from '../context';
+import type { GatewayContext } from '../../gateway/context';
 import { parseCsv, toCsv } from './csv';
+import { httpStatusOf } from '../../lib/graphql/error-codes';
 
 export interface DataExchangeOptions {
   server: ApolloServer<GatewayContext>;
@@ -40,7 +41,6 @@ const SAVE = `mutation ImportValues($input: SaveIndicatorValuesInput!) {
 
 const REGISTRY_COLUMNS = ['cityId', 'cityName', 'country', 'region', 'year', 'level', 'awardedAt', 'verifierOrganisation', 'coreVerified', 'supportingVerified', 'earnedLevel', 'sampleData'];
 const VALUE_COLUMNS = ['indicatorId', 'name', 'theme', 'kind', 'unit', 'value', 'status', 'sampleData'];
-const HTTP_STATUS: Record<string, number> = { UNAUTHENTICATED: 401, FORBIDDEN: 403, NOT_FOUND: 404, BAD_USER_INPUT: 400, CONFLICT: 409 };
 
 interface GqlError {
   message: string;
@@ -69,7 +69,7 @@ export function createDataExchangeRoutes(options: DataExchangeOptions) {
   function failOn(errors: GqlError[] | undefined): void {
     if (!errors?.length) return;
     const code = String(errors[0].extensions?.code ?? 'INTERNAL_SERVER_ERROR');
-    throw new RouteError(HTTP_STATUS[code] ?? 500, { errors: errors.map((e) => ({ message: e.message, extensions: { code: e.extensions?.code } })) });
+    throw new RouteError(httpStatusOf(code), { errors: errors.map((e) => ({ message: e.message, extensions: { code: e.extensions?.code } })) });
   }
 
   async function registry(req: http.IncomingMessage, url: URL) {
