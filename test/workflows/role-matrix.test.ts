@@ -3,7 +3,8 @@
  * every mutation of the API schema (enumerated from a fresh composition, so a new mutation without a
  * row fails here) and the protected reads, tried by every role. Allowed cells run a valid input that
  * really succeeds, each on its own fresh fixture; denied cells get exactly the expected error and
- * leave every collection of the operation's subgraph exactly as it was.
+ * leave every collection of the operation's subgraph exactly as it was. Every allowed cell must also
+ * publish the cache invalidations its workflow declares (issue 10: a new mutation without them fails).
  */
 import type { Db } from 'mongodb';
 import { buildSampleDataset } from '../../data/sample/dataset';
@@ -15,6 +16,11 @@ import { startTestStack, type TestStack } from '../support/stack';
 import { tokenFor } from '../support/tokens';
 import { snapshot } from './helpers';
 import { ASSIGN, AWARD, CORE, ok, OPEN, REJECT, SAVE, SUBMIT, validValues, VERIFY } from './wccd-helpers';
+import { localBus } from '../../lib/cache/bus';
+
+/** Cache invalidations the subgraphs publish (in this process, on the in-process bus). */
+const published: string[][] = [];
+localBus.subscribe((tags) => published.push(tags));
 
 // ---- The matrix ----------------------------------------------------------------------------------
 
@@ -563,9 +569,15 @@ describe('mutations', () => {
     expect(fx).toBeDefined();
     const token = await tokenOf(role, fx);
     if (outcome === A) {
+      published.length = 0;
       const r = await t.query(spec.document, fx.vars, { token });
       expect(r.errors).toBeUndefined();
       spec.check(r.data, fx);
+      // Every successful change is announced to the gateways' caches with the tags its workflow
+      // declared (a mutation that declares nothing would invalidate its whole subgraph: `<name>|*`).
+      const tags = published.flat();
+      expect(tags.length).toBeGreaterThan(0);
+      expect(tags.filter((tag) => tag.endsWith('|*'))).toEqual([]);
       return;
     }
     const before = await storedState(spec.subgraph, fx);
