@@ -8,6 +8,11 @@ export const registrationId = (workshopId: string, cityId: string) => `${worksho
 /** Live registrations hold a seat or a place in the queue (and list the workshop as upcoming for the city). */
 export const isLive = (r: Pick<StoredRegistration, 'status'>): boolean => r.status === 'CONFIRMED' || r.status === 'WAITLISTED';
 
+/** The order registrations were made in (Workshop.registrations): by time, then id. */
+export function registrationOrder(a: StoredRegistration, b: StoredRegistration): number {
+  return a.registeredAt.getTime() - b.registeredAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+}
+
 /**
  * Waitlist order: by sequence number; seeded registrations (no number, older than any numbered one)
  * first, by the time they were made.
@@ -16,7 +21,7 @@ export function waitlistOrder(a: StoredRegistration, b: StoredRegistration): num
   const sa = a.seq ?? -1;
   const sb = b.seq ?? -1;
   if (sa !== sb) return sa - sb;
-  return a.registeredAt.getTime() - b.registeredAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+  return registrationOrder(a, b);
 }
 
 /** The WAITLISTED registrations of a workshop in promotion order. */

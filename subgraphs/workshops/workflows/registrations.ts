@@ -4,10 +4,11 @@ import { loadForChange, writeChange } from '../../../lib/db/outbox';
 import { withLocks } from '../../../lib/db/locks';
 import { codedError } from '../../../lib/graphql/errors';
 import type { Context } from '../context';
+import { insertAudited } from '../data/auditedInserts';
 import { findRegistration, findWorkshopRegistrations, registrationsCollection } from '../data/registrations';
 import type { StoredRegistration, StoredWorkshop } from '../data/types';
 import { workshopsCollection } from '../data/workshops';
-import { registrationId, splitRegistrations } from '../domain/registrations';
+import { registrationId, registrationOrder, splitRegistrations } from '../domain/registrations';
 import type { CancelRegistrationOutcome } from '../domain/views';
 import { closedForRegistrations, requireOpen } from '../domain/workshops';
 import { KeyedBatcher, type Outcome } from './batch';
@@ -37,7 +38,9 @@ export async function registerForWorkshop(ctx: Context, workshopId: string, city
   // is checked in the batch, under the lock, so a burst costs no per-request reads.
   await requireCitiesExist(ctx, [{ id: cityId, field: 'cityId' }]);
   const outcome = await registrationBatcher.submit(`${ctx.db.databaseName}/${workshopId}`, { ctx, actor, id: registrationId(workshopId, cityId), cityId, workshopId });
+  // The answer's workshop and waitlist position come from what the batch just wrote: no reads per request.
   ctx.loaders.workshopById.prime(outcome.workshop._id, outcome.workshop);
+  ctx.loaders.registrationsByWorkshopId.prime(outcome.workshop._id, [...outcome.registrations].sort(registrationOrder));
   declareWorkshopChanged(ctx, outcome.workshop, outcome.registrations, [cityId, ...outcome.promoted.map((r) => r.cityId)]);
   return outcome.registration;
 }
@@ -61,8 +64,9 @@ interface RegistrationOutcome {
 
 /**
  * One batch of registrations for one workshop, in arrival order, under the workshop's lock: each is
- * checked on its own (a refused one writes nothing), each accepted one is one audited insert (its
- * audit entry in its own outbox), then the seat count is one write of the workshop.
+ * checked on its own (a refused one writes nothing), each accepted one is one audited single-document
+ * write (its audit entry in its own outbox; new ones inserted together), then the seat count is one
+ * write of the workshop. A burst of 50 costs a few commands, not 150.
  */
 async function registerBatch(items: RegistrationRequest[]): Promise<Outcome<RegistrationOutcome>[]> {
   const { ctx, workshopId } = items[0];
@@ -83,46 +87,64 @@ async function registerBatch(items: RegistrationRequest[]): Promise<Outcome<Regi
     const byId = new Map(known.all.map((r) => [r._id, r]));
     for (const r of promoted) byId.set(r._id, r);
     let seq = known.lastSeq;
-    const outcomes: Outcome<StoredRegistration>[] = [];
+    // Decide every item in arrival order (a refused one writes nothing), then write the accepted ones.
+    const decided: ({ error: unknown } | { item: RegistrationRequest; previous: StoredRegistration | null; next: StoredRegistration })[] = [];
     for (const item of items) {
+      const previous = byId.get(item.id) ?? null;
+      if (previous && previous.status !== 'CANCELLED') {
+        decided.push({ error: codedError('CONFLICT', `${previous.cityId} is already registered for ${workshopId} (${previous.status}).`, { field: 'cityId', registrationId: previous._id }) });
+        continue;
+      }
+      const seat = confirmed < workshop.capacity && waiting === 0;
+      if (seat) confirmed++;
+      else waiting++;
+      seq++;
+      const next: StoredRegistration = {
+        _id: item.id,
+        workshopId,
+        cityId: item.cityId,
+        status: seat ? 'CONFIRMED' : 'WAITLISTED',
+        registeredAt: now,
+        seq,
+        confirmedAt: seat ? now : null,
+        cancelledAt: null,
+      };
+      byId.set(item.id, next);
+      decided.push({ item, previous, next });
+    }
+    const created = (d: { previous: StoredRegistration | null; next: StoredRegistration; item: RegistrationRequest }) => ({
+      next: d.next,
+      audit: [{ action: 'registration.created', subject: `registration:${d.item.id}`, old: d.previous ? { status: d.previous.status } : null, new: { status: d.next.status, seq: d.next.seq } }],
+      scope: { cityId: d.item.cityId },
+      actor: d.item.actor,
+    });
+    // New registrations: one audited insert each, all in one command (data/auditedInserts.ts).
+    const fresh = decided.filter((d): d is Extract<typeof d, { next: StoredRegistration }> => 'next' in d && d.previous === null);
+    const inserted = await insertAudited(registrationsCollection(ctx.db), fresh.map(created), now, registrationConflict);
+    const written = new Map<RegistrationRequest, StoredRegistration | Error>(fresh.map((d, i) => [d.item, inserted[i]]));
+    // A city that cancelled may come back: the same document, at the end of the queue.
+    for (const d of decided) {
+      if (!('next' in d) || d.previous === null) continue;
+      const { actor, ...change } = created(d);
       try {
-        const previous = byId.get(item.id) ?? null;
-        if (previous && previous.status !== 'CANCELLED') {
-          throw codedError('CONFLICT', `${previous.cityId} is already registered for ${workshopId} (${previous.status}).`, { field: 'cityId', registrationId: previous._id });
-        }
-        const seat = confirmed < workshop.capacity && waiting === 0;
-        seq++;
-        const next: StoredRegistration = {
-          _id: item.id,
-          workshopId,
-          cityId: item.cityId,
-          status: seat ? 'CONFIRMED' : 'WAITLISTED',
-          registeredAt: now,
-          seq,
-          confirmedAt: seat ? now : null,
-          cancelledAt: null,
-        };
-        // A city that cancelled may come back: the same document, at the end of the queue.
-        const registration = await writeChange(
-          registrationsCollection(ctx.db),
-          previous,
-          {
-            next,
-            audit: [{ action: 'registration.created', subject: `registration:${item.id}`, old: previous ? { status: previous.status } : null, new: { status: next.status, seq } }],
-            scope: { cityId: item.cityId },
-          },
-          item.actor,
-          now,
-          registrationConflict(item.id),
-        );
-        if (seat) confirmed++;
-        else waiting++;
-        byId.set(item.id, registration);
-        outcomes.push({ ok: true, value: registration });
+        written.set(d.item, await writeChange(registrationsCollection(ctx.db), d.previous, change, actor, now, registrationConflict(d.item.id)));
       } catch (error) {
-        outcomes.push({ ok: false, error });
+        written.set(d.item, error instanceof Error ? error : new Error(String(error)));
       }
     }
+    const outcomes: Outcome<StoredRegistration>[] = decided.map((d) => {
+      if (!('next' in d)) return { ok: false, error: d.error };
+      const result = written.get(d.item)!;
+      if (result instanceof Error) {
+        // Not written: its seat or place stays free (the count below and the next batch see the stored state).
+        byId.delete(d.item.id);
+        if (d.previous) byId.set(d.item.id, d.previous);
+        if (d.next.status === 'CONFIRMED') confirmed--;
+        return { ok: false, error: result };
+      }
+      byId.set(d.item.id, result);
+      return { ok: true, value: result };
+    });
     workshop = await storeSeatCount(ctx, workshop, confirmed, items[0].actor, now);
     const registrations = [...byId.values()];
     return outcomes.map((o) => (o.ok ? { ok: true, value: { registration: o.value, workshop, registrations, promoted } } : o));
