@@ -618,6 +618,8 @@ describe('writes', () => {
     expect(colombo.data!.registerForWorkshop).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1, workshop: { seatsTaken: 1 } });
     expect(new Set(colombo.tags)).toEqual(new Set([W(w), C('makati'), C('seoul'), C('colombo'), GAP, LISTS]));
     expect(await audit(`registration:${w}:seoul`)).toEqual([expect.objectContaining({ _id: `registrations:${w}:seoul:v1:0`, action: 'registration.created', actor: 'officer:seoul', cityId: 'seoul', new: { status: 'CONFIRMED', seq: 1 } })]);
+    expect(await stored('registrations', `${w}:seoul`)).toMatchObject({ version: 1, status: 'CONFIRMED', seq: 1 });
+    expect(await stored('registrations', `${w}:seoul`)).not.toHaveProperty('outbox');
     // The seat count is a write of the workshop (version 2), not a change of its details (Workshop.version 1).
     expect(await stored('workshops', w)).toMatchObject({ version: 2, detailsVersion: 1, seatsTaken: 1 });
 
