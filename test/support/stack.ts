@@ -31,7 +31,14 @@ export const TEST_SETTINGS = (prefix: string): SubgraphSettings => ({
 
 /** The whole system on ephemeral ports over the real test database, seeded with the sample data. */
 export async function startTestStack(
-  options: { dataset?: SampleDataset; gateway?: Partial<StackOptions['gateway']>; subgraphHttp?: StackOptions['subgraphHttp']; bus?: StackOptions['bus'] } = {},
+  options: {
+    dataset?: SampleDataset;
+    gateway?: Partial<StackOptions['gateway']>;
+    subgraphHttp?: StackOptions['subgraphHttp'];
+    bus?: StackOptions['bus'];
+    /** The subgraphs' clock (default: pinned at TEST_NOW); a test that moves time passes its own. */
+    now?: () => Date;
+  } = {},
 ): Promise<TestStack> {
   const mongo = await openTestMongo();
   const clients = {} as Record<SubgraphName, MongoClient>;
@@ -43,7 +50,7 @@ export async function startTestStack(
   const dataset = options.dataset ?? buildSampleDataset();
   const stack = await startStack({
     clients,
-    settings: TEST_SETTINGS(mongo.prefix),
+    settings: { ...TEST_SETTINGS(mongo.prefix), ...(options.now ? { now: options.now } : {}) },
     dataset,
     gateway: { supergraphPath: join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), maxBodyBytes: 1_000_000, ...options.gateway },
     subgraphHttp: options.subgraphHttp,
