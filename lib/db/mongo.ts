@@ -35,6 +35,8 @@ export interface CommandLogEntry {
   db: string;
   command: string;
   collection?: string;
+  /** For finds: whether the filter is exactly `{_id: <string>}` (a primary-key lookup on any engine). */
+  byId?: boolean;
 }
 
 /**
@@ -45,11 +47,15 @@ export class CommandRecorder {
   readonly entries: CommandLogEntry[] = [];
   private readonly listener = (event: CommandStartedEvent) => {
     if (HOUSEKEEPING.has(event.commandName)) return;
-    const target = (event.command as Record<string, unknown>)[event.commandName];
+    const command = event.command as Record<string, unknown>;
+    const target = command[event.commandName];
+    const filter = command.filter as Record<string, unknown> | undefined;
+    const byId = event.commandName === 'find' && !!filter && Object.keys(filter).length === 1 && typeof filter._id === 'string';
     this.entries.push({
       db: event.databaseName,
       command: event.commandName,
       collection: typeof target === 'string' ? target : undefined,
+      byId,
     });
   };
 
