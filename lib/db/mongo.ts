@@ -37,6 +37,8 @@ export interface CommandLogEntry {
   collection?: string;
   /** For finds: whether the filter is exactly `{_id: <string>}` (a primary-key lookup on any engine). */
   byId?: boolean;
+  /** The command as sent (for explaining it on MongoDB). */
+  body?: Record<string, unknown>;
 }
 
 /**
@@ -56,6 +58,7 @@ export class CommandRecorder {
       command: event.commandName,
       collection: typeof target === 'string' ? target : undefined,
       byId,
+      body: command,
     });
   };
 
