@@ -165,6 +165,7 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     buildService: ({ name, url }) => {
       const source = new ResilientDataSource(name, settings.subgraphUrls[name as SubgraphName] ?? url!, {
         timeoutMs: settings.subgraphTimeoutMs,
+        mutationTimeoutMs: settings.subgraphMutationTimeoutMs,
         retries: settings.subgraphRetries,
         signingSecret: settings.subgraphSigningSecret,
         breaker: { threshold: settings.circuitFailureThreshold, cooldownMs: settings.circuitCooldownMs },
@@ -217,7 +218,7 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     maxBatchSize: settings.limits.maxBatchSize,
     corsOrigins: settings.corsOrigins,
     preflight: createPreflight(settings, manifest, () => apiSchema),
-    around: createResponseCache({ store, policies: () => policies }),
+    around: createResponseCache({ store, policies: () => policies, metrics }),
     ready,
     logError: (message, error, requestId) => logger.error({ requestId, err: error }, message),
     metrics: () => renderMetrics(metrics),

@@ -83,3 +83,29 @@ test('operation names from clients cannot blow up label cardinality', async () =
   expect(gateway).not.toContain(weird);
   expect(gateway).toContain('operation="invalid"');
 });
+
+test('the cache of public answers shows its hits, misses, size and invalidations', async () => {
+  const query = 'query CachedProfile { city(id: "makati") { name membership { clusters } } }';
+  await post(query, 'CachedProfile');
+  await post(query, 'CachedProfile');
+  let gateway = await scrape(t.stack.gatewayUrl);
+  expect(sample(gateway, 'gateway_cache_lookups_total', { cache: 'response', layer: 'local', result: 'miss' })).toBeGreaterThanOrEqual(1);
+  expect(sample(gateway, 'gateway_cache_lookups_total', { cache: 'response', layer: 'local', result: 'hit' })).toBeGreaterThanOrEqual(1);
+  expect(Number(/^gateway_cache_bytes\{[^}]*\} (\d+)/m.exec(gateway)?.[1])).toBeGreaterThan(0);
+  expect(Number(/^gateway_cache_entries\{[^}]*\} (\d+)/m.exec(gateway)?.[1])).toBeGreaterThan(0);
+  // The answer is served from the cache, and still counted as an operation.
+  expect(sample(gateway, 'graphql_operation_duration_seconds_count', { operation: 'CachedProfile', type: 'query', service: 'gateway' })).toBe(2);
+
+  // A change invalidates what depends on it: the next answer is fetched again.
+  const { tokenFor } = await import('../support/tokens');
+  const staff = await tokenFor('CITYNET_STAFF', { sub: 'metrics-staff' });
+  const response = await fetch(t.stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${staff}` },
+    body: JSON.stringify({ query: 'mutation { setMemberClusters(memberId: "makati", clusters: [SDGS]) { id } }' }),
+  });
+  expect(((await response.json()) as { errors?: unknown }).errors).toBeUndefined();
+  gateway = await scrape(t.stack.gatewayUrl);
+  expect(sample(gateway, 'gateway_cache_invalidations_total', { source: 'bus' })).toBeGreaterThanOrEqual(1);
+  expect(Number(/^gateway_cache_entries_invalidated_total\{[^}]*\} (\d+)/m.exec(gateway)?.[1])).toBeGreaterThanOrEqual(1);
+});
