@@ -23,6 +23,12 @@ export interface SubgraphSettings {
   now(): Date;
   /** The gateway's URL, for asking other domains (GATEWAY_URL); resolved per call since the gateway may start later. */
   gatewayUrl?: () => string | undefined;
+  /**
+   * Where another subgraph serves its domain events (`…/events`, lib/db/events.ts): EVENTS_<NAME>_URL, by
+   * default next to that subgraph's GraphQL endpoint (SUBGRAPH_<NAME>_URL, else localhost:4001–4004).
+   * Resolved per poll (the stack starts the producers after their consumers); undefined: not known yet.
+   */
+  eventFeedUrl?: (producer: SubgraphName) => string | undefined;
 }
 
 export const SUBGRAPH_ENV = {
@@ -34,7 +40,23 @@ export const SUBGRAPH_ENV = {
   CLOCK_NOW: env.instant(),
   GATEWAY_URL: env.url(),
   GATEWAY_PORT: env.int(4000, 1, 65535),
+  EVENTS_MEMBERSHIP_URL: env.url(),
+  EVENTS_INDICATORS_URL: env.url(),
+  EVENTS_CERTIFICATION_URL: env.url(),
+  EVENTS_WORKSHOPS_URL: env.url(),
+  SUBGRAPH_MEMBERSHIP_URL: env.url(),
+  SUBGRAPH_INDICATORS_URL: env.url(),
+  SUBGRAPH_CERTIFICATION_URL: env.url(),
+  SUBGRAPH_WORKSHOPS_URL: env.url(),
 };
+
+/** The event feed beside a subgraph's GraphQL endpoint: `http://host:port/graphql` -> `http://host:port/events`. */
+export function eventFeedUrlOf(graphqlUrl: string): string {
+  const url = new URL(graphqlUrl);
+  url.pathname = url.pathname.replace(/\/graphql\/?$/, '') + '/events';
+  url.search = '';
+  return url.toString();
+}
 
 export function subgraphSettingsFromEnv(source: NodeJS.ProcessEnv = process.env): SubgraphSettings {
   const e = readEnv(SUBGRAPH_ENV, source);
@@ -44,6 +66,12 @@ export function subgraphSettingsFromEnv(source: NodeJS.ProcessEnv = process.env)
   if (problems.length) throw new ConfigError(problems);
   const fixedNow = e.CLOCK_NOW ? new Date(e.CLOCK_NOW) : undefined;
   const gatewayUrl = e.GATEWAY_URL ?? `http://127.0.0.1:${e.GATEWAY_PORT}/graphql`;
+  const feeds: Record<SubgraphName, string> = {
+    membership: e.EVENTS_MEMBERSHIP_URL ?? eventFeedUrlOf(e.SUBGRAPH_MEMBERSHIP_URL ?? `http://127.0.0.1:${DEFAULT_PORTS.membership}/graphql`),
+    indicators: e.EVENTS_INDICATORS_URL ?? eventFeedUrlOf(e.SUBGRAPH_INDICATORS_URL ?? `http://127.0.0.1:${DEFAULT_PORTS.indicators}/graphql`),
+    certification: e.EVENTS_CERTIFICATION_URL ?? eventFeedUrlOf(e.SUBGRAPH_CERTIFICATION_URL ?? `http://127.0.0.1:${DEFAULT_PORTS.certification}/graphql`),
+    workshops: e.EVENTS_WORKSHOPS_URL ?? eventFeedUrlOf(e.SUBGRAPH_WORKSHOPS_URL ?? `http://127.0.0.1:${DEFAULT_PORTS.workshops}/graphql`),
+  };
   return {
     dbPrefix: e.DB_PREFIX,
     defaultPageSize: e.DEFAULT_PAGE_SIZE,
@@ -52,6 +80,7 @@ export function subgraphSettingsFromEnv(source: NodeJS.ProcessEnv = process.env)
     maxDataYear: e.MAX_DATA_YEAR,
     now: fixedNow ? () => new Date(fixedNow) : () => new Date(),
     gatewayUrl: () => gatewayUrl,
+    eventFeedUrl: (producer) => feeds[producer],
   };
 }
 

@@ -12,6 +12,7 @@ import { startTracing } from '../observability/tracing';
 import { onTermination } from '../lifecycle';
 import { createInvalidationBus } from '../cache/bus';
 import { requestIdOf } from '../http/request-id';
+import { createEventFeed } from '../db/events';
 
 /** How a subgraph's HTTP endpoint is protected. */
 export interface SubgraphHttpOptions {
@@ -46,9 +47,12 @@ export async function serveSubgraph(
   httpOptions: SubgraphHttpOptions = subgraphHttpOptionsFromEnv(),
 ): Promise<RunningHttpServer> {
   const secret = httpOptions.signingSecret;
+  // GET /events: this subgraph's domain events for the others (lib/db/events.ts), signed like the rest.
+  const feed = createEventFeed({ db: service.db, signingSecret: secret });
   const listener = createGraphQLRequestListener({
     server: service.server,
     maxBodyBytes: httpOptions.maxBodyBytes,
+    routes: [feed.route],
     authorize: secret
       ? (req, rawBody, url) => {
           const problem = signatureProblem(secret, req.headers, req.method ?? 'GET', url.pathname + url.search, rawBody);
@@ -71,7 +75,14 @@ export async function serveSubgraph(
     logger: service.logger,
     logError: service.logger ? (message, error, requestId) => service.logger!.error({ requestId, err: error }, message) : undefined,
   });
-  return listen(listener, port, host);
+  const running = await listen(listener, port, host);
+  const close = running.close;
+  // Feed requests waiting for events are answered at once, so they do not hold the shutdown.
+  running.close = (graceMs) => {
+    feed.close();
+    return close(graceMs);
+  };
+  return running;
 }
 
 /** Entry point of `subgraphs/<name>/index.ts`: connect to MONGODB_URI, build, listen on PORT. */
@@ -92,8 +103,9 @@ export async function runSubgraphFromEnv(name: SubgraphName, createServer: Creat
     prefix: envString('CACHE_KEY_PREFIX', 'citynet:'),
     log: (level, message, detail) => console[level === 'info' ? 'log' : level](JSON.stringify({ level, service: `subgraph-${name}`, msg: message, ...detail })),
   });
-  const service = await createServer({ db, settings, bus });
-  const running = await serveSubgraph(service, port, envString('HOST', '127.0.0.1'));
+  const httpOptions = subgraphHttpOptionsFromEnv();
+  const service = await createServer({ db, settings, bus, signingSecret: httpOptions.signingSecret });
+  const running = await serveSubgraph(service, port, envString('HOST', '127.0.0.1'), undefined, httpOptions);
   service.logger?.info({ url: running.url, tracing: tracing?.url }, `${name} subgraph ready at ${running.url}`);
   onTermination(async () => {
     // Stop accepting, let requests in flight finish (closing idle keep-alive connections), then

@@ -18,6 +18,7 @@ import { localBus, type InvalidationBus } from '../cache/bus';
 import { subgraphTag } from '../cache/tags';
 import { ChangeSet } from './changes';
 import { REQUEST_ID_HEADER } from '../http/request-id';
+import { ensureEventIndexes, installEventStream, type EventConsumer } from '../db/events';
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
 /** What every subgraph's request context carries, whatever else it holds. */
@@ -40,6 +41,8 @@ export interface SubgraphService<TContext extends BaseContext = BaseContext> {
   /** Prometheus metrics (GET /metrics) and the JSON logger of this subgraph. */
   metrics?: Metrics;
   logger?: Logger;
+  /** Its consumers of other subgraphs' domain events (lib/db/events.ts), polling while it runs. */
+  consumers?: EventConsumer[];
   stop(): Promise<void>;
 }
 
@@ -48,6 +51,8 @@ export interface SubgraphDeps {
   settings: SubgraphSettings;
   /** Where cache invalidations go (default: in-process only; Redis when REDIS_URL is set, see run.ts). */
   bus?: InvalidationBus;
+  /** Signs this subgraph's requests to the others' event feeds (SUBGRAPH_SIGNING_SECRET, when set). */
+  signingSecret?: string;
 }
 
 export function loadTypeDefs(path: string): DocumentNode {
@@ -62,8 +67,13 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
   db: Db;
   bus?: InvalidationBus;
   createContext(user: AuthUser | null, caller: CallerHeaders, changes: ChangeSet): TContext;
+  /** Consumers of other subgraphs' events (started here, stopped with the service); they log with its logger. */
+  consumers?: (logger: Logger) => EventConsumer[];
 }): Promise<SubgraphService<TContext>> {
   const bus = options.bus ?? localBus;
+  // Events in outboxes are numbered into this database's stream (served at /events).
+  installEventStream();
+  await ensureEventIndexes(options.db);
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
   const production = process.env.NODE_ENV === 'production';
   const health = new DatabaseHealth(options.db);
@@ -130,6 +140,8 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
     ],
   });
   await server.start();
+  const consumers = options.consumers?.(logger) ?? [];
+  for (const consumer of consumers) consumer.start();
   return {
     name: options.name,
     server,
@@ -137,8 +149,10 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
     health,
     metrics,
     logger,
+    consumers,
     createContext: (user = null, caller = {}) => options.createContext(user, caller, new ChangeSet(options.name)),
     stop: async () => {
+      await Promise.all(consumers.map((c) => c.stop()));
       stopRecording();
       health.stop();
       await server.stop();
