@@ -91,7 +91,7 @@ export function keysetSort(spec: Pick<KeysetSpec<unknown>, 'keys'>): Sort {
 }
 
 /** The filter of rows after the page's position: (k1 after v1) or (k1 = v1 and k2 after v2) or … or (all equal and _id after id). */
-export function keysetFilter(spec: Pick<KeysetSpec<unknown>, 'keys'>, page: KeysetPage): Filter<Document> {
+export function keysetFilter<T extends Document = Document>(spec: Pick<KeysetSpec<unknown>, 'keys'>, page: KeysetPage): Filter<T> {
   if (!page.after) return {};
   const { values, id } = page.after;
   const branches: Document[] = [];
@@ -102,7 +102,7 @@ export function keysetFilter(spec: Pick<KeysetSpec<unknown>, 'keys'>, page: Keys
     else branch._id = { $gt: id };
     branches.push(branch);
   }
-  return { $or: branches };
+  return { $or: branches } as Filter<T>;
 }
 
 const comparable = (value: SortValue): string | number | boolean => (value instanceof Date ? value.getTime() : value);
