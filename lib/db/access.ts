@@ -53,19 +53,25 @@ interface CollectionStats {
 const stats = new Map<string, CollectionStats>();
 const COUNT_TTL_MS = 60_000;
 
-function statsOf(collection: Pick<Collection, 'dbName' | 'collectionName' | 'estimatedDocumentCount'>): CollectionStats {
+function statsOf(collection: Pick<Collection, 'dbName' | 'collectionName'>): CollectionStats {
   const key = `${collection.dbName}.${collection.collectionName}`;
   let entry = stats.get(key);
   if (!entry) stats.set(key, (entry = { countedAt: 0 }));
-  if (Date.now() - entry.countedAt > COUNT_TTL_MS) {
-    entry.countedAt = Date.now();
-    const target = entry;
-    collection.estimatedDocumentCount().then(
-      (count) => (target.count = count),
-      () => (target.countedAt = 0),
-    );
-  }
   return entry;
+}
+
+/**
+ * Counts the collection in the background (at most once a minute). FerretDB decodes every document
+ * to count them, so only collections of small documents are counted: for large ones, per-id lookups
+ * win anyway.
+ */
+function refreshCount(entry: CollectionStats, collection: Pick<Collection, 'estimatedDocumentCount'>): void {
+  if (Date.now() - entry.countedAt <= COUNT_TTL_MS) return;
+  entry.countedAt = Date.now();
+  collection.estimatedDocumentCount().then(
+    (count) => (entry.count = count),
+    () => (entry.countedAt = 0),
+  );
 }
 
 function noteSizes(entry: CollectionStats, docs: readonly Document[]): void {
@@ -80,6 +86,8 @@ function noteSizes(entry: CollectionStats, docs: readonly Document[]): void {
  * byte of every document it reads (an `_id` lookup reads one; any other filter reads them all).
  */
 const FERRET_COMMAND_MS = 1.5;
+/** Documents up to this size make a scan worth considering (larger ones: lookups, never counted). */
+const SMALL_DOCUMENT_BYTES = 1024;
 const FERRET_DECODE_MS_PER_BYTE = 0.002;
 
 /**
@@ -92,7 +100,8 @@ export async function findByIds<T extends IdDoc>(collection: Collection<T>, ids:
   const unique = [...new Set(ids.map(requireStringId))];
   if (unique.length === 0) return [];
   if ((await engineOf(collection.db)) === 'ferretdb') {
-    const entry = statsOf(collection as unknown as Collection);
+    const entry = statsOf(collection);
+    if (entry.avgBytes !== undefined && entry.avgBytes <= SMALL_DOCUMENT_BYTES) refreshCount(entry, collection);
     const { count, avgBytes } = entry;
     const lookups = unique.length * (FERRET_COMMAND_MS + (avgBytes ?? 0) * FERRET_DECODE_MS_PER_BYTE);
     const scan = count !== undefined && avgBytes !== undefined ? FERRET_COMMAND_MS + count * avgBytes * FERRET_DECODE_MS_PER_BYTE : Number.POSITIVE_INFINITY;
