@@ -4,7 +4,7 @@
  */
 import catalogueFile from '../catalogues/iso37120-2014.json';
 import { SAMPLE_ASSOCIATES, SAMPLE_CITIES, type SampleCity } from './cities';
-import { generateCityValues, type CatalogueIndicator } from './indicator-values';
+import { DEFAULT_VALUE_SEED, generateCityValues, type CatalogueIndicator } from './indicator-values';
 import { Random } from './random';
 import { utcOffsetMinutes } from '../../lib/time/local-time';
 import type {
@@ -45,12 +45,18 @@ export interface DatasetOptions {
   extraCities?: number;
   /** Synthetic workshops added to the hand-written ones. */
   extraWorkshops?: number;
+  /**
+   * The seed of the indicator values (data/sample/indicator-values.ts): the same seed gives the same
+   * values; another gives other plausible ones. Statuses, certifications and everything else do not
+   * depend on it (Makati stays Platinum for 2014–2016, the registry keeps every level).
+   */
+  seed?: string;
 }
 
 export function buildSampleDataset(options: DatasetOptions = {}): SampleDataset {
   const cities = [...SAMPLE_CITIES, ...syntheticCities(options.extraCities ?? 0)];
   const membership = buildMembership(cities);
-  const { values, certifications } = buildValuesAndCertifications(cities);
+  const { values, certifications } = buildValuesAndCertifications(cities, options.seed ?? DEFAULT_VALUE_SEED);
   const workshops = buildWorkshops(cities, options.extraWorkshops ?? 0);
   return { membership, indicators: { indicator_values: values }, certification: { certifications }, workshops };
 }
@@ -130,13 +136,13 @@ function buildMembership(cities: SampleCity[]): SampleDataset['membership'] {
   return { cities: cityDocs, members, enrolments };
 }
 
-function buildValuesAndCertifications(cities: SampleCity[]): { values: IndicatorValueDoc[]; certifications: CertificationDoc[] } {
+function buildValuesAndCertifications(cities: SampleCity[], seed: string): { values: IndicatorValueDoc[]; certifications: CertificationDoc[] } {
   const values: IndicatorValueDoc[] = [];
   const certifications: CertificationDoc[] = [];
   const updatedAt = new Date('2017-03-31T00:00:00Z');
 
   for (const city of cities) {
-    const series = generateCityValues(city.id, CATALOGUE, [...SAMPLE_DATA_YEARS]);
+    const series = generateCityValues(city, CATALOGUE, [...SAMPLE_DATA_YEARS], seed);
     for (const year of SAMPLE_DATA_YEARS) {
       const plan = city.certification?.[year];
       const rng = new Random(`${city.id}|${year}|statuses`);

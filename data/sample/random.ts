@@ -23,6 +23,12 @@ export class Random {
   between(min: number, max: number): number {
     return min + (max - min) * this.next();
   }
+  /** Standard normal (Box–Muller on two uniforms). */
+  normal(): number {
+    const u = 1 - this.next();
+    const v = this.next();
+    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+  }
   int(min: number, max: number): number {
     return Math.floor(this.between(min, max + 1));
   }

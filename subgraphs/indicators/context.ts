@@ -25,5 +25,5 @@ export interface Context {
 
 export function createContext(changes: ChangeSet, db: Db, settings: SubgraphSettings, catalogue: Catalogue, user: AuthUser | null = null, caller: CallerHeaders = {}): Context {
   const gateway = createGatewayClient({ url: () => settings.gatewayUrl?.() });
-  return { changes, user, caller, gateway, db, settings, catalogue, loaders: createLoaders(db, catalogue) };
+  return { changes, user, caller, gateway, db, settings, catalogue, loaders: createLoaders(db, catalogue, settings) };
 }

@@ -28,10 +28,12 @@ export interface Loaders {
   summary: DataLoader<string, IndicatorCoverageDoc | null>;
   /** Coverage as GraphQL shows it: from the summary, or from the report when this request reads it anyway. */
   coverage: DataLoader<string, CoverageView>;
+  /** A city's latest data year with any value (null: none), from the summaries of every programme year (by `_id`). */
+  latestYear: DataLoader<string, number | null>;
 }
 
 /** Per-request loaders: every lookup is by `_id` (lib/db/access.ts), batched per tick. */
-export function createLoaders(db: Db, catalogue: Catalogue): Loaders {
+export function createLoaders(db: Db, catalogue: Catalogue, years: { minDataYear: number; maxDataYear: number }): Loaders {
   const report = new RememberingLoader<IndicatorReportDoc | null>(async (keys) => {
     const byId = new Map((await findReportsByIds(db, keys)).map((d) => [d._id, d]));
     return keys.map((k) => byId.get(k) ?? null);
@@ -66,5 +68,21 @@ export function createLoaders(db: Db, catalogue: Catalogue): Loaders {
     });
   });
 
-  return { report, summary, coverage };
+  // Summaries exist only for reports, and a report exists only once a value was saved: the latest
+  // year with a summary is the latest with a value. One `_id` lookup per programme year (batched
+  // with every other summary this request reads), newest first.
+  const programmeYears: number[] = [];
+  for (let y = years.maxDataYear; y >= years.minDataYear; y--) programmeYears.push(y);
+  const latestYear = new DataLoader<string, number | null>(async (cityIds) => {
+    const found = await summary.loadMany(cityIds.flatMap((cityId) => programmeYears.map((y) => coverageKey(cityId, y))));
+    return cityIds.map((_, c) => {
+      const i = programmeYears.findIndex((_, k) => {
+        const doc = found[c * programmeYears.length + k];
+        return !!doc && !(doc instanceof Error) && doc.coreReported + doc.supportingReported > 0;
+      });
+      return i < 0 ? null : programmeYears[i];
+    });
+  });
+
+  return { report, summary, coverage, latestYear };
 }

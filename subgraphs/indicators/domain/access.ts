@@ -19,3 +19,24 @@ export function requireAuditReader(user: AuthUser | null, cityId: string): AuthU
   }
   return reader;
 }
+
+/** The roles peer comparison is for (named to an anonymous caller, so the gateway can tell a partner app FORBIDDEN). */
+const PEER_ROLES = ['WCCD_STAFF', 'CITYNET_STAFF', 'CITY_OFFICER'] as const;
+
+/**
+ * Who may compare a city with its peers (part of what certification brings a city): WCCD and CityNet
+ * staff, any city; a city's own officers, their city (whether it is currently certified is checked
+ * after, from the registry: 'OFFICER'). Anyone else is refused with the reason.
+ */
+export function peerAnalyst(user: AuthUser | null, cityId: string): 'STAFF' | 'OFFICER' {
+  if (!user) throw codedError('UNAUTHENTICATED', `Sign in first: peer comparison needs one of the roles ${PEER_ROLES.join(', ')}.`, { requiredRoles: PEER_ROLES });
+  if (hasRole(user, 'WCCD_STAFF', 'CITYNET_STAFF')) return 'STAFF';
+  if (hasRole(user, 'CITY_OFFICER')) {
+    if (user.cityId !== cityId) throw codedError('FORBIDDEN', `Peer comparison of ${cityId} is for ${cityId}'s own officers (and WCCD and CityNet staff); you are an officer of ${user.cityId ?? 'no city'}.`);
+    return 'OFFICER';
+  }
+  throw codedError(
+    'FORBIDDEN',
+    `Peer comparison is for the officers of currently certified cities, WCCD staff and CityNet staff; you have ${user.roles.join(', ') || 'no role'}. The registry and each city's verified values stay public.`,
+  );
+}

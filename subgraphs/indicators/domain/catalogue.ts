@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { envString } from '../../../lib/config';
+import { parseConsistencyRules, type ConsistencyRule } from './consistency';
 
 /**
  * The ISO 37120 catalogue is reference data, not code: every `*.json` file in the catalogue directory
@@ -10,6 +11,8 @@ import { envString } from '../../../lib/config';
 
 export type IndicatorKind = 'CORE' | 'SUPPORTING';
 export type UnitSource = 'LISTED' | 'ASSUMED';
+/** Which way a value is better, for ranking against peers (the catalogue's reading; ISO 37120 states none). */
+export type BetterWhen = 'HIGHER' | 'LOWER' | 'NEITHER';
 
 /** One indicator of one edition, shaped like the GraphQL `Indicator` type. */
 export interface CatalogueIndicator {
@@ -20,9 +23,22 @@ export interface CatalogueIndicator {
   kind: IndicatorKind;
   unit: string;
   unitSource: UnitSource;
+  /** The theme as an enum value (`Solid Waste` -> SOLID_WASTE): GraphQL `ThemeId`. */
+  themeId: string;
+  betterWhen: BetterWhen;
+  /** Why, where the direction is a judgement or NEITHER (null where it follows from what is measured). */
+  betterWhenNote: string | null;
+  /** The lowest valid value: 0 unless the catalogue says otherwise (a percentage change may be negative). */
+  min: number;
+  /** The highest valid value: 100 for percentages, else none (null). */
+  max: number | null;
+  /** A count: whole numbers only. */
+  integer: boolean;
 }
 
 export interface ThemeSummary {
+  /** `SOLID_WASTE` for `Solid Waste`: GraphQL `ThemeId`. */
+  id: string;
   name: string;
   coreCount: number;
   supportingCount: number;
@@ -38,8 +54,24 @@ export interface CatalogueEdition {
   themes: ThemeSummary[];
   coreCount: number;
   supportingCount: number;
+  /** Relations between values a verifier checks (shares of a whole, parts of a total, ...), as data. */
+  rules: ConsistencyRule[];
   /** The file the edition came from, for error messages. */
   source: string;
+}
+
+/**
+ * The enum value of a theme name: upper case, words joined by `_`, anything else dropped
+ * (`Fire and Emergency Response` -> FIRE_AND_EMERGENCY_RESPONSE). GraphQL `ThemeId` lists these for
+ * every loaded edition (schema.graphql, checked against the catalogue by the tests).
+ */
+export function themeIdOf(name: string): string {
+  return name
+    .normalize('NFKD')
+    .replace(/[^A-Za-z0-9]+/g, ' ')
+    .trim()
+    .toUpperCase()
+    .replace(/ +/g, '_');
 }
 
 export const DEFAULT_CATALOGUE_DIR = join(__dirname, '..', '..', '..', 'data', 'catalogues');
@@ -90,10 +122,23 @@ export class Catalogue {
     for (const e of this.editions.values()) for (const t of e.themes) names.add(t.name);
     return [...names].sort();
   }
+
+  /** Every theme of every edition as `ThemeId` value -> name, in clause order of the default edition first. */
+  allThemes(): Map<string, string> {
+    const themes = new Map<string, string>();
+    for (const e of [this.default, ...this.editions.values()]) for (const t of e.themes) if (!themes.has(t.id)) themes.set(t.id, t.name);
+    return themes;
+  }
 }
 
 const KINDS: Record<string, IndicatorKind> = { core: 'CORE', supporting: 'SUPPORTING' };
 const UNIT_SOURCES: Record<string, UnitSource> = { listed: 'LISTED', assumed: 'ASSUMED' };
+const DIRECTIONS: Record<string, BetterWhen> = { higher: 'HIGHER', lower: 'LOWER', neither: 'NEITHER' };
+
+/** A percentage: the unit is '%' or starts with it ('% of city area', ...). */
+export function isPercentUnit(unit: string): boolean {
+  return unit.trim().startsWith('%');
+}
 
 /** Validates one catalogue file's JSON and builds its edition; errors name the file and the entry. */
 export function parseCatalogueEdition(json: unknown, source: string): CatalogueEdition {
@@ -122,12 +167,41 @@ export function parseCatalogueEdition(json: unknown, source: string): CatalogueE
     const unitSource = UNIT_SOURCES[e.unitSource as string];
     if (!unitSource) fail(`${at}.unitSource must be "listed" or "assumed", got ${JSON.stringify(e.unitSource)}`);
     if (byId.has(id)) fail(`${at}.id ${id} appears twice`);
-    byId.set(id, { id, edition, name: e.name as string, theme: e.theme as string, kind, unit: e.unit as string, unitSource });
+    // Optional: an edition without directions ranks nothing (NEITHER), which is safe.
+    const betterWhen = e.betterWhen === undefined ? 'NEITHER' : DIRECTIONS[e.betterWhen as string];
+    if (!betterWhen) fail(`${at}.betterWhen must be "higher", "lower" or "neither", got ${JSON.stringify(e.betterWhen)}`);
+    const note = e.betterWhenNote;
+    if (note !== undefined && (typeof note !== 'string' || note.trim() === '')) fail(`${at}.betterWhenNote must be a non-empty string when given`);
+    if (betterWhen === 'NEITHER' && e.betterWhen !== undefined && note === undefined) fail(`${at}.betterWhenNote must say why no direction is better ("neither")`);
+    const unit = e.unit as string;
+    const min = e.min ?? 0;
+    if (typeof min !== 'number' || !Number.isFinite(min)) fail(`${at}.min must be a number when given`);
+    const max = e.max ?? (isPercentUnit(unit) ? 100 : null);
+    if (max !== null && (typeof max !== 'number' || !Number.isFinite(max) || max <= (min as number))) fail(`${at}.max must be a number above min when given`);
+    if (e.integer !== undefined && typeof e.integer !== 'boolean') fail(`${at}.integer must be true or false when given`);
+    const theme = e.theme as string;
+    byId.set(id, {
+      id,
+      edition,
+      name: e.name as string,
+      theme,
+      kind,
+      unit,
+      unitSource,
+      themeId: themeIdOf(theme),
+      betterWhen,
+      betterWhenNote: (note as string | undefined) ?? null,
+      min: min as number,
+      max: max as number | null,
+      integer: e.integer === true,
+    });
   });
   const indicators = [...byId.values()].sort((a, b) => compareClauseIds(a.id, b.id));
   const themes = new Map<string, ThemeSummary>();
   for (const ind of indicators) {
-    const t = themes.get(ind.theme) ?? { name: ind.theme, coreCount: 0, supportingCount: 0 };
+    const clash = [...themes.values()].find((t) => t.id === ind.themeId && t.name !== ind.theme);
+    if (clash) fail(`themes ${JSON.stringify(clash.name)} and ${JSON.stringify(ind.theme)} would both be ThemeId ${ind.themeId}`);
+    const t = themes.get(ind.theme) ?? { id: ind.themeId, name: ind.theme, coreCount: 0, supportingCount: 0 };
     if (ind.kind === 'CORE') t.coreCount++;
     else t.supportingCount++;
     themes.set(ind.theme, t);
@@ -139,6 +213,7 @@ export function parseCatalogueEdition(json: unknown, source: string): CatalogueE
     themes: [...themes.values()],
     coreCount: indicators.filter((i) => i.kind === 'CORE').length,
     supportingCount: indicators.filter((i) => i.kind === 'SUPPORTING').length,
+    rules: parseConsistencyRules((json as { consistencyRules?: unknown }).consistencyRules, byId, fail),
     source,
   };
 }

@@ -1,20 +1,19 @@
-import type { CatalogueIndicator } from './catalogue';
+import type { CatalogueEdition, CatalogueIndicator } from './catalogue';
+import { isPercentUnit } from './catalogue';
 
 /**
  * Indicators of an edition whose percentages are shares of one whole and so must not exceed 100
- * together: solid-waste disposal shares (16.4–16.8) and wastewater treatment shares (20.2–20.5) of
- * ISO 37120:2014. The sample data generator follows the same rule (data/sample/indicator-values.ts).
+ * together (ISO 37120:2014: solid-waste disposal shares 16.4–16.8 and wastewater treatment shares
+ * 20.2–20.5): the edition's `sumAtMost` consistency rules of severity `error` (data, in the catalogue).
+ * A save breaking one is refused; the `warning` rules are returned with the report instead.
  */
-export const SHARE_GROUPS: Record<string, readonly (readonly string[])[]> = {
-  'ISO 37120:2014': [
-    ['16.4', '16.5', '16.6', '16.7', '16.8'],
-    ['20.2', '20.3', '20.4', '20.5'],
-  ],
-};
+export function shareGroups(edition: CatalogueEdition): string[][] {
+  return edition.rules.filter((r) => r.severity === 'ERROR' && r.kind === 'SUM_AT_MOST').map((r) => r.indicators);
+}
 
 /** A percentage: the unit is '%' or starts with it ('% of city area', ...). */
 export function isPercentage(indicator: CatalogueIndicator): boolean {
-  return indicator.unit.trim().startsWith('%');
+  return isPercentUnit(indicator.unit);
 }
 
 /** At most this many values (or verdicts) in one save, so a save stays one bounded document write. */

@@ -28,6 +28,12 @@ export function auditSnapshot(v: IndicatorReportValue | undefined): Record<strin
   return snapshot;
 }
 
+/**
+ * A report as the `IndicatorReport` resolvers see it: as stored, and for a dry run of a save the values
+ * as they would be after it (`preview`, never stored), which its warnings are about.
+ */
+export type ReportView = IndicatorReportDoc & { preview?: IndicatorReportValue[] };
+
 /** A `City` as this subgraph sees it: the key only (membership owns the entity). */
 export interface CityRef {
   id: string;

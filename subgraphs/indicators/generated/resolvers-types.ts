@@ -10,6 +10,7 @@ import { IndicatorReportDoc, ThemeCounts } from '../data/types';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -49,6 +50,15 @@ export type AuditTrail = {
   valueChanges: Array<AuditEntry>;
   year: Scalars['Int']['output'];
 };
+
+/** Which way an indicator's value is better (catalogue data; ISO 37120 itself states no direction). */
+export type BetterWhen =
+  /** A higher value is better (e.g. life expectancy, renewable energy share). */
+  | 'HIGHER'
+  /** A lower value is better (e.g. unemployment, homicides, PM2.5). */
+  | 'LOWER'
+  /** Neither is better in itself (a staffing level, a share of one disposal method, a target in the middle): not ranked. */
+  | 'NEITHER';
 
 export type CacheControlScope =
   | 'PRIVATE'
@@ -103,45 +113,146 @@ export type CertificationLevel =
   | 'PLATINUM'
   | 'SILVER';
 
+/**
+ * The indicator fields of a city. Each is null, with the error at that field, when its arguments are
+ * wrong (a year outside the programme, an unknown indicator): the city's other fields are unaffected.
+ */
 export type City = {
   __typename?: 'City';
   id: Scalars['ID']['output'];
-  /** The city's coverage of the catalogue for a data year. */
-  indicatorCoverage: IndicatorCoverage;
+  /** The city's coverage of the catalogue for a data year (default: `latestDataYear`; null when the city has no values and no year is given). */
+  indicatorCoverage?: Maybe<IndicatorCoverage>;
   /** The city's values for a data year as one versioned report (version 0 when nothing was saved). */
-  indicatorReport: IndicatorReport;
+  indicatorReport?: Maybe<IndicatorReport>;
+  /**
+   * The city's values of some indicators over a range of data years (at most 10), each with the change
+   * from the previous data year. VERIFIED values only, except for the city's officers, verifiers and
+   * WCCD staff, who see every status.
+   */
+  indicatorSeries?: Maybe<Array<IndicatorSeries>>;
   /**
    * The city's values for a data year, in clause order, optionally narrowed to a theme and/or kind.
    * VERIFIED values only, except for the city's officers, verifiers and WCCD staff, who see all.
    */
-  indicators: Array<IndicatorValue>;
+  indicators?: Maybe<Array<IndicatorValue>>;
+  /** The latest data year in which the city has any value (in any status); null when it has none. The default year of `indicators` and `indicatorCoverage`. */
+  latestDataYear?: Maybe<Scalars['Int']['output']>;
+  /**
+   * Where the city's VERIFIED values for a data year stand among its peers' VERIFIED values: rank and
+   * percentile by each indicator's direction (`betterWhen`), the city never counted among its own peers.
+   * For the officers of a currently certified city (their own city), WCCD staff and CityNet staff;
+   * FORBIDDEN, with the reason, for anyone else. (The registry and each city's verified values stay public.)
+   */
+  peerComparison?: Maybe<PeerComparison>;
 };
 
 
+/**
+ * The indicator fields of a city. Each is null, with the error at that field, when its arguments are
+ * wrong (a year outside the programme, an unknown indicator): the city's other fields are unaffected.
+ */
 export type CityIndicatorCoverageArgs = {
-  year: Scalars['Int']['input'];
+  year?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
+/**
+ * The indicator fields of a city. Each is null, with the error at that field, when its arguments are
+ * wrong (a year outside the programme, an unknown indicator): the city's other fields are unaffected.
+ */
 export type CityIndicatorReportArgs = {
   year: Scalars['Int']['input'];
 };
 
 
+/**
+ * The indicator fields of a city. Each is null, with the error at that field, when its arguments are
+ * wrong (a year outside the programme, an unknown indicator): the city's other fields are unaffected.
+ */
+export type CityIndicatorSeriesArgs = {
+  from?: InputMaybe<Scalars['Int']['input']>;
+  indicatorIds: Array<Scalars['ID']['input']>;
+  to?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The indicator fields of a city. Each is null, with the error at that field, when its arguments are
+ * wrong (a year outside the programme, an unknown indicator): the city's other fields are unaffected.
+ */
 export type CityIndicatorsArgs = {
   kind?: InputMaybe<IndicatorKind>;
   theme?: InputMaybe<Scalars['String']['input']>;
+  themeId?: InputMaybe<ThemeId>;
+  year?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * The indicator fields of a city. Each is null, with the error at that field, when its arguments are
+ * wrong (a year outside the programme, an unknown indicator): the city's other fields are unaffected.
+ */
+export type CityPeerComparisonArgs = {
+  indicatorIds: Array<Scalars['ID']['input']>;
+  peerGroup?: PeerGroup;
   year: Scalars['Int']['input'];
+};
+
+/** A relation between a city's values for one year, from the catalogue (data). */
+export type ConsistencyRule = {
+  __typename?: 'ConsistencyRule';
+  description: Scalars['String']['output'];
+  /** e.g. `youth-unemployment-at-least-overall`. */
+  id: Scalars['ID']['output'];
+  /** The indicators related, in the rule's order (see `kind`). */
+  indicators: Array<Indicator>;
+  kind: ConsistencyRuleKind;
+  /** SUM_AT_MOST: the largest total. */
+  limit?: Maybe<Scalars['Float']['output']>;
+  max?: Maybe<Scalars['Float']['output']>;
+  /** RANGE: the plausible bounds. */
+  min?: Maybe<Scalars['Float']['output']>;
+  severity: RuleSeverity;
+  /** BETWEEN: how far outside the bounds is still consistent. */
+  tolerance: Scalars['Float']['output'];
+};
+
+export type ConsistencyRuleKind =
+  /** The first indicator is at most the second (a part and its total). */
+  | 'AT_MOST'
+  /** The first indicator lies between the other two, within `tolerance`. */
+  | 'BETWEEN'
+  /** Each indicator is a count: a whole number. */
+  | 'INTEGER'
+  /** Each indicator lies within `min`–`max` (a plausibility check). */
+  | 'RANGE'
+  /** The indicators are shares of one whole: together at most `limit`. */
+  | 'SUM_AT_MOST';
+
+/** A consistency rule some of a city's values break. */
+export type ConsistencyWarning = {
+  __typename?: 'ConsistencyWarning';
+  /** What is wrong, e.g. `5.1 = 7.2 is more than 5.5 = 6.1`. */
+  message: Scalars['String']['output'];
+  rule: ConsistencyRule;
+  /** The values the rule relates, in the rule's order. */
+  values: Array<RuleValue>;
 };
 
 export type Indicator = {
   __typename?: 'Indicator';
+  /** Which way a value is better, for ranking against peers (the catalogue's reading: ISO 37120 states no direction). */
+  betterWhen: BetterWhen;
+  /** Why, where the direction is a judgement rather than what the indicator plainly measures (always for NEITHER); null otherwise. */
+  betterWhenNote?: Maybe<Scalars['String']['output']>;
   edition: Scalars['String']['output'];
   /** The clause number within the edition, e.g. 5.1. */
   id: Scalars['ID']['output'];
   kind: IndicatorKind;
   name: Scalars['String']['output'];
   theme: Scalars['String']['output'];
+  /** The theme as an enum value (e.g. SOLID_WASTE). */
+  themeId: ThemeId;
   unit: Scalars['String']['output'];
   /** LISTED when the unit is part of the indicator's definition, ASSUMED when it is the unit commonly used. */
   unitSource: UnitSource;
@@ -194,7 +305,21 @@ export type IndicatorReport = {
   verifiedCount: Scalars['Int']['output'];
   /** Grows by one with every change; pass it back as expectedVersion. 0 before the first save. */
   version: Scalars['Int']['output'];
+  /**
+   * The catalogue's WARNING consistency rules these values break (of the values the caller may see): what a
+   * verifier will question, e.g. youth unemployment below overall unemployment. They never block a save;
+   * `saveIndicatorValues` returns them with the saved report (a dry run: for the values as they would be).
+   */
+  warnings: Array<ConsistencyWarning>;
   year: Scalars['Int']['output'];
+};
+
+/** One indicator's values of one city by data year. */
+export type IndicatorSeries = {
+  __typename?: 'IndicatorSeries';
+  indicator: Indicator;
+  /** The data years (ascending) with a value the caller may see. */
+  points: Array<SeriesPoint>;
 };
 
 /** A value a city reported for one indicator and data year. */
@@ -288,6 +413,58 @@ export type MutationVerifyIndicatorValuesArgs = {
   input: VerifyIndicatorValuesInput;
 };
 
+export type PeerComparison = {
+  __typename?: 'PeerComparison';
+  city: City;
+  /** The city's group, e.g. `South-East Asia`, `500 000 – 1 million`, `Lower middle income`; null when the city cannot be placed (no population, a country the classification lacks). */
+  group?: Maybe<Scalars['String']['output']>;
+  /** Where the grouping comes from (the income classification and its fiscal year); null for region and population. */
+  groupSource?: Maybe<Scalars['String']['output']>;
+  indicators: Array<PeerStanding>;
+  /** The other cities of the group, with or without values. */
+  peerCityCount: Scalars['Int']['output'];
+  peerGroup: PeerGroup;
+  year: Scalars['Int']['output'];
+};
+
+/** How a city's peers are chosen (as the WCCD Open City Data Portal groups them). */
+export type PeerGroup =
+  /** Every other city. */
+  | 'ALL'
+  /** The other cities in countries of the same income group (World Bank country classification by income, FY2017). */
+  | 'INCOME_GROUP'
+  /** The other cities of its population band: under 500 000; 500 000 – 1 million; 1 – 5 million; 5 million and more. */
+  | 'POPULATION_BAND'
+  /** The other cities of the city's region (`City.region`). */
+  | 'REGION';
+
+/** One indicator: the city's value against its peers' (VERIFIED values of the year only). */
+export type PeerStanding = {
+  __typename?: 'PeerStanding';
+  betterWhen: BetterWhen;
+  indicator: Indicator;
+  max?: Maybe<Scalars['Float']['output']>;
+  /** Of the peers' values (the city's own not included); null without peers. */
+  median?: Maybe<Scalars['Float']['output']>;
+  min?: Maybe<Scalars['Float']['output']>;
+  /** Peers (never the city itself) with a VERIFIED value. */
+  peerCount: Scalars['Int']['output'];
+  /** The peers' values, best first (ascending for NEITHER). */
+  peers: Array<PeerValue>;
+  /** The share of peers the city does better than (ties count half), 0-100; null when rank is null. */
+  percentile?: Maybe<Scalars['Float']['output']>;
+  /** 1 = best: one more than the peers whose value is better by `betterWhen`, ties sharing the better rank, out of peerCount + 1. Null for NEITHER, without a value of the city's own, or without peers. */
+  rank?: Maybe<Scalars['Int']['output']>;
+  /** The city's VERIFIED value; null when it has none. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+export type PeerValue = {
+  __typename?: 'PeerValue';
+  city: City;
+  value: Scalars['Float']['output'];
+};
+
 /** ISO 37120 indicators: the catalogue (editions are data) and the values cities report per data year. */
 export type Query = {
   __typename?: 'Query';
@@ -298,6 +475,13 @@ export type Query = {
   auditTrail: AuditTrail;
   /** The catalogue editions loaded. */
   catalogueEditions: Array<CatalogueEdition>;
+  /**
+   * The consistency rules of an edition (default: the programme's): relations between a city's values
+   * for one year that a verifier checks (shares of one whole add up to at most 100 %, a part is at most
+   * its total, ...). ERROR rules refuse a save; WARNING rules are returned with the report
+   * (`IndicatorReport.warnings`) and never block.
+   */
+  consistencyRules: Array<ConsistencyRule>;
   /** An indicator by its clause number (e.g. `5.1`) in an edition (default: the programme's edition). */
   indicator?: Maybe<Indicator>;
   /** The catalogue of an edition, optionally narrowed to a theme and/or kind, in clause order. */
@@ -315,6 +499,12 @@ export type QueryAuditTrailArgs = {
 
 
 /** ISO 37120 indicators: the catalogue (editions are data) and the values cities report per data year. */
+export type QueryConsistencyRulesArgs = {
+  edition?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/** ISO 37120 indicators: the catalogue (editions are data) and the values cities report per data year. */
 export type QueryIndicatorArgs = {
   edition?: InputMaybe<Scalars['String']['input']>;
   id: Scalars['ID']['input'];
@@ -326,12 +516,25 @@ export type QueryIndicatorCatalogueArgs = {
   edition?: InputMaybe<Scalars['String']['input']>;
   kind?: InputMaybe<IndicatorKind>;
   theme?: InputMaybe<Scalars['String']['input']>;
+  themeId?: InputMaybe<ThemeId>;
 };
 
 
 /** ISO 37120 indicators: the catalogue (editions are data) and the values cities report per data year. */
 export type QueryThemesArgs = {
   edition?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RuleSeverity =
+  /** Impossible: a save that breaks it is refused (BAD_USER_INPUT). */
+  | 'ERROR'
+  /** Implausible: returned as a warning, never blocks. */
+  | 'WARNING';
+
+export type RuleValue = {
+  __typename?: 'RuleValue';
+  indicator: Indicator;
+  value: Scalars['Float']['output'];
 };
 
 export type SaveIndicatorValuesInput = {
@@ -345,9 +548,24 @@ export type SaveIndicatorValuesInput = {
   year: Scalars['Int']['input'];
 };
 
+export type SeriesPoint = {
+  __typename?: 'SeriesPoint';
+  /** value minus the previous data year's value; null when the previous year has no value (that the caller may see). */
+  change?: Maybe<Scalars['Float']['output']>;
+  /** The change as a percentage of the previous value; null without a change or when the previous value is 0. */
+  changePercent?: Maybe<Scalars['Float']['output']>;
+  status: ValueStatus;
+  /** The change judged by the indicator's direction; null without a change, and for NEITHER unless unchanged. */
+  trend?: Maybe<Trend>;
+  value: Scalars['Float']['output'];
+  year: Scalars['Int']['output'];
+};
+
 export type Theme = {
   __typename?: 'Theme';
   coreCount: Scalars['Int']['output'];
+  /** The theme as an enum value, for arguments (e.g. SOLID_WASTE). */
+  id: ThemeId;
   name: Scalars['String']['output'];
   supportingCount: Scalars['Int']['output'];
 };
@@ -361,7 +579,53 @@ export type ThemeCoverage = {
   supportingTotal: Scalars['Int']['output'];
   supportingVerified: Scalars['Int']['output'];
   theme: Scalars['String']['output'];
+  themeId: ThemeId;
 };
+
+/**
+ * An ISO 37120 theme, e.g. SOLID_WASTE for `Solid Waste` (Theme.name): the themes of every catalogue
+ * edition loaded. Arguments of this type are checked before a query runs, with "did you mean".
+ */
+export type ThemeId =
+  /** Economy */
+  | 'ECONOMY'
+  /** Education */
+  | 'EDUCATION'
+  /** Energy */
+  | 'ENERGY'
+  /** Environment */
+  | 'ENVIRONMENT'
+  /** Finance */
+  | 'FINANCE'
+  /** Fire and Emergency Response */
+  | 'FIRE_AND_EMERGENCY_RESPONSE'
+  /** Governance */
+  | 'GOVERNANCE'
+  /** Health */
+  | 'HEALTH'
+  /** Recreation */
+  | 'RECREATION'
+  /** Safety */
+  | 'SAFETY'
+  /** Shelter */
+  | 'SHELTER'
+  /** Solid Waste */
+  | 'SOLID_WASTE'
+  /** Telecommunication and Innovation */
+  | 'TELECOMMUNICATION_AND_INNOVATION'
+  /** Transportation */
+  | 'TRANSPORTATION'
+  /** Urban Planning */
+  | 'URBAN_PLANNING'
+  /** Wastewater */
+  | 'WASTEWATER'
+  /** Water and Sanitation */
+  | 'WATER_AND_SANITATION';
+
+export type Trend =
+  | 'IMPROVED'
+  | 'UNCHANGED'
+  | 'WORSENED';
 
 export type UnitSource =
   | 'ASSUMED'
@@ -636,26 +900,40 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AuditTrail: ResolverTypeWrapper<AuditTrailRef>;
+  BetterWhen: BetterWhen;
   CacheControlScope: CacheControlScope;
   CatalogueEdition: ResolverTypeWrapper<CatalogueEditionView>;
   CertificationGap: ResolverTypeWrapper<GapRepresentation>;
   CertificationLevel: CertificationLevel;
   City: ResolverTypeWrapper<CityRef>;
+  ConsistencyRule: ResolverTypeWrapper<Omit<ConsistencyRule, 'indicators'> & { indicators: Array<ResolversTypes['Indicator']> }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  ConsistencyRuleKind: ConsistencyRuleKind;
+  ConsistencyWarning: ResolverTypeWrapper<Omit<ConsistencyWarning, 'rule' | 'values'> & { rule: ResolversTypes['ConsistencyRule'], values: Array<ResolversTypes['RuleValue']> }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Indicator: ResolverTypeWrapper<CatalogueIndicator>;
   IndicatorCoverage: ResolverTypeWrapper<CoverageView>;
   IndicatorKind: IndicatorKind;
   IndicatorReport: ResolverTypeWrapper<IndicatorReportDoc>;
+  IndicatorSeries: ResolverTypeWrapper<Omit<IndicatorSeries, 'indicator'> & { indicator: ResolversTypes['Indicator'] }>;
   IndicatorValue: ResolverTypeWrapper<ValueView>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   IndicatorValueInput: IndicatorValueInput;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   MentorCandidate: ResolverTypeWrapper<MentorCandidateView>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PeerComparison: ResolverTypeWrapper<Omit<PeerComparison, 'city' | 'indicators'> & { city: ResolversTypes['City'], indicators: Array<ResolversTypes['PeerStanding']> }>;
+  PeerGroup: PeerGroup;
+  PeerStanding: ResolverTypeWrapper<Omit<PeerStanding, 'indicator' | 'peers'> & { indicator: ResolversTypes['Indicator'], peers: Array<ResolversTypes['PeerValue']> }>;
+  PeerValue: ResolverTypeWrapper<Omit<PeerValue, 'city'> & { city: ResolversTypes['City'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RuleSeverity: RuleSeverity;
+  RuleValue: ResolverTypeWrapper<Omit<RuleValue, 'indicator'> & { indicator: ResolversTypes['Indicator'] }>;
   SaveIndicatorValuesInput: SaveIndicatorValuesInput;
+  SeriesPoint: ResolverTypeWrapper<SeriesPoint>;
   Theme: ResolverTypeWrapper<ThemeSummary>;
   ThemeCoverage: ResolverTypeWrapper<ThemeCounts>;
+  ThemeId: ThemeId;
+  Trend: Trend;
   UnitSource: UnitSource;
   ValueStatus: ValueStatus;
   Verdict: Verdict;
@@ -674,18 +952,26 @@ export type ResolversParentTypes = ResolversObject<{
   CatalogueEdition: CatalogueEditionView;
   CertificationGap: GapRepresentation;
   City: CityRef;
+  ConsistencyRule: Omit<ConsistencyRule, 'indicators'> & { indicators: Array<ResolversParentTypes['Indicator']> };
+  Float: Scalars['Float']['output'];
+  ConsistencyWarning: Omit<ConsistencyWarning, 'rule' | 'values'> & { rule: ResolversParentTypes['ConsistencyRule'], values: Array<ResolversParentTypes['RuleValue']> };
   DateTime: Scalars['DateTime']['output'];
   Indicator: CatalogueIndicator;
   IndicatorCoverage: CoverageView;
   IndicatorReport: IndicatorReportDoc;
+  IndicatorSeries: Omit<IndicatorSeries, 'indicator'> & { indicator: ResolversParentTypes['Indicator'] };
   IndicatorValue: ValueView;
-  Float: Scalars['Float']['output'];
   IndicatorValueInput: IndicatorValueInput;
   JSON: Scalars['JSON']['output'];
   MentorCandidate: MentorCandidateView;
   Mutation: Record<PropertyKey, never>;
+  PeerComparison: Omit<PeerComparison, 'city' | 'indicators'> & { city: ResolversParentTypes['City'], indicators: Array<ResolversParentTypes['PeerStanding']> };
+  PeerStanding: Omit<PeerStanding, 'indicator' | 'peers'> & { indicator: ResolversParentTypes['Indicator'], peers: Array<ResolversParentTypes['PeerValue']> };
+  PeerValue: Omit<PeerValue, 'city'> & { city: ResolversParentTypes['City'] };
   Query: Record<PropertyKey, never>;
+  RuleValue: Omit<RuleValue, 'indicator'> & { indicator: ResolversParentTypes['Indicator'] };
   SaveIndicatorValuesInput: SaveIndicatorValuesInput;
+  SeriesPoint: SeriesPoint;
   Theme: ThemeSummary;
   ThemeCoverage: ThemeCounts;
   VerdictInput: VerdictInput;
@@ -748,9 +1034,30 @@ export type CertificationGapResolvers<ContextType = Context, ParentType extends 
 export type CityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['City'] = ResolversParentTypes['City'], FederationReferenceType extends FederationReferenceTypes['City'] = FederationReferenceTypes['City']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['City']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  indicatorCoverage?: Resolver<ResolversTypes['IndicatorCoverage'], ParentType, ContextType, RequireFields<CityIndicatorCoverageArgs, 'year'>>;
-  indicatorReport?: Resolver<ResolversTypes['IndicatorReport'], ParentType, ContextType, RequireFields<CityIndicatorReportArgs, 'year'>>;
-  indicators?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType, RequireFields<CityIndicatorsArgs, 'year'>>;
+  indicatorCoverage?: Resolver<Maybe<ResolversTypes['IndicatorCoverage']>, ParentType, ContextType, Partial<CityIndicatorCoverageArgs>>;
+  indicatorReport?: Resolver<Maybe<ResolversTypes['IndicatorReport']>, ParentType, ContextType, RequireFields<CityIndicatorReportArgs, 'year'>>;
+  indicatorSeries?: Resolver<Maybe<Array<ResolversTypes['IndicatorSeries']>>, ParentType, ContextType, RequireFields<CityIndicatorSeriesArgs, 'indicatorIds'>>;
+  indicators?: Resolver<Maybe<Array<ResolversTypes['IndicatorValue']>>, ParentType, ContextType, Partial<CityIndicatorsArgs>>;
+  latestDataYear?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  peerComparison?: Resolver<Maybe<ResolversTypes['PeerComparison']>, ParentType, ContextType, RequireFields<CityPeerComparisonArgs, 'indicatorIds' | 'peerGroup' | 'year'>>;
+}>;
+
+export type ConsistencyRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsistencyRule'] = ResolversParentTypes['ConsistencyRule']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['ConsistencyRuleKind'], ParentType, ContextType>;
+  limit?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['RuleSeverity'], ParentType, ContextType>;
+  tolerance?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type ConsistencyWarningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ConsistencyWarning'] = ResolversParentTypes['ConsistencyWarning']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ConsistencyRule'], ParentType, ContextType>;
+  values?: Resolver<Array<ResolversTypes['RuleValue']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -759,11 +1066,14 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type IndicatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Indicator'] = ResolversParentTypes['Indicator'], FederationReferenceType extends FederationReferenceTypes['Indicator'] = FederationReferenceTypes['Indicator']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Indicator']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  betterWhen?: Resolver<ResolversTypes['BetterWhen'], ParentType, ContextType>;
+  betterWhenNote?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   edition?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['IndicatorKind'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   theme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  themeId?: Resolver<ResolversTypes['ThemeId'], ParentType, ContextType>;
   unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   unitSource?: Resolver<ResolversTypes['UnitSource'], ParentType, ContextType>;
 }>;
@@ -794,7 +1104,13 @@ export type IndicatorReportResolvers<ContextType = Context, ParentType extends R
   values?: Resolver<Array<ResolversTypes['IndicatorValue']>, ParentType, ContextType>;
   verifiedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['ConsistencyWarning']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IndicatorSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorSeries'] = ResolversParentTypes['IndicatorSeries']> = ResolversObject<{
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  points?: Resolver<Array<ResolversTypes['SeriesPoint']>, ParentType, ContextType>;
 }>;
 
 export type IndicatorValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IndicatorValue'] = ResolversParentTypes['IndicatorValue']> = ResolversObject<{
@@ -827,16 +1143,60 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   verifyIndicatorValues?: Resolver<ResolversTypes['IndicatorReport'], ParentType, ContextType, RequireFields<MutationVerifyIndicatorValuesArgs, 'input'>>;
 }>;
 
+export type PeerComparisonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeerComparison'] = ResolversParentTypes['PeerComparison']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
+  group?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  groupSource?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  indicators?: Resolver<Array<ResolversTypes['PeerStanding']>, ParentType, ContextType>;
+  peerCityCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  peerGroup?: Resolver<ResolversTypes['PeerGroup'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PeerStandingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeerStanding'] = ResolversParentTypes['PeerStanding']> = ResolversObject<{
+  betterWhen?: Resolver<ResolversTypes['BetterWhen'], ParentType, ContextType>;
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  max?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  median?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  min?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  peerCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  peers?: Resolver<Array<ResolversTypes['PeerValue']>, ParentType, ContextType>;
+  percentile?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rank?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type PeerValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PeerValue'] = ResolversParentTypes['PeerValue']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditTrail?: Resolver<ResolversTypes['AuditTrail'], ParentType, ContextType, RequireFields<QueryAuditTrailArgs, 'cityId' | 'year'>>;
   catalogueEditions?: Resolver<Array<ResolversTypes['CatalogueEdition']>, ParentType, ContextType>;
+  consistencyRules?: Resolver<Array<ResolversTypes['ConsistencyRule']>, ParentType, ContextType, Partial<QueryConsistencyRulesArgs>>;
   indicator?: Resolver<Maybe<ResolversTypes['Indicator']>, ParentType, ContextType, RequireFields<QueryIndicatorArgs, 'id'>>;
   indicatorCatalogue?: Resolver<Array<ResolversTypes['Indicator']>, ParentType, ContextType, Partial<QueryIndicatorCatalogueArgs>>;
   themes?: Resolver<Array<ResolversTypes['Theme']>, ParentType, ContextType, Partial<QueryThemesArgs>>;
 }>;
 
+export type RuleValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RuleValue'] = ResolversParentTypes['RuleValue']> = ResolversObject<{
+  indicator?: Resolver<ResolversTypes['Indicator'], ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SeriesPointResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SeriesPoint'] = ResolversParentTypes['SeriesPoint']> = ResolversObject<{
+  change?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  changePercent?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ValueStatus'], ParentType, ContextType>;
+  trend?: Resolver<Maybe<ResolversTypes['Trend']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ThemeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Theme'] = ResolversParentTypes['Theme']> = ResolversObject<{
   coreCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ThemeId'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   supportingCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
@@ -849,6 +1209,7 @@ export type ThemeCoverageResolvers<ContextType = Context, ParentType extends Res
   supportingTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   supportingVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   theme?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  themeId?: Resolver<ResolversTypes['ThemeId'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -857,15 +1218,23 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CatalogueEdition?: CatalogueEditionResolvers<ContextType>;
   CertificationGap?: CertificationGapResolvers<ContextType>;
   City?: CityResolvers<ContextType>;
+  ConsistencyRule?: ConsistencyRuleResolvers<ContextType>;
+  ConsistencyWarning?: ConsistencyWarningResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Indicator?: IndicatorResolvers<ContextType>;
   IndicatorCoverage?: IndicatorCoverageResolvers<ContextType>;
   IndicatorReport?: IndicatorReportResolvers<ContextType>;
+  IndicatorSeries?: IndicatorSeriesResolvers<ContextType>;
   IndicatorValue?: IndicatorValueResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   MentorCandidate?: MentorCandidateResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  PeerComparison?: PeerComparisonResolvers<ContextType>;
+  PeerStanding?: PeerStandingResolvers<ContextType>;
+  PeerValue?: PeerValueResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RuleValue?: RuleValueResolvers<ContextType>;
+  SeriesPoint?: SeriesPointResolvers<ContextType>;
   Theme?: ThemeResolvers<ContextType>;
   ThemeCoverage?: ThemeCoverageResolvers<ContextType>;
 }>;

@@ -1,7 +1,7 @@
 import type { IndicatorReportDoc, ValueStatus } from '../data/types';
 import type { IndicatorReportResolvers } from '../generated/resolvers-types';
 import type { Known } from './index';
-import { reportValues } from '../workflows/values';
+import { reportValues, reportWarnings } from '../workflows/values';
 
 const count = (status: ValueStatus) => (report: IndicatorReportDoc) => report.values.filter((v) => v.status === status).length;
 
@@ -13,4 +13,5 @@ export const IndicatorReport = {
   verifiedCount: count('VERIFIED'),
   rejectedCount: count('REJECTED'),
   values: (report, _, ctx) => reportValues(report, ctx),
+  warnings: (report, _, ctx) => reportWarnings(report, ctx),
 } satisfies Known<IndicatorReportResolvers>;

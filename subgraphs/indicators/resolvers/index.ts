@@ -10,6 +10,7 @@ import { IndicatorReport } from './IndicatorReport';
 import { IndicatorValue } from './IndicatorValue';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { ThemeCoverage } from './ThemeCoverage';
 
 /**
  * A generated resolver type without the index signature codegen adds (`useIndexSignature`), so that
@@ -31,6 +32,7 @@ const map = {
   Indicator,
   IndicatorCoverage,
   IndicatorValue,
+  ThemeCoverage,
 } satisfies Known<Resolvers>;
 
 export const resolvers: Resolvers = map;

@@ -8,8 +8,8 @@ import { reportId } from '../data/indicatorReports';
 import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
 import { compareClauseIds, type CatalogueEdition } from '../domain/catalogue';
 import { checkListLength, checkNote } from '../domain/inputs';
-import { isPercentage, MAX_VALUES_PER_SAVE, SHARE_GROUPS } from '../domain/rules';
-import { auditSnapshot } from '../domain/values';
+import { isPercentage, MAX_VALUES_PER_SAVE, shareGroups } from '../domain/rules';
+import { auditSnapshot, type ReportView } from '../domain/values';
 import { changeReport, declareReportChange } from './reports';
 
 export interface SaveIndicatorValuesInput {
@@ -37,7 +37,7 @@ export function emptyReport(cityId: string, year: number, edition: string): Indi
  * Saves up to 100 values of one city and year as DRAFT, all or nothing: everything is checked
  * against the stored report before the one write. Saving what is already stored changes nothing.
  */
-export async function saveIndicatorValues(input: SaveIndicatorValuesInput, ctx: Context): Promise<IndicatorReportDoc> {
+export async function saveIndicatorValues(input: SaveIndicatorValuesInput, ctx: Context): Promise<ReportView> {
   const officer = requireOfficerOf(ctx.user, input.cityId);
   const year = checkYear(input.year, ctx.settings);
   if (input.expectedVersion != null && (!Number.isInteger(input.expectedVersion) || input.expectedVersion < 0)) {
@@ -47,7 +47,19 @@ export async function saveIndicatorValues(input: SaveIndicatorValuesInput, ctx: 
   const target = { cityId: input.cityId, year };
   const { report, changed } = await changeReport(ctx, target, officer, (current) => decideSave(input, year, officer, current, ctx));
   declareReportChange(ctx, target, changed);
-  return report ?? emptyReport(input.cityId, year, ctx.catalogue.defaultEdition);
+  const result: ReportView = report ?? emptyReport(input.cityId, year, ctx.catalogue.defaultEdition);
+  // A dry run writes nothing, but its warnings are about the values as they would be.
+  return input.dryRun ? { ...result, preview: previewOf(result, input) } : result;
+}
+
+/** The values of a report after a save of `input` (checked already): stored values overlaid by the payload. */
+function previewOf(report: IndicatorReportDoc, input: SaveIndicatorValuesInput): IndicatorReportValue[] {
+  const byId = new Map(report.values.map((v) => [v.indicatorId, v]));
+  for (const v of input.values) {
+    const stored = byId.get(v.indicatorId);
+    byId.set(v.indicatorId, { ...(stored ?? { enteredBy: '', enteredAt: new Date(0) }), indicatorId: v.indicatorId, value: v.value, status: stored?.status ?? 'DRAFT' });
+  }
+  return [...byId.values()];
 }
 
 interface Problem {
@@ -101,8 +113,8 @@ function checkEntries(input: SaveIndicatorValuesInput, edition: CatalogueEdition
     else if (seen.has(entry.indicatorId)) bad('indicatorId', `repeats ${entry.indicatorId} (also values[${seen.get(entry.indicatorId)}])`);
     else seen.set(entry.indicatorId, i);
     if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) bad('value', `must be a finite number, got ${entry.value}`);
-    else if (entry.value < 0) bad('value', `must not be negative${indicator ? ` (${indicator.unit})` : ''}, got ${entry.value}`);
-    else if (indicator && isPercentage(indicator) && entry.value > 100) bad('value', `is a percentage (${indicator.unit}) and must be between 0 and 100, got ${entry.value}`);
+    else if (entry.value < (indicator?.min ?? 0)) bad('value', indicator?.min ? `must be at least ${indicator.min} (${indicator.unit}), got ${entry.value}` : `must not be negative${indicator ? ` (${indicator.unit})` : ''}, got ${entry.value}`);
+    else if (indicator && isPercentage(indicator) && indicator.max !== null && entry.value > indicator.max) bad('value', `is a percentage (${indicator.unit}) and must be between ${indicator.min} and ${indicator.max}, got ${entry.value}`);
     let source: string | null = null;
     let note: string | null = null;
     try {
@@ -127,7 +139,7 @@ function decideSave(input: SaveIndicatorValuesInput, year: number, officer: Auth
   // Shares of one whole: the state after the save (stored values overlaid by the payload) must stay <= 100.
   const merged = new Map<string, number>(current?.values.map((v) => [v.indicatorId, v.value]) ?? []);
   for (const p of payload) merged.set(p.indicatorId, p.value);
-  for (const group of SHARE_GROUPS[edition.edition] ?? []) {
+  for (const group of shareGroups(edition)) {
     const inPayload = payload.filter((p) => group.includes(p.indicatorId));
     if (!inPayload.length) continue;
     const total = group.reduce((sum, id) => sum + (merged.get(id) ?? 0), 0);
@@ -195,7 +207,8 @@ export async function submitIndicatorYear(args: { cityId: string; year: number; 
       audit.push({ action: 'VALUE_SUBMITTED', subject: v.indicatorId, old: auditSnapshot(v), new: auditSnapshot(next) });
       return next;
     });
-    return { edition: current.edition, values, submittedAt: ctx.settings.now(), audit };
+    // Certification learns of it (DATA_SUBMITTED) from the event in the same write.
+    return { edition: current.edition, values, submittedAt: ctx.settings.now(), audit, announce: { submitted: drafts.length } };
   });
   declareReportChange(ctx, target, changed);
   return report!;
