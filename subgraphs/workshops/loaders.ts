@@ -2,10 +2,11 @@ import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
 import type { SubgraphSettings } from '../../lib/config';
 import { findMentoringPairsByCityIds, findMentoringPairsByIds } from './data/mentoringPairs';
-import { findActiveRegistrationsByCityIds, findRegistrationsByWorkshopIds } from './data/registrations';
+import { countActivePairsAsMentor } from './data/mentoringPairs';
+import { findActiveRegistrationsByCityIds, findAttendedByCityIds, findRegistrationsByWorkshopIds } from './data/registrations';
 import type { StoredMentoringPair, StoredRegistration, StoredWorkshop } from './data/types';
 import { byStart, findUpcomingHostedWorkshops, findUpcomingWorkshopsOnThemes, findWorkshopsByIds } from './data/workshops';
-import { isUpcoming } from './domain/workshops';
+import { isUpcoming } from './domain/lifecycle';
 
 export interface WorkshopsLoaders {
   workshopById: DataLoader<string, StoredWorkshop | null>;
@@ -18,6 +19,10 @@ export interface WorkshopsLoaders {
   mentoringByCityId: DataLoader<string, StoredMentoringPair[]>;
   /** Upcoming scheduled workshops on a theme, soonest first: ONE query for all themes asked. */
   upcomingWorkshopsByTheme: DataLoader<string, StoredWorkshop[]>;
+  /** The city's registrations that attended (attendance recorded), with their workshops. */
+  attendedByCityId: DataLoader<string, { registration: StoredRegistration; workshop: StoredWorkshop }[]>;
+  /** ACTIVE pairs in which the city mentors. */
+  activePairsAsMentor: DataLoader<string, number>;
 }
 
 /** One document per key (null when missing), from a by-ids lookup (lib/db/access.ts). */
@@ -68,5 +73,18 @@ export function createLoaders(db: Db, settings: SubgraphSettings): WorkshopsLoad
     upcomingWorkshopsByCityId: new DataLoader((ids) => loadUpcomingWorkshops(db, ids, settings.now(), prime)),
     mentoringByCityId: new DataLoader(async (ids) => manyByKey(ids, await findMentoringPairsByCityIds(db, ids), (p) => [p.mentorCityId, p.menteeCityId])),
     upcomingWorkshopsByTheme: new DataLoader(async (themes) => manyByKey(themes, await findUpcomingWorkshopsOnThemes(db, themes, settings.now()), (w) => w.themes)),
+    attendedByCityId: new DataLoader(async (cityIds) => {
+      const attended = await findAttendedByCityIds(db, cityIds);
+      const workshops = new Map((await findWorkshopsByIds(db, [...new Set(attended.map((r) => r.workshopId))])).map((w) => [w._id, w]));
+      const rows = attended.flatMap((registration) => {
+        const workshop = workshops.get(registration.workshopId);
+        return workshop ? [{ registration, workshop }] : [];
+      });
+      return manyByKey(cityIds, rows, (row) => [row.registration.cityId]);
+    }),
+    activePairsAsMentor: new DataLoader(async (cityIds) => {
+      const counts = await countActivePairsAsMentor(db, cityIds);
+      return cityIds.map((id) => counts.get(id) ?? 0);
+    }),
   };
 }

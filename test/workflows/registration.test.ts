@@ -1,7 +1,10 @@
 /**
  * Registration through the gateway with real tokens: confirmed while seats remain, then waitlisted in
  * order; cancellations promote the first in line; 50 simultaneous registrations for 10 seats give
- * exactly 10 confirmed; role checks; refused writes change nothing.
+ * exactly 10 confirmed; participants take seats (a cap per city; added people take free seats or join
+ * the queue), and 50 cities x 3 participants racing for 30 seats give exactly 30 confirmed people and
+ * a gap-free queue; participants are private to staff and the city's officers; role checks; refused
+ * writes change nothing.
  */
 import type { Db } from 'mongodb';
 import { buildSampleDataset } from '../../data/sample/dataset';
@@ -39,11 +42,11 @@ const WAITLIST = `query($id: ID!) { workshop(id: $id) { seatsTaken capacity wait
 
 let slot = 0;
 /** A fresh online workshop (no host, so no double booking between tests), in 2028. */
-async function newWorkshop(capacity: number): Promise<string> {
+async function newWorkshop(capacity: number, maxParticipantsPerCity?: number): Promise<string> {
   slot++;
   const startsAt = new Date(Date.UTC(2028, 0, 1 + slot, 1)).toISOString();
   const endsAt = new Date(Date.UTC(2028, 0, 1 + slot, 3)).toISOString();
-  const input = { title: `Registration test ${slot}`, themes: ['Governance'], format: 'ONLINE', startsAt, endsAt, timezone: 'UTC', capacity };
+  const input = { title: `Registration test ${slot}`, themes: ['Governance'], format: 'ONLINE', startsAt, endsAt, timezone: 'UTC', capacity, maxParticipantsPerCity };
   return expectOk(await t.query(SCHEDULE, { input }, { token: tokens.staff })).scheduleWorkshop.id;
 }
 
@@ -215,5 +218,147 @@ describe('roles', () => {
       { role: 'officer-of-another-city', token: await tokens.officer('seoul') },
     ]);
     expect(expectOk(await t.query(CANCEL_REG, { id: `${w}:makati` }, { token: await tokens.officer('makati') })).cancelRegistration.registration.status).toBe('CANCELLED');
+  });
+});
+
+const REGISTER_PEOPLE = `mutation($w: ID!, $c: ID!, $p: [ParticipantInput!]) { registerForWorkshop(workshopId: $w, cityId: $c, participants: $p) {
+  id status participantCount confirmedParticipants waitlistedParticipants waitlistPosition
+  participants { id name role email status waitlistPosition present }
+  workshop { seatsTaken seatsAvailable participantsWaitlisted }
+} }`;
+const ADD = `mutation($id: ID!, $p: [ParticipantInput!]!) { addParticipants(registrationId: $id, participants: $p) {
+  id status participantCount confirmedParticipants waitlistedParticipants
+  participants { id name status waitlistPosition }
+  workshop { seatsTaken participantsWaitlisted }
+} }`;
+const person = (city: string, n: number) => ({ name: `Person ${n} of ${city}`, role: 'Planning officer', email: `p${n}@${city}.example.org` });
+const people = (city: string, count: number, from = 1) => Array.from({ length: count }, (_, i) => person(city, from + i));
+
+describe('participants', () => {
+  test('each person takes a seat while seats remain, then the queue; the registration is CONFIRMED with any seat', async () => {
+    const w = await newWorkshop(3);
+    const a = expectOk(await t.query(REGISTER_PEOPLE, { w, c: 'makati', p: people('makati', 2) }, { token: await tokens.officer('makati') })).registerForWorkshop;
+    expect(a).toMatchObject({ status: 'CONFIRMED', participantCount: 2, confirmedParticipants: 2, waitlistedParticipants: 0, waitlistPosition: null, workshop: { seatsTaken: 2, seatsAvailable: 1, participantsWaitlisted: 0 } });
+    expect(a.participants).toEqual([
+      { id: 'p1', name: 'Person 1 of makati', role: 'Planning officer', email: 'p1@makati.example.org', status: 'CONFIRMED', waitlistPosition: null, present: null },
+      { id: 'p2', name: 'Person 2 of makati', role: 'Planning officer', email: 'p2@makati.example.org', status: 'CONFIRMED', waitlistPosition: null, present: null },
+    ]);
+    // Two people, one seat left: the first is seated, the second waits.
+    const b = expectOk(await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: people('seoul', 2) }, { token: tokens.staff })).registerForWorkshop;
+    expect(b).toMatchObject({ status: 'CONFIRMED', confirmedParticipants: 1, waitlistedParticipants: 1, waitlistPosition: 1, workshop: { seatsTaken: 3, participantsWaitlisted: 1 } });
+    expect(b.participants.map((p: any) => [p.status, p.waitlistPosition])).toEqual([['CONFIRMED', null], ['WAITLISTED', 1]]);
+    // Nobody jumps the queue: a later city waits behind Seoul's second person.
+    const c = expectOk(await t.query(REGISTER_PEOPLE, { w, c: 'busan', p: people('busan', 1) }, { token: tokens.staff })).registerForWorkshop;
+    expect(c).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 2, participants: [expect.objectContaining({ waitlistPosition: 2 })] });
+    // Adding people to Makati's confirmed registration: no free seat, so they queue at the end.
+    const added = expectOk(await t.query(ADD, { id: `${w}:makati`, p: [person('makati', 3)] }, { token: await tokens.officer('makati') })).addParticipants;
+    expect(added).toMatchObject({ status: 'CONFIRMED', participantCount: 3, confirmedParticipants: 2, waitlistedParticipants: 1, workshop: { seatsTaken: 3, participantsWaitlisted: 3 } });
+    expect(added.participants[2]).toMatchObject({ id: 'p3', status: 'WAITLISTED', waitlistPosition: 3 });
+    // Makati cancels: its two seats go to Seoul's second person and Busan, in queue order.
+    const cancelled = expectOk(await t.query(`mutation($id: ID!) { cancelRegistration(registrationId: $id) { promoted { id } promotedRegistrations { id status confirmedParticipants } workshop { seatsTaken participantsWaitlisted } } }`, { id: `${w}:makati` }, { token: tokens.staff })).cancelRegistration;
+    expect(cancelled.promoted).toEqual({ id: `${w}:seoul` });
+    expect(cancelled.promotedRegistrations).toEqual([
+      { id: `${w}:seoul`, status: 'CONFIRMED', confirmedParticipants: 2 },
+      { id: `${w}:busan`, status: 'CONFIRMED', confirmedParticipants: 1 },
+    ]);
+    expect(cancelled.workshop).toEqual({ seatsTaken: 3, participantsWaitlisted: 0 });
+    const audit = await db.collection('audit').find({ subject: `registration:${w}:makati` }).sort({ seq: 1 }).toArray();
+    expect(audit.map((e) => e.action)).toEqual(['registration.created', 'registration.participantsAdded', 'registration.cancelled']);
+    expect(audit[0].new.participants.map((p: any) => p.email)).toEqual(['p1@makati.example.org', 'p2@makati.example.org']);
+  });
+
+  test('a registration made without names holds one unnamed seat; the first person named fills it', async () => {
+    const w = await newWorkshop(2);
+    expect(expectOk(await register(w, 'colombo')).registerForWorkshop).toMatchObject({ status: 'CONFIRMED', workshop: { seatsTaken: 1 } });
+    const added = expectOk(await t.query(ADD, { id: `${w}:colombo`, p: people('colombo', 2) }, { token: tokens.staff })).addParticipants;
+    expect(added).toMatchObject({ participantCount: 2, confirmedParticipants: 2, workshop: { seatsTaken: 2, participantsWaitlisted: 0 } });
+    expect(added.participants.map((p: any) => [p.id, p.name, p.status])).toEqual([
+      ['p1', 'Person 1 of colombo', 'CONFIRMED'],
+      ['p2', 'Person 2 of colombo', 'CONFIRMED'],
+    ]);
+  });
+
+  test('the cap per city, bad people and closed registrations are refused, changing nothing', async () => {
+    const w = await newWorkshop(10, 2);
+    expectOk(await t.query(REGISTER_PEOPLE, { w, c: 'makati', p: people('makati', 2) }, { token: tokens.staff }));
+    await expectUnchanged(db, STORED, async () => {
+      const beyond = await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: people('seoul', 3) }, { token: tokens.staff });
+      expectError(beyond, 'BAD_USER_INPUT', 'participants');
+      expect(beyond.errors![0].message).toContain('cap of 2 per city');
+      expectError(await t.query(ADD, { id: `${w}:makati`, p: [person('makati', 3)] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants');
+      expectError(await t.query(ADD, { id: `${w}:makati`, p: [person('makati', 1)] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants[0].email');
+      expectError(await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: [{ ...person('seoul', 1), email: 'not-an-address' }] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants[0].email');
+      expectError(await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: [person('seoul', 1), person('seoul', 1)] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants[1].email');
+      expectError(await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: [{ ...person('seoul', 1), name: 'x' }] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants[0].name');
+      expectError(await t.query(ADD, { id: `${w}:makati`, p: [] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants');
+      expectError(await t.query(ADD, { id: 'nope:nope', p: [person('x', 1)] }, { token: tokens.staff }), 'NOT_FOUND', 'registrationId');
+      expectError(await t.query(ADD, { id: `${w}:makati`, p: [person('makati', 9)] }, { token: await tokens.officer('seoul') }), 'FORBIDDEN');
+      expectError(await t.query(ADD, { id: `${w}:makati`, p: [person('makati', 9)] }), 'UNAUTHENTICATED');
+    });
+    // Raising the cap is an update like any other; lowering it below a city's people is a CONFLICT.
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(`mutation($id: ID!) { updateWorkshop(id: $id, input: { maxParticipantsPerCity: 1 }) { id } }`, { id: w }, { token: tokens.staff }), 'CONFLICT', 'input.maxParticipantsPerCity');
+    });
+  });
+
+  test('participants are visible to CityNet staff and the city\'s officers only', async () => {
+    const w = await newWorkshop(5);
+    expectOk(await t.query(REGISTER_PEOPLE, { w, c: 'makati', p: people('makati', 1) }, { token: tokens.staff }));
+    const Q = `query($id: ID!) { workshop(id: $id) { registrations { edges { node { participantCount participants { email } } } } } }`;
+    const seen = async (token?: string) => t.query(Q, { id: w }, { token });
+    for (const token of [tokens.staff, await tokens.officer('makati')]) {
+      expect(expectOk(await seen(token)).workshop.registrations.edges[0].node).toEqual({ participantCount: 1, participants: [{ email: 'p1@makati.example.org' }] });
+    }
+    for (const [token, code] of [[undefined, 'UNAUTHENTICATED'], [tokens.partner, 'FORBIDDEN'], [await tokens.officer('seoul'), 'FORBIDDEN'], [tokens.wccd, 'FORBIDDEN']] as const) {
+      const result = await seen(token);
+      expect(result.data.workshop.registrations.edges[0].node).toEqual({ participantCount: 1, participants: null });
+      expect(result.errors!.map((e: any) => e.extensions.code)).toEqual([code]);
+    }
+  });
+});
+
+describe('50 cities x 3 participants racing for 30 seats', () => {
+  const cities = EXTRA_CITIES;
+  const QUEUE = `query($id: ID!) { workshop(id: $id) { seatsTaken participantsWaitlisted waitlist(first: 100) { totalCount edges { node { id waitlistPosition participants { id status waitlistPosition } } } } } }`;
+
+  test('registering with 3 people each: exactly 30 confirmed people and a gap-free queue of 120', async () => {
+    const w = await newWorkshop(30);
+    const results = await Promise.all(cities.map((c) => t.query(REGISTER_PEOPLE, { w, c, p: people(c, 3) }, { token: tokens.staff })));
+    results.forEach((r) => expect(r.errors).toBeUndefined());
+    const regs = await stored(w);
+    const seats = regs.flatMap((r) => r.participants);
+    expect(seats).toHaveLength(150);
+    expect(seats.filter((p) => p.status === 'CONFIRMED')).toHaveLength(30);
+    // Sequence numbers 1..150 each handed out once; every seated person came before every waiting one.
+    expect(seats.map((p) => p.seq).sort((a, b) => a - b)).toEqual(Array.from({ length: 150 }, (_, i) => i + 1));
+    const lastSeated = Math.max(...seats.filter((p) => p.status === 'CONFIRMED').map((p) => p.seq));
+    expect(seats.filter((p) => p.status === 'WAITLISTED').every((p) => p.seq > lastSeated)).toBe(true);
+    const workshop = expectOk(await t.query(QUEUE, { id: w }, { token: tokens.staff })).workshop;
+    expect(workshop).toMatchObject({ seatsTaken: 30, participantsWaitlisted: 120 });
+    expect(workshop.waitlist.totalCount).toBe(40);
+    expect(workshop.waitlist.edges.map((e: any) => e.node.waitlistPosition)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+    const positions = workshop.waitlist.edges.flatMap((e: any) => e.node.participants.map((p: any) => p.waitlistPosition));
+    expect(positions).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(await db.collection('locks').countDocuments()).toBe(0);
+  });
+
+  test('adding 2 people each to 50 one-person registrations at once: exactly 30 confirmed people and a gap-free queue', async () => {
+    const w = await newWorkshop(30);
+    // 50 registrations of one person each: 30 seated, 20 waiting.
+    const first = await Promise.all(cities.map((c) => t.query(REGISTER_PEOPLE, { w, c, p: people(c, 1) }, { token: tokens.staff })));
+    first.forEach((r) => expect(r.errors).toBeUndefined());
+    const added = await Promise.all(cities.map((c) => t.query(ADD, { id: `${w}:${c}`, p: people(c, 2, 2) }, { token: tokens.staff })));
+    added.forEach((r) => expect(r.errors).toBeUndefined());
+    const seats = (await stored(w)).flatMap((r) => r.participants);
+    expect(seats).toHaveLength(150);
+    expect(seats.filter((p) => p.status === 'CONFIRMED')).toHaveLength(30);
+    expect(new Set(seats.map((p) => p.seq)).size).toBe(150);
+    const workshop = expectOk(await t.query(QUEUE, { id: w }, { token: tokens.staff })).workshop;
+    expect(workshop).toMatchObject({ seatsTaken: 30, participantsWaitlisted: 120 });
+    const positions = workshop.waitlist.edges.flatMap((e: any) => e.node.participants.filter((p: any) => p.status === 'WAITLISTED').map((p: any) => p.waitlistPosition));
+    expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
+    expect(workshop.waitlist.edges.map((e: any) => e.node.waitlistPosition)).toEqual(Array.from({ length: workshop.waitlist.totalCount }, (_, i) => i + 1));
+    // The first 30 registrations kept their seats; nobody who came later got one.
+    expect(await db.collection('locks').countDocuments()).toBe(0);
   });
 });

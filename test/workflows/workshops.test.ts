@@ -1,7 +1,9 @@
 /**
- * Workshop scheduling through the gateway with real tokens: validation, no double booking of a host
- * city or facilitator (compared as instants, whatever offsets were given), even when two schedules
- * race, updates with a version check, cancellation, role checks, and refused writes changing nothing.
+ * Workshop scheduling through the gateway with real tokens: validation (strict dates, the host city's
+ * time zone), no double booking of a host city or facilitator (compared as instants, whatever offsets
+ * were given; messages in local time and UTC), even when two schedules race, updates with a version
+ * check, cancellation reaching every registration in the same write, role checks, and refused writes
+ * changing nothing.
  */
 import type { Db } from 'mongodb';
 import { startTestStack, type TestStack } from '../support/stack';
@@ -21,7 +23,7 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-const FIELDS = 'id title themes format hostCity { id name } facilitator startsAt endsAt timezone localStartsAt capacity seatsTaken status version cancellationReason cancelledAt';
+const FIELDS = 'id title themes format hostCity { id name } facilitator startsAt endsAt timezone localStartsAt localEndsAt capacity seatsTaken status version cancellationReason cancelledAt';
 const SCHEDULE = `mutation($input: ScheduleWorkshopInput!) { scheduleWorkshop(input: $input) { ${FIELDS} } }`;
 const UPDATE = `mutation($id: ID!, $input: UpdateWorkshopInput!) { updateWorkshop(id: $id, input: $input) { ${FIELDS} } }`;
 const CANCEL = `mutation($id: ID!, $reason: String!) { cancelWorkshop(id: $id, reason: $reason) { ${FIELDS} } }`;
@@ -96,27 +98,106 @@ describe('scheduleWorkshop', () => {
   });
 });
 
+describe('time zones and strict dates', () => {
+  const inColombo = (over: Record<string, unknown> = {}) =>
+    input({ hostCityId: 'colombo', facilitator: null, startsAt: '2028-06-12T09:00:00+05:30', endsAt: '2028-06-12T12:00:00+05:30', timezone: null, ...over });
+
+  test('an in-person workshop takes the host city\'s zone: 09:00 in Colombo is 09:00+05:30 (03:30Z)', async () => {
+    const w = await schedule(inColombo());
+    expect(w).toMatchObject({ timezone: 'Asia/Colombo', startsAt: '2028-06-12T03:30:00.000Z', localStartsAt: '2028-06-12T09:00:00+05:30', localEndsAt: '2028-06-12T12:00:00+05:30' });
+    // Giving the host's own zone is fine too.
+    const same = await schedule(inColombo({ startsAt: '2028-06-13T09:00:00+05:30', endsAt: '2028-06-13T12:00:00+05:30', timezone: 'Asia/Colombo', format: 'HYBRID' }));
+    expect(same).toMatchObject({ timezone: 'Asia/Colombo', format: 'HYBRID' });
+  });
+
+  test('a zone that disagrees with the host city is refused, naming both zones, and stores nothing', async () => {
+    const result = await expectUnchanged(db, STORED, () => t.query(SCHEDULE, { input: inColombo({ startsAt: '2028-06-14T09:00:00+05:30', endsAt: '2028-06-14T12:00:00+05:30', timezone: 'Europe/London' }) }, { token: tokens.staff }));
+    expectError(result, 'BAD_USER_INPUT', 'input.timezone');
+    expect(result.errors![0].message).toContain('Asia/Colombo');
+    expect(result.errors![0].message).toContain('Europe/London');
+  });
+
+  test('an ONLINE workshop keeps its explicit zone, and needs one', async () => {
+    const online = await schedule({ format: 'ONLINE', hostCityId: null, facilitator: null, startsAt: '2028-06-20T09:00:00+09:00', endsAt: '2028-06-20T10:00:00+09:00', timezone: 'Asia/Tokyo' });
+    expect(online).toMatchObject({ timezone: 'Asia/Tokyo', localStartsAt: '2028-06-20T09:00:00+09:00' });
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(SCHEDULE, { input: input({ format: 'ONLINE', hostCityId: null, facilitator: null, startsAt: '2028-06-21T09:00:00Z', endsAt: '2028-06-21T10:00:00Z', timezone: null }) }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.timezone');
+    });
+  });
+
+  test('moving a workshop to another host moves it to that host\'s zone; a disagreeing zone is refused', async () => {
+    const w = await schedule(inColombo({ startsAt: '2028-06-15T09:00:00+05:30', endsAt: '2028-06-15T12:00:00+05:30' }));
+    const moved = expectOk(await t.query(UPDATE, { id: w.id, input: { hostCityId: 'busan' } }, { token: tokens.staff })).updateWorkshop;
+    expect(moved).toMatchObject({ hostCity: { id: 'busan' }, timezone: 'Asia/Seoul', startsAt: w.startsAt, localStartsAt: '2028-06-15T12:30:00+09:00' });
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(UPDATE, { id: w.id, input: { timezone: 'Asia/Colombo' } }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.timezone');
+      expectError(await t.query(UPDATE, { id: w.id, input: { hostCityId: 'makati', timezone: 'Asia/Seoul' } }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.timezone');
+    });
+  });
+
+  test.each([
+    ['31 April', { startsAt: '2027-04-31T09:00:00+05:30', endsAt: '2027-05-01T12:00:00+05:30' }, 'input.startsAt'],
+    ['29 February of a common year', { startsAt: '2027-02-28T09:00:00+05:30', endsAt: '2027-02-29T12:00:00+05:30' }, 'input.endsAt'],
+    ['hour 24', { startsAt: '2027-05-01T24:00:00+05:30', endsAt: '2027-05-02T12:00:00+05:30' }, 'input.startsAt'],
+    ['no offset', { startsAt: '2027-05-01T09:00:00', endsAt: '2027-05-01T12:00:00+05:30' }, 'input.startsAt'],
+  ])('an impossible instant (%s) is BAD_USER_INPUT naming the field, never rolled over', async (_name, over, field) => {
+    const result = await expectUnchanged(db, STORED, () => t.query(SCHEDULE, { input: inColombo(over) }, { token: tokens.staff }));
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors![0].extensions.code).toBe('BAD_USER_INPUT');
+    expect(result.errors![0].message).toContain(field);
+    expect(result.errors![0].message).toMatch(/DateTime must be/);
+  });
+
+  test('validation messages give the local time next to UTC', async () => {
+    const result = await t.query(SCHEDULE, { input: inColombo({ startsAt: '2028-06-16T09:00:00+05:30', endsAt: '2028-06-16T08:00:00+05:30' }) }, { token: tokens.staff });
+    expectError(result, 'BAD_USER_INPUT', 'input.endsAt');
+    expect(result.errors![0].message).toContain('2028-06-16T09:00:00+05:30 (2028-06-16T03:30:00.000Z)');
+  });
+});
+
+describe('status by the clock', () => {
+  // The sample workshop ws-0011 (Makati, 25–26 November 2026) has ended at the pinned clock (28 November).
+  test('a workshop that has ended is COMPLETED in the field and the filter alike, and can no longer change', async () => {
+    const ended = expectOk(await t.query(`{ workshop(id: "ws-0011") { status localEndsAt } }`)).workshop;
+    expect(ended).toEqual({ status: 'COMPLETED', localEndsAt: '2026-11-26T17:00:00+08:00' });
+    const list = async (status: string) =>
+      expectOk(await t.query(`query($s: WorkshopStatus) { workshops(from: "2026-11-01T00:00:00Z", to: "2026-12-31T00:00:00Z", status: $s) { edges { node { id status } } } }`, { s: status })).workshops.edges.map((e: any) => e.node);
+    const scheduled = await list('SCHEDULED');
+    const completed = await list('COMPLETED');
+    expect(scheduled.map((w: any) => w.id)).not.toContain('ws-0011');
+    expect(completed.map((w: any) => w.id)).toContain('ws-0011');
+    // Every workshop the filter returns shows that status.
+    for (const [status, rows] of [['SCHEDULED', scheduled], ['COMPLETED', completed]] as const) expect(rows.every((w: any) => w.status === status)).toBe(true);
+    const refused = await expectUnchanged(db, STORED, () => t.query(UPDATE, { id: 'ws-0011', input: { title: 'Renamed afterwards' } }, { token: tokens.staff }));
+    expectError(refused, 'CONFLICT');
+    expect(refused.errors![0].message).toContain('is COMPLETED (it ended at 2026-11-26T17:00:00+08:00 (2026-11-26T09:00:00.000Z))');
+  });
+});
+
 describe('double booking', () => {
   // Colombo hosts 2028-05-10 09:00–12:00 +05:30, i.e. 03:30–06:30Z.
   let base: any;
   beforeAll(async () => {
     base = await schedule({ hostCityId: 'colombo', facilitator: 'Prof. Kamala Example', startsAt: '2028-05-10T09:00:00+05:30', endsAt: '2028-05-10T12:00:00+05:30', timezone: 'Asia/Colombo' });
+    expect(base).toMatchObject({ timezone: 'Asia/Colombo', localStartsAt: '2028-05-10T09:00:00+05:30', localEndsAt: '2028-05-10T12:00:00+05:30' });
   });
 
   test.each([
-    ['the same host, entered in UTC, overlapping by a minute', { hostCityId: 'colombo', facilitator: null, startsAt: '2028-05-10T06:29:00Z', endsAt: '2028-05-10T08:00:00Z' }],
-    ['the same host, entered at +08:00, inside', { hostCityId: 'colombo', facilitator: null, startsAt: '2028-05-10T12:00:00+08:00', endsAt: '2028-05-10T13:00:00+08:00' }],
+    ['the same host, entered in UTC, overlapping by a minute', { hostCityId: 'colombo', facilitator: null, startsAt: '2028-05-10T06:29:00Z', endsAt: '2028-05-10T08:00:00Z', timezone: null }],
+    ['the same host, entered at +08:00, inside', { hostCityId: 'colombo', facilitator: null, startsAt: '2028-05-10T12:00:00+08:00', endsAt: '2028-05-10T13:00:00+08:00', timezone: null }],
     ['the same facilitator (other spacing and case) at another host, entered at -04:00', { hostCityId: 'toronto', facilitator: ' prof.  KAMALA example ', startsAt: '2028-05-09T23:00:00-04:00', endsAt: '2028-05-10T03:00:00-04:00', timezone: 'America/Toronto' }],
     ['an online workshop of the same facilitator spanning it', { format: 'ONLINE', hostCityId: null, facilitator: 'Prof. Kamala Example', startsAt: '2028-05-10T00:00:00Z', endsAt: '2028-05-10T23:00:00Z' }],
   ])('%s is a CONFLICT naming the other workshop', async (_name, over) => {
     const result = await expectUnchanged(db, STORED, () => t.query(SCHEDULE, { input: input(over) }, { token: tokens.staff }));
     expectError(result, 'CONFLICT');
     expect(result.errors![0].extensions.conflictingWorkshopId).toBe(base.id);
+    // The booked workshop's times in its own zone and in UTC.
+    expect(result.errors![0].message).toContain('2028-05-10T09:00:00+05:30 to 2028-05-10T12:00:00+05:30 in Asia/Colombo (2028-05-10T03:30:00.000Z to 2028-05-10T06:30:00.000Z UTC)');
   });
 
   test('back to back is fine: [start, end) intervals that only touch do not overlap', async () => {
     const after = await schedule({ hostCityId: 'colombo', facilitator: 'Prof. Kamala Example', startsAt: '2028-05-10T06:30:00Z', endsAt: '2028-05-10T08:00:00Z', timezone: 'Asia/Colombo' });
-    const before = await schedule({ hostCityId: 'colombo', facilitator: null, startsAt: '2028-05-10T08:30:00+08:00', endsAt: '2028-05-10T11:30:00+08:00' });
+    const before = await schedule({ hostCityId: 'colombo', facilitator: null, startsAt: '2028-05-10T08:30:00+08:00', endsAt: '2028-05-10T11:30:00+08:00', timezone: null });
     expect(after.startsAt).toBe('2028-05-10T06:30:00.000Z');
     expect(before.endsAt).toBe('2028-05-10T03:30:00.000Z');
   });
@@ -172,6 +253,52 @@ describe('updateWorkshop', () => {
 });
 
 describe('cancelWorkshop', () => {
+  const REGISTER = `mutation($w: ID!, $c: ID!, $p: [ParticipantInput!]) { registerForWorkshop(workshopId: $w, cityId: $c, participants: $p) { id status } }`;
+  const CANCEL_WITH_CITIES = `mutation($id: ID!, $reason: String!) { cancelWorkshop(id: $id, reason: $reason) {
+    status seatsTaken participantsWaitlisted
+    registrations(first: 10) { edges { node { id status cancellationReason cancelledAt } } }
+    affectedCities { city { id name } previousStatus registration { id } contacts { name email role kind } }
+  } }`;
+
+  test('reaches every registration and waitlist entry in the same write, lists the cities to tell with their contacts', async () => {
+    const w = await schedule({ hostCityId: 'suwon', facilitator: null, startsAt: '2028-11-05T09:00:00+09:00', endsAt: '2028-11-05T12:00:00+09:00', timezone: null, capacity: 2 });
+    const person = (n: string, city: string) => ({ name: `${n} of ${city}`, role: 'Data officer', email: `${n.toLowerCase()}@${city}.example.org` });
+    expectOk(await t.query(REGISTER, { w: w.id, c: 'makati', p: [person('Ana', 'makati')] }, { token: tokens.staff }));
+    expectOk(await t.query(REGISTER, { w: w.id, c: 'colombo', p: [person('Nimal', 'colombo'), person('Sita', 'colombo')] }, { token: tokens.staff }));
+    expectOk(await t.query(REGISTER, { w: w.id, c: 'bogor' }, { token: tokens.staff }));
+    expect(expectOk(await t.query(`query($id: ID!) { workshop(id: $id) { seatsTaken participantsWaitlisted } }`, { id: w.id })).workshop).toEqual({ seatsTaken: 2, participantsWaitlisted: 2 });
+
+    const cancelled = expectOk(await t.query(CANCEL_WITH_CITIES, { id: w.id, reason: 'The venue flooded' }, { token: tokens.staff })).cancelWorkshop;
+    expect(cancelled).toMatchObject({ status: 'CANCELLED', seatsTaken: 0, participantsWaitlisted: 0 });
+    expect(cancelled.registrations.edges.map((e: any) => e.node)).toEqual(
+      ['makati', 'colombo', 'bogor'].map((c) => ({ id: `${w.id}:${c}`, status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'The venue flooded', cancelledAt: '2026-11-28T00:00:00.000Z' })),
+    );
+    const affected = Object.fromEntries(cancelled.affectedCities.map((a: any) => [a.city.id, a]));
+    expect(Object.keys(affected).sort()).toEqual(['bogor', 'colombo', 'makati']);
+    expect(affected.makati.previousStatus).toBe('CONFIRMED');
+    expect(affected.colombo.previousStatus).toBe('CONFIRMED'); // one seat, one waiting
+    expect(affected.bogor.previousStatus).toBe('WAITLISTED');
+    // The member's focal point (membership, staff only), then the participants.
+    expect(affected.makati.contacts[0]).toMatchObject({ kind: 'FOCAL_POINT' });
+    expect(affected.makati.contacts[0].email).toMatch(/@/);
+    expect(affected.colombo.contacts.filter((c: any) => c.kind === 'PARTICIPANT')).toEqual([
+      { name: 'Nimal of colombo', email: 'nimal@colombo.example.org', role: 'Data officer', kind: 'PARTICIPANT' },
+      { name: 'Sita of colombo', email: 'sita@colombo.example.org', role: 'Data officer', kind: 'PARTICIPANT' },
+    ]);
+    // Stored: each registration changed by the workshop's one write (its outbox), with its audit entry.
+    const regs = await db.collection('registrations').find({ workshopId: w.id }).toArray();
+    expect(regs.every((r) => r.status === 'CANCELLED_BY_ORGANISER' && r.version === 2 && !r.outbox)).toBe(true);
+    const workshopWrite = await db.collection('audit').findOne({ subject: `workshop:${w.id}`, action: 'workshop.cancelled' });
+    expect(workshopWrite!.new).toMatchObject({ status: 'CANCELLED', seatsTaken: 0, affected: expect.arrayContaining([expect.objectContaining({ cityId: 'bogor', status: 'WAITLISTED' })]) });
+    for (const r of regs) {
+      expect(await db.collection('audit').findOne({ _id: `registrations:${r._id}:v2:0` as any })).toMatchObject({ action: 'registration.cancelledByOrganiser', cityId: r.cityId, subject: `registration:${r._id}`, new: { status: 'CANCELLED_BY_ORGANISER', reason: 'The venue flooded' } });
+    }
+    // Nobody but CityNet staff sees whom to tell.
+    const officer = await t.query(`query($id: ID!) { workshop(id: $id) { affectedCities { city { id } } } }`, { id: w.id }, { token: await tokens.officer('makati') });
+    expect(officer.data.workshop.affectedCities).toBeNull();
+    expect(officer.errors![0].extensions.code).toBe('FORBIDDEN');
+  });
+
   test('records the reason, bumps the version, audits; a second cancel is a CONFLICT', async () => {
     const w = await schedule({ hostCityId: 'yokohama', facilitator: null, startsAt: '2028-11-01T09:00:00+09:00', endsAt: '2028-11-01T12:00:00+09:00', timezone: 'Asia/Tokyo' });
     const cancelled = expectOk(await t.query(CANCEL, { id: w.id, reason: 'Speaker ill' }, { token: tokens.staff })).cancelWorkshop;

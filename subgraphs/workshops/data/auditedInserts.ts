@@ -1,6 +1,7 @@
 import { MongoBulkWriteError, type AnyBulkWriteOperation, type Collection } from 'mongodb';
 import type { AuthUser } from '../../../lib/auth/roles';
 import { insertManyIgnoringDuplicates, isDuplicateKey } from '../../../lib/db/access';
+import { appliedMarkers, recordEvidence, type Attempt } from '../../../lib/db/idempotency';
 import { auditEntries, auditEntriesFor, type AuditChange, type AuditScope, type VersionedDoc } from '../../../lib/db/outbox';
 import { codedError } from '../../../lib/graphql/errors';
 
@@ -10,6 +11,8 @@ export interface AuditedInsert<T extends VersionedDoc> {
   audit: readonly AuditChange[];
   scope: AuditScope;
   actor: AuthUser;
+  /** The keyed request this insert is for (workflows/batch.ts `attemptOf`): its marker goes in the outbox. */
+  attempt?: Attempt;
 }
 
 /**
@@ -33,8 +36,10 @@ export async function insertAudited<T extends VersionedDoc>(
   if (items.length === 0) return [];
   const docs = items.map((item) => {
     const { version: _version, outbox: _outbox, ...fields } = item.next as unknown as VersionedDoc;
-    const audit = auditEntriesFor(`${collection.collectionName}:${fields._id}`, 1, item.scope, item.actor, at, item.audit);
-    return { ...fields, version: 1, outbox: { audit, derived: [], events: [] } } as unknown as T;
+    const doc = `${collection.collectionName}:${fields._id}`;
+    const audit = auditEntriesFor(doc, 1, item.scope, item.actor, at, item.audit);
+    const applied = appliedMarkers(item.attempt, doc, item.audit.map((change) => change.subject));
+    return { ...fields, version: 1, outbox: { audit, derived: [], events: [], ...(applied.length ? { applied } : {}) } } as unknown as T;
   });
   const refused = new Map<number, Error>();
   try {
@@ -49,6 +54,8 @@ export async function insertAudited<T extends VersionedDoc>(
   }
   const written = docs.filter((_, i) => !refused.has(i));
   await insertManyIgnoringDuplicates(auditEntries(collection.db), written.flatMap((d) => d.outbox?.audit ?? []));
+  const markers = written.flatMap((d) => d.outbox?.applied ?? []);
+  if (markers.length) await recordEvidence(collection.db, markers);
   if (written.length) {
     const unset: AnyBulkWriteOperation<T>[] = written.map((d) => ({ updateOne: { filter: { _id: d._id } as never, update: { $unset: { outbox: '' } } as never } }));
     await collection.bulkWrite(unset, { ordered: false });

@@ -1,6 +1,6 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import { ensureIndexes, findById, findByIds, ONE_BATCH } from '../../../lib/db/access';
-import type { Page } from '../../../lib/graphql/pagination';
+import { keysetFilter, keysetSort, type KeysetPage, type KeysetSpec } from '../../../lib/graphql/keyset';
 import type { StoredMentoringPair } from './types';
 
 export function mentoringPairsCollection(db: Db): Collection<StoredMentoringPair> {
@@ -46,11 +46,35 @@ export async function findActivePairOf(db: Db, a: string, b: string): Promise<St
   });
 }
 
-export async function findMentoringPairsPage(db: Db, filter: Filter<StoredMentoringPair>, page: Page): Promise<StoredMentoringPair[]> {
+/** Keyset of Query.mentoringPairs: most recent first, then id. */
+export const PAIRS_KEYSET: KeysetSpec<StoredMentoringPair> = {
+  name: 'mentoringPairs',
+  keys: [{ field: 'startedOn', direction: -1 }],
+  valuesOf: (p) => [p.startedOn],
+  idOf: (p) => p._id,
+};
+
+/** One page of pairs after the page's position (limit + 1, to learn whether more follow). */
+export async function findMentoringPairsPage(db: Db, filter: Filter<StoredMentoringPair>, page: KeysetPage): Promise<StoredMentoringPair[]> {
   if (page.limit === 0) return [];
-  return mentoringPairsCollection(db).find(filter).sort(ORDER).skip(page.offset).limit(page.limit).toArray();
+  const after = keysetFilter(PAIRS_KEYSET, page) as Filter<StoredMentoringPair>;
+  return mentoringPairsCollection(db)
+    .find({ $and: [filter, after] })
+    .sort(keysetSort(PAIRS_KEYSET))
+    .limit(page.limit + 1)
+    .toArray();
 }
 
 export async function countMentoringPairs(db: Db, filter: Filter<StoredMentoringPair>): Promise<number> {
   return mentoringPairsCollection(db).countDocuments(filter);
+}
+
+/** ACTIVE pairs per mentor city, for a batch of cities; one query. */
+export async function countActivePairsAsMentor(db: Db, cityIds: readonly string[]): Promise<Map<string, number>> {
+  const pairs = await mentoringPairsCollection(db)
+    .find({ status: { $eq: 'ACTIVE' }, mentorCityId: { $in: [...cityIds] } }, { projection: { _id: 1, mentorCityId: 1 }, batchSize: ONE_BATCH })
+    .toArray();
+  const counts = new Map<string, number>(cityIds.map((id) => [id, 0]));
+  for (const p of pairs) counts.set(p.mentorCityId, (counts.get(p.mentorCityId) ?? 0) + 1);
+  return counts;
 }

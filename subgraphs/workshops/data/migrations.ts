@@ -1,4 +1,6 @@
 import type { Migration } from '../../../lib/db/migrations';
+import { registrationsCollection } from './registrations';
+import type { StoredParticipant } from './types';
 import { workshopsCollection } from './workshops';
 
 /**
@@ -21,4 +23,45 @@ export const detailsVersion: Migration = {
   },
 };
 
-export const migrations: readonly Migration[] = [detailsVersion];
+/**
+ * Issue 12: a workshop's status is computed from the clock (domain/lifecycle.ts); the stored one only
+ * says whether the organiser cancelled it. Workshops stored as COMPLETED (the seeded past ones) become
+ * SCHEDULED, which reads the same once they have ended.
+ */
+export const statusByClock: Migration = {
+  id: '2026-12-05-workshops-status-by-clock',
+  description: 'workshops: stored status is CANCELLED or SCHEDULED (the clock decides IN_PROGRESS and COMPLETED)',
+  async up(db) {
+    await workshopsCollection(db).updateMany({ status: { $eq: 'COMPLETED' } }, { $set: { status: 'SCHEDULED' } });
+  },
+};
+
+/**
+ * Issue 12: seats are people. A live registration written before participants holds one unnamed seat
+ * (its status, its place in the queue): it is stored as such, so every live registration has
+ * `participants`. Idempotent: only registrations without them are changed.
+ */
+export const registrationSeats: Migration = {
+  id: '2026-12-06-registrations-participants',
+  description: 'registrations: live registrations without participants get their one unnamed seat',
+  async up(db) {
+    const registrations = registrationsCollection(db);
+    const old = await registrations.find({ participants: { $exists: false }, status: { $in: ['CONFIRMED', 'WAITLISTED'] } }).toArray();
+    for (const r of old) {
+      const confirmed = r.status === 'CONFIRMED';
+      const seat: StoredParticipant = {
+        id: 'p1',
+        name: null,
+        role: null,
+        email: null,
+        status: confirmed ? 'CONFIRMED' : 'WAITLISTED',
+        seq: r.seq ?? -1,
+        addedAt: r.registeredAt,
+        confirmedAt: confirmed ? (r.confirmedAt ?? r.registeredAt) : null,
+      };
+      await registrations.updateOne({ _id: r._id, participants: { $exists: false } }, { $set: { participants: [seat] } });
+    }
+  },
+};
+
+export const migrations: readonly Migration[] = [detailsVersion, statusByClock, registrationSeats];

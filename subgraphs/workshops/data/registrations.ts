@@ -30,6 +30,13 @@ export async function findWorkshopRegistrations(db: Db, workshopId: string): Pro
   return registrationsCollection(db).find({ workshopId: { $eq: workshopId } }, { batchSize: ONE_BATCH }).toArray();
 }
 
+/** Registrations of a batch of cities that attended a workshop (attendance recorded); one query. */
+export async function findAttendedByCityIds(db: Db, cityIds: readonly string[]): Promise<StoredRegistration[]> {
+  return registrationsCollection(db)
+    .find({ cityId: { $in: [...cityIds] }, 'attendance.attended': { $eq: true } }, { batchSize: ONE_BATCH })
+    .toArray();
+}
+
 /** Live (confirmed or waitlisted) registrations of a batch of cities; one query. */
 export async function findActiveRegistrationsByCityIds(db: Db, cityIds: readonly string[]): Promise<Pick<StoredRegistration, '_id' | 'cityId' | 'workshopId'>[]> {
   return registrationsCollection(db)

@@ -23,7 +23,11 @@ export type WorkshopDoc = {
   endsAt: Date;
   timezone: string; // IANA
   capacity: number;
-  seatsTaken: number; // confirmed registrations
+  seatsTaken: number; // confirmed participants (seats are people)
+  /**
+   * As stored: CANCELLED by the organiser, else SCHEDULED (seeded past workshops say COMPLETED). What
+   * the API shows is computed from the clock (domain/lifecycle.ts): SCHEDULED, IN_PROGRESS, COMPLETED.
+   */
   status: 'SCHEDULED' | 'CANCELLED' | 'COMPLETED';
   sampleData: boolean;
 };
@@ -33,7 +37,11 @@ export type RegistrationDoc = {
   _id: string;
   workshopId: string;
   cityId: string;
-  status: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED';
+  /**
+   * CONFIRMED when at least one of its participants has a seat, WAITLISTED when all of them wait,
+   * CANCELLED by the city, CANCELLED_BY_ORGANISER when the workshop was cancelled.
+   */
+  status: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | 'CANCELLED_BY_ORGANISER';
   registeredAt: Date;
 };
 
@@ -68,7 +76,38 @@ export type StoredWorkshop = WorkshopDoc & Audited & {
   cancelledAt?: Date | null;
   createdAt?: Date;
   updatedAt?: Date;
+  /** How many participants one city may bring (null or absent: as many as there are seats). */
+  maxParticipantsPerCity?: number | null;
 };
+
+/** Whether a participant has a seat or waits for one. */
+export type SeatStatus = 'CONFIRMED' | 'WAITLISTED';
+
+/** A person a city sends to a workshop: each takes a seat or a place in the queue. */
+export interface StoredParticipant {
+  /** `p1`, `p2`, ... unique within the registration. */
+  id: string;
+  /** Null for the one seat of a registration made without naming anyone (filled in when someone is named). */
+  name: string | null;
+  role: string | null;
+  email: string | null;
+  status: SeatStatus;
+  /** Position in the workshop's queue (seats and waitlist are handed out in this order). */
+  seq: number;
+  addedAt: Date;
+  confirmedAt: Date | null;
+}
+
+/** What staff recorded about a registration once the workshop had started. */
+export interface StoredAttendance {
+  attended: boolean;
+  /** How many of the city's people were in the room. */
+  participantsPresent: number;
+  /** The named participants present (ids of `participants`). */
+  presentParticipantIds: string[];
+  recordedAt: Date;
+  recordedBy: string;
+}
 
 /** A registration as stored once the workflows have touched it. */
 export type StoredRegistration = RegistrationDoc & Audited & {
@@ -76,7 +115,29 @@ export type StoredRegistration = RegistrationDoc & Audited & {
   seq?: number;
   confirmedAt?: Date | null;
   cancelledAt?: Date | null;
+  /** The people the city sends; absent on registrations written before participants (one unnamed seat). */
+  participants?: StoredParticipant[];
+  /** Why the organiser cancelled (status CANCELLED_BY_ORGANISER). */
+  cancellationReason?: string | null;
+  /** The status the organiser's cancellation ended (CONFIRMED or WAITLISTED). */
+  statusBeforeCancellation?: 'CONFIRMED' | 'WAITLISTED' | null;
+  attendance?: StoredAttendance | null;
+};
+
+export type MentoringResult = 'GOALS_MET' | 'PARTLY_MET' | 'NOT_MET' | 'DISCONTINUED';
+
+/** A session as stored: seeded ones have no zone (the mentor's is used). */
+export type StoredSession = MentoringPairDoc['sessions'][number] & {
+  /** The mentor's IANA zone when the session was logged. */
+  timezone?: string;
 };
 
 /** A mentoring pair as stored once the workflows have touched it. */
-export type StoredMentoringPair = MentoringPairDoc & Audited;
+export type StoredMentoringPair = Omit<MentoringPairDoc, 'sessions'> &
+  Audited & {
+    sessions: StoredSession[];
+    /** The mentor city's IANA zone: `startedOn`, `closedOn` and the sessions' days are its local days (absent on seeded pairs). */
+    mentorTimezone?: string;
+    /** What the pair achieved, recorded when it closed. */
+    outcome?: { result: MentoringResult; summary: string } | null;
+  };

@@ -1,7 +1,10 @@
 import type { Collection, Db, Filter } from 'mongodb';
 import { ensureIndexes, findById, findByIds, ONE_BATCH } from '../../../lib/db/access';
-import type { Page } from '../../../lib/graphql/pagination';
+import { keysetFilter, keysetSort, type KeysetPage, type KeysetSpec } from '../../../lib/graphql/keyset';
 import type { StoredWorkshop } from './types';
+
+/** Not cancelled by the organiser (the clock decides between scheduled, in progress and completed). */
+const NOT_CANCELLED = { status: { $ne: 'CANCELLED' as const } };
 
 export function workshopsCollection(db: Db): Collection<StoredWorkshop> {
   return db.collection<StoredWorkshop>('workshops');
@@ -29,40 +32,53 @@ export function findWorkshopsByIds(db: Db, ids: readonly string[]): Promise<Stor
 const START_ORDER = { startsAt: 1, _id: 1 } as const;
 export const byStart = (a: StoredWorkshop, b: StoredWorkshop): number => a.startsAt.getTime() - b.startsAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 
-/** One page of workshops in start order. */
-export async function findWorkshopsPage(db: Db, filter: Filter<StoredWorkshop>, page: Page): Promise<StoredWorkshop[]> {
+/** Keyset of Query.workshops: start order, then id. */
+export const WORKSHOPS_KEYSET: KeysetSpec<StoredWorkshop> = {
+  name: 'workshops',
+  keys: [{ field: 'startsAt', direction: 1 }],
+  valuesOf: (w) => [w.startsAt],
+  idOf: (w) => w._id,
+};
+
+/** One page of workshops in start order after the page's position (limit + 1, to learn whether more follow). */
+export async function findWorkshopsPage(db: Db, filter: Filter<StoredWorkshop>, page: KeysetPage): Promise<StoredWorkshop[]> {
   if (page.limit === 0) return [];
-  return workshopsCollection(db).find(filter).sort(START_ORDER).skip(page.offset).limit(page.limit).toArray();
+  const after = keysetFilter(WORKSHOPS_KEYSET, page) as Filter<StoredWorkshop>;
+  return workshopsCollection(db)
+    .find({ $and: [filter, after] })
+    .sort(keysetSort(WORKSHOPS_KEYSET))
+    .limit(page.limit + 1)
+    .toArray();
 }
 
 export async function countWorkshops(db: Db, filter: Filter<StoredWorkshop>): Promise<number> {
   return workshopsCollection(db).countDocuments(filter);
 }
 
-/** Scheduled workshops starting after `now` that any of `hostCityIds` hosts, soonest first: one query for a batch of cities. */
+/** Workshops still to come (not cancelled, starting after `now`) that any of `hostCityIds` hosts, soonest first: one query for a batch of cities. */
 export async function findUpcomingHostedWorkshops(db: Db, hostCityIds: readonly string[], now: Date): Promise<StoredWorkshop[]> {
   return workshopsCollection(db)
-    .find({ status: 'SCHEDULED', startsAt: { $gt: now }, hostCityId: { $in: [...hostCityIds] } }, { batchSize: ONE_BATCH })
+    .find({ ...NOT_CANCELLED, startsAt: { $gt: now }, hostCityId: { $in: [...hostCityIds] } }, { batchSize: ONE_BATCH })
     .sort(START_ORDER)
     .toArray();
 }
 
-/** Scheduled workshops starting after `now` on any of `themes`, soonest first. */
+/** Workshops still to come (not cancelled, starting after `now`) on any of `themes`, soonest first. */
 export async function findUpcomingWorkshopsOnThemes(db: Db, themes: readonly string[], now: Date): Promise<StoredWorkshop[]> {
   return workshopsCollection(db)
-    .find({ status: { $eq: 'SCHEDULED' }, startsAt: { $gt: now }, themes: { $in: [...themes] } }, { batchSize: ONE_BATCH })
+    .find({ ...NOT_CANCELLED, startsAt: { $gt: now }, themes: { $in: [...themes] } }, { batchSize: ONE_BATCH })
     .sort(START_ORDER)
     .toArray();
 }
 
 /**
- * The SCHEDULED workshops that overlap [startsAt, endsAt), in start order (domain/workshops.ts
+ * The workshops (not cancelled) that overlap [startsAt, endsAt), in start order (domain/workshops.ts
  * `clashes` keeps those sharing the host or the facilitator). Instants are stored as UTC dates, so
  * offsets given on input do not matter.
  */
 export async function findOverlapping(db: Db, slot: { startsAt: Date; endsAt: Date }): Promise<StoredWorkshop[]> {
   return workshopsCollection(db)
-    .find({ status: 'SCHEDULED', startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt } }, { batchSize: ONE_BATCH })
+    .find({ ...NOT_CANCELLED, startsAt: { $lt: slot.endsAt }, endsAt: { $gt: slot.startsAt } }, { batchSize: ONE_BATCH })
     .sort(START_ORDER)
     .toArray();
 }

@@ -1,5 +1,6 @@
 import { checkInt } from '../../../lib/graphql/inputs';
 import type { CityResolvers } from '../generated/resolvers-types';
+import { workshopHistory } from '../workflows/views';
 
 const DEFAULT_UPCOMING = 5;
 
@@ -14,4 +15,6 @@ export const City = {
   },
 
   mentoring: (city, _args, ctx) => ctx.loaders.mentoringByCityId.load(city.id),
+
+  workshopHistory: (city, args, ctx) => workshopHistory(ctx, city, args),
 } satisfies CityResolvers;

@@ -1,6 +1,7 @@
 import { cityRef } from '../domain/views';
-import { waitlistOf } from '../domain/registrations';
+import { participantsOf, seatsOf } from '../domain/participants';
 import type { RegistrationResolvers } from '../generated/resolvers-types';
+import { participantsView, waitlistPositionOf } from '../workflows/views';
 
 export const Registration = {
   id: (registration) => registration._id,
@@ -10,12 +11,15 @@ export const Registration = {
     return workshop;
   },
   city: (registration) => cityRef(registration.cityId),
-  /** Position among the workshop's WAITLISTED registrations (batched: one query per request for all workshops). */
-  async waitlistPosition(registration, _args, ctx) {
-    if (registration.status !== 'WAITLISTED') return null;
-    const index = waitlistOf(await ctx.loaders.registrationsByWorkshopId.load(registration.workshopId)).findIndex((r) => r._id === registration._id);
-    return index < 0 ? null : index + 1;
-  },
+  /** Position among the workshop's registrations with people waiting (batched: one query per request for all workshops). */
+  waitlistPosition: (registration, _args, ctx) => waitlistPositionOf(ctx, registration),
   confirmedAt: (registration) => registration.confirmedAt ?? null,
   cancelledAt: (registration) => registration.cancelledAt ?? null,
+  cancellationReason: (registration) => registration.cancellationReason ?? null,
+  participantCount: (registration) => participantsOf(registration).length,
+  confirmedParticipants: (registration) => seatsOf(registration).filter((p) => p.status === 'CONFIRMED').length,
+  waitlistedParticipants: (registration) => seatsOf(registration).filter((p) => p.status === 'WAITLISTED').length,
+  participants: (registration, _args, ctx) => participantsView(ctx, registration),
+  attendance: (registration) =>
+    registration.attendance ? { attended: registration.attendance.attended, participantsPresent: registration.attendance.participantsPresent, recordedAt: registration.attendance.recordedAt } : null,
 } satisfies RegistrationResolvers;

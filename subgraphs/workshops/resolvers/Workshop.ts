@@ -1,28 +1,27 @@
-import { resolvePage, toConnection } from '../../../lib/graphql/pagination';
-import { toLocalIso } from '../../../lib/time/local-time';
-import { waitlistOf } from '../domain/registrations';
+import { statusAt } from '../domain/lifecycle';
 import { cityRef } from '../domain/views';
+import { localIso } from '../domain/time';
 import { detailsVersionOf } from '../domain/workshops';
 import type { WorkshopResolvers } from '../generated/resolvers-types';
+import { affectedCities, participantsPresent, participantsWaitlisted, registrationsPage, waitlistPage } from '../workflows/views';
 
 export const Workshop = {
   __resolveReference: (ref, ctx) => ctx.loaders.workshopById.load(ref.id),
   id: (workshop) => workshop._id,
   hostCity: (workshop) => (workshop.hostCityId ? cityRef(workshop.hostCityId) : null),
-  localStartsAt: (workshop) => toLocalIso(workshop.startsAt, workshop.timezone),
+  localStartsAt: (workshop) => localIso(workshop.startsAt, workshop.timezone),
+  localEndsAt: (workshop) => localIso(workshop.endsAt, workshop.timezone),
   seatsAvailable: (workshop) => Math.max(0, workshop.capacity - workshop.seatsTaken),
+  maxParticipantsPerCity: (workshop) => workshop.maxParticipantsPerCity ?? null,
+  /** By the clock (domain/lifecycle.ts), exactly as `workshops(status:)` filters. */
+  status: (workshop, _args, ctx) => statusAt(workshop, ctx.settings.now()),
   /** Pages over the workshop's registrations, loaded for all workshops of the request in one query. */
-  async registrations(workshop, args, ctx) {
-    const page = resolvePage(args, ctx.settings.defaultPageSize, ctx.settings.maxPageSize);
-    const all = await ctx.loaders.registrationsByWorkshopId.load(workshop._id);
-    return toConnection(all.slice(page.offset, page.offset + page.limit), page, all.length);
-  },
+  registrations: (workshop, args, ctx) => registrationsPage(ctx, workshop, args),
   /** The waitlist in promotion order, from the same batched load as `registrations`. */
-  async waitlist(workshop, args, ctx) {
-    const page = resolvePage(args, ctx.settings.defaultPageSize, ctx.settings.maxPageSize);
-    const waiting = waitlistOf(await ctx.loaders.registrationsByWorkshopId.load(workshop._id));
-    return toConnection(waiting.slice(page.offset, page.offset + page.limit), page, waiting.length);
-  },
+  waitlist: (workshop, args, ctx) => waitlistPage(ctx, workshop, args),
+  participantsWaitlisted: (workshop, _args, ctx) => participantsWaitlisted(ctx, workshop),
+  participantsPresent: (workshop, _args, ctx) => participantsPresent(ctx, workshop),
+  affectedCities: (workshop, _args, ctx) => affectedCities(ctx, workshop),
   version: (workshop) => detailsVersionOf(workshop),
   cancellationReason: (workshop) => workshop.cancellationReason ?? null,
   cancelledAt: (workshop) => workshop.cancelledAt ?? null,

@@ -2,7 +2,20 @@
  * Group commit: requests that queue for the same key while a batch is running are handled together
  * in the next batch (one lock, one read, one write for all of them), in arrival order. Under a burst
  * (50 registrations for one workshop at once) this costs a few lock sections instead of 50.
+ *
+ * A batch works for several requests at once, so it runs on behalf of none of them: each item keeps
+ * the idempotency attempt of the request that submitted it (`attemptOf`), and the batch marks each
+ * change with the attempt of the item it is for (lib/db/idempotency.ts), nothing else.
  */
+import { currentAttempt, runInAttempt, type Attempt } from '../../../lib/db/idempotency';
+
+const attempts = new WeakMap<object, Attempt>();
+
+/** The keyed request (if any) a submitted item is for: `runInAttempt(attemptOf(item), write)`. */
+export function attemptOf(item: object): Attempt | undefined {
+  return attempts.get(item);
+}
+
 interface Pending<I, O> {
   item: I;
   resolve: (value: O) => void;
@@ -18,6 +31,8 @@ export class KeyedBatcher<I, O> {
   constructor(private readonly run: (key: string, items: I[]) => Promise<Outcome<O>[]>) {}
 
   submit(key: string, item: I): Promise<O> {
+    const attempt = currentAttempt();
+    if (attempt && typeof item === 'object' && item !== null) attempts.set(item, attempt);
     return new Promise<O>((resolve, reject) => {
       const queue = this.queues.get(key);
       if (queue) {
@@ -25,7 +40,7 @@ export class KeyedBatcher<I, O> {
         return;
       }
       this.queues.set(key, [{ item, resolve, reject }]);
-      void this.drain(key);
+      runInAttempt(undefined, () => void this.drain(key));
     });
   }
 

@@ -1,6 +1,6 @@
 import type { Context } from '../context';
 import type { StoredRegistration, WorkshopDoc } from '../data/types';
-import { isLive } from '../domain/registrations';
+import { isLive } from '../domain/participants';
 
 /**
  * What a change of a workshop or of its registrations invalidates in the gateways' caches
@@ -29,10 +29,26 @@ export function declareWorkshopChanged(
   ctx.changes.lists();
 }
 
-/** A mentoring pair changed: the pair, both cities' `mentoring`, and the root lists. */
+/**
+ * Attendance of a registration changed: the workshop (its head count), the city (`workshopHistory`),
+ * `CertificationGap` type-wide (which upcoming workshops a gap suggests depends on the themes the
+ * city attended), and the root lists that show workshops.
+ */
+export function declareAttendanceChanged(ctx: Context, workshop: Pick<WorkshopDoc, '_id'>, cityId: string): void {
+  ctx.changes.entity('Workshop', { id: workshop._id });
+  ctx.changes.entity('City', { id: cityId });
+  ctx.changes.type('CertificationGap');
+  ctx.changes.lists();
+}
+
+/**
+ * A mentoring pair changed: the pair, both cities' `mentoring`, the root lists, and
+ * `CertificationGap` type-wide (a mentor's active pairs rank its suggestions).
+ */
 export function declarePairChanged(ctx: Context, pair: { _id: string; mentorCityId: string; menteeCityId: string }): void {
   ctx.changes.entity('MentoringPair', { id: pair._id });
   ctx.changes.entity('City', { id: pair.mentorCityId });
   ctx.changes.entity('City', { id: pair.menteeCityId });
+  ctx.changes.type('CertificationGap');
   ctx.changes.lists();
 }

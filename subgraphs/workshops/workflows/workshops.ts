@@ -1,18 +1,32 @@
 import { randomBytes } from 'node:crypto';
 import { requireRole } from '../../../lib/auth/guards';
-import { loadForChange, changeDocument, writeChange, type AuditChange } from '../../../lib/db/outbox';
+import { AUDIT, auditEntriesFor, changeDocument, loadForChange, writeChange, type AuditChange, type DerivedWrite } from '../../../lib/db/outbox';
 import { withLocks } from '../../../lib/db/locks';
 import { codedError, inputError } from '../../../lib/graphql/errors';
 import { checkText } from '../../../lib/graphql/inputs';
 import type { Context } from '../context';
-import { findWorkshopRegistrations } from '../data/registrations';
-import type { StoredWorkshop, WorkshopFormat } from '../data/types';
+import { registrationsCollection } from '../data/registrations';
+import type { StoredRegistration, StoredWorkshop, WorkshopFormat } from '../data/types';
 import { findOverlapping, findWorkshop, workshopsCollection } from '../data/workshops';
-import { splitRegistrations } from '../domain/registrations';
-import { changedDetails, checkDetails, clashes, detailsOf, detailsVersionOf, facilitatorKey, requireChangeable, DETAIL_FIELDS, type Details } from '../domain/workshops';
-import { requireCitiesExist } from './cities';
+import { isLive, participantsOf, SeatBook, seatsOf } from '../domain/participants';
+import {
+  changedDetails,
+  checkDraft,
+  checkSchedule,
+  clashes,
+  detailsOf,
+  detailsVersionOf,
+  doubleBooking,
+  facilitatorKey,
+  requireChangeable,
+  settleTimeZone,
+  DETAIL_FIELDS,
+  type Details,
+  type DraftDetails,
+} from '../domain/workshops';
+import { requireCityFacts } from './cities';
 import { declareWorkshopChanged } from './invalidation';
-import { fillSeats, workshopConflict, workshopLock } from './seats';
+import { fillSeats, loadRegistrationsForChange, workshopConflict, workshopLock } from './seats';
 
 /** An instant as the DateTime scalar parses it (a Date; the generated types also allow its string form). */
 const instant = (value: Date | string): Date => (value instanceof Date ? value : new Date(value));
@@ -25,11 +39,15 @@ export interface ScheduleWorkshopInput {
   facilitator?: string | null;
   startsAt: Date | string;
   endsAt: Date | string;
-  timezone: string;
+  timezone?: string | null;
   capacity: number;
+  maxParticipantsPerCity?: number | null;
 }
 
 export type UpdateWorkshopInput = { [K in keyof ScheduleWorkshopInput]?: ScheduleWorkshopInput[K] | null } & { expectedVersion?: number | null };
+
+/** Fields an update may clear with null. */
+const NULLABLE = new Set<keyof Details>(['hostCityId', 'facilitator', 'timezone', 'maxParticipantsPerCity']);
 
 /** Locks that serialise the double-booking check of a slot: one per host city and per facilitator. */
 function slotLocks(details: Pick<Details, 'hostCityId' | 'facilitator'>): string[] {
@@ -43,13 +61,20 @@ function slotLocks(details: Pick<Details, 'hostCityId' | 'facilitator'>): string
 /** Refuses (CONFLICT) a slot that double-books the host city or the facilitator. Callers hold the slot's locks. */
 async function refuseDoubleBooking(ctx: Context, details: Details, excludeId?: string): Promise<void> {
   const [w] = clashes(details, await findOverlapping(ctx.db, details), excludeId);
-  if (!w) return;
-  const who = details.hostCityId && w.hostCityId === details.hostCityId ? `The host city ${details.hostCityId}` : `The facilitator ${JSON.stringify(details.facilitator)}`;
-  throw codedError(
-    'CONFLICT',
-    `${who} is already booked for the workshop ${w._id} ("${w.title}") from ${w.startsAt.toISOString()} to ${w.endsAt.toISOString()}, which overlaps ${details.startsAt.toISOString()}–${details.endsAt.toISOString()}.`,
-    { field: 'input.startsAt', conflictingWorkshopId: w._id },
-  );
+  if (w) throw doubleBooking(details, w);
+}
+
+/**
+ * The zone the draft is held in: an in-person or hybrid workshop takes its host city's, asked of
+ * membership (which also says whether the host exists); an online one keeps its own.
+ */
+async function settle(ctx: Context, draft: DraftDetails): Promise<Details> {
+  if (draft.format === 'ONLINE') {
+    if (draft.hostCityId) await requireCityFacts(ctx, [{ id: draft.hostCityId, field: 'input.hostCityId' }]);
+    return settleTimeZone(draft, null);
+  }
+  const host = (await requireCityFacts(ctx, [{ id: draft.hostCityId!, field: 'input.hostCityId' }])).get(draft.hostCityId!)!;
+  return settleTimeZone(draft, host);
 }
 
 const notFound = (id: string, field = 'id') => codedError('NOT_FOUND', `No workshop with id ${JSON.stringify(id)}.`, { field });
@@ -57,12 +82,16 @@ const notFound = (id: string, field = 'id') => codedError('NOT_FOUND', `No works
 export async function scheduleWorkshop(ctx: Context, input: ScheduleWorkshopInput): Promise<StoredWorkshop> {
   const actor = requireRole(ctx.user, 'CITYNET_STAFF');
   const now = ctx.settings.now();
-  const details = checkDetails(
-    { ...input, hostCityId: input.hostCityId ?? null, facilitator: input.facilitator ?? null, startsAt: instant(input.startsAt), endsAt: instant(input.endsAt) },
-    now,
-    true,
-  );
-  if (details.hostCityId) await requireCitiesExist(ctx, [{ id: details.hostCityId, field: 'input.hostCityId' }]);
+  const draft = checkDraft({
+    ...input,
+    hostCityId: input.hostCityId ?? null,
+    facilitator: input.facilitator ?? null,
+    timezone: input.timezone ?? null,
+    maxParticipantsPerCity: input.maxParticipantsPerCity ?? null,
+    startsAt: instant(input.startsAt),
+    endsAt: instant(input.endsAt),
+  });
+  const details = checkSchedule(await settle(ctx, draft), now, true);
   const id = `ws-${randomBytes(6).toString('hex')}`;
   const workshop = await changeDocument({
     collection: workshopsCollection(ctx.db),
@@ -100,9 +129,9 @@ export async function updateWorkshop(ctx: Context, id: string, input: UpdateWork
   const given = DETAIL_FIELDS.filter((k) => k in input);
   if (given.length === 0) throw inputError('input', 'names no field to change');
   for (const k of given) {
-    if (k !== 'hostCityId' && k !== 'facilitator' && input[k] === null) throw inputError(`input.${k}`, 'cannot be null (leave it out to keep the current value)');
+    if (!NULLABLE.has(k) && input[k] === null) throw inputError(`input.${k}`, 'cannot be null (leave it out to keep the current value)');
   }
-  const changes: Partial<Details> = {};
+  const changes: Partial<DraftDetails> = {};
   for (const k of given) {
     const value = input[k] ?? null;
     Object.assign(changes, { [k]: k === 'startsAt' || k === 'endsAt' ? instant(value as Date | string) : value });
@@ -123,11 +152,21 @@ export async function updateWorkshop(ctx: Context, id: string, input: UpdateWork
       if (input.expectedVersion != null && input.expectedVersion !== version) {
         throw codedError('CONFLICT', `The workshop ${current._id} is at version ${version}, not ${input.expectedVersion}: it changed since you read it.`, { field: 'input.expectedVersion' });
       }
-      const details = checkDetails({ ...detailsOf(current), ...changes }, now, 'startsAt' in input);
-      if (details.hostCityId && details.hostCityId !== current.hostCityId) await requireCitiesExist(ctx, [{ id: details.hostCityId, field: 'input.hostCityId' }]);
-      const known = splitRegistrations(await findWorkshopRegistrations(ctx.db, current._id));
-      if (details.capacity < known.confirmed.length) {
-        throw codedError('CONFLICT', `The workshop ${current._id} has ${known.confirmed.length} confirmed seats; capacity cannot drop to ${details.capacity}.`, { field: 'input.capacity' });
+      const merged: DraftDetails = { ...detailsOf(current), ...changes };
+      // An in-person or hybrid workshop follows its host's zone: asked again whenever the host, the
+      // format or the zone is part of the change (the zone given must agree with the host's).
+      const zoneInvolved = 'hostCityId' in changes || 'format' in changes || 'timezone' in changes;
+      const draft = checkDraft({ ...merged, timezone: zoneInvolved && merged.format !== 'ONLINE' ? (changes.timezone ?? null) : merged.timezone });
+      const details = checkSchedule(zoneInvolved ? await settle(ctx, draft) : { ...draft, timezone: draft.timezone! }, now, 'startsAt' in input);
+      const known = await loadRegistrationsForChange(ctx, current._id);
+      const book = new SeatBook(details.capacity, known);
+      if (details.capacity < book.confirmed) {
+        throw codedError('CONFLICT', `The workshop ${current._id} has ${book.confirmed} confirmed participants; capacity cannot drop to ${details.capacity}.`, { field: 'input.capacity' });
+      }
+      const cap = details.maxParticipantsPerCity;
+      const over = cap == null ? undefined : known.find((r) => isLive(r) && seatsOf(r).length > cap);
+      if (over) {
+        throw codedError('CONFLICT', `${over.cityId} has ${seatsOf(over).length} participants registered; the cap per city cannot drop to ${cap}.`, { field: 'input.maxParticipantsPerCity', registrationId: over._id });
       }
       await refuseDoubleBooking(ctx, details, current._id);
       const changed = changedDetails(detailsOf(current), details);
@@ -139,7 +178,7 @@ export async function updateWorkshop(ctx: Context, id: string, input: UpdateWork
         {
           action: 'workshop.updated',
           subject: `workshop:${current._id}`,
-          old: Object.fromEntries(changed.map((k) => [k, current[k]])),
+          old: Object.fromEntries(changed.map((k) => [k, detailsOf(current)[k]])),
           new: Object.fromEntries(changed.map((k) => [k, details[k]])),
         },
       ];
@@ -152,8 +191,8 @@ export async function updateWorkshop(ctx: Context, id: string, input: UpdateWork
         workshopConflict(current._id),
       );
       // More seats: the waitlist moves up, in order.
-      if (details.capacity > current.capacity) updated = (await fillSeats(ctx, updated, known, actor, now)).workshop;
-      declareWorkshopChanged(ctx, updated, known.all, [current.hostCityId]);
+      if (details.capacity > current.capacity) updated = (await fillSeats(ctx, updated, book, actor, now)).workshop;
+      declareWorkshopChanged(ctx, updated, known, [current.hostCityId]);
       return updated;
     });
     if (result) return result;
@@ -161,11 +200,19 @@ export async function updateWorkshop(ctx: Context, id: string, input: UpdateWork
   }
 }
 
+/**
+ * Cancels a scheduled workshop, and with it every registration and waitlist entry, in ONE
+ * single-document write: the workshop document carries in its outbox its own audit entry, every
+ * registration as it becomes (CANCELLED_BY_ORGANISER, with the reason and the status it had) and each
+ * registration's audit entry (lib/db/outbox.ts `derived`, replaced by `_id`, so a flush interrupted by
+ * a crash is simply redone). Seats taken drop to 0. Under the workshop's lock, so no registration
+ * changes meanwhile.
+ */
 export async function cancelWorkshop(ctx: Context, id: string, reasonInput: string): Promise<StoredWorkshop> {
   const actor = requireRole(ctx.user, 'CITYNET_STAFF');
   const reason = checkText(reasonInput, 'reason', 3, 1000);
   const now = ctx.settings.now();
-  let registrations: Awaited<ReturnType<typeof findWorkshopRegistrations>> = [];
+  let registrations: StoredRegistration[] = [];
   const cancelled = await changeDocument({
     collection: workshopsCollection(ctx.db),
     id,
@@ -176,15 +223,38 @@ export async function cancelWorkshop(ctx: Context, id: string, reasonInput: stri
     async change(current) {
       if (!current) throw notFound(id);
       requireChangeable(current, now);
-      // Whose upcoming workshops list it: read under the lock, for the invalidation.
-      registrations = await findWorkshopRegistrations(ctx.db, id);
+      registrations = await loadRegistrationsForChange(ctx, id);
+      const derived: DerivedWrite[] = [];
+      const affected: { registrationId: string; cityId: string; status: string; participants: number }[] = [];
+      for (const r of registrations.filter(isLive)) {
+        const version = (r.version ?? 0) + 1;
+        const status = r.status as 'CONFIRMED' | 'WAITLISTED';
+        const { outbox: _none, ...fields } = r;
+        const next: StoredRegistration = {
+          ...fields,
+          participants: participantsOf(r),
+          status: 'CANCELLED_BY_ORGANISER',
+          statusBeforeCancellation: status,
+          cancellationReason: reason,
+          cancelledAt: now,
+          version,
+        };
+        derived.push({ collection: registrationsCollection(ctx.db).collectionName, doc: next });
+        const change: AuditChange = { action: 'registration.cancelledByOrganiser', subject: `registration:${r._id}`, old: { status }, new: { status: 'CANCELLED_BY_ORGANISER', reason } };
+        for (const entry of auditEntriesFor(`${registrationsCollection(ctx.db).collectionName}:${r._id}`, version, { cityId: r.cityId }, actor, now, [change])) {
+          derived.push({ collection: AUDIT, doc: entry });
+        }
+        affected.push({ registrationId: r._id, cityId: r.cityId, status, participants: seatsOf(r).length });
+      }
       return {
-        next: { ...current, status: 'CANCELLED' as const, cancellationReason: reason, cancelledAt: now, detailsVersion: detailsVersionOf(current) + 1, updatedAt: now },
-        audit: [{ action: 'workshop.cancelled', subject: `workshop:${id}`, old: { status: current.status }, new: { status: 'CANCELLED', reason } }],
+        next: { ...current, status: 'CANCELLED' as const, seatsTaken: 0, cancellationReason: reason, cancelledAt: now, detailsVersion: detailsVersionOf(current) + 1, updatedAt: now },
+        audit: [{ action: 'workshop.cancelled', subject: `workshop:${id}`, old: { status: current.status, seatsTaken: current.seatsTaken }, new: { status: 'CANCELLED', reason, seatsTaken: 0, affected } }],
         scope: { cityId: current.hostCityId },
+        derived,
       };
     },
   });
+  ctx.loaders.registrationsByWorkshopId.clear(id);
   declareWorkshopChanged(ctx, cancelled!, registrations);
   return cancelled!;
 }
