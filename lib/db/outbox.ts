@@ -3,6 +3,7 @@ import type { AuthUser } from '../auth/roles';
 import { codedError } from '../graphql/errors';
 import { ensureIndexes, findById, insertManyIgnoringDuplicates, isDuplicateKey, updateIfVersion, type IdDoc } from './access';
 import type { AuditEntryDoc } from './audit-entry';
+import { appliedMarkers, currentAttempt, recordEvidence, type AppliedMarker } from './idempotency';
 import { withLocks } from './locks';
 
 export type { AuditEntryDoc } from './audit-entry';
@@ -15,7 +16,10 @@ export type { AuditEntryDoc } from './audit-entry';
  * carries, in the changed document's `outbox`, everything else the change implies:
  * - `audit`: its audit entries (who, when, what, old and new);
  * - `derived`: documents computed from it (summaries, lookup documents), replaced by `_id`;
- * - `events`: domain events for other subgraphs, appended to this database's `events` collection.
+ * - `events`: domain events for other subgraphs, appended to this database's `events` collection;
+ * - `applied`: while a mutation with an `Idempotency-Key` runs, a marker that this change was made for
+ *   it (lib/db/idempotency.ts), added automatically: the evidence that a change was applied is in the
+ *   very write of the change, so a crash before its answer is stored cannot hide it.
  * After the write the outbox is flushed: every part is idempotent (deterministic ids, replace by
  * `_id`), so a flush interrupted by a crash is simply redone by the next change or read of the
  * document (`loadForChange`), and nothing in it is lost or applied twice.
@@ -46,6 +50,8 @@ export interface Outbox {
   audit?: AuditEntryDoc[];
   derived?: DerivedWrite[];
   events?: EventDoc[];
+  /** Markers of the keyed request that made the change (lib/db/idempotency.ts). */
+  applied?: AppliedMarker[];
 }
 
 /** A document that can be changed by `changeDocument`: a string `_id`, a version, an outbox. */
@@ -102,15 +108,17 @@ export function auditEntriesFor(docId: string, version: number, scope: AuditScop
 }
 
 function mergeOutboxes(a: Outbox | undefined, b: Outbox): Outbox {
+  const applied = [...(a?.applied ?? []), ...(b.applied ?? [])];
   return {
     audit: [...(a?.audit ?? []), ...(b.audit ?? [])],
     derived: [...(a?.derived ?? []), ...(b.derived ?? [])],
     events: [...(a?.events ?? []), ...(b.events ?? [])],
+    ...(applied.length ? { applied } : {}),
   };
 }
 
 function isEmpty(outbox: Outbox | undefined): boolean {
-  return !outbox || (!outbox.audit?.length && !outbox.derived?.length && !outbox.events?.length);
+  return !outbox || (!outbox.audit?.length && !outbox.derived?.length && !outbox.events?.length && !outbox.applied?.length);
 }
 
 /** Appends events to this database's stream (lib/db/events.ts assigns the order); idempotent by `_id`. */
@@ -138,6 +146,8 @@ export async function flushOutbox<T extends VersionedDoc>(collection: Collection
     await db.collection<IdDoc>(name).replaceOne({ _id: derived._id }, derived, { upsert: true });
   }
   if (outbox!.events?.length) await appendEvents(db, outbox!.events);
+  // Before the outbox goes: the evidence that the keyed request's change was applied stays.
+  if (outbox!.applied?.length) await recordEvidence(db, outbox!.applied);
   await collection.updateOne({ _id: doc._id } as never, { $unset: { outbox: '' } } as never);
 }
 
@@ -209,12 +219,14 @@ export async function writeChange<T extends VersionedDoc>(
 ): Promise<T> {
   const id = (result.next as unknown as IdDoc)._id;
   const version = (current?.version ?? 0) + 1;
+  const applied = appliedMarkers(currentAttempt(), `${collection.collectionName}:${id}`, result.audit.map((change) => change.subject));
   const outbox: Outbox = {
     // Named by collection as well: two collections of one database may hold documents with the same
     // `_id` (a member and its city's enrolment), and all their entries go to the one `audit` collection.
     audit: auditEntriesFor(`${collection.collectionName}:${id}`, version, result.scope, actor, at, result.audit),
     derived: result.derived ?? [],
     events: result.events ?? [],
+    ...(applied.length ? { applied } : {}),
   };
   // A change without audit entries, derived documents or events (e.g. a recount) leaves no empty outbox behind.
   const carried = current ? mergeOutboxes(current.outbox, outbox) : outbox;

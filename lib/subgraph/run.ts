@@ -1,3 +1,4 @@
+import type { IncomingHttpHeaders } from 'node:http';
 import type { BaseContext } from '@apollo/server';
 import { connectMongo, databaseName } from '../db/mongo';
 import { DATABASE_NAMES, DEFAULT_PORTS, envInt, envString, subgraphSettingsFromEnv, type SubgraphName } from '../config';
@@ -12,6 +13,17 @@ import { startTracing } from '../observability/tracing';
 import { onTermination } from '../lifecycle';
 import { createInvalidationBus } from '../cache/bus';
 import { requestIdOf } from '../http/request-id';
+import { IDEMPOTENCY_KEY_HEADER, requestScope, runInRequestScope, TIMEOUT_HEADER, validForwardedKey } from '../db/idempotency';
+
+/** The request's `Idempotency-Key` and the caller's wait (x-timeout-ms), as the gateway forwarded them. */
+function keyedRequest(headers: IncomingHttpHeaders): { key?: string; timeoutMs?: number } {
+  const raw = headers[IDEMPOTENCY_KEY_HEADER];
+  if (raw !== undefined && !validForwardedKey(raw)) {
+    throw refusal(400, 'BAD_USER_INPUT', 'The Idempotency-Key header must be 1 to 200 printable ASCII characters without spaces.', { field: 'Idempotency-Key' });
+  }
+  const timeout = Number(headers[TIMEOUT_HEADER]);
+  return { key: raw, timeoutMs: Number.isInteger(timeout) && timeout > 0 ? timeout : undefined };
+}
 import { createEventFeed } from '../db/events';
 
 /** How a subgraph's HTTP endpoint is protected. */
@@ -64,7 +76,11 @@ export async function serveSubgraph(
       // A public fetch (the gateway shares its answer with every caller) is resolved as anonymous,
       // whatever else it carries.
       if (req.headers['x-gateway-view'] === 'public') return service.createContext(null, { requestId });
-      return service.createContext(await verifyToken(req.headers.authorization), { authorization: req.headers.authorization, requestId });
+      const user = await verifyToken(req.headers.authorization);
+      // A mutation with an Idempotency-Key is answered once per key and caller (see service.ts).
+      const scope = requestScope();
+      if (scope) Object.assign(scope, keyedRequest(req.headers), { subject: user?.sub ?? 'anonymous' });
+      return service.createContext(user, { authorization: req.headers.authorization, requestId });
     },
     ready: async () => {
       if (service.health) return service.health.ping(1000);

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLResponse } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
-import { parse, type DocumentNode } from 'graphql';
+import { parse, type DocumentNode, type GraphQLError } from 'graphql';
 import type { Db } from 'mongodb';
 import type { SubgraphName, SubgraphSettings } from '../config';
 import type { AuthUser } from '../auth/roles';
@@ -18,6 +18,19 @@ import { localBus, type InvalidationBus } from '../cache/bus';
 import { subgraphTag } from '../cache/tags';
 import { ChangeSet } from './changes';
 import { REQUEST_ID_HEADER } from '../http/request-id';
+import { envInt } from '../config';
+import { codedError } from '../graphql/errors';
+import {
+  beginAttempt,
+  DEFAULT_TTL_MS,
+  ensureIdempotencyIndexes,
+  finishAttempt,
+  requestHash,
+  requestScope,
+  startExpiryCleanup,
+  type Attempt,
+  type StoredAnswer,
+} from '../db/idempotency';
 import { ensureEventIndexes, installEventStream, type EventConsumer } from '../db/events';
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
@@ -81,6 +94,12 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
   const logger = createLogger(`subgraph-${options.name}`);
   // The client may be shared with other subgraphs (`npm start`): count this database's commands only.
   const stopRecording = recordMongoCommands(options.db.client, metrics, options.name, options.db.databaseName);
+  // Idempotency keys (lib/db/idempotency.ts): records expire after IDEMPOTENCY_KEY_TTL_S.
+  const idempotencyTtlMs = envInt('IDEMPOTENCY_KEY_TTL_S', DEFAULT_TTL_MS / 1000, 1, 30 * 86_400) * 1000;
+  await ensureIdempotencyIndexes(options.db);
+  const stopCleanup = startExpiryCleanup(options.db, Math.min(idempotencyTtlMs, 10 * 60_000), (err) =>
+    logger.warn({ err }, 'Removing expired idempotency keys failed; retried at the next interval'),
+  );
   const server = new ApolloServer<TContext>({
     schema,
     includeStacktraceInErrorResponses: !production,
@@ -102,6 +121,7 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
       ApolloServerPluginInlineTraceDisabled(),
       metricsPlugin(metrics, options.name),
       invalidationPlugin<TContext>(options.name, bus, logger, metrics),
+      idempotencyPlugin<TContext>(options.name, options.db, logger, health, idempotencyTtlMs),
       {
         // Unexpected errors are logged with the request id the gateway passed on (x-request-id).
         async requestDidStart({ request }) {
@@ -189,4 +209,97 @@ function invalidationPlugin<TContext extends SubgraphContextBase>(name: Subgraph
       };
     },
   };
+}
+
+/** An answer given without executing the operation (a replay, or a refusal of the key). */
+function answer(result: StoredAnswer): GraphQLResponse {
+  return {
+    http: { status: 200, headers: new HeaderMap() },
+    body: { kind: 'single', singleResult: { data: result.data ?? null, ...(result.errors?.length ? { errors: result.errors } : {}) } },
+  };
+}
+
+const refusedWith = (error: GraphQLError): GraphQLResponse => answer({ data: null, errors: [error.toJSON()] });
+
+/**
+ * Idempotency keys (lib/db/idempotency.ts): a mutation that came with an `Idempotency-Key` (the
+ * gateway forwards the client's, or one it made up) runs as one attempt holding the key's record. A
+ * repeat of an answered request gets that answer without running again; a repeat while the first
+ * attempt runs waits for it (up to the time the caller waits, `x-timeout-ms`); the same key with
+ * another request is a CONFLICT naming the key; a change that was applied but whose answer was lost is
+ * said so, naming what changed, and never made again. Queries ignore the key.
+ */
+function idempotencyPlugin<TContext extends SubgraphContextBase>(name: SubgraphName, db: Db, logger: Logger, health: DatabaseHealth, ttlMs: number): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      const scope = requestScope();
+      if (!scope?.key) return;
+      const key = scope.key;
+      let attempt: Attempt | undefined;
+      return {
+        async responseForOperation({ operation, request, contextValue }) {
+          if (operation.operation !== 'mutation') return null;
+          // Leave the caller time to hear the answer: a tenth of its wait, at least 100 ms.
+          const waitMs = scope.timeoutMs === undefined ? undefined : Math.max(0, scope.timeoutMs - Math.max(100, scope.timeoutMs / 10));
+          const hash = requestHash(request.query, request.operationName, request.variables);
+          let begun;
+          try {
+            begun = await beginAttempt(db, { key, subject: scope.subject ?? 'anonymous', hash }, { ttlMs, waitMs, onError: (err) => logger.warn({ err, key }, 'Renewing an idempotency lease failed') });
+          } catch (error) {
+            if (!isDatabaseUnreachable(error)) throw error;
+            health.markUnavailable();
+            return refusedWith(databaseUnavailable(name));
+          }
+          // Anything but a run writes nothing: no cache invalidation is needed.
+          if (begun.kind !== 'run') contextValue.changes.unchanged();
+          const shown = shownKey(key);
+          switch (begun.kind) {
+            case 'run':
+              attempt = begun.attempt;
+              scope.attempt = attempt;
+              return null;
+            case 'replay':
+              logger.debug({ key }, 'Answered a repeated request from its stored answer');
+              return answer(begun.answer);
+            case 'conflict':
+              return refusedWith(
+                codedError('CONFLICT', `The Idempotency-Key ${JSON.stringify(shown)} was used for another request: use a new key for a new request.`, { field: 'Idempotency-Key', idempotencyKey: shown }),
+              );
+            case 'applied':
+              return refusedWith(
+                codedError(
+                  'CONFLICT',
+                  `The request with Idempotency-Key ${JSON.stringify(shown)} was applied, but its answer was lost; it is not applied again. ` +
+                    `Read ${begun.subjects.join(', ')} to see the outcome.`,
+                  { field: 'Idempotency-Key', idempotencyKey: shown, applied: true, changed: begun.subjects },
+                ),
+              );
+            case 'busy':
+              return refusedWith(
+                codedError('CONFLICT', `The request with Idempotency-Key ${JSON.stringify(shown)} is still being processed; send it again with the same key for its answer.`, {
+                  field: 'Idempotency-Key',
+                  idempotencyKey: shown,
+                  retryable: true,
+                }),
+              );
+          }
+        },
+        async willSendResponse({ response }) {
+          if (!attempt) return;
+          const result = response.body.kind === 'single' ? response.body.singleResult : undefined;
+          try {
+            await finishAttempt(attempt, { data: result?.data, errors: result?.errors });
+          } catch (err) {
+            // The answer still goes out; the record's lease runs out and a retry finds the evidence.
+            logger.error({ err, key }, 'Storing the answer of a keyed request failed');
+          }
+        },
+      };
+    },
+  };
+}
+
+/** The key as the client sent it (without the gateway's `#<n>` for a request's later mutation fetches). */
+function shownKey(key: string): string {
+  return key.replace(/#\d+$/, '');
 }
