@@ -1,7 +1,9 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
+import type { SubgraphSettings } from '../../lib/config';
 import { findCertificationsByIds, findCertificationsOfCities, findLatestCertifiedAtLeast, type MentorView } from './data/certifications';
 import type { CertificationRecord } from './data/types';
+import { inForceFilter, type ValidityRule } from './domain/validity';
 
 /**
  * Per-request loaders: by id through lib/db/access.ts (on FerretDB one primary-key lookup per id, on
@@ -12,11 +14,11 @@ export interface Loaders {
   certificationById: DataLoader<string, CertificationRecord | null>;
   /** A city's certifications, latest data year first: ONE query per batch of cities. */
   certificationsByCity: DataLoader<string, CertificationRecord[]>;
-  /** Latest certifications at a level rank or above (mentor pools), by minimum rank. */
+  /** Latest certifications in force at a level rank or above (mentor pools), by minimum rank. */
   mentorPool: DataLoader<number, MentorView[]>;
 }
 
-export function createLoaders(db: Db): Loaders {
+export function createLoaders(db: Db, validity: ValidityRule, settings: Pick<SubgraphSettings, 'now'>): Loaders {
   const certificationById = new DataLoader<string, CertificationRecord | null>(async (ids) => {
     const docs = await findCertificationsByIds(db, ids);
     const byId = new Map(docs.map((d) => [d._id, d]));
@@ -38,7 +40,7 @@ export function createLoaders(db: Db): Loaders {
       return cityIds.map((id) => byCity.get(id) ?? []);
     }),
     mentorPool: new DataLoader(async (ranks) => {
-      const docs = await findLatestCertifiedAtLeast(db, Math.min(...ranks));
+      const docs = await findLatestCertifiedAtLeast(db, Math.min(...ranks), inForceFilter(validity, settings.now()));
       return ranks.map((rank) => docs.filter((d) => d.levelRank >= rank));
     }),
   };

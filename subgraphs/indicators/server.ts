@@ -2,6 +2,8 @@ import { join } from 'node:path';
 import { ensureAuditIndexes } from '../../lib/db/outbox';
 import { runMigrations } from '../../lib/db/migrations';
 import { buildSubgraphService, loadTypeDefs, type SubgraphDeps, type SubgraphService } from '../../lib/subgraph/service';
+import { eventConsumer } from '../../lib/subgraph/events';
+import { announceCoverage, certificationHandlers } from './workflows/verification';
 import { createContext, type Context } from './context';
 import { ensureIndicatorReportIndexes } from './data/indicatorReports';
 import { indicatorMigrations } from './data/migrations';
@@ -19,6 +21,8 @@ export async function createServer(deps: SubgraphDeps, options: IndicatorsOption
   await ensureIndicatorReportIndexes(deps.db);
   await ensureAuditIndexes(deps.db);
   await runMigrations(deps.db, indicatorMigrations(catalogue));
+  // The coverage of reports written before events existed (and of the seed), once; then every write announces its own.
+  await announceCoverage(deps.db);
   return buildSubgraphService<Context>({
     name: 'indicators',
     typeDefs: loadTypeDefs(join(__dirname, 'schema.graphql')),
@@ -26,5 +30,7 @@ export async function createServer(deps: SubgraphDeps, options: IndicatorsOption
     db: deps.db,
     bus: deps.bus,
     createContext: (user, caller, changes) => createContext(changes, deps.db, deps.settings, catalogue, user, caller),
+    // Who may give verdicts: certification's assignments, statuses and organisations, as its events tell.
+    consumers: (logger) => [eventConsumer(deps, 'indicators', 'certification', certificationHandlers(deps.db, deps.settings.now, logger), logger)],
   });
 }

@@ -37,7 +37,7 @@ const TRAIL = `query Trail($cityId: ID!, $year: Int!) { auditTrail(cityId: $city
   certificationChanges { id at actor actorRoles action subject old new } } }`;
 
 const CITY = 'surabaya';
-const YEAR = 2020;
+const YEAR = 2025;
 const ORG = 'bureau-veritas';
 
 describe('every step is recorded', () => {
@@ -84,17 +84,26 @@ describe('every step is recorded', () => {
     expect(new Set(trail.valueChanges.map((e: any) => e.id)).size).toBe(303);
   });
 
-  test('certification changes, contributed by the certification subgraph', async () => {
+  test('certification changes, contributed by the certification subgraph: staff steps, and the steps the work caused', async () => {
     const trail = (await ok(t, TRAIL, { cityId: CITY, year: YEAR }, await staff())).auditTrail;
-    expect(trail.certificationChanges.map((e: any) => [e.action, e.actor, e.subject])).toEqual([
-      ['CERTIFICATION_OPENED', 'wccd-staff-1', 'certification'],
-      ['VERIFIER_ASSIGNED', 'wccd-staff-1', 'certification'],
-      ['CERTIFICATION_AWARDED', 'wccd-staff-1', 'certification'],
+    // The submission and the first verdict moved the status (indicators events): their actors are the
+    // officer and the verifier who acted; the resubmission after a rejection moved nothing.
+    expect(trail.certificationChanges.map((e: any) => [e.action, e.actor, e.actorRoles, e.subject])).toEqual([
+      ['CERTIFICATION_OPENED', 'wccd-staff-1', ['WCCD_STAFF'], 'certification'],
+      ['VERIFIER_ASSIGNED', 'wccd-staff-1', ['WCCD_STAFF'], 'certification'],
+      ['DATA_SUBMITTED', `city_officer:${CITY}`, ['CITY_OFFICER'], 'certification'],
+      ['VERIFICATION_STARTED', `verifier:${ORG}`, ['VERIFIER'], 'certification'],
+      ['CERTIFICATION_AWARDED', 'wccd-staff-1', ['WCCD_STAFF'], 'certification'],
     ]);
-    const [opened, assigned, awarded] = trail.certificationChanges;
+    const [opened, assigned, submitted, started, awarded] = trail.certificationChanges;
     expect(opened).toMatchObject({ old: null, new: { status: 'ENROLLED', level: null } });
-    expect(assigned).toMatchObject({ old: { status: 'ENROLLED', verifierOrganisationId: null }, new: { status: 'UNDER_VERIFICATION', verifierOrganisationId: ORG } });
-    expect(awarded).toMatchObject({ old: { status: 'UNDER_VERIFICATION', level: null }, new: { status: 'CERTIFIED', level: 'PLATINUM', awardedAt: '2026-11-28T00:00:00.000Z' } });
+    expect(assigned).toMatchObject({ old: { status: 'ENROLLED', verifierOrganisationId: null }, new: { status: 'ENROLLED', verifierOrganisationId: ORG } });
+    expect(submitted).toMatchObject({ old: { status: 'ENROLLED' }, new: { status: 'DATA_SUBMITTED', event: expect.stringMatching(new RegExp(`^indicators\\.submitted:${CITY}:${YEAR}:v\\d+$`)) } });
+    expect(started).toMatchObject({ old: { status: 'DATA_SUBMITTED' }, new: { status: 'UNDER_VERIFICATION', event: expect.stringMatching(/^indicators\.verdict:/) } });
+    expect(awarded).toMatchObject({
+      old: { status: 'UNDER_VERIFICATION', level: null },
+      new: { status: 'CERTIFIED', level: 'PLATINUM', awardedAt: '2026-11-28T00:00:00.000Z', coverage: { coreVerified: 46, supportingVerified: 54 } },
+    });
   });
 
   test('refused writes add nothing to the trail', async () => {
@@ -109,7 +118,7 @@ describe('access', () => {
   test("WCCD staff and the city's officers read it; everyone else is refused", async () => {
     const own = (await ok(t, TRAIL, { cityId: CITY, year: YEAR }, await officer(CITY))).auditTrail;
     expect(own.valueChanges.length).toBeGreaterThan(0);
-    expect(own.certificationChanges.length).toBe(3);
+    expect(own.certificationChanges.length).toBe(5);
     const anonymous = await t.query(TRAIL, { cityId: CITY, year: YEAR });
     expect(anonymous.errors![0].extensions.code).toBe('UNAUTHENTICATED');
     expect(anonymous.data?.auditTrail ?? null).toBeNull();

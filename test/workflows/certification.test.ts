@@ -1,7 +1,8 @@
 /**
  * The certification workflow through the gateway with real tokens (WCCD staff): open, assign a
- * verifier, award (never above the level the VERIFIED coverage earns) or reject; the registry shows
- * each city's latest certified year.
+ * verifier (the status follows the work: indicators' events), award (never above the level the
+ * VERIFIED coverage earns, never a data year past its validity) or reject; the registry shows each
+ * city's latest certified year.
  */
 import { startTestStack, type TestStack } from '../support/stack';
 import { tokenFor } from '../support/tokens';
@@ -17,6 +18,7 @@ import {
   openAndSubmit,
   REJECT,
   SAVE,
+  settle,
   staff,
   SUBMIT,
   SUPPORTING,
@@ -53,7 +55,7 @@ describe('configuration and the migrated seed', () => {
 describe('open and assign', () => {
   const key = { cityId: 'incheon', year: 2020 };
 
-  test('staff open a certification (ENROLLED) with the country from membership; again is a CONFLICT', async () => {
+  test('staff open a certification (ENROLLED) with the country membership announced; again is a CONFLICT', async () => {
     const data = await ok(t, OPEN, key, await staff());
     expect(data.openCertification).toMatchObject({ id: 'incheon:2020', status: 'ENROLLED', level: null, verifierOrganisation: null, sampleData: false, city: { id: 'incheon' } });
     expect(await certificationDb(t).collection('certifications').findOne({ _id: 'incheon:2020' as any })).toMatchObject({ country: 'KR', status: 'ENROLLED', latest: false, version: 1 });
@@ -70,13 +72,13 @@ describe('open and assign', () => {
     }
   });
 
-  test('assigning an unknown organisation is BAD_USER_INPUT; a known one puts it UNDER_VERIFICATION; re-assigning is allowed', async () => {
+  test('assigning an unknown organisation is BAD_USER_INPUT; a known one is assigned (the status stays); re-assigning is allowed', async () => {
     await expectRefusedUnchanged(t, key, ASSIGN, { ...key, org: 'acme' }, await staff(), { code: 'BAD_USER_INPUT', field: 'verifierOrganisationId' });
     await expectRefusedUnchanged(t, key, ASSIGN, { ...key, org: 'bsi' }, await verifier('bsi'), { code: 'FORBIDDEN' });
     const data = await ok(t, ASSIGN, { ...key, org: 'bsi' }, await staff());
-    expect(data.assignVerifier).toMatchObject({ status: 'UNDER_VERIFICATION', verifierOrganisationId: 'bsi', verifierOrganisation: 'BSI Group' });
+    expect(data.assignVerifier).toMatchObject({ status: 'ENROLLED', verifierOrganisationId: 'bsi', verifierOrganisation: 'BSI Group' });
     const again = await ok(t, ASSIGN, { ...key, org: 'dnv' }, await staff());
-    expect(again.assignVerifier).toMatchObject({ status: 'UNDER_VERIFICATION', verifierOrganisationId: 'dnv', verifierOrganisation: 'DNV' });
+    expect(again.assignVerifier).toMatchObject({ status: 'ENROLLED', verifierOrganisationId: 'dnv', verifierOrganisation: 'DNV' });
     await expectRefusedUnchanged(t, { cityId: 'incheon', year: 2024 }, ASSIGN, { cityId: 'incheon', year: 2024, org: 'bsi' }, await staff(), { code: 'NOT_FOUND' });
   });
 });
@@ -86,16 +88,27 @@ describe('awarding', () => {
   const ORG = 'tuv-sud';
 
   test('fewer than 30 verified core indicators cannot be certified', async () => {
+    await openAndSubmit(t, CITY, 2025, ORG);
+    await verifyAll(t, CITY, 2025, ORG, CORE.slice(0, 29));
+    await expectRefusedUnchanged(t, { cityId: CITY, year: 2025 }, AWARD, { cityId: CITY, year: 2025 }, await staff(), { code: 'CONFLICT', message: /29 verified core/ });
+    await expectRefusedUnchanged(t, { cityId: CITY, year: 2025 }, AWARD, { cityId: CITY, year: 2025, level: 'ASPIRATIONAL' }, await staff(), { code: 'CONFLICT' });
+  });
+
+  test('a data year already past the validity period cannot be awarded (CONFLICT naming the year)', async () => {
+    // Verified well enough for PLATINUM, but 2020 is more than 2 years before the current year (2026).
     await openAndSubmit(t, CITY, 2020, ORG);
-    await verifyAll(t, CITY, 2020, ORG, CORE.slice(0, 29));
-    await expectRefusedUnchanged(t, { cityId: CITY, year: 2020 }, AWARD, { cityId: CITY, year: 2020 }, await staff(), { code: 'CONFLICT', message: /29 verified core/ });
-    await expectRefusedUnchanged(t, { cityId: CITY, year: 2020 }, AWARD, { cityId: CITY, year: 2020, level: 'ASPIRATIONAL' }, await staff(), { code: 'CONFLICT' });
+    await verifyAll(t, CITY, 2020, ORG, [...CORE, ...SUPPORTING]);
+    await expectRefusedUnchanged(t, { cityId: CITY, year: 2020 }, AWARD, { cityId: CITY, year: 2020 }, await staff(), {
+      code: 'CONFLICT',
+      field: 'year',
+      message: /^"year" 2020 is past the validity period: a certification of data year 2020 is in force only until 2022/,
+    });
   });
 
   test('never above the earned level; a lower one may be awarded; the newer year becomes the latest', async () => {
     // 46 core + 20 supporting earn SILVER.
-    await verifyAll(t, CITY, 2020, ORG, [...CORE.slice(29), ...SUPPORTING.slice(0, 20)]);
-    const key = { cityId: CITY, year: 2020 };
+    await verifyAll(t, CITY, 2025, ORG, [...CORE.slice(29), ...SUPPORTING.slice(0, 20)]);
+    const key = { cityId: CITY, year: 2025 };
     await expectRefusedUnchanged(t, key, AWARD, { ...key, level: 'GOLD' }, await staff(), { code: 'CONFLICT', message: /earns SILVER/ });
     await expectRefusedUnchanged(t, key, AWARD, { ...key, level: 'PLATINUM' }, await staff(), { code: 'CONFLICT' });
     await expectRefusedUnchanged(t, key, AWARD, { ...key, level: 'BRONZE' }, await officer(CITY), { code: 'FORBIDDEN' });
@@ -103,23 +116,23 @@ describe('awarding', () => {
 
     const data = await ok(t, AWARD, { ...key, level: 'BRONZE' }, await staff());
     expect(data.awardCertification).toMatchObject({ status: 'CERTIFIED', level: 'BRONZE', awardedAt: '2026-11-28T00:00:00.000Z' });
-    expect(await latestOf(CITY)).toEqual([{ city: { id: CITY }, year: 2020, level: 'BRONZE' }]);
+    expect(await latestOf(CITY)).toEqual([{ city: { id: CITY }, year: 2025, level: 'BRONZE' }]);
     const flags = await certificationDb(t).collection('certifications').find({ cityId: CITY, latest: true }).toArray();
-    expect(flags.map((c) => c._id)).toEqual([`${CITY}:2020`]);
-    expect(await certificationDb(t).collection('certifications').findOne({ _id: `${CITY}:2020` as any })).toMatchObject({ levelRank: 2 });
+    expect(flags.map((c) => c._id)).toEqual([`${CITY}:2025`]);
+    expect(await certificationDb(t).collection('certifications').findOne({ _id: `${CITY}:2025` as any })).toMatchObject({ levelRank: 2 });
   });
 
   test('re-certifying an older year does not move the latest flag; the level defaults to the earned one', async () => {
-    await openAndSubmit(t, CITY, 2018, ORG);
-    await verifyAll(t, CITY, 2018, ORG, [...CORE, ...SUPPORTING.slice(0, 40)]);
-    const data = await ok(t, AWARD, { cityId: CITY, year: 2018 }, await staff());
+    await openAndSubmit(t, CITY, 2024, ORG);
+    await verifyAll(t, CITY, 2024, ORG, [...CORE, ...SUPPORTING.slice(0, 40)]);
+    const data = await ok(t, AWARD, { cityId: CITY, year: 2024 }, await staff());
     expect(data.awardCertification).toMatchObject({ status: 'CERTIFIED', level: 'PLATINUM' });
-    expect(await latestOf(CITY)).toEqual([{ city: { id: CITY }, year: 2020, level: 'BRONZE' }]);
+    expect(await latestOf(CITY)).toEqual([{ city: { id: CITY }, year: 2025, level: 'BRONZE' }]);
     const flags = await certificationDb(t).collection('certifications').find({ cityId: CITY, latest: true }).toArray();
-    expect(flags.map((c) => c._id)).toEqual([`${CITY}:2020`]);
+    expect(flags.map((c) => c._id)).toEqual([`${CITY}:2025`]);
     // The registry of one year still lists it.
-    const of2018 = await ok(t, `{ registry(year: 2018) { edges { node { city { id } level } } } }`, {});
-    expect(of2018.registry.edges.map((e: any) => e.node)).toEqual([{ city: { id: CITY }, level: 'PLATINUM' }]);
+    const of2024 = await ok(t, `{ registry(year: 2024) { edges { node { city { id } level } } } }`, {});
+    expect(of2024.registry.edges.map((e: any) => e.node)).toEqual([{ city: { id: CITY }, level: 'PLATINUM' }]);
   });
 });
 
@@ -138,8 +151,8 @@ describe('read your writes through the gateway caches', () => {
     return ok(t, READ, { id: key.cityId, year: key.year });
   };
 
-  test('open, assign, award and reject are visible to the next anonymous read', async () => {
-    const key = { cityId: 'busan', year: 2021 };
+  test('open, assign, the work, award and reject are visible to the next anonymous read', async () => {
+    const key = { cityId: 'busan', year: 2025 };
     const s = await staff();
     const before = await seen(key);
     expect(before.certification).toBeNull();
@@ -149,35 +162,41 @@ describe('read your writes through the gateway caches', () => {
     await ok(t, OPEN, key, s);
     let now = await seen(key);
     expect(now.certification).toEqual({ status: 'ENROLLED', level: null, verifierOrganisationId: null });
-    expect(now.city.certification).toEqual({ year: 2021, status: 'ENROLLED', level: null });
+    expect(now.city.certification).toEqual({ year: 2025, status: 'ENROLLED', level: null });
 
     await ok(t, ASSIGN, { ...key, org: 'sgs' }, s);
     now = await seen(key);
-    expect(now.certification).toEqual({ status: 'UNDER_VERIFICATION', level: null, verifierOrganisationId: 'sgs' });
+    expect(now.certification).toEqual({ status: 'ENROLLED', level: null, verifierOrganisationId: 'sgs' });
 
     // Every core and 20 supporting indicators verified: SILVER, so Busan becomes a possible mentor.
-    await openAndSubmitValues(key);
+    // The status follows (events): the caches drop what the event-driven changes changed too.
+    await openAndSubmitValues(key, async () => {
+      expect((await seen(key)).certification).toEqual({ status: 'DATA_SUBMITTED', level: null, verifierOrganisationId: 'sgs' });
+    });
+    expect((await seen(key)).certification).toEqual({ status: 'UNDER_VERIFICATION', level: null, verifierOrganisationId: 'sgs' });
     await ok(t, AWARD, key, s);
     now = await seen(key);
     expect(now.certification).toMatchObject({ status: 'CERTIFIED', level: 'SILVER' });
-    expect(now.city.certifications[0]).toEqual({ year: 2021, status: 'CERTIFIED' });
-    expect(now.registry.edges.map((e: any) => e.node.id)).toContain('busan:2021');
+    expect(now.city.certifications[0]).toEqual({ year: 2025, status: 'CERTIFIED' });
+    expect(now.registry.edges.map((e: any) => e.node.id)).toContain('busan:2025');
     expect(now.registry.totalCount).toBe(before.registry.totalCount + (before.registry.edges.some((e: any) => e.node.id.startsWith('busan:')) ? 0 : 1));
     const mentorsAfter = (await ok(t, GAP, {})).city.certificationGap.mentorCandidates.map((m: any) => m.city.id);
     expect(mentorsAfter).toContain('busan');
 
-    const other = { cityId: 'busan', year: 2022 };
+    const other = { cityId: 'busan', year: 2026 };
     await ok(t, OPEN, other, s);
     await seen(other);
     await ok(t, REJECT, { ...other, reason: 'Withdrawn' }, s);
     expect((await seen(other)).certification).toEqual({ status: 'REJECTED', level: null, verifierOrganisationId: null });
   });
 
-  /** The city's officer saves and submits every value; the verifier verifies every core and 20 supporting ones. */
-  async function openAndSubmitValues(key: { cityId: string; year: number }) {
+  /** The city's officer saves and submits every value (then `submitted` looks); the verifier verifies every core and 20 supporting ones. */
+  async function openAndSubmitValues(key: { cityId: string; year: number }, submitted: () => Promise<void>) {
     const officerToken = await officer(key.cityId);
     const saved = await ok(t, SAVE, { input: { ...key, expectedVersion: 0, values: validValues() } }, officerToken);
     await ok(t, SUBMIT, { ...key, expectedVersion: saved.saveIndicatorValues.version }, officerToken);
+    await settle(t);
+    await submitted();
     await verifyAll(t, key.cityId, key.year, 'sgs', [...CORE, ...SUPPORTING.slice(0, 20)]);
   }
 });

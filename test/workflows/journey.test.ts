@@ -1,16 +1,18 @@
 /**
  * The scripted certification journey of issue 3, through the gateway with real tokens over the real
  * database, one step after the other: CityNet admits and enrols a new city; WCCD opens its
- * certification and assigns a verifier; the city's officer saves all 100 values and submits them;
- * the verifier (another person) verifies 80 and rejects 5; the officer corrects and resubmits the 5;
- * the verifier verifies them; WCCD awards the level the verified data earns; the registry lists it,
- * the gap to Platinum is what is left, and the audit trail shows every step in order.
+ * certification and assigns a verifier; the city's officer saves all 100 values and submits them (the
+ * certification follows: DATA_SUBMITTED); the verifier (another person) verifies 80 and rejects 5
+ * (UNDER_VERIFICATION); the officer corrects and resubmits the 5; the verifier verifies them; WCCD
+ * awards the level the verified data earns; the registry lists it, the gap to Platinum is what is
+ * left, and the audit trail shows every step in order. Between the domains, the facts travel as
+ * events (test: `settle` waits for them where the next step needs them).
  */
 import catalogue from '../../data/catalogues/iso37120-2014.json';
 import levelTable from '../../subgraphs/certification/domain/certification-levels.json';
 import { startTestStack, TEST_NOW, type TestStack } from '../support/stack';
 import { tokenFor } from '../support/tokens';
-import { ASSIGN, AWARD, CORE, OPEN, REPORT, SAVE, SUBMIT, SUPPORTING, VERIFY } from './wccd-helpers';
+import { ASSIGN, AWARD, CORE, OPEN, REPORT, SAVE, settle, SUBMIT, SUPPORTING, VERIFY } from './wccd-helpers';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -166,10 +168,12 @@ describe('the certification journey of a new city', () => {
   });
 
   test('2. WCCD staff open its certification for the data year and assign the verifier organisation', async () => {
+    // Certification knows the new city once membership's `city.admitted` has arrived.
+    await settle(t);
     const opened = (await run(OPEN, { cityId: CITY, year: YEAR }, await tokens.wccd())).openCertification;
     expect(opened).toMatchObject({ id: expect.any(String), year: YEAR, status: 'ENROLLED', level: null, verifierOrganisationId: null, city: { id: CITY }, sampleData: false });
     const assigned = (await run(ASSIGN, { cityId: CITY, year: YEAR, org: ORG }, await tokens.wccd())).assignVerifier;
-    expect(assigned).toMatchObject({ status: 'UNDER_VERIFICATION', verifierOrganisationId: ORG, verifierOrganisation: 'Bureau Veritas', level: null });
+    expect(assigned).toMatchObject({ status: 'ENROLLED', verifierOrganisationId: ORG, verifierOrganisation: 'Bureau Veritas', level: null });
   });
 
   test("3. the city's officer saves all 100 values in one call and submits the year", async () => {
@@ -180,6 +184,9 @@ describe('the certification journey of a new city', () => {
     expect(submitted).toMatchObject({ version: 2, draftCount: 0, submittedCount: 100 });
     // Submitted values are not public yet.
     expect((await run(`{ city(id: "${CITY}") { indicators(year: ${YEAR}) { status } } }`, {})).city.indicators).toEqual([]);
+    // The certification follows the work: DATA_SUBMITTED.
+    await settle(t);
+    expect((await run(`{ certification(cityId: "${CITY}", year: ${YEAR}) { status } }`, {})).certification).toEqual({ status: 'DATA_SUBMITTED' });
     version = submitted.version;
   });
 
@@ -190,6 +197,9 @@ describe('the certification journey of a new city', () => {
     expect(second).toMatchObject({ version: version + 2, verifiedCount: 80, submittedCount: 15, rejectedCount: 5 });
     const rejected = second.values.filter((v: any) => v.status === 'REJECTED');
     expect(rejected.map((v: any) => [v.indicator.id, v.verifierNote])).toEqual(ALL.filter((id) => REJECTED.includes(id)).map((id) => [id, rejectionNote(id)]));
+    // The first verdict started the verification.
+    await settle(t);
+    expect((await run(`{ certification(cityId: "${CITY}", year: ${YEAR}) { status } }`, {})).certification).toEqual({ status: 'UNDER_VERIFICATION' });
     version = second.version;
   });
 
@@ -214,6 +224,8 @@ describe('the certification journey of a new city', () => {
   });
 
   test('7. WCCD staff award the level the verified coverage earns', async () => {
+    // The coverage certification decides on is what the indicators events told it.
+    await settle(t);
     // Above the earned level is refused, and changes nothing.
     const certifications = t.stack.subgraphs.certification.service.db.collection('certifications');
     const before = await certifications.findOne({ _id: `${CITY}:${YEAR}` as any });
@@ -290,7 +302,8 @@ describe('the certification journey of a new city', () => {
     // The officer and WCCD staff read the same trail.
     expect((await run(TRAIL, { cityId: CITY, year: YEAR }, await tokens.wccd())).auditTrail).toEqual(trail);
 
-    // Certification: opened, verifier assigned, awarded — by WCCD staff.
+    // Certification: opened, verifier assigned, awarded — by WCCD staff; data submitted and the
+    // verification started by the work of the officer and the verifier (told by the indicators events).
     expect(trail.certificationChanges).toEqual([
       { at: AT, actor: PEOPLE.wccd.sub, actorRoles: ['WCCD_STAFF'], action: 'CERTIFICATION_OPENED', subject: 'certification', old: null, new: expect.objectContaining({ status: 'ENROLLED', level: null }) },
       {
@@ -300,7 +313,25 @@ describe('the certification journey of a new city', () => {
         action: 'VERIFIER_ASSIGNED',
         subject: 'certification',
         old: expect.objectContaining({ status: 'ENROLLED', verifierOrganisationId: null }),
-        new: expect.objectContaining({ status: 'UNDER_VERIFICATION', verifierOrganisationId: ORG }),
+        new: expect.objectContaining({ status: 'ENROLLED', verifierOrganisationId: ORG }),
+      },
+      {
+        at: AT,
+        actor: PEOPLE.officer.sub,
+        actorRoles: ['CITY_OFFICER'],
+        action: 'DATA_SUBMITTED',
+        subject: 'certification',
+        old: expect.objectContaining({ status: 'ENROLLED' }),
+        new: expect.objectContaining({ status: 'DATA_SUBMITTED', event: `indicators.submitted:${CITY}:${YEAR}:v2` }),
+      },
+      {
+        at: AT,
+        actor: PEOPLE.verifier.sub,
+        actorRoles: ['VERIFIER'],
+        action: 'VERIFICATION_STARTED',
+        subject: 'certification',
+        old: expect.objectContaining({ status: 'DATA_SUBMITTED' }),
+        new: expect.objectContaining({ status: 'UNDER_VERIFICATION', event: `indicators.verdict:${CITY}:${YEAR}:v3` }),
       },
       {
         at: AT,

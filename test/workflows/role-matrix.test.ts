@@ -59,6 +59,9 @@ const MUTATIONS = {
   assignVerifier:         [U,         F,       F,       F,        F,        F,        A,     F],
   awardCertification:     [U,         F,       F,       F,        F,        F,        A,     F],
   rejectCertification:    [U,         F,       F,       F,        F,        F,        A,     F],
+  suspendCertification:   [U,         F,       F,       F,        F,        F,        A,     F],
+  reinstateCertification: [U,         F,       F,       F,        F,        F,        A,     F],
+  withdrawCertification:  [U,         F,       F,       F,        F,        F,        A,     F],
   scheduleWorkshop:       [U,         F,       F,       F,        F,        F,        F,     A],
   updateWorkshop:         [U,         F,       F,       F,        F,        F,        F,     A],
   cancelWorkshop:         [U,         F,       F,       F,        F,        F,        F,     A],
@@ -206,7 +209,10 @@ async function freshPair(): Promise<{ pairId: string; mentee: string }> {
   return { pairId: pair.pairMentor.id, mentee };
 }
 
-/** A certification UNDER_VERIFICATION by ORG with these values SUBMITTED by the city's officer. */
+/**
+ * A certification assigned to ORG with these values SUBMITTED by the city's officer (DATA_SUBMITTED
+ * once the events are delivered: `settleEvents`, so that each domain knows what the other did).
+ */
 async function submittedYear(ids: readonly string[]): Promise<{ cityId: string; version: number }> {
   const cityId = freshCity();
   await ok(t, OPEN, { cityId, year: YEAR }, await wccd());
@@ -214,7 +220,17 @@ async function submittedYear(ids: readonly string[]): Promise<{ cityId: string; 
   const officer = await officerOf(cityId);
   const saved = await ok(t, SAVE, { input: { cityId, year: YEAR, expectedVersion: 0, values: validValues(ids) } }, officer);
   const submitted = await ok(t, SUBMIT, { cityId, year: YEAR, expectedVersion: saved.saveIndicatorValues.version }, officer);
+  await t.stack.settleEvents();
   return { cityId, version: submitted.submitIndicatorYear.version };
+}
+
+/** A certification awarded BRONZE (every core indicator verified by ORG). */
+async function certifiedYear(): Promise<string> {
+  const { cityId } = await submittedYear(CORE);
+  await ok(t, VERIFY, { input: { cityId, year: YEAR, verdicts: verdicts(CORE) } }, await fixtureVerifier());
+  await t.stack.settleEvents();
+  await ok(t, AWARD, { cityId, year: YEAR }, await wccd());
+  return cityId;
 }
 
 const verdicts = (ids: readonly string[], verdict = 'VERIFIED', note = 'Checked against the source') => ids.map((indicatorId) => ({ indicatorId, verdict, note }));
@@ -318,7 +334,8 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
       await ok(t, OPEN, { cityId, year: YEAR }, await wccd());
       return { cityId, orgId: ORG, vars: { cityId, year: YEAR, org: ORG } };
     },
-    check: (d) => expect(d.assignVerifier).toMatchObject({ status: 'UNDER_VERIFICATION', verifierOrganisationId: ORG }),
+    // The status stays: the work moves it on.
+    check: (d) => expect(d.assignVerifier).toMatchObject({ status: 'ENROLLED', verifierOrganisationId: ORG }),
   },
   awardCertification: {
     subgraph: 'certification',
@@ -327,6 +344,8 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
       // Every core indicator verified, no supporting one: BRONZE by the default threshold table.
       const { cityId } = await submittedYear(CORE);
       await ok(t, VERIFY, { input: { cityId, year: YEAR, verdicts: verdicts(CORE) } }, await fixtureVerifier());
+      // Certification decides on the coverage the indicators events told it (and is UNDER_VERIFICATION).
+      await t.stack.settleEvents();
       return { cityId, orgId: ORG, vars: { cityId, year: YEAR } };
     },
     check: (d) => expect(d.awardCertification).toMatchObject({ status: 'CERTIFIED', level: 'BRONZE' }),
@@ -341,6 +360,34 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
       return { cityId, orgId: ORG, vars: { cityId, year: YEAR, reason: 'The data year is incomplete' } };
     },
     check: (d) => expect(d.rejectCertification).toMatchObject({ status: 'REJECTED', rejectionReason: 'The data year is incomplete' }),
+  },
+  suspendCertification: {
+    subgraph: 'certification',
+    document: `mutation($cityId: ID!, $year: Int!, $reason: String!) { suspendCertification(cityId: $cityId, year: $year, reason: $reason) { status statusReason inForce } }`,
+    async prepare() {
+      const cityId = await certifiedYear();
+      return { cityId, orgId: ORG, vars: { cityId, year: YEAR, reason: 'Data under review' } };
+    },
+    check: (d) => expect(d.suspendCertification).toEqual({ status: 'SUSPENDED', statusReason: 'Data under review', inForce: false }),
+  },
+  reinstateCertification: {
+    subgraph: 'certification',
+    document: `mutation($cityId: ID!, $year: Int!, $reason: String!) { reinstateCertification(cityId: $cityId, year: $year, reason: $reason) { status statusReason inForce } }`,
+    async prepare() {
+      const cityId = await certifiedYear();
+      await ok(t, `mutation($cityId: ID!, $year: Int!) { suspendCertification(cityId: $cityId, year: $year, reason: "Data under review") { status } }`, { cityId, year: YEAR }, await wccd());
+      return { cityId, orgId: ORG, vars: { cityId, year: YEAR, reason: 'Review closed' } };
+    },
+    check: (d) => expect(d.reinstateCertification).toEqual({ status: 'CERTIFIED', statusReason: 'Review closed', inForce: true }),
+  },
+  withdrawCertification: {
+    subgraph: 'certification',
+    document: `mutation($cityId: ID!, $year: Int!, $reason: String!) { withdrawCertification(cityId: $cityId, year: $year, reason: $reason) { status statusReason inForce } }`,
+    async prepare() {
+      const cityId = await certifiedYear();
+      return { cityId, orgId: ORG, vars: { cityId, year: YEAR, reason: 'The city left the programme' } };
+    },
+    check: (d) => expect(d.withdrawCertification).toEqual({ status: 'WITHDRAWN', statusReason: 'The city left the programme', inForce: false }),
   },
   scheduleWorkshop: {
     subgraph: 'workshops',
@@ -487,7 +534,7 @@ const READ_SPECS: Record<ReadName, ReadSpec> = {
     check(d) {
       expect(d.auditTrail.cityId).toBe(readFixture.cityId);
       expect(d.auditTrail.valueChanges.filter((e: any) => e.subject === '5.3').map((e: any) => e.action)).toEqual(['VALUE_ENTERED', 'VALUE_SUBMITTED', 'VALUE_REJECTED']);
-      expect(d.auditTrail.certificationChanges.map((e: any) => e.action)).toEqual(['CERTIFICATION_OPENED', 'VERIFIER_ASSIGNED']);
+      expect(d.auditTrail.certificationChanges.map((e: any) => e.action)).toEqual(['CERTIFICATION_OPENED', 'VERIFIER_ASSIGNED', 'DATA_SUBMITTED', 'VERIFICATION_STARTED']);
     },
     deniedPath: ['auditTrail'],
   },
@@ -535,6 +582,8 @@ beforeAll(async () => {
     memberFixture = { cityId: id, vars: { id } };
   });
   await inPool(jobs, 2);
+  // Every domain knows what the fixtures did in the others (events delivered) before the cells run.
+  await t.stack.settleEvents();
 }, 240_000);
 
 // ---- The cells ------------------------------------------------------------------------------------
@@ -580,6 +629,8 @@ describe('mutations', () => {
       expect(tags.filter((tag) => tag.endsWith('|*'))).toEqual([]);
       return;
     }
+    // Events of the previous cells delivered first: nothing but this call may change the stored state.
+    await t.stack.settleEvents();
     const before = await storedState(spec.subgraph, fx);
     const r = await t.query(spec.document, fx.vars, { token });
     expect(r.errors).toHaveLength(1);

@@ -1,7 +1,9 @@
 /**
  * Verification through the gateway with real tokens: only the organisation assigned to the city and
- * year (a fact of the certification domain, asked through the gateway), only SUBMITTED values, never
- * one's own values (four-eyes); rejected values go back to the city to be corrected and resubmitted.
+ * year (a fact of the certification domain, known to indicators from its events), only SUBMITTED
+ * values, never one's own values (four-eyes, per value) and never a city one is affiliated with
+ * (conflicts of interest: test/workflows/conflicts.test.ts); rejected values go back to the city to
+ * be corrected and resubmitted.
  */
 import { startTestStack, type TestStack } from '../support/stack';
 import { tokenFor } from '../support/tokens';
@@ -9,13 +11,13 @@ import {
   ALL_IDS,
   ASSIGN,
   expectRefusedUnchanged,
-  multiRoleToken,
   officer,
   ok,
   OPEN,
   openAndSubmit,
   REPORT,
   SAVE,
+  settle,
   staff,
   SUBMIT,
   verifier,
@@ -117,8 +119,8 @@ describe('verdicts of the assigned verifier', () => {
   });
 });
 
-describe('the assignment and the certification status come from the certification domain', () => {
-  test('no certification or no verifier assigned: FORBIDDEN; not UNDER_VERIFICATION: CONFLICT', async () => {
+describe('the assignment and the certification status come from the certification domain (its events)', () => {
+  test('no certification or no verifier assigned: FORBIDDEN; a certification no longer in progress: CONFLICT', async () => {
     const city = 'incheon';
     const t0 = await officer(city);
     await ok(t, SAVE, { input: { cityId: city, year: 2022, expectedVersion: 0, values: [{ indicatorId: '5.1', value: 3 }] } }, t0);
@@ -127,7 +129,8 @@ describe('the assignment and the certification status come from the certificatio
     const k = { cityId: city, year: 2022 };
     await expectRefusedUnchanged(t, k, VERIFY, payload, await verifier(ORG), { code: 'FORBIDDEN' }); // no certification
     await ok(t, OPEN, { cityId: city, year: 2022 }, await staff());
-    await expectRefusedUnchanged(t, k, VERIFY, payload, await verifier(ORG), { code: 'FORBIDDEN' }); // ENROLLED, nobody assigned
+    await settle(t);
+    await expectRefusedUnchanged(t, k, VERIFY, payload, await verifier(ORG), { code: 'FORBIDDEN', message: /not assigned/ }); // DATA_SUBMITTED, nobody assigned
     // Yokohama 2016 is CERTIFIED (sample data): its verifier can no longer give verdicts.
     const cert = (await ok(t, `{ certification(cityId: "yokohama", year: 2016) { status verifierOrganisationId } }`, {})).certification;
     expect(cert.status).toBe('CERTIFIED');
@@ -137,23 +140,28 @@ describe('the assignment and the certification status come from the certificatio
     });
   });
 
-  test('four-eyes: a verifier never gives a verdict on a value it entered itself', async () => {
+  test('four-eyes, per value: a verifier never gives a verdict on a value it entered itself', async () => {
     const city = 'colombo';
     const year = 2022;
     const staffToken = await staff();
     await ok(t, OPEN, { cityId: city, year }, staffToken);
     await ok(t, ASSIGN, { cityId: city, year, org: ORG }, staffToken);
-    // One person who is both the city's officer and a verifier of the assigned organisation.
-    const both = await multiRoleToken(['CITY_OFFICER', 'VERIFIER'], { cityId: city, orgId: ORG, sub: 'person-42' });
-    await ok(t, SAVE, { input: { cityId: city, year, expectedVersion: 0, values: [{ indicatorId: '5.1', value: 7 }] } }, both);
-    await ok(t, SUBMIT, { cityId: city, year, expectedVersion: 1 }, both);
-    await expectRefusedUnchanged(t, { cityId: city, year }, VERIFY, verify([{ indicatorId: '5.1', verdict: 'VERIFIED' }], city, year), both, {
+    // One person (sub person-42): the city's officer entered 5.1; another officer entered 5.2.
+    const asOfficer = await officer(city, 'person-42');
+    await ok(t, SAVE, { input: { cityId: city, year, expectedVersion: 0, values: [{ indicatorId: '5.1', value: 7 }] } }, asOfficer);
+    await ok(t, SAVE, { input: { cityId: city, year, expectedVersion: 1, values: [{ indicatorId: '5.2', value: 3 }] } }, await officer(city, 'person-7'));
+    await ok(t, SUBMIT, { cityId: city, year, expectedVersion: 2 }, asOfficer);
+    await settle(t);
+    // The same person later verifying for the assigned organisation, with a verifier token that names no city.
+    const asVerifier = await verifier(ORG, 'person-42');
+    await expectRefusedUnchanged(t, { cityId: city, year }, VERIFY, verify([{ indicatorId: '5.2', verdict: 'VERIFIED' }, { indicatorId: '5.1', verdict: 'VERIFIED' }], city, year), asVerifier, {
       code: 'FORBIDDEN',
-      field: 'verdicts[0].indicatorId',
-      message: /four-eyes/,
+      field: 'verdicts[1].indicatorId',
+      message: /entered by you.*four-eyes/,
     });
-    // Another verifier of the same organisation may.
+    // The value someone else entered they may verify; 5.1 another verifier of the same organisation.
+    expect((await ok(t, VERIFY, verify([{ indicatorId: '5.2', verdict: 'VERIFIED' }], city, year), asVerifier)).verifyIndicatorValues.verifiedCount).toBe(1);
     const report = await verifyAll(t, city, year, ORG, ['5.1']);
-    expect(report.verifiedCount).toBe(1);
+    expect(report.verifiedCount).toBe(2);
   });
 });

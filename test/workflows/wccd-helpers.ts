@@ -93,6 +93,16 @@ export async function expectRefusedUnchanged(
   expect(await storedState(t, key.cityId, key.year)).toEqual(before);
 }
 
+/**
+ * Waits until every domain event on its way has been applied (the stack's settleEvents): what one
+ * domain changed is then known to the others (the assignment to indicators, a submission, verdicts and
+ * coverage to certification). Events are delivered within moments anyway; tests wait for them instead
+ * of sleeping.
+ */
+export async function settle(t: TestStack): Promise<void> {
+  await t.stack.settleEvents();
+}
+
 /** Staff open the certification and assign `org`; the city's officer saves the values and submits them. */
 export async function openAndSubmit(t: TestStack, cityId: string, year: number, org: string, values = validValues()): Promise<number> {
   const staffToken = await staff();
@@ -101,11 +111,14 @@ export async function openAndSubmit(t: TestStack, cityId: string, year: number, 
   const officerToken = await officer(cityId);
   const saved = await ok(t, SAVE, { input: { cityId, year, expectedVersion: 0, values } }, officerToken);
   const submitted = await ok(t, SUBMIT, { cityId, year, expectedVersion: saved.saveIndicatorValues.version }, officerToken);
+  await settle(t);
   return submitted.submitIndicatorYear.version;
 }
 
-/** The verifier of `org` verifies these indicators in one call. */
+/** The verifier of `org` verifies these indicators in one call (and certification learns of it). */
 export async function verifyAll(t: TestStack, cityId: string, year: number, org: string, ids: readonly string[]): Promise<any> {
   const verdicts = ids.map((indicatorId) => ({ indicatorId, verdict: 'VERIFIED', note: 'Checked against the source' }));
-  return (await ok(t, VERIFY, { input: { cityId, year, verdicts } }, await verifier(org))).verifyIndicatorValues;
+  const report = (await ok(t, VERIFY, { input: { cityId, year, verdicts } }, await verifier(org))).verifyIndicatorValues;
+  await settle(t);
+  return report;
 }

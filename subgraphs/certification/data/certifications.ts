@@ -1,5 +1,6 @@
 import type { Collection, Db, Filter, IndexDescription } from 'mongodb';
 import { ensureIndexes, findById, findByIds, ONE_BATCH } from '../../../lib/db/access';
+import { keysetFilter, keysetSort, type KeysetPage, type KeysetSpec } from '../../../lib/graphql/keyset';
 import type { CertificationDoc, CertificationLevel, CertificationRecord } from './types';
 
 /** Collection `certifications`: one document per city and data year, `_id` = `${cityId}:${year}`. */
@@ -49,7 +50,7 @@ export function findCertificationsOfCities(db: Db, cityIds: readonly string[]): 
     .toArray();
 }
 
-/** What the `latest` flags are computed from: the city's certifications, small. */
+/** What the `latest` flags are computed from: the city's certifications, small (awarded ones carry the flag). */
 export type LatestFlagView = Pick<CertificationRecord, '_id' | 'year' | 'status' | 'latest'>;
 
 export function findLatestFlagViews(db: Db, cityId: string): Promise<LatestFlagView[]> {
@@ -64,36 +65,54 @@ export async function setLatestFlag(db: Db, id: string, latest: boolean): Promis
 }
 
 export interface RegistryFilter {
-  /** Without a year: each city's latest certification (the `latest` flag, since FerretDB has no $first). */
+  /** Without a year: each city's latest awarded certification, listed while it is in force. */
   year?: number | null;
   level?: CertificationLevel | null;
   country?: string | null;
+  /** The certifications in force now (domain/validity.ts `inForceFilter`): the same rule as the status field. */
+  inForce: Filter<CertificationRecord>;
 }
 
+/**
+ * The registry: by default each city's latest awarded certification (the `latest` flag, since FerretDB
+ * has no $first) while it is in force (CERTIFIED and within its validity: not suspended, withdrawn or
+ * expired); with a year, that data year's certifications that were awarded and not suspended or
+ * withdrawn, in force or EXPIRED (their status says which).
+ */
 function registryQuery(filter: RegistryFilter): Filter<CertificationRecord> {
-  const query: Filter<CertificationRecord> = { status: 'CERTIFIED' };
-  if (filter.year != null) query.year = filter.year;
-  else query.latest = true;
+  const query: Filter<CertificationRecord> = filter.year != null ? { status: 'CERTIFIED', year: filter.year } : { latest: true, ...filter.inForce };
   if (filter.level != null) query.level = filter.level;
   if (filter.country != null) query.country = filter.country;
   return query;
 }
 
+/** The registry's order: highest level first, then by city, then latest data year first. */
+export const REGISTRY_KEYSET: KeysetSpec<CertificationRecord> = {
+  name: 'registry',
+  keys: [
+    { field: 'levelRank', direction: -1 },
+    { field: 'cityId', direction: 1 },
+    { field: 'year', direction: -1 },
+  ],
+  valuesOf: (c) => [c.levelRank, c.cityId, c.year],
+  idOf: (c) => c._id,
+};
+
 /** A registry entry is the certification without an outbox a write may not have carried out yet. */
 const REGISTRY_PROJECTION = { outbox: 0 } as const;
 
 /**
- * One page of the registry, highest level first, then by city: a filtered find over a small
- * collection, limited to the page, without the workflow internals.
+ * One page of the registry after the page's position (keyset: rows added or removed meanwhile neither
+ * skip nor repeat others), fetched with one row more to tell whether another page follows.
  */
-export async function findRegistryPage(db: Db, filter: RegistryFilter, offset: number, limit: number): Promise<CertificationRecord[]> {
-  // limit 0 would mean "no limit" to the server.
-  if (limit === 0) return [];
+export async function findRegistryPage(db: Db, filter: RegistryFilter, page: KeysetPage): Promise<CertificationRecord[]> {
+  // One row more than the page (never 0, which would mean "no limit" to the server).
+  const after = keysetFilter(REGISTRY_KEYSET, page) as Filter<CertificationRecord>;
+  const query = page.after ? { $and: [registryQuery(filter), after] } : registryQuery(filter);
   return certifications(db)
-    .find(registryQuery(filter), { projection: REGISTRY_PROJECTION })
-    .sort({ levelRank: -1, cityId: 1, year: -1 })
-    .skip(offset)
-    .limit(limit)
+    .find(query, { projection: REGISTRY_PROJECTION })
+    .sort(keysetSort(REGISTRY_KEYSET))
+    .limit(page.limit + 1)
     .toArray();
 }
 
@@ -104,9 +123,14 @@ export function countRegistry(db: Db, filter: RegistryFilter): Promise<number> {
 /** A possible mentor: a city's latest CERTIFIED data year and its level. */
 export type MentorView = Pick<CertificationDoc, 'cityId' | 'year' | 'levelRank'>;
 
-/** Each city's latest CERTIFIED data year at `minRank` or above: the pool mentors are drawn from. */
-export function findLatestCertifiedAtLeast(db: Db, minRank: number): Promise<MentorView[]> {
+/** Each city's latest awarded data year, in force, at `minRank` or above: the pool mentors are drawn from. */
+export function findLatestCertifiedAtLeast(db: Db, minRank: number, inForce: Filter<CertificationRecord>): Promise<MentorView[]> {
   return certifications(db)
-    .find({ status: 'CERTIFIED', latest: true, levelRank: { $gte: minRank } }, { projection: { _id: 0, cityId: 1, year: 1, levelRank: 1 }, batchSize: ONE_BATCH })
+    .find({ latest: true, levelRank: { $gte: minRank }, ...inForce }, { projection: { _id: 0, cityId: 1, year: 1, levelRank: 1 }, batchSize: ONE_BATCH })
     .toArray() as Promise<MentorView[]>;
+}
+
+/** Every certification (start-up announcements and migrations: a small collection, one per city and year). */
+export function findAllCertifications(db: Db): Promise<CertificationRecord[]> {
+  return certifications(db).find({}, { projection: { outbox: 0 }, batchSize: ONE_BATCH }).toArray();
 }

@@ -9,6 +9,12 @@ import { join } from 'node:path';
 export interface VerifierOrganisation {
   id: string;
   name: string;
+  /**
+   * Declared conflicts of interest (`excludes` in the file): cities and countries the organisation may
+   * neither be assigned to nor give verdicts on (e.g. where it is also a consultant of the city).
+   */
+  excludedCities: string[];
+  excludedCountries: string[];
 }
 
 export interface VerifierOrganisations {
@@ -30,7 +36,21 @@ export function parseVerifierOrganisations(json: unknown, source: string): Verif
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
     if (typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(e.id)) fail(`organisations[${i}].id must be a lower-case slug like bureau-veritas, got ${JSON.stringify(e.id)}`);
     if (typeof e.name !== 'string' || e.name.trim() === '') fail(`organisations[${i}].name must be a non-empty string`);
-    return { id: e.id as string, name: e.name as string };
+    const excludes = (e.excludes ?? {}) as Record<string, unknown>;
+    if (typeof excludes !== 'object' || excludes === null || Array.isArray(excludes)) fail(`organisations[${i}].excludes must be an object with "cities" and "countries"`);
+    const list = (field: 'cities' | 'countries', pattern: RegExp, what: string): string[] => {
+      const value = excludes[field] ?? [];
+      if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !pattern.test(v))) {
+        fail(`organisations[${i}].excludes.${field} must be a list of ${what}, got ${JSON.stringify(value)}`);
+      }
+      return [...new Set(value as string[])].sort();
+    };
+    return {
+      id: e.id as string,
+      name: e.name as string,
+      excludedCities: list('cities', /^[a-z0-9][a-z0-9-]*$/, 'city ids like makati'),
+      excludedCountries: list('countries', /^[A-Z]{2}$/, 'ISO 3166-1 alpha-2 country codes like PH'),
+    };
   });
   const byId = new Map<string, VerifierOrganisation>();
   const byName = new Map<string, VerifierOrganisation>();

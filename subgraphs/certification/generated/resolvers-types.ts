@@ -22,7 +22,11 @@ export type Scalars = {
 
 export type AuditEntry = {
   __typename?: 'AuditEntry';
-  /** e.g. CERTIFICATION_OPENED, VERIFIER_ASSIGNED, CERTIFICATION_AWARDED, CERTIFICATION_REJECTED. */
+  /**
+   * e.g. CERTIFICATION_OPENED, VERIFIER_ASSIGNED, DATA_SUBMITTED, VERIFICATION_STARTED,
+   * CERTIFICATION_AWARDED, CERTIFICATION_REJECTED, CERTIFICATION_SUSPENDED, CERTIFICATION_REINSTATED,
+   * CERTIFICATION_WITHDRAWN.
+   */
   action: Scalars['String']['output'];
   /** The `sub` of who made the change, and the roles they acted in. */
   actor: Scalars['String']['output'];
@@ -39,7 +43,7 @@ export type AuditEntry = {
 /** The audit trail of one city and data year; each domain contributes the changes it made. */
 export type AuditTrail = {
   __typename?: 'AuditTrail';
-  /** Changes to the certification (opened, verifier assigned, awarded, rejected), oldest first; WCCD staff and the city's officers only. */
+  /** Changes to the certification (opened, verifier assigned, data submitted, verification started, awarded, rejected, suspended, reinstated, withdrawn), oldest first; WCCD staff and the city's officers only. */
   certificationChanges: Array<AuditEntry>;
   cityId: Scalars['ID']['output'];
   year: Scalars['Int']['output'];
@@ -56,13 +60,18 @@ export type Certification = {
   /** The city's coverage for this data year (from the indicators subgraph), including the level it earns. */
   coverage: IndicatorCoverage;
   id: Scalars['ID']['output'];
+  /** Whether it is in force now: CERTIFIED and within its validity period (what the registry lists). */
+  inForce: Scalars['Boolean']['output'];
   /** The level awarded; null until CERTIFIED. */
   level?: Maybe<CertificationLevel>;
   /** Why the certification was REJECTED: for WCCD staff and the city's officers only (null for others). */
   rejectionReason?: Maybe<Scalars['String']['output']>;
   /** True for generated sample data. */
   sampleData: Scalars['Boolean']['output'];
+  /** EXPIRED once a CERTIFIED certification is past its validity period (so it depends on the date). */
   status: CertificationStatus;
+  /** Why it was last suspended, reinstated or withdrawn: for WCCD staff and the city's officers only (null for others). */
+  statusReason?: Maybe<Scalars['String']['output']>;
   /** The third-party verification organisation (its name). */
   verifierOrganisation?: Maybe<Scalars['String']['output']>;
   /** The id of the assigned verification organisation (see verifierOrganisations). */
@@ -75,7 +84,7 @@ export type Certification = {
 export type CertificationGap = {
   __typename?: 'CertificationGap';
   cityId: Scalars['ID']['output'];
-  /** Possible mentors (latest certification Silver or higher) as cityId:year; internal. */
+  /** Possible mentors (latest certification in force, Silver or higher) as cityId:year; internal. */
   mentorPool: Array<Scalars['String']['output']>;
   /** VERIFIED core indicators the target needs (threshold table). */
   requiredCoreVerified: Scalars['Int']['output'];
@@ -93,11 +102,22 @@ export type CertificationLevel =
   | 'SILVER';
 
 export type CertificationStatus =
+  /** Awarded, and in force. */
   | 'CERTIFIED'
+  /** The city submitted its values for verification. */
   | 'DATA_SUBMITTED'
+  /** Opened for the data year (WCCD staff, or the programme round accepting the city). */
   | 'ENROLLED'
+  /** Awarded, but the city has not re-certified within the validity period. */
+  | 'EXPIRED'
+  /** Refused (the reason is kept). */
   | 'REJECTED'
-  | 'UNDER_VERIFICATION';
+  /** Awarded, then suspended by WCCD staff (off the registry until reinstated). */
+  | 'SUSPENDED'
+  /** The verifier gave its first verdict. */
+  | 'UNDER_VERIFICATION'
+  /** Awarded, then withdrawn by WCCD staff for good. */
+  | 'WITHDRAWN';
 
 export type City = {
   __typename?: 'City';
@@ -139,29 +159,45 @@ export type LevelThreshold = {
 };
 
 /**
- * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
- * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ * The certification workflow (WCCD_STAFF). Staff open a certification (ENROLLED) and assign a verifier;
+ * the work moves it on: the city's submission makes it DATA_SUBMITTED, the verifier's first verdict
+ * UNDER_VERIFICATION. Staff then award it (CERTIFIED) or reject it (REJECTED); after the award they may
+ * suspend, reinstate and withdraw it. A certification not renewed within the validity period is shown
+ * as EXPIRED. Any other step is a CONFLICT; every change is in the audit trail.
  */
 export type Mutation = {
   __typename?: 'Mutation';
-  /** Assigns (or re-assigns) the verification organisation; the certification is then UNDER_VERIFICATION. */
+  /**
+   * Assigns (or re-assigns) the verification organisation; the status stays. FORBIDDEN when the
+   * organisation declared a conflict of interest with the city or its country.
+   */
   assignVerifier: Certification;
   /**
    * Awards a level (default: the one the VERIFIED coverage earns; a lower one may be given, never a
-   * higher one). CONFLICT when the verified data earns no level (fewer than 30 verified core indicators).
-   * The registry then lists the city's latest certified year.
+   * higher one). CONFLICT when the verified data earns no level (fewer than 30 verified core indicators),
+   * or when the data year is already past the validity period. The registry then lists the city's latest
+   * certified year.
    */
   awardCertification: Certification;
   /** Opens the certification of a city for a data year (ENROLLED). NOT_FOUND for an unknown city; CONFLICT when one exists. */
   openCertification: Certification;
+  /** SUSPENDED -> CERTIFIED, with the reason, while the data year is within the validity period. */
+  reinstateCertification: Certification;
   /** Refuses the certification (with the reason, shown to WCCD staff and the city's officers). */
   rejectCertification: Certification;
+  /** CERTIFIED (in force) -> SUSPENDED, with the reason: off the registry until reinstated. */
+  suspendCertification: Certification;
+  /** CERTIFIED, EXPIRED or SUSPENDED -> WITHDRAWN for good, with the reason: off the registry. Withdrawing twice is a CONFLICT. */
+  withdrawCertification: Certification;
 };
 
 
 /**
- * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
- * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ * The certification workflow (WCCD_STAFF). Staff open a certification (ENROLLED) and assign a verifier;
+ * the work moves it on: the city's submission makes it DATA_SUBMITTED, the verifier's first verdict
+ * UNDER_VERIFICATION. Staff then award it (CERTIFIED) or reject it (REJECTED); after the award they may
+ * suspend, reinstate and withdraw it. A certification not renewed within the validity period is shown
+ * as EXPIRED. Any other step is a CONFLICT; every change is in the audit trail.
  */
 export type MutationAssignVerifierArgs = {
   cityId: Scalars['ID']['input'];
@@ -171,8 +207,11 @@ export type MutationAssignVerifierArgs = {
 
 
 /**
- * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
- * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ * The certification workflow (WCCD_STAFF). Staff open a certification (ENROLLED) and assign a verifier;
+ * the work moves it on: the city's submission makes it DATA_SUBMITTED, the verifier's first verdict
+ * UNDER_VERIFICATION. Staff then award it (CERTIFIED) or reject it (REJECTED); after the award they may
+ * suspend, reinstate and withdraw it. A certification not renewed within the validity period is shown
+ * as EXPIRED. Any other step is a CONFLICT; every change is in the audit trail.
  */
 export type MutationAwardCertificationArgs = {
   cityId: Scalars['ID']['input'];
@@ -182,8 +221,11 @@ export type MutationAwardCertificationArgs = {
 
 
 /**
- * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
- * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ * The certification workflow (WCCD_STAFF). Staff open a certification (ENROLLED) and assign a verifier;
+ * the work moves it on: the city's submission makes it DATA_SUBMITTED, the verifier's first verdict
+ * UNDER_VERIFICATION. Staff then award it (CERTIFIED) or reject it (REJECTED); after the award they may
+ * suspend, reinstate and withdraw it. A certification not renewed within the validity period is shown
+ * as EXPIRED. Any other step is a CONFLICT; every change is in the audit trail.
  */
 export type MutationOpenCertificationArgs = {
   cityId: Scalars['ID']['input'];
@@ -192,10 +234,55 @@ export type MutationOpenCertificationArgs = {
 
 
 /**
- * The certification workflow (WCCD_STAFF): open (ENROLLED) -> assign a verifier (UNDER_VERIFICATION) ->
- * award (CERTIFIED) or reject (REJECTED). Any other step is a CONFLICT.
+ * The certification workflow (WCCD_STAFF). Staff open a certification (ENROLLED) and assign a verifier;
+ * the work moves it on: the city's submission makes it DATA_SUBMITTED, the verifier's first verdict
+ * UNDER_VERIFICATION. Staff then award it (CERTIFIED) or reject it (REJECTED); after the award they may
+ * suspend, reinstate and withdraw it. A certification not renewed within the validity period is shown
+ * as EXPIRED. Any other step is a CONFLICT; every change is in the audit trail.
+ */
+export type MutationReinstateCertificationArgs = {
+  cityId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * The certification workflow (WCCD_STAFF). Staff open a certification (ENROLLED) and assign a verifier;
+ * the work moves it on: the city's submission makes it DATA_SUBMITTED, the verifier's first verdict
+ * UNDER_VERIFICATION. Staff then award it (CERTIFIED) or reject it (REJECTED); after the award they may
+ * suspend, reinstate and withdraw it. A certification not renewed within the validity period is shown
+ * as EXPIRED. Any other step is a CONFLICT; every change is in the audit trail.
  */
 export type MutationRejectCertificationArgs = {
+  cityId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * The certification workflow (WCCD_STAFF). Staff open a certification (ENROLLED) and assign a verifier;
+ * the work moves it on: the city's submission makes it DATA_SUBMITTED, the verifier's first verdict
+ * UNDER_VERIFICATION. Staff then award it (CERTIFIED) or reject it (REJECTED); after the award they may
+ * suspend, reinstate and withdraw it. A certification not renewed within the validity period is shown
+ * as EXPIRED. Any other step is a CONFLICT; every change is in the audit trail.
+ */
+export type MutationSuspendCertificationArgs = {
+  cityId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+  year: Scalars['Int']['input'];
+};
+
+
+/**
+ * The certification workflow (WCCD_STAFF). Staff open a certification (ENROLLED) and assign a verifier;
+ * the work moves it on: the city's submission makes it DATA_SUBMITTED, the verifier's first verdict
+ * UNDER_VERIFICATION. Staff then award it (CERTIFIED) or reject it (REJECTED); after the award they may
+ * suspend, reinstate and withdraw it. A certification not renewed within the validity period is shown
+ * as EXPIRED. Any other step is a CONFLICT; every change is in the audit trail.
+ */
+export type MutationWithdrawCertificationArgs = {
   cityId: Scalars['ID']['input'];
   reason: Scalars['String']['input'];
   year: Scalars['Int']['input'];
@@ -213,11 +300,13 @@ export type PageInfo = {
  * WCCD certification: certifications per city and data year, the level thresholds, and the Global
  * Cities Registry.
  *
- * Cache hints (@cacheControl): certifications and the registry are PUBLIC for 300 s (every change is
- * invalidated exactly; maxAge only bounds what invalidation cannot see); the threshold table and the
- * verification organisations are configuration, PUBLIC for 3600 s. Rejection reasons and the audit
- * trail depend on who asks (WCCD staff and the city's own officers): PRIVATE. Types several subgraphs
- * define (City, IndicatorCoverage, CertificationGap, AuditTrail) carry field-level hints only.
+ * Cache hints (@cacheControl): certifications are PUBLIC for 300 s (every change is invalidated
+ * exactly; maxAge only bounds what invalidation cannot see); what depends on the clock (a status that
+ * may become EXPIRED, the registry and the mentor pool of certifications in force) for 60 s; the
+ * threshold table and the verification organisations are configuration, PUBLIC for 3600 s. Rejection
+ * and status reasons and the audit trail depend on who asks (WCCD staff and the city's own officers):
+ * PRIVATE. Types several subgraphs define (City, IndicatorCoverage, CertificationGap, AuditTrail) carry
+ * field-level hints only.
  */
 export type Query = {
   __typename?: 'Query';
@@ -226,8 +315,10 @@ export type Query = {
   /** The threshold table that turns verified coverage into a level, highest level first. */
   certificationLevels: Array<LevelThreshold>;
   /**
-   * The WCCD Global Cities Registry: CERTIFIED certifications, each city's latest by default (or those of
-   * one data year), ordered by level (highest first) then city.
+   * The WCCD Global Cities Registry, ordered by level (highest first) then city. By default each city's
+   * latest awarded certification, listed only while it is in force (CERTIFIED within its validity period:
+   * not SUSPENDED, WITHDRAWN or EXPIRED). With `year`: that data year's certifications that were awarded
+   * and not suspended or withdrawn, in force or EXPIRED (their status says which).
    */
   registry: RegistryConnection;
   /** The third-party organisations that verify indicator values (configuration). */
@@ -239,11 +330,13 @@ export type Query = {
  * WCCD certification: certifications per city and data year, the level thresholds, and the Global
  * Cities Registry.
  *
- * Cache hints (@cacheControl): certifications and the registry are PUBLIC for 300 s (every change is
- * invalidated exactly; maxAge only bounds what invalidation cannot see); the threshold table and the
- * verification organisations are configuration, PUBLIC for 3600 s. Rejection reasons and the audit
- * trail depend on who asks (WCCD staff and the city's own officers): PRIVATE. Types several subgraphs
- * define (City, IndicatorCoverage, CertificationGap, AuditTrail) carry field-level hints only.
+ * Cache hints (@cacheControl): certifications are PUBLIC for 300 s (every change is invalidated
+ * exactly; maxAge only bounds what invalidation cannot see); what depends on the clock (a status that
+ * may become EXPIRED, the registry and the mentor pool of certifications in force) for 60 s; the
+ * threshold table and the verification organisations are configuration, PUBLIC for 3600 s. Rejection
+ * and status reasons and the audit trail depend on who asks (WCCD staff and the city's own officers):
+ * PRIVATE. Types several subgraphs define (City, IndicatorCoverage, CertificationGap, AuditTrail) carry
+ * field-level hints only.
  */
 export type QueryCertificationArgs = {
   cityId: Scalars['ID']['input'];
@@ -255,11 +348,13 @@ export type QueryCertificationArgs = {
  * WCCD certification: certifications per city and data year, the level thresholds, and the Global
  * Cities Registry.
  *
- * Cache hints (@cacheControl): certifications and the registry are PUBLIC for 300 s (every change is
- * invalidated exactly; maxAge only bounds what invalidation cannot see); the threshold table and the
- * verification organisations are configuration, PUBLIC for 3600 s. Rejection reasons and the audit
- * trail depend on who asks (WCCD staff and the city's own officers): PRIVATE. Types several subgraphs
- * define (City, IndicatorCoverage, CertificationGap, AuditTrail) carry field-level hints only.
+ * Cache hints (@cacheControl): certifications are PUBLIC for 300 s (every change is invalidated
+ * exactly; maxAge only bounds what invalidation cannot see); what depends on the clock (a status that
+ * may become EXPIRED, the registry and the mentor pool of certifications in force) for 60 s; the
+ * threshold table and the verification organisations are configuration, PUBLIC for 3600 s. Rejection
+ * and status reasons and the audit trail depend on who asks (WCCD staff and the city's own officers):
+ * PRIVATE. Types several subgraphs define (City, IndicatorCoverage, CertificationGap, AuditTrail) carry
+ * field-level hints only.
  */
 export type QueryRegistryArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
@@ -481,10 +576,12 @@ export type CertificationResolvers<ContextType = Context, ParentType extends Res
   city?: Resolver<ResolversTypes['City'], ParentType, ContextType>;
   coverage?: Resolver<ResolversTypes['IndicatorCoverage'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  inForce?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   level?: Resolver<Maybe<ResolversTypes['CertificationLevel']>, ParentType, ContextType>;
   rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CertificationStatus'], ParentType, ContextType>;
+  statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verifierOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verifierOrganisationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   year?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -533,7 +630,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   assignVerifier?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationAssignVerifierArgs, 'cityId' | 'verifierOrganisationId' | 'year'>>;
   awardCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationAwardCertificationArgs, 'cityId' | 'year'>>;
   openCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationOpenCertificationArgs, 'cityId' | 'year'>>;
+  reinstateCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationReinstateCertificationArgs, 'cityId' | 'reason' | 'year'>>;
   rejectCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationRejectCertificationArgs, 'cityId' | 'reason' | 'year'>>;
+  suspendCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationSuspendCertificationArgs, 'cityId' | 'reason' | 'year'>>;
+  withdrawCertification?: Resolver<ResolversTypes['Certification'], ParentType, ContextType, RequireFields<MutationWithdrawCertificationArgs, 'cityId' | 'reason' | 'year'>>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{

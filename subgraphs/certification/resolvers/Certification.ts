@@ -1,11 +1,15 @@
 import type { CertificationResolvers } from '../generated/resolvers-types';
 import { mayReadRejectionReason } from '../domain/access';
+import { isInForce, shownStatus } from '../domain/validity';
 
 export const Certification: CertificationResolvers = {
   // Batched: a list of certification references costs one lookup per id (or one `$in`).
   __resolveReference: (ref, ctx) => ctx.loaders.certificationById.load(String(ref.id)),
   id: (doc) => doc._id,
   city: (doc) => ({ id: doc.cityId }),
+  // EXPIRED is computed from the clock and the validity rule, the same way the registry filters.
+  status: (doc, _, ctx) => shownStatus(ctx.validity, ctx.settings.now(), doc),
+  inForce: (doc, _, ctx) => isInForce(ctx.validity, ctx.settings.now(), doc),
   verifierOrganisationId: (doc) => doc.verifierOrganisationId ?? null,
   // The configured name of the assigned organisation; the stored name for documents without an id.
   verifierOrganisation(doc, _, ctx) {
@@ -14,6 +18,8 @@ export const Certification: CertificationResolvers = {
   },
   // Why WCCD refused: for WCCD staff and the city's own officers (null for anyone else).
   rejectionReason: (doc, _, ctx) => (mayReadRejectionReason(ctx.user, doc.cityId) ? (doc.rejectionReason ?? null) : null),
+  // Why it was suspended, reinstated or withdrawn: for the same readers.
+  statusReason: (doc, _, ctx) => (mayReadRejectionReason(ctx.user, doc.cityId) ? (doc.statusReason ?? null) : null),
   // A reference: the gateway resolves the counts in the indicators subgraph and earnedLevel here.
   coverage: (doc) => ({ cityId: doc.cityId, year: doc.year }),
 };

@@ -1,7 +1,8 @@
-import { resolvePage, toConnection } from '../../../lib/graphql/pagination';
+import { resolveKeysetPage, toKeysetConnection } from '../../../lib/graphql/keyset';
 import { checkCountry, checkYear } from '../../../lib/graphql/inputs';
 import type { Context } from '../context';
-import { certificationId, countRegistry, findRegistryPage, type RegistryFilter } from '../data/certifications';
+import { certificationId, countRegistry, findRegistryPage, REGISTRY_KEYSET, type RegistryFilter } from '../data/certifications';
+import { inForceFilter } from '../domain/validity';
 import type { CertificationLevel, CertificationRecord } from '../data/types';
 import type { RegistryPage } from '../domain/refs';
 
@@ -14,18 +15,20 @@ export interface RegistryArgs {
 }
 
 /**
- * One page of the WCCD Global Cities Registry: CERTIFIED certifications, each city's latest by
- * default (or those of one data year), highest level first, then by city.
+ * One page of the WCCD Global Cities Registry, highest level first, then by city: by default each
+ * city's latest awarded certification while it is in force (not suspended, withdrawn or expired); with
+ * a year, that data year's certifications that were awarded and not suspended or withdrawn.
  */
 export async function registryPage(args: RegistryArgs, ctx: Context): Promise<RegistryPage> {
   const filter: RegistryFilter = {
     year: args.year == null ? null : checkYear(args.year, ctx.settings),
     level: args.level ?? null,
     country: args.country == null ? null : checkCountry(args.country),
+    inForce: inForceFilter(ctx.validity, ctx.settings.now()),
   };
-  const page = resolvePage(args, ctx.settings.defaultPageSize, ctx.settings.maxPageSize);
-  const [nodes, totalCount] = await Promise.all([findRegistryPage(ctx.db, filter, page.offset, page.limit), countRegistry(ctx.db, filter)]);
-  return toConnection(nodes, page, totalCount);
+  const page = resolveKeysetPage(REGISTRY_KEYSET, args, ctx.settings.defaultPageSize, ctx.settings.maxPageSize);
+  const [rows, totalCount] = await Promise.all([findRegistryPage(ctx.db, filter, page), countRegistry(ctx.db, filter)]);
+  return toKeysetConnection(REGISTRY_KEYSET, rows, page, totalCount);
 }
 
 /** A city's certification for one data year; null when there is none. */

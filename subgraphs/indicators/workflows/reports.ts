@@ -1,10 +1,11 @@
 import type { AuthUser } from '../../../lib/auth/roles';
-import { changeDocument, type AuditChange } from '../../../lib/db/outbox';
+import { changeDocument, type AuditChange, type EventDoc } from '../../../lib/db/outbox';
 import type { Context } from '../context';
 import { summaryWrite } from '../data/indicatorCoverage';
 import { indicatorReports, reportId, reportLockKey } from '../data/indicatorReports';
 import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
 import { coverageSummaryOf } from '../domain/coverage';
+import { coverageChanged, indicatorsSubmitted, indicatorsVerdict, sameCounts } from './verification';
 
 /** What one change of a report decides: its values (and when they were submitted) and their audit entries. */
 export interface ReportChange {
@@ -13,6 +14,8 @@ export interface ReportChange {
   values: IndicatorReportValue[];
   submittedAt?: Date;
   audit: AuditChange[];
+  /** What the other domains learn of the change besides its coverage: values submitted, verdicts given. */
+  announce?: { submitted?: number; verdicts?: { indicatorId: string; verdict: string }[] };
 }
 
 export interface ReportChangeResult {
@@ -27,9 +30,11 @@ export interface ReportChangeResult {
  * report's lock (`report:city:year`, which every write of a report takes), `decide` sees the stored
  * report (null: none yet; any left-over outbox carried out first) and refuses (throws), changes
  * nothing (null) or returns the change. The change is ONE single-document write carrying in its
- * outbox the audit entries and the report's new coverage summary (`indicator_coverage`, replaced by
- * `_id`). A new report loses a race for its `_id`, an existing one a race for its version: either way
- * a CONFLICT, and nothing is written.
+ * outbox the audit entries, the report's new coverage summary (`indicator_coverage`, replaced by
+ * `_id`) and its domain events for the other subgraphs (workflows/verification.ts): `coverage.changed`
+ * when the counts moved, `indicators.submitted` and `indicators.verdict` when the change says so. A new
+ * report loses a race for its `_id`, an existing one a race for its version: either way a CONFLICT,
+ * and nothing is written.
  */
 export async function changeReport(
   ctx: Context,
@@ -59,9 +64,15 @@ export async function changeReport(
       };
       const submittedAt = decided.submittedAt ?? current?.submittedAt;
       if (submittedAt) next.submittedAt = submittedAt;
-      const summary = coverageSummaryOf({ ...next, version: (current?.version ?? 0) + 1 }, ctx.catalogue);
+      const version = (current?.version ?? 0) + 1;
+      const summary = coverageSummaryOf({ ...next, version }, ctx.catalogue);
       changed = true;
-      return { next, audit: decided.audit, scope: { cityId: target.cityId, year: target.year }, derived: [summaryWrite(summary)] };
+      const at = ctx.settings.now();
+      const events: EventDoc[] = [];
+      if (decided.announce?.submitted) events.push(indicatorsSubmitted(target, version, decided.submittedAt ?? at, actor, decided.announce.submitted));
+      if (decided.announce?.verdicts?.length) events.push(indicatorsVerdict(target, version, at, actor, decided.announce.verdicts));
+      if (!sameCounts(current ? coverageSummaryOf(current, ctx.catalogue) : null, summary)) events.push(coverageChanged(target, version, summary, at));
+      return { next, audit: decided.audit, scope: { cityId: target.cityId, year: target.year }, derived: [summaryWrite(summary)], events };
     },
   });
   return { report, changed };

@@ -8,6 +8,7 @@ import { checkListLength, checkNote } from '../domain/inputs';
 import { MAX_VALUES_PER_SAVE } from '../domain/rules';
 import { auditSnapshot } from '../domain/values';
 import { changeReport, declareReportChange } from './reports';
+import { requireAssignedVerifier } from './verification';
 
 export type Verdict = 'VERIFIED' | 'REJECTED';
 
@@ -17,18 +18,13 @@ export interface VerifyIndicatorValuesInput {
   verdicts: { indicatorId: string; verdict: Verdict; note?: string | null }[];
 }
 
-/** The verification assignment is the certification domain's fact: asked through the gateway. */
-const ASSIGNMENT = `query VerificationAssignment($cityId: ID!, $year: Int!) {
-  certification(cityId: $cityId, year: $year) { status verifierOrganisationId }
-}`;
-
-interface AssignmentAnswer {
-  certification: { status: string; verifierOrganisationId: string | null } | null;
-}
-
 /**
  * Verdicts of the verifier organisation assigned to this city and year, on SUBMITTED values only.
- * Four-eyes: a verifier never judges a value it entered itself.
+ * Who is assigned, the certification's status and the organisations' declared exclusions are the
+ * certification domain's facts, known here from its events (workflows/verification.ts): nobody
+ * affiliated with the city verifies it (conflicts of interest), and four-eyes holds per value: a
+ * verifier never judges a value it entered itself. Certification learns of the verdicts (and the
+ * coverage they change) from the events in the same write.
  */
 export async function verifyIndicatorValues(input: VerifyIndicatorValuesInput, ctx: Context): Promise<IndicatorReportDoc> {
   const verifier = requireRole(ctx.user, 'VERIFIER');
@@ -45,13 +41,7 @@ export async function verifyIndicatorValues(input: VerifyIndicatorValuesInput, c
     return { indicatorId: v.indicatorId, verdict: v.verdict, note };
   });
 
-  const { certification } = await ctx.gateway<AssignmentAnswer>(ASSIGNMENT, { cityId: input.cityId, year }, ctx.caller);
-  if (!certification || certification.verifierOrganisationId !== verifier.orgId) {
-    throw codedError('FORBIDDEN', `Verifier organisation ${verifier.orgId} is not assigned to verify ${input.cityId} ${year}.`);
-  }
-  if (certification.status !== 'UNDER_VERIFICATION') {
-    throw codedError('CONFLICT', `The certification of ${input.cityId} ${year} is ${certification.status}, not UNDER_VERIFICATION.`);
-  }
+  await requireAssignedVerifier(ctx.db, { ...verifier, orgId: verifier.orgId }, input.cityId, year);
 
   // Decided under the report's lock, so the state judged is the state written over.
   const target = { cityId: input.cityId, year };
@@ -74,7 +64,12 @@ export async function verifyIndicatorValues(input: VerifyIndicatorValuesInput, c
       judged.set(v.indicatorId, next);
       audit.push({ action: v.verdict === 'VERIFIED' ? 'VALUE_VERIFIED' : 'VALUE_REJECTED', subject: v.indicatorId, old: auditSnapshot(old), new: auditSnapshot(next) });
     });
-    return { edition: current!.edition, values: current!.values.map((v) => judged.get(v.indicatorId) ?? v), audit };
+    return {
+      edition: current!.edition,
+      values: current!.values.map((v) => judged.get(v.indicatorId) ?? v),
+      audit,
+      announce: { verdicts: verdicts.map((v) => ({ indicatorId: v.indicatorId, verdict: v.verdict })) },
+    };
   });
   declareReportChange(ctx, target, changed);
   return report!;
