@@ -4,6 +4,8 @@ import { SUBGRAPH_NAMES, type SubgraphName } from '../lib/config';
 import { ConfigError, env, readEnv } from '../lib/env';
 import type { Logger } from 'pino';
 import type { InvalidationBus } from '../lib/cache/bus';
+import type { CsrfPrevention } from '../lib/http/routes/graphql';
+import { ROLES } from '../lib/auth/roles';
 
 /** The gateway's cache of public answers (gateway/cache). */
 export interface CacheSettings {
@@ -35,9 +37,12 @@ export interface OperationLimits {
   maxDirectives: number;
   /** Largest `first` a client may ask for (MAX_PAGE_SIZE, the same cap the subgraphs apply). */
   maxListSize: number;
-  /** `first` assumed when omitted, for the cost estimate (DEFAULT_PAGE_SIZE). */
+  /**
+   * Instances assumed for a list without a slicing argument or `@listSize(assumedSize:)` in the cost
+   * estimate (COST_DEFAULT_LIST_SIZE, default DEFAULT_PAGE_SIZE).
+   */
   defaultListSize: number;
-  /** Largest estimated cost: every field costs 1 times the product of the list sizes above it (MAX_COST). */
+  /** Largest estimated cost by the cost spec, `@cost`/`@listSize` (MAX_COST; gateway/limits/cost.ts). */
   maxCost: number;
   /** Most operations in one batched HTTP request; 0 refuses batches (MAX_BATCH_SIZE). */
   maxBatchSize: number;
@@ -47,7 +52,53 @@ export interface OperationLimits {
   maxInputListLength: number;
   /** Largest `variables` object, JSON bytes (MAX_VARIABLES_BYTES). */
   maxVariablesBytes: number;
+  /** Deepest nesting of objects and arrays in a JSON body or GET parameter (MAX_JSON_DEPTH). */
+  maxJsonDepth: number;
+  /** Most members (object keys plus array items) in a JSON body or GET parameter (MAX_JSON_MEMBERS). */
+  maxJsonMembers: number;
 }
+
+/**
+ * Rate limits (gateway/rate-limit): a token bucket per caller — the token's subject, or the client's
+ * IP address for anonymous callers — refilled at `limit` per `windowSeconds`, holding at most `limit`.
+ */
+export interface RateLimitPolicy {
+  limit: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitSettings {
+  /** RATE_LIMIT=on|off (default: on in production, off otherwise). */
+  enabled: boolean;
+  /** RATE_LIMIT_UNIT=requests|cost: each operation takes one token, or its estimated cost in tokens. */
+  unit: 'requests' | 'cost';
+  /**
+   * RATE_LIMITS: a policy per role (`anonymous` for callers without a token, `authenticated` for
+   * tokens with no listed role), e.g. `anonymous=120/60,PARTNER_APP=600/60`; a caller with several
+   * roles gets the most generous. Unlisted roles keep their defaults.
+   */
+  policies: Record<string, RateLimitPolicy>;
+  /** TRUSTED_PROXY_HOPS: proxies in front of the gateway whose X-Forwarded-For is believed (0: the socket's address). */
+  trustedProxyHops: number;
+}
+
+export const RATE_LIMIT_POLICY_NAMES = ['anonymous', 'authenticated', ...ROLES] as const;
+
+/** Requests per minute by role (burst = the limit): generous for people and apps, tight for anonymous scripts. */
+export const DEFAULT_REQUEST_POLICIES: Record<string, RateLimitPolicy> = {
+  anonymous: { limit: 120, windowSeconds: 60 },
+  authenticated: { limit: 300, windowSeconds: 60 },
+  PARTNER_APP: { limit: 600, windowSeconds: 60 },
+  CITY_OFFICER: { limit: 300, windowSeconds: 60 },
+  VERIFIER: { limit: 300, windowSeconds: 60 },
+  WCCD_STAFF: { limit: 1200, windowSeconds: 60 },
+  CITYNET_STAFF: { limit: 1200, windowSeconds: 60 },
+};
+
+/** The same in cost units (a city profile costs about 300, a page of 20 cities about 60). */
+export const DEFAULT_COST_POLICIES: Record<string, RateLimitPolicy> = Object.fromEntries(
+  Object.entries(DEFAULT_REQUEST_POLICIES).map(([role, p]) => [role, { limit: p.limit * 200, windowSeconds: p.windowSeconds }]),
+);
 
 export type TrustedDocumentsMode = 'enforce' | 'off';
 
@@ -69,6 +120,11 @@ export interface GatewaySettings {
   trustedDocumentsManifestPath?: string;
   /** Origins browsers may call from (CORS_ORIGINS, comma-separated; `*` for any). */
   corsOrigins?: string[];
+  /** CSRF_PREVENTION: cookies (default: only requests carrying cookies are checked) | always | off. */
+  csrfPrevention?: CsrfPrevention;
+  /** MAX_BODY_DRAIN_BYTES: past MAX_BODY_BYTES, how much is read and discarded so the client reads its 413. */
+  maxBodyDrainBytes?: number;
+  rateLimit?: Partial<RateLimitSettings>;
   subgraphTimeoutMs?: number;
   /** Retries of a query (never a mutation) after a connection reset (SUBGRAPH_RETRIES). */
   subgraphRetries?: number;
@@ -91,8 +147,9 @@ export interface GatewaySettings {
   bus?: InvalidationBus;
 }
 
-export type ResolvedGatewaySettings = Required<Omit<GatewaySettings, 'subgraphSigningSecret' | 'logger' | 'limits' | 'cache' | 'bus'>> & {
+export type ResolvedGatewaySettings = Required<Omit<GatewaySettings, 'subgraphSigningSecret' | 'logger' | 'limits' | 'cache' | 'bus' | 'rateLimit'>> & {
   limits: OperationLimits;
+  rateLimit: RateLimitSettings;
   subgraphSigningSecret?: string;
   logger?: Logger;
   cache: CacheSettings;
@@ -115,6 +172,8 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxStringLength: 1_000,
   maxInputListLength: 100,
   maxVariablesBytes: 20_000,
+  maxJsonDepth: 64,
+  maxJsonMembers: 10_000,
 };
 
 export const DEFAULT_MANIFEST_PATH = join(__dirname, '..', 'trusted-documents', 'manifest.json');
@@ -131,6 +190,9 @@ export function resolveGatewaySettings(settings: GatewaySettings): ResolvedGatew
     trustedDocuments: settings.trustedDocuments ?? (production ? 'enforce' : 'off'),
     trustedDocumentsManifestPath: settings.trustedDocumentsManifestPath ?? DEFAULT_MANIFEST_PATH,
     corsOrigins: settings.corsOrigins ?? (production ? [] : ['*']),
+    csrfPrevention: settings.csrfPrevention ?? 'cookies',
+    maxBodyDrainBytes: settings.maxBodyDrainBytes ?? settings.maxBodyBytes * 8,
+    rateLimit: resolveRateLimit(settings.rateLimit, production),
     subgraphTimeoutMs: settings.subgraphTimeoutMs ?? 5_000,
     subgraphRetries: settings.subgraphRetries ?? 1,
     circuitFailureThreshold: settings.circuitFailureThreshold ?? 5,
@@ -146,6 +208,35 @@ export function resolveGatewaySettings(settings: GatewaySettings): ResolvedGatew
     throw new Error('SUBGRAPH_SIGNING_SECRET must be at least 32 characters long.');
   }
   return resolved;
+}
+
+function resolveRateLimit(input: Partial<RateLimitSettings> | undefined, production: boolean): RateLimitSettings {
+  const unit = input?.unit ?? 'requests';
+  const defaults = unit === 'cost' ? DEFAULT_COST_POLICIES : DEFAULT_REQUEST_POLICIES;
+  return {
+    enabled: input?.enabled ?? production,
+    unit,
+    policies: { ...defaults, ...input?.policies },
+    trustedProxyHops: input?.trustedProxyHops ?? 0,
+  };
+}
+
+/** `role=limit/seconds` pairs, comma-separated (RATE_LIMITS). */
+export function parseRateLimits(raw: string): { policies: Record<string, RateLimitPolicy>; problems: string[] } {
+  const policies: Record<string, RateLimitPolicy> = {};
+  const problems: string[] = [];
+  for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+    const m = /^([A-Za-z_]+)\s*=\s*(\d+)\s*\/\s*(\d+)\s*s?$/.exec(item);
+    if (!m) {
+      problems.push(`${JSON.stringify(item)} is not role=limit/seconds (e.g. PARTNER_APP=600/60)`);
+      continue;
+    }
+    const [, role, limit, seconds] = m;
+    if (!(RATE_LIMIT_POLICY_NAMES as readonly string[]).includes(role)) problems.push(`${role} is not one of ${RATE_LIMIT_POLICY_NAMES.join(', ')}`);
+    else if (Number(limit) < 1 || Number(seconds) < 1 || Number(seconds) > 86_400) problems.push(`${item}: the limit and the window (1-86400 s) must be positive`);
+    else policies[role] = { limit: Number(limit), windowSeconds: Number(seconds) };
+  }
+  return { policies, problems };
 }
 
 /** An unset or empty variable counts as absent, as in lib/env.ts. */
@@ -206,6 +297,24 @@ export const GATEWAY_ENV = {
   MAX_STRING_LENGTH: env.int(d.maxStringLength, 1, Number.MAX_SAFE_INTEGER),
   MAX_INPUT_LIST_LENGTH: env.int(d.maxInputListLength, 1, Number.MAX_SAFE_INTEGER),
   MAX_VARIABLES_BYTES: env.int(d.maxVariablesBytes, 2, Number.MAX_SAFE_INTEGER),
+  MAX_JSON_DEPTH: env.int(d.maxJsonDepth, 4, 1000),
+  MAX_JSON_MEMBERS: env.int(d.maxJsonMembers, 10, Number.MAX_SAFE_INTEGER),
+  MAX_BODY_DRAIN_BYTES: z.preprocess(absent, z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be at least 0').optional()),
+  COST_DEFAULT_LIST_SIZE: z.preprocess(absent, z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').optional()),
+  CSRF_PREVENTION: z.preprocess(absent, z.enum(['cookies', 'always', 'off'], { message: 'must be cookies, always or off' }).optional()),
+  RATE_LIMIT: z.preprocess(absent, z.enum(['on', 'off'], { message: 'must be on or off' }).optional()),
+  RATE_LIMIT_UNIT: z.preprocess(absent, z.enum(['requests', 'cost'], { message: 'must be requests or cost' }).optional()),
+  RATE_LIMITS: z.preprocess(
+    absent,
+    z
+      .string()
+      .superRefine((raw, ctx) => {
+        for (const problem of parseRateLimits(raw).problems) ctx.addIssue({ code: 'custom', message: problem });
+      })
+      .transform((raw) => parseRateLimits(raw).policies)
+      .optional(),
+  ),
+  TRUSTED_PROXY_HOPS: env.int(0, 0, 10),
   TRUSTED_DOCUMENTS: z.preprocess(absent, z.enum(['enforce', 'off'], { message: 'must be enforce or off' }).optional()),
   TRUSTED_DOCUMENTS_MANIFEST: env.optionalString(),
   CORS_ORIGINS: originList(),
@@ -253,12 +362,22 @@ export function gatewaySettingsFromEnv(source: NodeJS.ProcessEnv = process.env):
       maxRootFields: e.MAX_ROOT_FIELDS,
       maxDirectives: e.MAX_DIRECTIVES,
       maxListSize: e.MAX_PAGE_SIZE,
-      defaultListSize: e.DEFAULT_PAGE_SIZE,
+      defaultListSize: e.COST_DEFAULT_LIST_SIZE ?? e.DEFAULT_PAGE_SIZE,
       maxCost: e.MAX_COST,
       maxBatchSize: e.MAX_BATCH_SIZE,
       maxStringLength: e.MAX_STRING_LENGTH,
       maxInputListLength: e.MAX_INPUT_LIST_LENGTH,
       maxVariablesBytes: e.MAX_VARIABLES_BYTES,
+      maxJsonDepth: e.MAX_JSON_DEPTH,
+      maxJsonMembers: e.MAX_JSON_MEMBERS,
+    },
+    csrfPrevention: e.CSRF_PREVENTION,
+    maxBodyDrainBytes: e.MAX_BODY_DRAIN_BYTES,
+    rateLimit: {
+      enabled: e.RATE_LIMIT === undefined ? undefined : e.RATE_LIMIT === 'on',
+      unit: e.RATE_LIMIT_UNIT,
+      policies: e.RATE_LIMITS,
+      trustedProxyHops: e.TRUSTED_PROXY_HOPS,
     },
     trustedDocuments: e.TRUSTED_DOCUMENTS,
     trustedDocumentsManifestPath: e.TRUSTED_DOCUMENTS_MANIFEST,

@@ -26,6 +26,12 @@ export interface GatewayContext {
     /** Where the invalidation sequence stood when the request started. */
     ticket?: FillTicket;
   };
+  /** The client's address (rate limits of anonymous callers; gateway/rate-limit). */
+  clientIp?: string;
+  /** The RateLimit fields of this caller's last rate-limit decision, sent with the answer. */
+  rateLimit?: { headers: Record<string, string> };
+  /** The operation's estimated cost and most expensive path (gateway/limits/cost.ts), set by the preflight. */
+  demand?: { estimated: number; path: string };
 }
 
 /** Roles that grant no read beyond what anonymous callers get (see README, Roles and workflows). */

@@ -4,6 +4,8 @@ import type { GraphQLRequestBody } from '../lib/http/graphql-http-server';
 import type { ResolvedGatewaySettings } from './config';
 import type { GatewayContext } from './context';
 import { checkDocumentText, checkLiteralInputs, checkVariables, enforceMeasures, measureOperation } from './limits/operation-limits';
+import type { CostModel } from './limits/cost';
+import type { ScalarChecker } from './limits/scalars';
 import { resolveTrustedDocument } from './trusted-documents/enforce';
 
 /** Which operation of the document runs; an unknown or missing operationName is a clear 400. */
@@ -21,14 +23,26 @@ export function selectOperation(definitions: readonly OperationDefinitionNode[],
   return definitions[0];
 }
 
+/** What the preflight reads from the schema currently served (rebuilt when the supergraph changes). */
+export interface PreflightSchema {
+  schema: GraphQLSchema;
+  /** `@cost`/`@listSize` of the supergraph (gateway/limits/cost.ts). */
+  costModel: CostModel;
+  /** The subgraphs' custom scalars (gateway/limits/scalars.ts); absent when the schema has none. */
+  scalars?: ScalarChecker;
+}
+
 /**
  * Everything the gateway refuses before Apollo parses, validates or plans the operation, and before
  * any subgraph is called: trusted documents, then document size and tokens, then the parsed
- * operation's shape (depth, aliases, root fields, directives, list sizes, cost), then input sizes.
+ * operation's shape (depth, aliases, root fields, directives, list sizes, estimated cost by the cost
+ * spec), then input sizes and the custom scalars' literals and variables. The estimate and its most
+ * expensive path are left on the context (`demand`) for the rate limits and the cost metrics.
  */
-export function createPreflight(settings: ResolvedGatewaySettings, manifest: Map<string, string>, schema: () => GraphQLSchema | undefined) {
+export function createPreflight(settings: ResolvedGatewaySettings, manifest: Map<string, string>, current: () => PreflightSchema | undefined) {
   const limits = settings.limits;
   return (request: GraphQLRequestBody, context: GatewayContext, method: 'GET' | 'POST'): GraphQLRequestBody => {
+    context.demand = undefined;
     request = resolveTrustedDocument(request, context.user, settings.trustedDocuments, manifest);
     checkVariables(request.variables, limits);
     if (typeof request.query !== 'string') return request; // an APQ hash: Apollo resolves it, the plugin re-checks
@@ -46,7 +60,11 @@ export function createPreflight(settings: ResolvedGatewaySettings, manifest: Map
       throw refusal(405, 'METHOD_NOT_ALLOWED', `GET is for queries only: send this ${operation.operation} with POST.`, {}, { allow: 'POST' });
     }
     const variables = (request.variables ?? {}) as Record<string, unknown>;
-    enforceMeasures(measureOperation(document, operation, schema(), variables, limits), limits);
+    const served = current();
+    const measures = measureOperation(document, operation, served?.schema, variables, limits, served?.costModel);
+    enforceMeasures(measures, limits);
+    served?.scalars?.check(document, operation, variables, request.query);
+    context.demand = { estimated: measures.cost, path: measures.path.join('.') };
     return request;
   };
 }

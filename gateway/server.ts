@@ -1,9 +1,9 @@
 import { existsSync, readFileSync, unwatchFile, watchFile, type Stats } from 'node:fs';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloGateway } from '@apollo/gateway';
-import { type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { type GraphQLSchema } from 'graphql';
 import { createLogger, type Logger } from '../lib/observability/logger';
 import { createMetrics, renderMetrics, type Metrics } from '../lib/observability/metrics';
 import { metricsPlugin } from '../lib/observability/apollo-metrics-plugin';
@@ -20,7 +20,10 @@ import { createReadiness } from './readiness';
 import { createFormatError, errorLoggingPlugin } from './errors';
 import { createPreflight } from './preflight';
 import { loadManifest } from './trusted-documents/manifest';
-import { checkVariables, enforceMeasures, measureOperation } from './limits/operation-limits';
+import { demandMetricsPlugin, persistedOperationLimitsPlugin, preflightSchema } from './limits/demand';
+import type { PreflightSchema } from './preflight';
+import { clientAddress, createRateLimiter } from './rate-limit/limiter';
+import { withRateLimit } from './rate-limit/admission';
 import { createInvalidationBus, localBus, RedisBus, CombinedBus, type InvalidationBus } from '../lib/cache/bus';
 import { CachePolicies } from './cache/policy';
 import { CacheStore } from './cache/store';
@@ -63,21 +66,6 @@ function composedUrls(sdl: string): Map<string, string> {
   const urls = new Map<string, string>();
   for (const m of sdl.matchAll(/@join__graph\(name:\s*"([^"]+)",\s*url:\s*"([^"]+)"\)/g)) urls.set(m[1], m[2]);
   return urls;
-}
-
-/** Re-checks operations that arrived as an APQ hash (their text was not seen by the preflight). */
-function persistedOperationLimitsPlugin(settings: ResolvedGatewaySettings, schema: () => GraphQLSchema | undefined): ApolloServerPlugin<GatewayContext> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, operation, request, metrics }) {
-          if (!metrics.persistedQueryHit) return;
-          checkVariables(request.variables, settings.limits);
-          enforceMeasures(measureOperation(document, operation as OperationDefinitionNode, schema(), request.variables ?? {}, settings.limits), settings.limits);
-        },
-      };
-    },
-  };
 }
 
 /** Builds the federated gateway (a static supergraph, never IntrospectAndCompose) and starts it. */
@@ -178,6 +166,12 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
   });
 
   let apiSchema: GraphQLSchema | undefined;
+  // The schema, cost directives and scalar rules the preflight checks against (rebuilt on reload).
+  let preflightState: PreflightSchema | undefined;
+  // Rate limits (gateway/rate-limit): shared through the cache's Redis when there is one.
+  const limiter = settings.rateLimit.enabled
+    ? createRateLimiter(settings.rateLimit, { redis: redisBus?.redis, prefix: redisBus?.prefix ?? cacheSettings.keyPrefix, metrics, logger })
+    : undefined;
   const server = new ApolloServer<GatewayContext>({
     gateway,
     introspection: settings.allowIntrospection,
@@ -185,6 +179,9 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     hideSchemaDetailsFromClientErrors: production,
     formatError: createFormatError(production),
     parseOptions: { maxTokens: settings.limits.maxTokens + 1 },
+    // CSRF prevention is the HTTP layer's (lib/http/routes/graphql.ts, CSRF_PREVENTION): Apollo's own
+    // would refuse every GET without a preflight header, cookies or not.
+    csrfPrevention: false,
     // The process owns its shutdown (HTTP first, then the gateway).
     stopOnTerminationSignals: false,
     plugins: [
@@ -192,13 +189,15 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
       {
         async serverWillStart() {
           return {
-            schemaDidLoadOrUpdate({ apiSchema: schema }) {
+            schemaDidLoadOrUpdate({ apiSchema: schema, coreSupergraphSdl }) {
               apiSchema = schema;
+              preflightState = preflightSchema(schema, coreSupergraphSdl ?? served, settings);
             },
           };
         },
       },
-      persistedOperationLimitsPlugin(settings, () => apiSchema),
+      persistedOperationLimitsPlugin(settings, () => preflightState, limiter),
+      demandMetricsPlugin(metrics, () => preflightState),
       errorLoggingPlugin(logger),
       metricsPlugin(metrics, 'gateway'),
     ],
@@ -209,7 +208,12 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
   const subgraphUrls = subgraphNames.map(([graph, url]) => settings.subgraphUrls[graph.toLowerCase() as SubgraphName] ?? url);
   const ready = createReadiness({ loaded: () => apiSchema !== undefined, subgraphUrls, cacheMs: settings.readyCacheMs });
 
-  const context = gatewayContextFactory(createTokenVerifier(authSettingsFromEnv()));
+  const baseContext = gatewayContextFactory(createTokenVerifier(authSettingsFromEnv()));
+  const context = async (req: IncomingMessage): Promise<GatewayContext> => {
+    const ctx = await baseContext(req);
+    ctx.clientIp = clientAddress(req, settings.rateLimit.trustedProxyHops);
+    return ctx;
+  };
   const listener = createGraphQLRequestListener<GatewayContext>({
     server,
     context,
@@ -217,7 +221,11 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     maxBodyBytes: settings.maxBodyBytes,
     maxBatchSize: settings.limits.maxBatchSize,
     corsOrigins: settings.corsOrigins,
-    preflight: createPreflight(settings, manifest, () => apiSchema),
+    csrfPrevention: settings.csrfPrevention,
+    maxBodyDrainBytes: settings.maxBodyDrainBytes,
+    jsonLimits: { maxDepth: settings.limits.maxJsonDepth, maxMembers: settings.limits.maxJsonMembers },
+    preflight: withRateLimit(createPreflight(settings, manifest, () => preflightState), limiter),
+    responseHeaders: (ctx) => ctx.rateLimit?.headers,
     around: createResponseCache({ store, policies: () => policies, metrics }),
     ready,
     logError: (message, error, requestId) => logger.error({ requestId, err: error }, message),

@@ -1,9 +1,8 @@
 import {
   getNamedType,
-  getNullableType,
-  isListType,
   isObjectType,
   isInterfaceType,
+  isUnionType,
   Kind,
   Lexer,
   Source,
@@ -11,15 +10,15 @@ import {
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
-  type GraphQLOutputType,
   type GraphQLCompositeType,
   type OperationDefinitionNode,
   type SelectionSetNode,
-  type ValueNode,
+  type FieldNode,
   GraphQLError,
 } from 'graphql';
 import { refusal } from '../../lib/http/refusal';
 import type { OperationLimits } from '../config';
+import { argumentInt, argumentsWeight, fieldWeight, listSizing, type CostModel } from './cost';
 
 /**
  * Operation limits, checked on the document before validation and before any subgraph is called.
@@ -55,34 +54,31 @@ export interface OperationMeasures {
   aliases: number;
   rootFields: number;
   directives: number;
+  /** Estimated cost by the cost spec (gateway/limits/cost.ts). */
   cost: number;
+  /** The most expensive path (response keys, `×n` where a list multiplies) and what it costs. */
+  path: string[];
+  pathCost: number;
 }
 
 interface SetMeasure {
   depth: number;
   aliases: number;
   cost: number;
+  path: string[];
+  pathCost: number;
 }
 
-/** `first` as the client gave it: a literal or a variable's value (others are left to coercion). */
-function argumentInt(value: ValueNode | undefined, variables: Record<string, unknown>): number | undefined {
-  if (!value) return undefined;
-  if (value.kind === Kind.INT) return Number(value.value);
-  if (value.kind === Kind.VARIABLE) {
-    const v = variables[value.name.value];
-    return typeof v === 'number' && Number.isInteger(v) ? v : undefined;
-  }
-  return undefined;
-}
+const EMPTY: SetMeasure = { depth: 0, aliases: 0, cost: 0, path: [], pathCost: 0 };
 
-function isConnection(type: GraphQLOutputType): boolean {
-  return getNamedType(type).name.endsWith('Connection');
+/** A cost model without directives: every list counts `defaultListSize` instances. */
+export function plainCostModel(defaultListSize: number): CostModel {
+  return { typeWeights: new Map(), fieldWeights: new Map(), argumentWeights: new Map(), listSizes: new Map(), defaultListSize };
 }
 
 /**
- * Depth, aliases, root fields, directives and an estimated cost: each field costs 1, times the
- * product of the list sizes above it (`first`, or the default page size when omitted; a list
- * without `first` counts as the default page size). `first` above the cap is refused here.
+ * Depth, aliases, root fields, directives and the estimated cost by the cost spec, with the most
+ * expensive path (see gateway/limits/cost.ts). `first` above the cap (or negative) is refused here.
  */
 export function measureOperation(
   document: DocumentNode,
@@ -90,22 +86,47 @@ export function measureOperation(
   schema: GraphQLSchema | undefined,
   variables: Record<string, unknown>,
   limits: OperationLimits,
+  model: CostModel = plainCostModel(limits.defaultListSize),
 ): OperationMeasures {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const memo = new Map<string, SetMeasure>();
   const visiting: string[] = [];
+  const rootMutation = operation.operation === 'mutation';
 
   function typeCondition(name: string | undefined, fallback: GraphQLCompositeType | undefined): GraphQLCompositeType | undefined {
     if (!name || !schema) return fallback;
     const t = schema.getType(name);
-    return t && (isObjectType(t) || isInterfaceType(t)) ? t : fallback;
+    return t && (isObjectType(t) || isInterfaceType(t) || isUnionType(t)) ? t : fallback;
   }
 
-  function measureSet(set: SelectionSetNode, parent: GraphQLCompositeType | undefined): SetMeasure {
+  function checkFirst(parent: GraphQLCompositeType, name: string, selection: FieldNode): void {
+    const given = argumentInt(selection.arguments?.find((a) => a.name.value === 'first')?.value, variables);
+    if (given !== undefined && given > limits.maxListSize) {
+      throw refusal(400, 'BAD_USER_INPUT', `first on ${parent.name}.${name} is ${given}; the most is ${limits.maxListSize}.`, {
+        argumentName: 'first',
+        limit: limits.maxListSize,
+        actual: given,
+      });
+    }
+    if (given !== undefined && given < 0) {
+      throw refusal(400, 'BAD_USER_INPUT', `first on ${parent.name}.${name} must not be negative.`, { argumentName: 'first' });
+    }
+  }
+
+  function measureSet(set: SelectionSetNode, parent: GraphQLCompositeType | undefined, sized: Map<string, number> | undefined, root: boolean): SetMeasure {
     let depth = 0;
     let aliases = 0;
     let cost = 0;
+    let path: string[] = [];
+    let pathCost = 0;
+    const consider = (contribution: number, childPath: string[]) => {
+      // Only what costs something: leaves of weight 0 (scalars) end no path.
+      if (childPath.length && contribution > pathCost) {
+        pathCost = contribution;
+        path = childPath;
+      }
+    };
     for (const selection of set.selections) {
       if (selection.kind === Kind.FIELD) {
         const name = selection.name.value;
@@ -113,70 +134,64 @@ export function measureOperation(
         // Introspection is bounded by the token limit and off in production; leave it out of cost.
         if (name.startsWith('__')) continue;
         const fieldDef = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
-        let multiplier = 1;
+        let child: SetMeasure = EMPTY;
+        let contribution: number;
+        let label = selection.alias ? `${selection.alias.value}:${name}` : name;
         if (fieldDef) {
-          const firstArg = fieldDef.args.find((a) => a.name === 'first');
-          const given = argumentInt(selection.arguments?.find((a) => a.name.value === 'first')?.value, variables);
-          if (given !== undefined && given > limits.maxListSize) {
-            throw refusal(400, 'BAD_USER_INPUT', `first on ${parent!.name}.${name} is ${given}; the most is ${limits.maxListSize}.`, {
-              argumentName: 'first',
-              limit: limits.maxListSize,
-              actual: given,
-            });
+          checkFirst(parent!, name, selection);
+          const sizing = listSizing(model, parent!.name, fieldDef, selection, variables, sized?.get(name));
+          if (selection.selectionSet) {
+            const childType = getNamedType(fieldDef.type) as GraphQLCompositeType;
+            child = measureSet(selection.selectionSet, childType, sizing.sized, false);
           }
-          if (given !== undefined && given < 0) {
-            throw refusal(400, 'BAD_USER_INPUT', `first on ${parent!.name}.${name} must not be negative.`, { argumentName: 'first' });
-          }
-          const listLike = isListType(getNullableType(fieldDef.type)) || isConnection(fieldDef.type);
-          // A connection's edges/nodes are as many as its `first`, already counted on the connection.
-          const inConnection = parent!.name.endsWith('Connection') && (name === 'edges' || name === 'nodes');
-          if (listLike && !inConnection && selection.selectionSet) multiplier = firstArg ? (given ?? limits.defaultListSize) : limits.defaultListSize;
-        }
-        let child: SetMeasure = { depth: 0, aliases: 0, cost: 0 };
-        if (selection.selectionSet) {
-          const childType = fieldDef ? (getNamedType(fieldDef.type) as GraphQLCompositeType) : undefined;
-          child = measureSet(selection.selectionSet, childType);
+          const weight = fieldWeight(model, parent!.name, fieldDef, root && rootMutation);
+          contribution = sizing.instances * (weight + child.cost) + argumentsWeight(model, parent!.name, fieldDef, selection);
+          if (sizing.instances !== 1) label += `×${sizing.instances}`;
+        } else {
+          if (selection.selectionSet) child = measureSet(selection.selectionSet, undefined, undefined, false);
+          contribution = child.cost;
         }
         depth = Math.max(depth, child.depth + 1);
         aliases += child.aliases;
-        cost += 1 + multiplier * child.cost;
-      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const inner = measureSet(selection.selectionSet, typeCondition(selection.typeCondition?.name.value, parent));
-        depth = Math.max(depth, inner.depth);
-        aliases += inner.aliases;
-        cost += inner.cost;
+        cost += contribution;
+        consider(contribution, [label, ...child.path]);
       } else {
-        const inner = measureFragment(selection.name.value);
+        const inner =
+          selection.kind === Kind.INLINE_FRAGMENT
+            ? measureSet(selection.selectionSet, typeCondition(selection.typeCondition?.name.value, parent), sized, root)
+            : measureFragment(selection.name.value, sized, root);
         depth = Math.max(depth, inner.depth);
         aliases += inner.aliases;
         cost += inner.cost;
+        consider(inner.pathCost, inner.path);
       }
       // Stop early on absurd expansions (fragment bombs): the totals only need to pass the limits.
       if (aliases > limits.maxAliases * 1000 || cost > limits.maxCost * 1000) break;
     }
-    return { depth, aliases, cost };
+    return { depth, aliases, cost, path, pathCost };
   }
 
-  function measureFragment(name: string): SetMeasure {
-    const known = memo.get(name);
+  function measureFragment(name: string, sized: Map<string, number> | undefined, root: boolean): SetMeasure {
+    const key = `${name}|${root ? 'root' : ''}|${sized ? JSON.stringify([...sized]) : ''}`;
+    const known = memo.get(key);
     if (known) return known;
     const fragment = fragments.get(name);
-    if (!fragment) return { depth: 0, aliases: 0, cost: 0 }; // validation reports unknown fragments
+    if (!fragment) return EMPTY; // validation reports unknown fragments
     if (visiting.includes(name)) {
       const cycle = [...visiting.slice(visiting.indexOf(name)), name].join(' -> ');
       throw refusal(400, 'GRAPHQL_VALIDATION_FAILED', `Cannot spread fragment "${name}" within itself (fragment cycle: ${cycle}).`);
     }
     visiting.push(name);
-    const result = measureSet(fragment.selectionSet, typeCondition(fragment.typeCondition.name.value, undefined));
+    const result = measureSet(fragment.selectionSet, typeCondition(fragment.typeCondition.name.value, undefined), sized, root);
     visiting.pop();
-    memo.set(name, result);
+    memo.set(key, result);
     return result;
   }
 
   const rootType = schema
     ? (operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()) ?? undefined
     : undefined;
-  const root = measureSet(operation.selectionSet, rootType);
+  const root = measureSet(operation.selectionSet, rootType, undefined, true);
 
   // Root fields with fragments at the root expanded (one level is enough for the count).
   let rootFields = 0;
@@ -203,7 +218,7 @@ export function measureOperation(
   };
   countDirectives(document);
 
-  return { depth: root.depth, aliases: root.aliases, rootFields, directives, cost: root.cost };
+  return { depth: root.depth, aliases: root.aliases, rootFields, directives, cost: root.cost, path: root.path, pathCost: root.pathCost };
 }
 
 export function enforceMeasures(m: OperationMeasures, limits: OperationLimits): void {
@@ -220,11 +235,14 @@ export function enforceMeasures(m: OperationMeasures, limits: OperationLimits): 
     throw limitError('DIRECTIVE_LIMIT_EXCEEDED', `The document uses ${m.directives} directives; the most is ${limits.maxDirectives} (MAX_DIRECTIVES).`, limits.maxDirectives, m.directives);
   }
   if (m.cost > limits.maxCost) {
-    throw limitError(
+    const path = m.path.join('.');
+    throw refusal(
+      400,
       'COST_LIMIT_EXCEEDED',
-      `The operation's estimated cost is ${m.cost} (each field times the list sizes above it); the most is ${limits.maxCost} (MAX_COST). Ask for smaller pages (first) or fewer nested lists.`,
-      limits.maxCost,
-      m.cost,
+      `The operation's estimated cost is ${m.cost}; the most is ${limits.maxCost} (MAX_COST). The most expensive path is ${path} ` +
+        `(its top-level field alone costs ${m.pathCost}; ×n is the list size assumed there). ` +
+        'Ask for smaller pages (first) or fewer nested lists.',
+      { limit: limits.maxCost, actual: m.cost, estimatedCost: m.cost, path, pathCost: m.pathCost },
     );
   }
 }

@@ -2,6 +2,7 @@ import type http from 'node:http';
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
 import { context as otelContext, extractContext, SpanKind, trace, tracer } from '../observability/tracing';
+import { continueOnRead } from './body';
 import { assignRequestId } from './request-id';
 import { responseMediaType, send, sendRefusal } from './respond';
 
@@ -33,10 +34,18 @@ export function createListener(options: ListenerOptions): http.RequestListener {
   const logError = options.logError ?? ((message, error, requestId) => console.error(`${message} (request ${requestId})`, error));
 
   const handle = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
-    const url = new URL(req.url ?? '/', 'http://localhost');
     const requestId = assignRequestId(req, res);
+    continueOnRead(req, res);
     const mediaType = responseMediaType(req.headers.accept);
     try {
+      let url: URL;
+      try {
+        // Origin-form only: a request target that is not a path (absolute-form, `*`) is not ours to serve.
+        if (!(req.url ?? '/').startsWith('/')) throw new Error('not a path');
+        url = new URL(req.url ?? '/', 'http://localhost');
+      } catch {
+        return send(res, 400, { errors: [{ message: 'The request target is not a valid path.', extensions: { code: 'BAD_REQUEST' } }] }, mediaType);
+      }
       for (const route of options.routes) if (await route(req, res, url)) return;
       send(res, 404, { errors: [{ message: `Not found: ${url.pathname}`, extensions: { code: 'NOT_FOUND' } }] });
     } catch (error) {
@@ -66,6 +75,8 @@ export function createListener(options: ListenerOptions): http.RequestListener {
         else options.logger!.info(entry, 'request');
       });
     });
-    void otelContext.with(trace.setSpan(otelContext.active(), span), () => handle(req, res));
+    // Nothing escapes as an unhandled rejection (which would end the process): a failure while
+    // answering (the socket gone, a throwing logger) cuts this one connection only.
+    otelContext.with(trace.setSpan(otelContext.active(), span), () => handle(req, res)).catch(() => res.destroy());
   };
 }

@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { EXPECTS_CONTINUE } from './body';
 
 export interface RunningHttpServer {
   httpServer: http.Server;
@@ -15,6 +16,13 @@ export async function listen(listener: http.RequestListener, port: number, host 
   // Slow-loris: a client must send its headers and body within these bounds.
   httpServer.headersTimeout = 20_000;
   httpServer.requestTimeout = 60_000;
+  // `Expect: 100-continue`: no automatic 100. The request goes to the listener marked, and the 100 is
+  // sent only when a route starts reading the body (lib/http/body.ts), so an oversized body is
+  // refused (413) before the client sends it.
+  httpServer.on('checkContinue', (req: http.IncomingMessage, res: http.ServerResponse) => {
+    (req as unknown as Record<symbol, unknown>)[EXPECTS_CONTINUE] = true;
+    httpServer.emit('request', req, res);
+  });
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject);
     httpServer.listen(port, host, () => resolve());

@@ -31,8 +31,15 @@ export async function raw(
 
 export const JSON_HEADERS = { 'content-type': 'application/json' };
 
+/**
+ * The media type current GraphQL-over-HTTP clients ask for: under it every refusal, GraphQL request
+ * errors included, is a 4xx. (Under legacy `application/json` a request error is a 200 with the same
+ * error and no data, as the spec says for that media type: the tests that check that say so.)
+ */
+export const GRAPHQL_RESPONSE_ACCEPT = { accept: 'application/graphql-response+json' };
+
 export function post(url: string, body: unknown, headers: Record<string, string> = {}): Promise<RawResponse> {
-  return raw(url, { headers: { ...JSON_HEADERS, ...headers }, body: JSON.stringify(body) });
+  return raw(url, { headers: { ...JSON_HEADERS, ...GRAPHQL_RESPONSE_ACCEPT, ...headers }, body: JSON.stringify(body) });
 }
 
 /** Every document of every collection of every subgraph database, sorted: "the stored data". */

@@ -6,7 +6,7 @@
 import http from 'node:http';
 import { createHash } from 'node:crypto';
 import { startTestStack, type TestStack } from '../support/stack';
-import { post, raw, snapshot, JSON_HEADERS, type RawResponse } from './helpers';
+import { post, raw, snapshot, JSON_HEADERS, GRAPHQL_RESPONSE_ACCEPT, type RawResponse } from './helpers';
 import { SUBGRAPH_NAMES } from '../../lib/config';
 
 let t: TestStack;
@@ -97,12 +97,19 @@ describe('operation limits', () => {
     const r = await post(url, { query });
     expectRefused(r, 400, 'COST_LIMIT_EXCEEDED');
     expect(r.json.errors[0].extensions.actual).toBeGreaterThan(r.json.errors[0].extensions.limit);
+    // The refusal states the estimate, the limit and the most expensive path (list sizes from first and @listSize).
+    expect(r.json.errors[0].extensions).toMatchObject({ estimatedCost: 120_201, limit: 20_000, path: 'cities.edges×100.node.upcomingWorkshops×100.hostCity.certifications×10' });
+    expect(r.json.errors[0].message).toMatch(/estimated cost is 120201; the most is 20000 \(MAX_COST\)\. The most expensive path is cities\.edges×100/);
   });
 
   test('estimated cost with default page sizes when first is omitted', async () => {
-    const query = '{ cities { edges { node { upcomingWorkshops { hostCity { certifications { city { certifications { year } } } } } } } } }';
-    expectRefused(await post(url, { query }), 400, 'COST_LIMIT_EXCEEDED');
+    // cities without first counts the default page size (20 edges); indicators its @listSize(assumedSize: 100).
+    const query = '{ cities { edges { node { indicators(year: 2015) { city { indicators(year: 2014) { value } } } } } } }';
+    const r = await post(url, { query });
+    expectRefused(r, 400, 'COST_LIMIT_EXCEEDED');
+    expect(r.json.errors[0].extensions.path).toBe('cities.edges×20.node.indicators×100.city.indicators×100');
   });
+
 
   test('a long string literal', async () => {
     expectRefused(await post(url, { query: `{ city(id: "${'m'.repeat(5000)}") { id } }` }), 400, 'BAD_USER_INPUT', /MAX_STRING_LENGTH/);
@@ -116,6 +123,15 @@ describe('operation limits', () => {
 
   test('none of these reached a database', () => {
     for (const name of SUBGRAPH_NAMES) expect(t.recorders[name].count()).toBe(0);
+  });
+});
+
+describe('demand control', () => {
+  test('a slicing argument given by a variable counts its value', async () => {
+    const query = 'query($n: Int) { cities(first: $n) { edges { node { indicators(year: 2015) { city { indicators(year: 2014) { value } } } } } } }';
+    const r = await post(url, { query, variables: { n: 1 } });
+    expect(r.status).toBe(200);
+    expectRefused(await post(url, { query, variables: { n: 3 } }), 400, 'COST_LIMIT_EXCEEDED');
   });
 });
 
@@ -209,6 +225,99 @@ describe('HTTP and GraphQL-over-HTTP', () => {
     expect(JSON.parse(result.body).errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   });
 
+  test('an oversized body sent with Expect: 100-continue is refused before it is sent', async () => {
+    const target = new URL(url);
+    const result = await new Promise<{ status: number; body: string; continued: boolean }>((resolve, reject) => {
+      let continued = false;
+      const req = http.request(target, { method: 'POST', headers: { ...JSON_HEADERS, expect: '100-continue', 'content-length': String(5_000_000) } }, (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body, continued }));
+      });
+      req.on('continue', () => {
+        continued = true;
+        req.end('x'.repeat(5_000_000));
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(result).toMatchObject({ status: 413, continued: false });
+    expect(JSON.parse(result.body).errors[0].extensions).toMatchObject({ code: 'PAYLOAD_TOO_LARGE', limit: 1_000_000 });
+  });
+
+  test('a body within the limit sent with Expect: 100-continue is invited and served', async () => {
+    const target = new URL(url);
+    const body = JSON.stringify({ query: '{ __typename }' });
+    const result = await new Promise<{ status: number; body: string; continued: boolean }>((resolve, reject) => {
+      let continued = false;
+      const req = http.request(target, { method: 'POST', headers: { ...JSON_HEADERS, expect: '100-continue', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve({ status: res.statusCode!, body: text, continued }));
+      });
+      req.on('continue', () => {
+        continued = true;
+        req.end(body);
+      });
+      req.on('error', reject);
+      req.flushHeaders();
+    });
+    expect(result).toEqual({ status: 200, body: JSON.stringify({ data: { __typename: 'Query' } }) + '\n', continued: true });
+  });
+
+  test('an oversized body is read and discarded so that fetch reads the 413 (no broken pipe)', async () => {
+    for (let i = 0; i < 3; i++) {
+      const r = await raw(url, { headers: JSON_HEADERS, body: Buffer.alloc(3_000_000, 0x20) });
+      expectRefused(r, 413, 'PAYLOAD_TOO_LARGE', /MAX_BODY_BYTES/);
+      expect(r.headers.get('connection')).toBe('close');
+    }
+  });
+
+  test('thousands of nesting levels in variables: a 400 naming the limit, never a 500', async () => {
+    const deep = `{"query":"query($id: ID!) { city(id: $id) { id } }","variables":{"id":"makati","deep":${'{"a":'.repeat(5000)}1${'}'.repeat(5000)}}}`;
+    expectRefused(await raw(url, { headers: JSON_HEADERS, body: deep }), 400, 'BAD_REQUEST', /nested more than 64 levels deep.*MAX_JSON_DEPTH/);
+    const deepArray = `{"query":"{ __typename }","variables":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
+    expectRefused(await raw(url, { headers: JSON_HEADERS, body: deepArray }), 400, 'BAD_REQUEST', /MAX_JSON_DEPTH/);
+    const search = '?query=%7B__typename%7D&variables=' + encodeURIComponent(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`);
+    expectRefused(await raw(url, { method: 'GET', search }), 400, 'BAD_REQUEST', /variables parameter is nested/);
+  });
+
+  test('too many JSON members: a 400 naming the limit', async () => {
+    const body = `{"query":"{ __typename }","variables":{"x":[${Array.from({ length: 20_000 }, () => '0').join(',')}]}}`;
+    expectRefused(await raw(url, { headers: JSON_HEADERS, body }), 400, 'BAD_REQUEST', /MAX_JSON_MEMBERS/);
+  });
+
+  test('duplicate keys are refused (no parser differential between the gateway and a subgraph)', async () => {
+    const body = '{"query":"query($id: ID!) { city(id: $id) { id } }","variables":{"id":"makati","id":"toronto"}}';
+    expectRefused(await raw(url, { headers: JSON_HEADERS, body }), 400, 'BAD_REQUEST', /key "id" twice/);
+    const escaped = '{"query":"{ __typename }","\\u0071uery":"{ city(id: \\"makati\\") { id } }"}';
+    expectRefused(await raw(url, { headers: JSON_HEADERS, body: escaped }), 400, 'BAD_REQUEST', /key "query" twice/);
+  });
+
+  test('huge numbers are a coercion error, not a crash', async () => {
+    for (const n of ['1e400', '-1e400', '123456789012345678901234567890', '1.5', '-0']) {
+      const body = `{"query":"query($n: Int) { cities(first: $n) { totalCount } }","variables":{"n":${n}}}`;
+      const r = await raw(url, { headers: { ...JSON_HEADERS, ...GRAPHQL_RESPONSE_ACCEPT }, body });
+      expect(r.status).toBeGreaterThanOrEqual(200);
+      expect(r.status).toBeLessThan(500);
+      if (r.status !== 200) expect(r.json.errors[0].extensions.code).toMatch(/BAD_USER_INPUT/);
+    }
+  });
+
+  test('a request target that is not a path', async () => {
+    const result = await new Promise<number>((resolve, reject) => {
+      const target = new URL(url);
+      const req = http.request({ host: target.hostname, port: target.port, method: 'GET', path: 'http://[::1' }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      });
+      req.on('error', reject);
+      req.end();
+    });
+    expect(result).toBeGreaterThanOrEqual(400);
+    expect(result).toBeLessThan(500);
+  });
+
   test('batch flood', async () => {
     const batch = Array.from({ length: 200 }, () => ({ query: '{ certificationLevels { level } }' }));
     expectRefused(await post(url, batch), 400, 'BATCH_LIMIT_EXCEEDED', /200 operations; the most is 5/);
@@ -227,20 +336,35 @@ describe('HTTP and GraphQL-over-HTTP', () => {
     expect(r.json[2].data).toEqual({ __typename: 'Query' });
   });
 
-  test('text/plain POST without a preflight header is a CSRF attempt', async () => {
-    expectRefused(await raw(url, { headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }), 400, 'CSRF_PREVENTED');
+  // CSRF rides on ambient credentials: by default (CSRF_PREVENTION=cookies) requests carrying cookies are checked.
+  const COOKIE = { cookie: 'session=stolen-by-the-browser' };
+
+  test('text/plain POST with cookies and without a preflight header is a CSRF attempt', async () => {
+    expectRefused(await raw(url, { headers: { ...COOKIE, 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }), 400, 'CSRF_PREVENTED');
   });
 
-  test('form-encoded POST is a CSRF attempt', async () => {
-    expectRefused(await raw(url, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }), 400, 'CSRF_PREVENTED');
+  test('form-encoded POST with cookies is a CSRF attempt', async () => {
+    expectRefused(await raw(url, { headers: { ...COOKIE, 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }), 400, 'CSRF_PREVENTED');
   });
 
-  test('multipart POST is a CSRF attempt', async () => {
-    expectRefused(await raw(url, { headers: { 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' }), 400, 'CSRF_PREVENTED');
+  test('multipart POST with cookies is a CSRF attempt', async () => {
+    expectRefused(await raw(url, { headers: { ...COOKIE, 'content-type': 'multipart/form-data; boundary=x' }, body: '--x--' }), 400, 'CSRF_PREVENTED');
   });
 
-  test('POST without a content type', async () => {
-    expectRefused(await raw(url, { body: Buffer.from('{"query":"{ __typename }"}') }), 400, 'CSRF_PREVENTED');
+  test('POST with cookies and without a content type', async () => {
+    expectRefused(await raw(url, { headers: COOKIE, body: Buffer.from('{"query":"{ __typename }"}') }), 400, 'CSRF_PREVENTED');
+  });
+
+  test('without cookies the same requests are simply the wrong media type', async () => {
+    expectRefused(await raw(url, { headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectRefused(await raw(url, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectRefused(await raw(url, { body: Buffer.from('{"query":"{ __typename }"}') }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  test('a mutation in a text/plain POST is never run, with or without cookies', async () => {
+    const body = '{"query":"mutation { openCertification(cityId: \\"makati\\", year: 2020) { id } }"}';
+    expectRefused(await raw(url, { headers: { 'content-type': 'text/plain' }, body }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectRefused(await raw(url, { headers: { ...COOKIE, 'content-type': 'text/plain' }, body }), 400, 'CSRF_PREVENTED');
   });
 
   test('text/plain with a preflight header is still the wrong media type', async () => {
@@ -282,8 +406,14 @@ describe('HTTP and GraphQL-over-HTTP', () => {
     expectRefused(await raw(url, { headers: JSON_HEADERS, body: '' }), 400, 'BAD_REQUEST');
   });
 
-  test('GET without a preflight header (CSRF)', async () => {
-    expectRefused(await raw(url, { method: 'GET', search: '?query=%7B__typename%7D' }), 400, 'CSRF_PREVENTED');
+  test('GET with cookies and without a preflight header (CSRF)', async () => {
+    expectRefused(await raw(url, { method: 'GET', search: '?query=%7B__typename%7D', headers: COOKIE }), 400, 'CSRF_PREVENTED');
+  });
+
+  test('a GET query without cookies needs no preflight header', async () => {
+    const r = await raw(url, { method: 'GET', search: '?query=%7B__typename%7D' });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ data: { __typename: 'Query' } });
   });
 
   test('a GET query with a preflight header works', async () => {
@@ -321,13 +451,55 @@ describe('HTTP and GraphQL-over-HTTP', () => {
     expectRefused(await post(url, { query: '{ city(id: "makati" { id }' }), 400, 'GRAPHQL_PARSE_FAILED');
   });
 
-  test('a validation error, under both response media types', async () => {
-    const json = await post(url, { query: '{ city(id: "makati") { password } }' });
-    expectRefused(json, 400, 'GRAPHQL_VALIDATION_FAILED');
+  test('a validation error, under both response media types (the one status rule)', async () => {
+    // application/json: the GraphQL-over-HTTP spec's 200 for a well-formed request, the error without data.
+    const json = await post(url, { query: '{ city(id: "makati") { password } }' }, { accept: 'application/json' });
+    expect(json.status).toBe(200);
+    expect(json.json.errors[0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(json.json.data).toBeUndefined();
     expect(json.headers.get('content-type')).toMatch(/^application\/json/);
     const gr = await post(url, { query: '{ city(id: "makati") { password } }' }, { accept: 'application/graphql-response+json' });
     expectRefused(gr, 400, 'GRAPHQL_VALIDATION_FAILED');
     expect(gr.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
+  });
+
+  test('every request error follows the same rule: 4xx under graphql-response+json, 200 under application/json', async () => {
+    const cases: [unknown, string][] = [
+      [{ query: '{ city(id: "makati" { id }' }, 'GRAPHQL_PARSE_FAILED'],
+      [{ query: '{ city(id: "makati") { password } }' }, 'GRAPHQL_VALIDATION_FAILED'],
+      [{ query: 'query($id: ID!) { city(id: $id) { id } }', variables: {} }, 'BAD_USER_INPUT'],
+      [{ query: 'query($id: ID!) { city(id: $id) { id } }', variables: { id: null } }, 'BAD_USER_INPUT'],
+      [{ query: 'query A { __typename }', operationName: 'B' }, 'OPERATION_RESOLUTION_FAILURE'],
+      [{ query: `{ ${'a { '.repeat(30)} b ${'} '.repeat(30)} }` }, 'DEPTH_LIMIT_EXCEEDED'],
+      [{ query: '{ cities(first: 100) { edges { node { upcomingWorkshops(first: 100) { id hostCity { id } } } } } }' }, 'COST_LIMIT_EXCEEDED'],
+      [{ query: '{ cities(first: 500) { totalCount } }' }, 'BAD_USER_INPUT'],
+      [{ query: '{ workshops(from: "2027-03-01") { totalCount } }' }, 'GRAPHQL_VALIDATION_FAILED'],
+      [{ query: 'query($from: DateTime) { workshops(from: $from) { totalCount } }', variables: { from: '2027-03-01' } }, 'BAD_USER_INPUT'],
+      [{ documentId: 'sha256:' + '0'.repeat(64) }, 'PERSISTED_QUERY_NOT_FOUND'],
+    ];
+    for (const [body, code] of cases) {
+      const gr = await post(url, body, GRAPHQL_RESPONSE_ACCEPT);
+      expect({ body, status: gr.status, code: gr.json?.errors?.[0]?.extensions?.code, data: gr.json?.data }).toEqual({ body, status: 400, code, data: undefined });
+      for (const accept of ['application/json', '*/*']) {
+        const json = await post(url, body, { accept });
+        expect({ body, accept, status: json.status, code: json.json?.errors?.[0]?.extensions?.code, data: json.json?.data }).toEqual({ body, accept, status: 200, code, data: undefined });
+      }
+    }
+    // HTTP-level refusals keep their status under both.
+    for (const accept of ['application/json', 'application/graphql-response+json']) {
+      expectRefused(await raw(url, { headers: { ...JSON_HEADERS, accept }, body: '{"query": ' }), 400, 'BAD_REQUEST');
+      expectRefused(await post(url, { query: '{ __typename }' }, { accept, authorization: 'Bearer a.b.c' }), 401, 'UNAUTHENTICATED');
+    }
+  });
+
+  test('a malformed DateTime literal is refused before any subgraph is called (issue 13)', async () => {
+    t.recorders.workshops.reset();
+    const r = await post(url, { query: '{ workshops(from: "2027-03-01") { totalCount } }' });
+    expectRefused(r, 400, 'GRAPHQL_VALIDATION_FAILED', /DateTime/);
+    expect(t.recorders.workshops.count()).toBe(0);
+    const ok = await post(url, { query: '{ workshops(from: "2027-03-01T00:00:00Z", first: 1) { totalCount } }' });
+    expect(ok.status).toBe(200);
+    expect(ok.json.errors).toBeUndefined();
   });
 
   test('a variable coercion error', async () => {

@@ -65,7 +65,8 @@ describe('settings', () => {
 
 describe('introspection', () => {
   test('is off, even for staff', async () => {
-    const r = await post(url, { query: '{ __schema { types { name } } }' }, bearer(staff));
+    // A request error: 400 under application/graphql-response+json (200 under application/json, the spec's rule).
+    const r = await post(url, { query: '{ __schema { types { name } } }' }, { ...bearer(staff), accept: 'application/graphql-response+json' });
     expect(r.status).toBe(400);
     expect(r.json.errors![0].extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(r.json.errors![0].message).toMatch(/introspection/i);

@@ -1,10 +1,11 @@
 import type http from 'node:http';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { decodeUtf8, parseJson, readBody } from '../body';
+import { decodeUtf8, isTooLarge, parseJson, readBody } from '../body';
+import { DEFAULT_JSON_LIMITS, type JsonLimits } from '../json';
 import type { Route } from '../listener';
 import { formatRefusal, refusal } from '../refusal';
-import { JSON_TYPE, responseMediaType, sendRefusal } from '../respond';
+import { GRAPHQL_RESPONSE_TYPE, JSON_TYPE, requestErrorStatus, responseMediaType, sendRefusal } from '../respond';
 
 /**
  * GraphQL over HTTP at one path (`/graphql`), for Apollo Server through its documented
@@ -17,6 +18,15 @@ export interface GraphQLRouteOptions<TContext extends BaseContext> {
   context: (req: http.IncomingMessage) => Promise<TContext>;
   path?: string;
   maxBodyBytes?: number;
+  /** Past maxBodyBytes, how much is read and discarded so the client can read the 413 (default 8× maxBodyBytes). */
+  maxBodyDrainBytes?: number;
+  /** Nesting depth and members of the JSON body and of GET's variables/extensions (lib/http/json.ts). */
+  jsonLimits?: JsonLimits;
+  /**
+   * CSRF prevention (see checkCsrf): `cookies` (the default) guards only requests that carry a
+   * Cookie header, `always` guards every request, `off` none.
+   */
+  csrfPrevention?: CsrfPrevention;
   /** Most operations in one batched (JSON array) request; 0 (the default) refuses batches. */
   maxBatchSize?: number;
   /** Browser origins allowed to call (`*` for any); no CORS headers for others. Default: none. */
@@ -30,7 +40,11 @@ export interface GraphQLRouteOptions<TContext extends BaseContext> {
    * (a cache), and may add headers to the answer (e.g. Cache-Control).
    */
   around?: (request: GraphQLRequestBody, context: TContext, http: { method: 'GET' | 'POST'; accept: string }, run: () => Promise<OperationAnswer>) => Promise<OperationAnswer>;
+  /** Headers added to every answer once the request has a context (e.g. the rate limit's RateLimit fields). */
+  responseHeaders?: (context: TContext) => Record<string, string> | undefined;
 }
+
+export type CsrfPrevention = 'cookies' | 'always' | 'off';
 
 /** One GraphQL request as sent over HTTP (JSON body or GET parameters). */
 export interface GraphQLRequestBody {
@@ -50,19 +64,11 @@ export interface OperationAnswer {
   chunks?: AsyncIterable<string>;
 }
 
-/** One operation's answer as the HTTP layer writes it. */
-export interface OperationAnswer {
-  status: number;
-  headers: HeaderMap;
-  body: string;
-  chunks?: AsyncIterable<string>;
-}
-
 /** Content types a browser may POST cross-origin without a CORS preflight. */
 const SIMPLE_CONTENT_TYPES = ['application/x-www-form-urlencoded', 'multipart/form-data', 'text/plain'];
 /** Headers a browser cannot send cross-origin without a preflight (the CSRF guard, as Apollo's). */
 const PREFLIGHT_HEADERS = ['x-apollo-operation-name', 'apollo-require-preflight'];
-const CORS_ALLOW_HEADERS = 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id';
+const CORS_ALLOW_HEADERS = 'content-type, authorization, apollo-require-preflight, x-apollo-operation-name, x-request-id, idempotency-key, x-timeout-ms';
 
 function essence(contentType: string | undefined): { type: string; charset?: string } | undefined {
   if (contentType === undefined) return undefined;
@@ -78,8 +84,18 @@ function hasPreflightHeader(req: http.IncomingMessage): boolean {
   });
 }
 
-/** CSRF: a request a browser could send cross-site without a preflight must carry a preflight header. */
-function checkCsrf(req: http.IncomingMessage): void {
+/**
+ * CSRF: a request a browser could send cross-site without a CORS preflight (GET, or a POST with a
+ * simple content type) must carry a preflight-forcing header. Forgery rides on ambient credentials,
+ * the ones a browser attaches by itself: cookies. This API authenticates with bearer tokens, which a
+ * browser never attaches on its own and a cross-site page cannot set without a preflight (governed by
+ * CORS_ORIGINS); a forged request without cookies therefore arrives anonymous and can do only what
+ * anyone may do anonymously. So by default (`cookies`) only requests carrying a Cookie header are
+ * checked — e.g. behind a proxy that turns a session cookie into a token — and plain GET queries from
+ * any HTTP client work, as the GraphQL-over-HTTP spec expects.
+ */
+function checkCsrf(req: http.IncomingMessage, mode: CsrfPrevention): void {
+  if (mode === 'off' || (mode === 'cookies' && !req.headers.cookie)) return;
   const type = essence(req.headers['content-type']);
   const simple = type === undefined || SIMPLE_CONTENT_TYPES.includes(type.type);
   if (simple && !hasPreflightHeader(req)) {
@@ -92,7 +108,7 @@ function checkCsrf(req: http.IncomingMessage): void {
   }
 }
 
-function getRequestFromSearch(search: URLSearchParams): GraphQLRequestBody {
+function getRequestFromSearch(search: URLSearchParams, jsonLimits: JsonLimits): GraphQLRequestBody {
   const request: GraphQLRequestBody = {};
   for (const key of ['query', 'operationName', 'documentId']) {
     const all = search.getAll(key);
@@ -102,7 +118,7 @@ function getRequestFromSearch(search: URLSearchParams): GraphQLRequestBody {
   for (const key of ['variables', 'extensions']) {
     const all = search.getAll(key);
     if (all.length > 1) throw refusal(400, 'BAD_REQUEST', `The ${key} parameter must be given once.`);
-    if (all.length) request[key] = parseJson(all[0], `The ${key} parameter`);
+    if (all.length) request[key] = parseJson(all[0], `The ${key} parameter`, jsonLimits);
   }
   return request;
 }
@@ -135,9 +151,43 @@ function checkShape(body: unknown, index?: number): GraphQLRequestBody {
   return request;
 }
 
+/** The codes of a GraphQL answer's errors when it has no `data` (a request error), else undefined. */
+function requestErrorCodes(body: string): unknown[] | undefined {
+  let parsed: { data?: unknown; errors?: { extensions?: { code?: unknown } }[] };
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    return undefined;
+  }
+  if (!parsed || typeof parsed !== 'object' || 'data' in parsed || !Array.isArray(parsed.errors)) return undefined;
+  return parsed.errors.map((e) => e?.extensions?.code);
+}
+
+/**
+ * The status rule (lib/http/respond.ts requestErrorStatus) applied to Apollo Server's answers too:
+ * Apollo answers parse, validation and coercion errors 400 and a persisted query it does not know 200,
+ * whatever the media type; the rule makes every request error 200 under application/json and 400 under
+ * application/graphql-response+json. Only answers that can be request errors are looked into.
+ */
+function applyStatusRule(answer: OperationAnswer): OperationAnswer {
+  if (answer.chunks) return answer;
+  const type = (answer.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (answer.status >= 400 && answer.status < 500 && type === JSON_TYPE) {
+    const codes = requestErrorCodes(answer.body);
+    if (codes) answer.status = requestErrorStatus(answer.status, codes, JSON_TYPE);
+  } else if (answer.status === 200 && type === GRAPHQL_RESPONSE_TYPE && !answer.body.includes('"data"')) {
+    const codes = requestErrorCodes(answer.body);
+    if (codes && requestErrorStatus(400, codes, JSON_TYPE) === 200) answer.status = 400;
+  }
+  return answer;
+}
+
 export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQLRouteOptions<TContext>): Route {
   const path = options.path ?? '/graphql';
   const maxBodyBytes = options.maxBodyBytes ?? 1_000_000;
+  const maxBodyDrainBytes = Math.max(options.maxBodyDrainBytes ?? maxBodyBytes * 8, maxBodyBytes);
+  const jsonLimits = options.jsonLimits ?? DEFAULT_JSON_LIMITS;
+  const csrfPrevention = options.csrfPrevention ?? 'cookies';
   const maxBatchSize = options.maxBatchSize ?? 0;
   const corsOrigins = options.corsOrigins ?? [];
 
@@ -151,7 +201,8 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
   ): Promise<OperationAnswer> {
     if (options.preflight) request = await options.preflight(request, context, method);
     const run = () => runOperation(method, headers, search, request, context);
-    return options.around ? options.around(request, context, { method, accept: req.headers.accept ?? '' }, run) : run();
+    const answer = await (options.around ? options.around(request, context, { method, accept: req.headers.accept ?? '' }, run) : run());
+    return applyStatusRule(answer);
   }
 
   async function runOperation(
@@ -182,7 +233,7 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
     const originAllowed = typeof origin === 'string' && (corsOrigins.includes('*') || corsOrigins.includes(origin));
     if (originAllowed) {
       res.setHeader('access-control-allow-origin', corsOrigins.includes('*') ? '*' : origin!);
-      res.setHeader('access-control-expose-headers', 'x-request-id');
+      res.setHeader('access-control-expose-headers', 'x-request-id, retry-after, ratelimit, ratelimit-policy');
       res.setHeader('vary', 'Origin');
     }
     const method = req.method?.toUpperCase() ?? 'GET';
@@ -215,31 +266,40 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
       return true;
     }
 
-    // Size first (cheapest), before reading anything.
-    const declared = Number(req.headers['content-length'] ?? 0);
-    if (declared > maxBodyBytes) {
-      res.setHeader('connection', 'close');
-      req.resume();
-      throw refusal(413, 'PAYLOAD_TOO_LARGE', `The request body is ${declared} bytes; the most is ${maxBodyBytes} (MAX_BODY_BYTES).`);
+    // The body, bounded: an oversized one is answered 413 in a way every client can read (see body.ts).
+    let raw: Buffer = Buffer.alloc(0);
+    if (method === 'POST') {
+      const body = await readBody(req, maxBodyBytes, maxBodyDrainBytes);
+      if (isTooLarge(body)) {
+        const size = body.declared ?? body.received;
+        throw refusal(
+          413,
+          'PAYLOAD_TOO_LARGE',
+          body.declared !== undefined
+            ? `The request body is ${size} bytes; the most is ${maxBodyBytes} (MAX_BODY_BYTES).`
+            : `The request body exceeds ${maxBodyBytes} bytes (MAX_BODY_BYTES).`,
+          { limit: maxBodyBytes },
+          { connection: 'close' },
+        );
+      }
+      raw = body;
     }
-    const raw = method === 'POST' ? await readBody(req, maxBodyBytes) : Buffer.alloc(0);
-    if (raw === 'too-large') throw refusal(413, 'PAYLOAD_TOO_LARGE', `The request body exceeds ${maxBodyBytes} bytes (MAX_BODY_BYTES).`);
     options.authorize?.(req, raw, url);
 
-    checkCsrf(req);
+    checkCsrf(req, csrfPrevention);
     let requests: GraphQLRequestBody[];
     let batched = false;
     if (method === 'POST') {
-      const type = essence(req.headers['content-type'])!;
-      if (type.type !== JSON_TYPE) {
-        throw refusal(415, 'UNSUPPORTED_MEDIA_TYPE', `Send GraphQL requests as ${JSON_TYPE}, not ${type.type}.`);
+      const type = essence(req.headers['content-type']);
+      if (!type || type.type !== JSON_TYPE) {
+        throw refusal(415, 'UNSUPPORTED_MEDIA_TYPE', `Send GraphQL requests as ${JSON_TYPE}${type ? `, not ${type.type || 'an empty content type'}` : ' (the request has no content-type)'}.`);
       }
       if (type.charset && type.charset !== 'utf-8' && type.charset !== 'utf8') {
         throw refusal(415, 'UNSUPPORTED_MEDIA_TYPE', `Only the utf-8 charset is supported, not ${type.charset}.`);
       }
       const text = decodeUtf8(raw);
       if (!text.trim()) throw refusal(400, 'BAD_REQUEST', 'The request body is empty: send a JSON object with a query.');
-      const body = parseJson(text, 'The request body');
+      const body = parseJson(text, 'The request body', jsonLimits);
       if (Array.isArray(body)) {
         batched = true;
         if (maxBatchSize === 0) throw refusal(400, 'BATCHING_NOT_ALLOWED', 'Batched requests (a JSON array) are not accepted: send one operation per request.');
@@ -255,7 +315,7 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
         requests = [checkShape(body)];
       }
     } else {
-      requests = [getRequestFromSearch(url.searchParams)];
+      requests = [checkShape(getRequestFromSearch(url.searchParams, jsonLimits))];
     }
 
     const headers = new HeaderMap();
@@ -265,6 +325,7 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
 
     // A bad token is refused here (UNAUTHENTICATED, 401), before any GraphQL work.
     const context = await options.context(req);
+    const extraHeaders = () => options.responseHeaders?.(context) ?? {};
 
     if (!batched) {
       let result;
@@ -272,10 +333,11 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
         result = await executeOne(req, method, headers, url.search, requests[0], context);
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
-        sendRefusal(res, error, mediaType);
+        sendRefusal(res, error, mediaType, extraHeaders(), true);
         return true;
       }
       for (const [key, value] of result.headers) res.setHeader(key, value);
+      for (const [key, value] of Object.entries(extraHeaders())) res.setHeader(key, value);
       res.statusCode = result.status;
       if (!result.chunks) {
         res.end(result.body);
@@ -298,7 +360,7 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
       }
     }
     const text = `[${parts.join(',')}]`;
-    res.writeHead(200, { 'content-type': `${mediaType}; charset=utf-8`, 'content-length': Buffer.byteLength(text) });
+    res.writeHead(200, { ...extraHeaders(), 'content-type': `${mediaType}; charset=utf-8`, 'content-length': Buffer.byteLength(text) });
     res.end(text);
     return true;
   };
