@@ -4,8 +4,10 @@ import { findByIdsMap } from '../../lib/db/access';
 import { citiesCollection } from './data/cities';
 import { contactsCollection } from './data/contacts';
 import { enrolmentsCollection } from './data/enrolments';
+import { findDuesOfMembers } from './data/dues';
 import { membersCollection } from './data/members';
-import type { CityDoc, EnrolmentDoc, MemberContactsDoc, MemberDoc } from './data/types';
+import { applicationsCollection, countAcceptedByRound, findWaitlist } from './data/programme';
+import type { CityDoc, DuesDoc, EnrolmentDoc, MemberContactsDoc, MemberDoc, ProgrammeApplicationDoc } from './data/types';
 
 export interface MembershipLoaders {
   cityById: DataLoader<string, CityDoc | null>;
@@ -15,6 +17,13 @@ export interface MembershipLoaders {
   memberById: DataLoader<string, MemberDoc | null>;
   /** Staff-only focal points, by member id. */
   contactsByMemberId: DataLoader<string, MemberContactsDoc | null>;
+  /** Staff-only dues, every year of each member, newest first. */
+  duesByMemberId: DataLoader<string, DuesDoc[]>;
+  applicationById: DataLoader<string, ProgrammeApplicationDoc | null>;
+  /** Accepted applications (seats taken) per round year. */
+  seatsTakenByRound: DataLoader<number, number>;
+  /** Each round's waiting list, in order of promotion. */
+  waitlistByRound: DataLoader<number, ProgrammeApplicationDoc[]>;
 }
 
 /**
@@ -50,5 +59,18 @@ export function createLoaders(db: Db): MembershipLoaders {
       const found = await findByIdsMap(contactsCollection(db), ids);
       return ids.map((id) => found.get(id) ?? null);
     }),
+    duesByMemberId: new DataLoader(async (ids) => {
+      const found = await findDuesOfMembers(db, ids);
+      return ids.map((id) => found.get(id) ?? []);
+    }),
+    applicationById: new DataLoader(async (ids) => {
+      const found = await findByIdsMap(applicationsCollection(db), ids);
+      return ids.map((id) => found.get(id) ?? null);
+    }),
+    seatsTakenByRound: new DataLoader(async (years) => {
+      const counts = await countAcceptedByRound(db, years);
+      return years.map((y) => counts.get(y) ?? 0);
+    }),
+    waitlistByRound: new DataLoader(async (years) => Promise.all(years.map((y) => findWaitlist(db, y)))),
   };
 }

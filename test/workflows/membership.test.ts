@@ -10,7 +10,7 @@ import { dbOf, expectError, expectOk, expectRoleChecks, expectUnchanged, makeTok
 let t: TestStack;
 let tokens: Tokens;
 let db: Db;
-const STORED = ['cities', 'members', 'member_contacts', 'enrolments', 'audit'];
+const STORED = ['cities', 'members', 'member_contacts', 'enrolments', 'audit', 'dues', 'events', 'city_search_keys', 'city_search_terms', 'programme_rounds', 'programme_applications'];
 
 beforeAll(async () => {
   t = await startTestStack();
@@ -230,6 +230,121 @@ describe('enrolCity', () => {
   });
 });
 
+describe('updateCity', () => {
+  const UPDATE = `mutation($id: ID!, $input: UpdateCityInput!) {
+    updateCity(cityId: $id, input: $input) { id name region population areaKm2 timezone nativeName otherNames { name kind language source note } }
+  }`;
+  const SEARCH = `query($q: String!) { cities(filter: { search: $q }, first: 10) { edges { node { id } match { kind name } } } }`;
+
+  test('changes the facts (audited) with a city.changed event in the same write, and the search follows the names', async () => {
+    const input = {
+      population: 1_200_000,
+      timezone: 'Asia/Jakarta',
+      otherNames: [
+        { name: 'Buitenzorg', kind: 'FORMER', language: 'nl', source: 'https://en.wikipedia.org/wiki/Bogor', note: 'Dutch colonial name' },
+        { name: 'Kota Hujan', kind: 'ALTERNATIVE', language: 'id', source: 'https://en.wikipedia.org/wiki/Bogor', note: 'City of Rain' },
+      ],
+    };
+    const data = expectOk(await t.query(UPDATE, { id: 'bogor', input }, { token: tokens.staff }));
+    expect(data.updateCity).toMatchObject({ id: 'bogor', name: 'Bogor', population: 1_200_000, timezone: 'Asia/Jakarta', nativeName: null });
+    expect(data.updateCity.otherNames.map((n: any) => n.name)).toEqual(['Buitenzorg', 'Kota Hujan']);
+    const city = await db.collection('cities').findOne({ _id: 'bogor' as any });
+    expect(city).toMatchObject({ version: 1, population: 1_200_000 });
+    expect(city!.outbox).toBeUndefined();
+    const audit = await auditFor('city:bogor');
+    expect(audit.at(-1)).toMatchObject({ action: 'city.changed', cityId: 'bogor', old: { population: 1100000 }, new: { population: 1200000 } });
+    const event = await db.collection('events').findOne({ _id: 'city.changed:bogor:v1' as any });
+    expect(event).toMatchObject({ type: 'city.changed', payload: { cityId: 'bogor', name: 'Bogor', country: 'ID', region: 'SOUTH_EAST_ASIA', population: 1_200_000, timezone: 'Asia/Jakarta', version: 1 } });
+    expect(event!.seq).toEqual(expect.any(Number));
+    // The new alternative name is searchable at once.
+    const found = expectOk(await t.query(SEARCH, { q: 'kota huj' }));
+    expect(found.cities.edges).toEqual([{ node: { id: 'bogor' }, match: { kind: 'PREFIX', name: 'Kota Hujan' } }]);
+    // The same values again: nothing written, no event.
+    await expectUnchanged(db, STORED, async () => {
+      expectOk(await t.query(UPDATE, { id: 'bogor', input }, { token: tokens.staff }));
+    });
+    // A rename: the old name is gone from the index, the new one is found.
+    expectOk(await t.query(UPDATE, { id: 'bogor', input: { name: 'Bogor City', otherNames: [] } }, { token: tokens.staff }));
+    expect(expectOk(await t.query(SEARCH, { q: 'kota hujan' })).cities.edges).toEqual([]);
+    expect(expectOk(await t.query(SEARCH, { q: 'bogor city' })).cities.edges).toEqual([{ node: { id: 'bogor' }, match: { kind: 'EXACT', name: 'Bogor City' } }]);
+    expect(await db.collection('events').findOne({ _id: 'city.changed:bogor:v2' as any })).toMatchObject({ payload: { name: 'Bogor City', version: 2 } });
+    expectOk(await t.query(UPDATE, { id: 'bogor', input: { name: 'Bogor', otherNames: [input.otherNames[0]] } }, { token: tokens.staff }));
+  });
+
+  test.each([
+    ['input', {}],
+    ['input.name', { name: ' ' }],
+    ['input.population', { population: 0 }],
+    ['input.areaKm2', { areaKm2: -1 }],
+    ['input.timezone', { timezone: 'Asia/Atlantis' }],
+    ['input.otherNames[0].name', { otherNames: [{ name: '***', kind: 'FORMER' }] }],
+    ['input.otherNames[1].name', { otherNames: [{ name: 'Madras', kind: 'FORMER' }, { name: 'madras', kind: 'FORMER' }] }],
+    ['input.otherNames[0].language', { otherNames: [{ name: 'Madras', kind: 'FORMER', language: 'English!' }] }],
+    ['input.otherNames[0].source', { otherNames: [{ name: 'Madras', kind: 'FORMER', source: 'javascript:alert(1)' }] }],
+  ])('refuses a bad %s, naming it, and stores nothing', async (field, input) => {
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(UPDATE, { id: 'chennai', input }, { token: tokens.staff }), 'BAD_USER_INPUT', field);
+    });
+  });
+
+  test('an unknown city is NOT_FOUND, a malformed id BAD_USER_INPUT; roles are checked', async () => {
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(UPDATE, { id: 'atlantis', input: { population: 5 } }, { token: tokens.staff }), 'NOT_FOUND', 'cityId');
+      expectError(await t.query(UPDATE, { id: 'Not A Slug', input: { population: 5 } }, { token: tokens.staff }), 'BAD_USER_INPUT', 'cityId');
+    });
+    await expectRoleChecks(t, db, STORED, UPDATE, { id: 'chennai', input: { population: 5 } }, [
+      { role: 'PARTNER_APP', token: tokens.partner },
+      { role: 'CITY_OFFICER', token: await tokens.officer('chennai') },
+      { role: 'VERIFIER', token: tokens.verifier },
+      { role: 'WCCD_STAFF', token: tokens.wccd },
+    ]);
+  });
+});
+
+describe('dues', () => {
+  const PAY = `mutation($id: ID!, $year: Int!, $amount: Int!, $on: Date!) {
+    recordDuesPayment(memberId: $id, year: $year, amountUsd: $amount, paidOn: $on) { year dueUsd paidUsd paid payments { amountUsd paidOn } sampleData }
+  }`;
+  const DUES = `query($id: ID!) { member(id: $id) { id dues { year dueUsd paidUsd paid sampleData } } }`;
+
+  test('the sample records dues paid since 2014, some left unpaid; staff record payments, paid in full at the annual fee', async () => {
+    const seeded = expectOk(await t.query(DUES, { id: 'penang-island' }, { token: tokens.staff })).member.dues;
+    // Penang Island: 722,384 people (USD 3,000) in MY (11,600: multiplier 1) = 3,000 a year; 2025 and 2026 unpaid in the sample.
+    expect(seeded[0]).toEqual({ year: 2024, dueUsd: 3000, paidUsd: 3000, paid: true, sampleData: true });
+    expect(seeded.map((d: any) => d.year)).toEqual([2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016, 2015, 2014]);
+    const part = expectOk(await t.query(PAY, { id: 'penang-island', year: 2026, amount: 1000, on: '2026-11-20' }, { token: tokens.staff }));
+    expect(part.recordDuesPayment).toEqual({ year: 2026, dueUsd: 3000, paidUsd: 1000, paid: false, payments: [{ amountUsd: 1000, paidOn: '2026-11-20' }], sampleData: false });
+    const rest = expectOk(await t.query(PAY, { id: 'penang-island', year: 2026, amount: 2000, on: '2026-11-27' }, { token: tokens.staff }));
+    expect(rest.recordDuesPayment).toMatchObject({ paidUsd: 3000, paid: true });
+    expect((await auditFor('member:penang-island')).filter((a) => a.action === 'member.duesPaid').map((a) => a.new.payment.amountUsd)).toEqual([1000, 2000]);
+  });
+
+  test.each([
+    ['year', { year: 2028 }],
+    ['amountUsd', { amount: 0 }],
+    ['paidOn', { on: '2026-12-01' }],
+  ])('refuses a bad %s, naming it, and stores nothing', async (field, over) => {
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(PAY, { id: 'makati', year: 2026, amount: 100, on: '2026-11-01', ...over }, { token: tokens.staff }), 'BAD_USER_INPUT', field);
+    });
+  });
+
+  test('dues are for CityNet staff only: others get null and an error on the field', async () => {
+    const result = await t.query(DUES, { id: 'makati' }, { token: tokens.wccd });
+    expect(result.data.member).toEqual({ id: 'makati', dues: null });
+    expect(result.errors!.map((e: any) => [e.path.join('.'), e.extensions.code])).toEqual([['member.dues', 'FORBIDDEN']]);
+    await expectUnchanged(db, STORED, async () => {
+      expectError(await t.query(PAY, { id: 'nobody', year: 2026, amount: 100, on: '2026-11-01' }, { token: tokens.staff }), 'NOT_FOUND', 'memberId');
+    });
+    await expectRoleChecks(t, db, STORED, PAY, { id: 'makati', year: 2026, amount: 100, on: '2026-11-01' }, [
+      { role: 'PARTNER_APP', token: tokens.partner },
+      { role: 'CITY_OFFICER', token: await tokens.officer('makati') },
+      { role: 'VERIFIER', token: tokens.verifier },
+      { role: 'WCCD_STAFF', token: tokens.wccd },
+    ]);
+  });
+});
+
 describe('contacts and fees are for CityNet staff only', () => {
   test('staff read the (sample) focal point and the fee from population and GDP per capita', async () => {
     const data = expectOk(await t.query(PRIVATE, { id: 'makati' }, { token: tokens.staff }));
@@ -245,11 +360,12 @@ describe('contacts and fees are for CityNet staff only', () => {
     expect(expectOk(await t.query(PRIVATE, { id: 'municipal-association-of-nepal' }, { token: tokens.staff })).member.annualFeeUsd).toBe(750);
   });
 
-  // A partner app sees the public view only, so the gateway sends its fetches as public ones,
-  // without its identity (gateway/context.ts `seesPublicViewOnly`): the subgraph answers as to anyone.
+  // A partner app sees the public view only, so the gateway sends its fetches as public ones, without
+  // its identity (gateway/context.ts `seesPublicViewOnly`); a signed-in partner app is then told
+  // FORBIDDEN rather than "sign in first" (the roles the field needs are named in the error).
   test.each([
     ['anonymous', undefined, 'UNAUTHENTICATED'],
-    ['a partner app', 'partner', 'UNAUTHENTICATED'],
+    ['a partner app', 'partner', 'FORBIDDEN'],
     ['WCCD staff', 'wccd', 'FORBIDDEN'],
   ] as const)('%s gets the public fields, null for contacts and fee, and an error on each', async (_who, key, code) => {
     const result = await t.query(PRIVATE, { id: 'makati' }, { token: key ? tokens[key] : undefined });

@@ -1,5 +1,5 @@
 import type { Collection, Db, Filter, IndexDescription } from 'mongodb';
-import type { Page } from '../../../lib/graphql/pagination';
+import { keysetFilter, keysetSort, type KeysetPage, type KeysetSpec } from '../../../lib/graphql/keyset';
 import type { CityDoc } from './types';
 
 export function citiesCollection(db: Db): Collection<CityDoc> {
@@ -13,10 +13,24 @@ export const CITY_INDEXES: IndexDescription[] = [
   { key: { region: 1 }, name: 'region' },
 ];
 
-/** One page of cities in name order (then id, so pages are stable when names repeat). */
-export async function findCitiesPage(db: Db, filter: Filter<CityDoc>, page: Page): Promise<CityDoc[]> {
+/** `Query.cities` without a search: by name, then id (names may repeat). */
+export const CITY_ORDER: KeysetSpec<CityDoc> = {
+  name: 'cities',
+  keys: [{ field: 'name', direction: 1 }],
+  valuesOf: (c) => [c.name],
+  idOf: (c) => c._id,
+};
+
+const and = <T>(a: Filter<T>, b: Filter<T>): Filter<T> => (Object.keys(a).length === 0 ? b : Object.keys(b).length === 0 ? a : ({ $and: [a, b] } as Filter<T>));
+
+/** The cities after the page's position in name order (limit + 1, to learn whether more follow). */
+export async function findCitiesPage(db: Db, filter: Filter<CityDoc>, page: KeysetPage): Promise<CityDoc[]> {
   if (page.limit === 0) return [];
-  return citiesCollection(db).find(filter).sort({ name: 1, _id: 1 }).skip(page.offset).limit(page.limit).toArray();
+  return citiesCollection(db)
+    .find(and(filter, keysetFilter(CITY_ORDER, page) as Filter<CityDoc>))
+    .sort(keysetSort(CITY_ORDER))
+    .limit(page.limit + 1)
+    .toArray();
 }
 
 export async function countCities(db: Db, filter: Filter<CityDoc>): Promise<number> {

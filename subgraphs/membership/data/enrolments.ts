@@ -7,8 +7,8 @@ export function enrolmentsCollection(db: Db): Collection<EnrolmentDoc> {
   return db.collection<EnrolmentDoc>('enrolments');
 }
 
-/** Ids of every enrolled city (for the `enrolled` city filter). */
+/** Ids of every city enrolled now (for the `enrolled` city filter): a withdrawn acceptance is no enrolment. */
 export async function findEnrolledCityIds(db: Db): Promise<string[]> {
-  const docs = await enrolmentsCollection(db).find({}, { projection: { cityId: 1 }, batchSize: ONE_BATCH }).toArray();
-  return [...new Set(docs.map((d) => d.cityId))];
+  const docs = await enrolmentsCollection(db).find({}, { projection: { cityId: 1, status: 1 }, batchSize: ONE_BATCH }).toArray();
+  return [...new Set(docs.filter((d) => d.status !== 'WITHDRAWN').map((d) => d.cityId))];
 }

@@ -1,6 +1,6 @@
 import type { Collection, Db, Filter, IndexDescription } from 'mongodb';
 import { ONE_BATCH } from '../../../lib/db/access';
-import type { Page } from '../../../lib/graphql/pagination';
+import { keysetFilter, keysetSort, type KeysetPage, type KeysetSpec } from '../../../lib/graphql/keyset';
 import type { Cluster, MemberDoc } from './types';
 
 export function membersCollection(db: Db): Collection<MemberDoc> {
@@ -15,6 +15,14 @@ export const MEMBER_INDEXES: IndexDescription[] = [
   { key: { country: 1 }, name: 'country' },
 ];
 
+/** `Query.members`: by name, then id. */
+export const MEMBER_ORDER: KeysetSpec<MemberDoc> = {
+  name: 'members',
+  keys: [{ field: 'name', direction: 1 }],
+  valuesOf: (m) => [m.name],
+  idOf: (m) => m._id,
+};
+
 /** Ids of the cities that are full members, optionally only those in one cluster (for the city filters). */
 export async function findMemberCityIds(db: Db, cluster?: Cluster): Promise<string[]> {
   const filter: Filter<MemberDoc> = { category: 'FULL', cityId: { $ne: null } };
@@ -23,10 +31,12 @@ export async function findMemberCityIds(db: Db, cluster?: Cluster): Promise<stri
   return [...new Set(docs.map((d) => d.cityId).filter((id): id is string => id !== null))];
 }
 
-/** One page of members in name order (then id, so pages are stable when names repeat). */
-export async function findMembersPage(db: Db, filter: Filter<MemberDoc>, page: Page): Promise<MemberDoc[]> {
+/** The members after the page's position in name order (limit + 1). */
+export async function findMembersPage(db: Db, filter: Filter<MemberDoc>, page: KeysetPage): Promise<MemberDoc[]> {
   if (page.limit === 0) return [];
-  return membersCollection(db).find(filter).sort({ name: 1, _id: 1 }).skip(page.offset).limit(page.limit).toArray();
+  const after = keysetFilter(MEMBER_ORDER, page) as Filter<MemberDoc>;
+  const query = Object.keys(after).length === 0 ? filter : Object.keys(filter).length === 0 ? after : ({ $and: [filter, after] } as Filter<MemberDoc>);
+  return membersCollection(db).find(query).sort(keysetSort(MEMBER_ORDER)).limit(page.limit + 1).toArray();
 }
 
 export async function countMembers(db: Db, filter: Filter<MemberDoc>): Promise<number> {

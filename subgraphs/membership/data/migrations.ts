@@ -1,5 +1,8 @@
 import type { Migration } from '../../../lib/db/migrations';
+import { findById, ONE_BATCH } from '../../../lib/db/access';
+import { DIRECT_ENROLMENT_REASON } from '../domain/enrolment';
 import { enrolmentsCollection } from './enrolments';
+import { roundsCollection } from './programme';
 
 /**
  * The membership database's migrations, in id order (lib/db/migrations.ts runs each once, at
@@ -19,6 +22,24 @@ export const MIGRATIONS: readonly Migration[] = [
       if (!exists) return;
       const names = (await enrolmentsCollection(db).indexes()).map((index) => index.name);
       if (names.includes('cityId')) await enrolmentsCollection(db).dropIndex('cityId');
+    },
+  },
+  {
+    id: '2026-12-02-membership-enrolment-rates',
+    description: 'enrolments: record the rate of enrolments from before rates existed (subsidised, the fee of their round when a round of that year exists), and that no application led to them',
+    async up(db) {
+      const old = await enrolmentsCollection(db).find({ rate: { $exists: false } }, { batchSize: ONE_BATCH }).toArray();
+      for (const enrolment of old) {
+        const round = await findById(roundsCollection(db), String(enrolment.round));
+        const rate = {
+          kind: enrolment.subsidisedUntil ? ('SUBSIDISED' as const) : ('STANDARD' as const),
+          annualFee: round ? (enrolment.subsidisedUntil ? round.subsidisedAnnualFee : round.standardAnnualFee) : null,
+          currency: round?.currency ?? null,
+          reason: DIRECT_ENROLMENT_REASON,
+        };
+        // Only where it is still missing: running again (after a crash half-way) changes nothing.
+        await enrolmentsCollection(db).updateOne({ _id: enrolment._id, rate: { $exists: false } }, { $set: { rate, applicationId: enrolment.applicationId ?? null } });
+      }
     },
   },
 ];

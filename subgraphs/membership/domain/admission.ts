@@ -3,6 +3,7 @@ import { checkCountry, checkDate, checkDistinct, checkInt, checkText, checkTimeZ
 import type { AdmitMemberInput } from '../generated/resolvers-types';
 import type { CityDoc, MemberContactsDoc, MemberDoc } from '../data/types';
 import { checkChapter } from './chapters';
+import { checkArea, checkCityNames } from './cities';
 
 /** What an admission writes: the member, its city (full members) and its focal point (if given). */
 export interface Admission {
@@ -43,12 +44,7 @@ export function checkMemberCountry(value: string, field: string): string {
   return value;
 }
 
-function checkArea(value: number, field: string): number {
-  if (!Number.isFinite(value) || value <= 0 || value > 100_000) throw inputError(field, `must be a number above 0 and at most 100000, got ${value}`);
-  return value;
-}
-
-function checkEmail(value: string, field: string): string {
+export function checkEmail(value: string, field: string): string {
   const email = value.trim();
   if (!EMAIL.test(email) || email.length > 254) throw inputError(field, `must be an e-mail address, got ${JSON.stringify(value)}`);
   return email;
@@ -79,15 +75,17 @@ export function buildAdmission(input: AdmitMemberInput, today: string): Admissio
     organisationType = 'LOCAL_GOVERNMENT';
     if (!input.city) throw inputError('input.city', 'is required for a full member (a local government and its city)');
     const c = input.city;
+    const cityName = c.name == null ? name : checkText(c.name, 'input.city.name', 1, 200);
     city = {
       _id: id,
-      name: c.name == null ? name : checkText(c.name, 'input.city.name', 1, 200),
+      name: cityName,
       country,
       region: c.region,
       population: c.population == null ? null : checkInt(c.population, 'input.city.population', 1, 100_000_000),
       areaKm2: c.areaKm2 == null ? null : checkArea(c.areaKm2, 'input.city.areaKm2'),
       timezone: checkTimeZone(c.timezone, 'input.city.timezone'),
       sampleData: false,
+      ...(c.otherNames?.length ? { otherNames: checkCityNames(c.otherNames, 'input.city.otherNames', cityName) } : {}),
     };
   } else {
     if (input.organisationType == null) throw inputError('input.organisationType', 'is required for an associate member');

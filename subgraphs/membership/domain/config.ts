@@ -1,9 +1,10 @@
 import chaptersFile from './config/national-chapters.json';
 import feesFile from './config/member-fees.json';
+import programmeFile from './config/programme.json';
 
 /**
- * Membership configuration: the national chapters and the (illustrative) fee table, as JSON files
- * beside this module. Checked once at load, so a broken file stops start-up with a clear message.
+ * Membership configuration: the national chapters, the (illustrative) fee table and the programme's
+ * good-standing rule, as JSON files beside this module. Checked once at load, so a broken file stops start-up with a clear message.
  */
 export interface FeeTable {
   populationBands: { maxPopulation: number | null; baseFeeUsd: number }[];
@@ -34,5 +35,18 @@ function loadFees(): FeeTable {
   return t;
 }
 
+export interface ProgrammeRules {
+  duesGraceDays: number;
+  defaultSubsidisedYears: number;
+}
+
+function loadProgramme(): ProgrammeRules {
+  const p = programmeFile as ProgrammeRules;
+  check(Number.isInteger(p.duesGraceDays) && p.duesGraceDays >= 0 && p.duesGraceDays <= 365, 'programme.json: duesGraceDays must be an integer from 0 to 365');
+  check(Number.isInteger(p.defaultSubsidisedYears) && p.defaultSubsidisedYears >= 1 && p.defaultSubsidisedYears <= 10, 'programme.json: defaultSubsidisedYears must be an integer from 1 to 10');
+  return { duesGraceDays: p.duesGraceDays, defaultSubsidisedYears: p.defaultSubsidisedYears };
+}
+
 export const NATIONAL_CHAPTERS = loadChapters();
+export const PROGRAMME_RULES = loadProgramme();
 export const FEE_TABLE = loadFees();

@@ -1,4 +1,5 @@
 import type { MemberResolvers } from '../generated/resolvers-types';
+import { memberDues } from '../workflows/dues';
 import { memberAnnualFee, memberContacts } from '../workflows/staff-data';
 
 export const Member = {
@@ -12,4 +13,5 @@ export const Member = {
   /** Not public: CITYNET_STAFF only. */
   contacts: (member, _, ctx) => memberContacts(ctx, member),
   annualFeeUsd: (member, _, ctx) => memberAnnualFee(ctx, member),
+  dues: (member, _, ctx) => memberDues(ctx, member),
 } satisfies MemberResolvers;

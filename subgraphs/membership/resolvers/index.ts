@@ -1,20 +1,28 @@
-import { DateScalar } from '../../../lib/graphql/scalars';
+import { DateScalar, DateTimeScalar } from '../../../lib/graphql/scalars';
 import type * as Schema from '../generated/resolvers-types';
-import type { CityDoc, EnrolmentDoc, MemberContactsDoc, MemberDoc } from '../data/types';
+import type { ApplicationStepDoc, CityDoc, CityNameDoc, DuesPaymentDoc, EnrolmentDoc, MemberContactsDoc, MemberDoc, ProgrammeApplicationDoc, ProgrammeRoundDoc } from '../data/types';
+import type { CitySuggestionView, MemberDuesView, ProgrammeRateView } from '../domain/views';
 import { City } from './City';
+import { CitySuggestion } from './CitySuggestion';
 import { Member } from './Member';
 import { Mutation } from './Mutation';
+import { ProgrammeApplication } from './ProgrammeApplication';
 import { ProgrammeEnrolment } from './ProgrammeEnrolment';
+import { ProgrammeRound } from './ProgrammeRound';
 import { Query } from './Query';
 
 /** The resolver map, typed by the types generated from schema.graphql (npm run codegen). */
 export const resolvers: Schema.Resolvers = {
   Date: DateScalar,
+  DateTime: DateTimeScalar,
   Query,
   Mutation,
   City,
+  CitySuggestion,
   Member,
   ProgrammeEnrolment,
+  ProgrammeRound,
+  ProgrammeApplication,
 };
 
 /**
@@ -36,8 +44,16 @@ export const SERVES_SCHEMA: [
   Serves<Schema.Query, typeof Query>,
   Serves<Schema.Mutation, typeof Mutation>,
   Serves<Schema.City, typeof City, CityDoc>,
+  Serves<Schema.CityName, object, CityNameDoc>,
   Serves<Schema.Member, typeof Member, MemberDoc>,
   Serves<Schema.Membership, object, MemberDoc>,
   Serves<Schema.MemberContacts, object, MemberContactsDoc>,
+  Serves<Schema.MemberDues, object, MemberDuesView>,
+  Serves<Schema.DuesPayment, object, DuesPaymentDoc>,
   Serves<Schema.ProgrammeEnrolment, typeof ProgrammeEnrolment, EnrolmentDoc>,
-] = [true, true, true, true, true, true, true];
+  Serves<Schema.ProgrammeRate, object, ProgrammeRateView>,
+  Serves<Schema.ProgrammeRound, typeof ProgrammeRound, ProgrammeRoundDoc>,
+  Serves<Schema.ProgrammeApplication, typeof ProgrammeApplication, ProgrammeApplicationDoc>,
+  Serves<Schema.ProgrammeApplicationStep, object, ApplicationStepDoc>,
+  Serves<Schema.CitySuggestion, typeof CitySuggestion, CitySuggestionView>,
+] = [true, true, true, true, true, true, true, true, true, true, true, true, true, true, true];

@@ -11,12 +11,14 @@ import type { AdmitMemberInput } from '../generated/resolvers-types';
 import { requireMembershipStaff } from '../domain/access';
 import { buildAdmission } from '../domain/admission';
 import { memberLock } from './member-change';
+import { reindexCities } from '../data/search-index';
+import { cityAdmittedEvent } from './city';
 
 /**
  * Admits a member: a full member with its new city, an associate member alone, either with its focal
  * point. All or nothing, without a transaction: the member document is the one write that commits
  * the admission, and it carries in its outbox the city and the contacts (as documents derived from
- * it, written by `_id`) and the audit entries. If the process dies after that write, the outbox is
+ * it, written by `_id`), the audit entries and, for a city, the `city.admitted` event. If the process dies after that write, the outbox is
  * carried out at the next start-up (server.ts) or the member's next change; before it, nothing at all
  * is written. (The old code inserted the city first and deleted it again when the member insert
  * failed.) The member's lock serialises admissions of one id; a full member's city has the same id,
@@ -47,10 +49,14 @@ export async function admitMember(ctx: Context, input: AdmitMemberInput): Promis
       }
       audit.push({ action: 'member.admitted', subject: `member:${id}`, old: null, new: { ...member, contacts: contacts ? 'set' : null } });
       if (contacts) derived.push({ collection: contactsCollection(ctx.db).collectionName, doc: contacts });
-      return { next: member, audit, derived, scope: { cityId: member.cityId } };
+      // Other domains learn of the new city (its country, time zone) from this event.
+      const events = city ? [cityAdmittedEvent(city, now)] : [];
+      return { next: member, audit, derived, events, scope: { cityId: member.cityId } };
     },
   });
   if (!admitted) throw new Error(`admitMember: ${id} was not written`);
+  // The new city is found by its names (a crash before this is caught up at the next start-up).
+  if (city) await reindexCities(ctx.db, [city._id]);
   // New lists and lookups (members, cities, member(id), city(id) answered null before), and the
   // City entity (a reference to it resolved to null before).
   ctx.changes.lists();

@@ -7,7 +7,9 @@ import { enrolmentsCollection } from '../data/enrolments';
 import { membersCollection } from '../data/members';
 import type { EnrolmentDoc } from '../data/types';
 import { requireMembershipStaff } from '../domain/access';
-import { buildEnrolment } from '../domain/enrolment';
+import { buildEnrolment, checkEnrolment } from '../domain/enrolment';
+import { isActiveEnrolment } from '../domain/programme';
+import { roundsCollection } from '../data/programme';
 import { memberLock } from './member-change';
 
 /**
@@ -17,7 +19,9 @@ import { memberLock } from './member-change';
  */
 export async function enrolCity(ctx: Context, args: { cityId: string; round: number; enrolledOn: string }): Promise<EnrolmentDoc> {
   const actor = requireMembershipStaff(ctx.user);
-  const enrolment = buildEnrolment(args.cityId, args, ctx.settings);
+  const checked = checkEnrolment(args, ctx.settings);
+  const round = await findById(roundsCollection(ctx.db), String(checked.round));
+  const enrolment = buildEnrolment(args.cityId, checked, round);
   const city = await findById(citiesCollection(ctx.db), args.cityId);
   if (!city) throw codedError('NOT_FOUND', `No city with id ${JSON.stringify(args.cityId)}.`, { field: 'cityId' });
   const written = await changeDocument<EnrolmentDoc>({
@@ -33,8 +37,8 @@ export async function enrolCity(ctx: Context, args: { cityId: string; round: num
       if (!full || full.status !== 'ACTIVE') {
         throw codedError('CONFLICT', `${city.name} must be an ACTIVE CityNet full member to enrol in the joint programme (it is ${full ? full.status : 'not a member'}).`, { field: 'cityId' });
       }
-      if (current) throw codedError('CONFLICT', `${city.name} is already enrolled in the joint programme.`, { field: 'cityId' });
-      return { next: enrolment, audit: [{ action: 'city.enrolled', subject: `enrolment:${city._id}`, old: null, new: { ...enrolment } }], scope: { cityId: city._id } };
+      if (isActiveEnrolment(current)) throw codedError('CONFLICT', `${city.name} is already enrolled in the joint programme.`, { field: 'cityId' });
+      return { next: enrolment, audit: [{ action: 'city.enrolled', subject: `enrolment:${city._id}`, old: current ? { status: current.status ?? 'ACTIVE', round: current.round } : null, new: { ...enrolment } }], scope: { cityId: city._id } };
     },
   });
   if (!written) throw new Error(`enrolCity: ${city._id} was not written`);
