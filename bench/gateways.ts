@@ -62,6 +62,7 @@ const SPEC_KEYS: Record<string, { gateways: readonly GatewayName[]; values?: rea
   propagate: { gateways: ['stock', 'hive'], values: ['on', 'off'] },
   jit: { gateways: ['hive'], values: ['on', 'off'] },
   dedup: { gateways: ['hive'], values: ['on', 'off'] },
+  'upstream-dedup': { gateways: ['hive'], values: ['on', 'off'] },
   cache: { gateways: ['ours'], values: ['on', 'off'] },
   redis: { gateways: ['ours'], values: ['on', 'off'] },
 };
@@ -102,6 +103,8 @@ export interface Contender {
   /** Hive: `--jit`, and inboundInflightRequestDeduplication in its config file. */
   jit?: boolean;
   inboundDedup?: boolean;
+  /** Hive: its HTTP executor's sharing of identical in-flight subgraph requests (default on). */
+  upstreamDedup?: boolean;
   logLevel?: string;
   /**
    * V8 young generation (--max-semi-space-size, MB) of every gateway process. Unset: ours keeps its
@@ -157,6 +160,7 @@ export function expandContenders(specs: ContenderSpec[], d: ContenderDefaults): 
           propagateAuth: o.propagate ? o.propagate === 'on' : d.propagateAuth,
           jit: o.jit ? o.jit === 'on' : d.hiveJit,
           inboundDedup: o.dedup ? o.dedup === 'on' : d.hiveInboundDedup,
+          upstreamDedup: o['upstream-dedup'] !== 'off',
           label: ['hive', ...suffix].join(' '),
         });
         break;
@@ -243,6 +247,7 @@ function launch(c: Contender, options: GatewayStartOptions): { started: StartedC
       // gives it the same number of worker processes as the others.
       Object.assign(env, {
         BENCH_HIVE_INBOUND_DEDUP: c.inboundDedup ? 'on' : 'off',
+        BENCH_HIVE_UPSTREAM_DEDUP: c.upstreamDedup === false ? 'off' : 'on',
         BENCH_PROPAGATE_AUTH: c.propagateAuth ? 'on' : 'off',
       });
       args = [

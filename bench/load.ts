@@ -107,7 +107,8 @@ export async function runLoad(options: LoadOptions): Promise<LoadResult> {
           }
           counts.failed++;
           errors[verdict]++;
-          firstFailure ??= { variant: v.label, status, body: body.slice(0, 400) };
+          // Head and tail: a GraphQL answer's `errors` come last.
+          firstFailure ??= { variant: v.label, status, body: body.length > 800 ? `${body.slice(0, 300)} … ${body.slice(-500)}` : body };
         },
       } as any,
     ],

@@ -66,7 +66,7 @@ export const USAGE = `npm run bench -- [options]    (each also as env BENCH_<NAM
                            shape (10 users, large answer), C the shape of Hive Gateway's e2e services (small answer)
   --gateways ours,stock,hive   which gateways, in this order; a variant is name:key=value[:key=value],
                            e.g. hive:jit=off:dedup=off, stock:workers=1, ours:cache=off (keys: workers, jit, dedup,
-                           propagate, cache, redis, node-env, log-level,
+                           upstream-dedup, propagate, cache, redis, node-env, log-level,
                            semi-space = young generation MB)
   --callers same,distinct  same: identical anonymous requests on every connection; distinct: each connection
                            its own PARTNER_APP token (default: both; smoke: same)

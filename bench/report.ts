@@ -91,10 +91,11 @@ export function ratioRecords(runs: RunRecord[]): RatioRecord[] {
     seen.add(key);
     const oursOverHive = hive ? ratioOf(r.rps, hive.rps) : null;
     const oursOverStock = stock ? ratioOf(r.rps, stock.rps) : null;
-    const show = (x: number | null, present: boolean) => (!present ? 'n/a' : x === null ? 'inf' : x.toFixed(2));
+    // No correct answer from the other gateway: `inf` when ours had some, `n/a` when neither had any.
+    const show = (x: number | null, other?: RunRecord) => (!other || (x === null && r.rps === 0) ? 'n/a' : x === null ? 'inf' : x.toFixed(2));
     const line =
       `RATIO workload=${workload} callers=${callers}${r === primary ? '' : ` cache=${r.cache}`} ` +
-      `ours/hive=${show(oursOverHive, !!hive)} ours/stock=${show(oursOverStock, !!stock)}`;
+      `ours/hive=${show(oursOverHive, hive)} ours/stock=${show(oursOverStock, stock)}`;
     out.push({ workload, callers, ours: r.label, cache: r.cache, hive: hive?.label, stock: stock?.label, oursOverHive, oursOverStock, line });
   }
   return out;

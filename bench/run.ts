@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { composeServices } from '@apollo/composition';
 import { parse } from 'graphql';
 import { composeSupergraph, subgraphSdls } from '../scripts/compose';
-import { freePort, startLocalServer, type LocalServer } from '../lib/db/local-server';
+import { freePort, startLocalServer, type LocalServer } from '../stack/local-server';
 import { GOLDEN_NOW, GOLDEN_VARIABLES, goldenResult } from '../test/golden/golden';
 import { benchAuthEnv, expandContenders, startGateway, type Contender } from './gateways';
 import { callerHeaders, type ConnectionHeaders } from './callers';
