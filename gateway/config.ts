@@ -125,7 +125,14 @@ export interface GatewaySettings {
   /** MAX_BODY_DRAIN_BYTES: past MAX_BODY_BYTES, how much is read and discarded so the client reads its 413. */
   maxBodyDrainBytes?: number;
   rateLimit?: Partial<RateLimitSettings>;
+  /** Per-attempt timeout of a subgraph call for a query (SUBGRAPH_TIMEOUT_MS). */
   subgraphTimeoutMs?: number;
+  /**
+   * Per-attempt timeout of a subgraph call for a mutation (SUBGRAPH_MUTATION_TIMEOUT_MS): long enough
+   * for the slowest write at the documented load. When it passes, the answer is MUTATION_OUTCOME_UNKNOWN
+   * with the Idempotency-Key to retry with; a client may lower both timeouts with `x-timeout-ms`.
+   */
+  subgraphMutationTimeoutMs?: number;
   /** Retries of a query (never a mutation) after a connection reset (SUBGRAPH_RETRIES). */
   subgraphRetries?: number;
   /** Consecutive failures that open a subgraph's circuit (CIRCUIT_FAILURE_THRESHOLD). */
@@ -176,6 +183,13 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxJsonMembers: 10_000,
 };
 
+/**
+ * The default per-attempt timeout of a mutation: the slowest write path at the documented load (50
+ * simultaneous registrations for one workshop, 100-value saves) measured on the 2-core development
+ * machine with both cores busy, with room to spare (see README, Timeouts).
+ */
+export const DEFAULT_MUTATION_TIMEOUT_MS = 30_000;
+
 export const DEFAULT_MANIFEST_PATH = join(__dirname, '..', 'trusted-documents', 'manifest.json');
 
 /** Fills in defaults and checks the combination (production needs a signing secret). */
@@ -194,6 +208,7 @@ export function resolveGatewaySettings(settings: GatewaySettings): ResolvedGatew
     maxBodyDrainBytes: settings.maxBodyDrainBytes ?? settings.maxBodyBytes * 8,
     rateLimit: resolveRateLimit(settings.rateLimit, production),
     subgraphTimeoutMs: settings.subgraphTimeoutMs ?? 5_000,
+    subgraphMutationTimeoutMs: settings.subgraphMutationTimeoutMs ?? DEFAULT_MUTATION_TIMEOUT_MS,
     subgraphRetries: settings.subgraphRetries ?? 1,
     circuitFailureThreshold: settings.circuitFailureThreshold ?? 5,
     circuitCooldownMs: settings.circuitCooldownMs ?? 10_000,
@@ -319,6 +334,7 @@ export const GATEWAY_ENV = {
   TRUSTED_DOCUMENTS_MANIFEST: env.optionalString(),
   CORS_ORIGINS: originList(),
   SUBGRAPH_TIMEOUT_MS: env.int(5_000, 10, 600_000),
+  SUBGRAPH_MUTATION_TIMEOUT_MS: env.int(DEFAULT_MUTATION_TIMEOUT_MS, 10, 600_000),
   SUBGRAPH_RETRIES: env.int(1, 0, 5),
   CIRCUIT_FAILURE_THRESHOLD: env.int(5, 1, 1000),
   CIRCUIT_COOLDOWN_MS: env.int(10_000, 10, 3_600_000),
@@ -383,6 +399,7 @@ export function gatewaySettingsFromEnv(source: NodeJS.ProcessEnv = process.env):
     trustedDocumentsManifestPath: e.TRUSTED_DOCUMENTS_MANIFEST,
     corsOrigins: e.CORS_ORIGINS,
     subgraphTimeoutMs: e.SUBGRAPH_TIMEOUT_MS,
+    subgraphMutationTimeoutMs: e.SUBGRAPH_MUTATION_TIMEOUT_MS,
     subgraphRetries: e.SUBGRAPH_RETRIES,
     circuitFailureThreshold: e.CIRCUIT_FAILURE_THRESHOLD,
     circuitCooldownMs: e.CIRCUIT_COOLDOWN_MS,

@@ -14,6 +14,7 @@ import { onTermination } from '../lifecycle';
 import { createInvalidationBus } from '../cache/bus';
 import { requestIdOf } from '../http/request-id';
 import { IDEMPOTENCY_KEY_HEADER, requestScope, runInRequestScope, TIMEOUT_HEADER, validForwardedKey } from '../db/idempotency';
+import { createEventFeed } from '../db/events';
 
 /** The request's `Idempotency-Key` and the caller's wait (x-timeout-ms), as the gateway forwarded them. */
 function keyedRequest(headers: IncomingHttpHeaders): { key?: string; timeoutMs?: number } {
@@ -24,7 +25,6 @@ function keyedRequest(headers: IncomingHttpHeaders): { key?: string; timeoutMs?:
   const timeout = Number(headers[TIMEOUT_HEADER]);
   return { key: raw, timeoutMs: Number.isInteger(timeout) && timeout > 0 ? timeout : undefined };
 }
-import { createEventFeed } from '../db/events';
 
 /** How a subgraph's HTTP endpoint is protected. */
 export interface SubgraphHttpOptions {
@@ -91,7 +91,8 @@ export async function serveSubgraph(
     logger: service.logger,
     logError: service.logger ? (message, error, requestId) => service.logger!.error({ requestId, err: error }, message) : undefined,
   });
-  const running = await listen(listener, port, host);
+  // Each request runs in its own scope (lib/db/idempotency.ts): what its keyed mutation writes is marked.
+  const running = await listen((req, res) => runInRequestScope(() => listener(req, res)), port, host);
   const close = running.close;
   // Feed requests waiting for events are answered at once, so they do not hold the shutdown.
   running.close = (graceMs) => {
