@@ -84,6 +84,8 @@ export async function expectRefusedUnchanged(
   tokenValue: string | undefined,
   expected: { code: string; field?: string; message?: RegExp },
 ): Promise<void> {
+  // Events of earlier steps delivered first: nothing but this call may change what is compared.
+  await t.stack.settleEvents();
   const before = await storedState(t, key.cityId, key.year);
   const error = await refused(t, query, variables, tokenValue);
   const shape: Record<string, unknown> = { code: expected.code };
