@@ -523,9 +523,24 @@ describe('seed', () => {
  */
 const STAFF: AuthUser = { sub: 'staff:citynet-1', roles: ['CITYNET_STAFF'] };
 const officer = (cityId: string): AuthUser => ({ sub: `officer:${cityId}`, roles: ['CITY_OFFICER'], cityId });
-const KNOWN_CITIES = new Set(['makati', 'seoul', 'colombo', 'busan', 'yokohama', 'bogor', 'da-nang', 'iloilo-city']);
+const CITY_ZONES: Record<string, string> = {
+  makati: 'Asia/Manila',
+  seoul: 'Asia/Seoul',
+  colombo: 'Asia/Colombo',
+  busan: 'Asia/Seoul',
+  yokohama: 'Asia/Tokyo',
+  bogor: 'Asia/Jakarta',
+  'da-nang': 'Asia/Ho_Chi_Minh',
+  'iloilo-city': 'Asia/Manila',
+};
+const facts = (id: string) => (CITY_ZONES[id] ? { id, timezone: CITY_ZONES[id], region: 'SOUTH_EAST_ASIA', population: 1_000_000 } : null);
+/** Certifications as certification and indicators would answer them: Yokohama GOLD (2016), the rest none. */
+const certifications = (id: string) => (id === 'yokohama' ? [{ year: 2016, status: 'CERTIFIED', level: 'GOLD', coverage: { byTheme: [] } }] : []);
 
-/** Answers the workshops subgraph's city checks (`city(id:)` aliases c0, c1, ...) like membership would. */
+/**
+ * Answers the workshops subgraph's reads like the other domains would: city checks and facts
+ * (`city(id:)` aliases c0, c1, ...), mentor eligibility and zones.
+ */
 async function startStandInGateway(): Promise<{ url: string; requests: () => number; close(): Promise<void> }> {
   let requests = 0;
   const server: Server = createHttpServer((req, res) => {
@@ -533,8 +548,11 @@ async function startStandInGateway(): Promise<{ url: string; requests: () => num
     req.on('data', (chunk) => (body += chunk));
     req.on('end', () => {
       requests++;
-      const { variables } = JSON.parse(body) as { variables: Record<string, string> };
-      const data = Object.fromEntries(Object.entries(variables).map(([alias, id]) => [alias, KNOWN_CITIES.has(id) ? { id } : null]));
+      const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, string> };
+      let data: unknown;
+      if (query.includes('WorkshopsMentorEligibility')) data = { city: facts(variables.id) && { id: variables.id, certifications: certifications(variables.id) } };
+      else if (query.includes('WorkshopsCityZone')) data = { city: facts(variables.id) };
+      else data = Object.fromEntries(Object.entries(variables).map(([alias, id]) => [alias, facts(id)]));
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
     });
   });
@@ -664,15 +682,17 @@ describe('writes', () => {
   });
 
   it('mentoring: pair, log a session, close; each audited with the pair, invalidating the pair and both cities', async () => {
-    const PAIR = `mutation { pairMentor(mentorCityId: "yokohama", menteeCityId: "busan", focusThemes: ["Energy"]) { id status } }`;
+    // Started two days back, so a session an hour ago is after the start in Tokyo whatever the time of day.
+    const PAIR = `mutation { pairMentor(mentorCityId: "yokohama", menteeCityId: "busan", focusThemes: ["Energy"], startedOn: "${new Date(NOW - 2 * DAY).toISOString().slice(0, 10)}") { id status } }`;
     const paired = await done(PAIR, {});
     const id = paired.data!.pairMentor.id as string;
-    const expected = new Set([P(id), C('yokohama'), C('busan'), LISTS]);
+    // A mentor's active pairs rank its suggestions in every gap: CertificationGap type-wide.
+    const expected = new Set([P(id), C('yokohama'), C('busan'), GAP, LISTS]);
     expect(new Set(paired.tags)).toEqual(expected);
     const logged = await done(`mutation($id: ID!) { logMentoringSession(pairId: $id, input: { heldAt: "${new Date(NOW - HOUR).toISOString()}", durationMinutes: 60, format: ONLINE }) { sessions { durationMinutes } } }`, { id });
     expect(logged.data!.logMentoringSession.sessions).toEqual([{ durationMinutes: 60 }]);
     expect(new Set(logged.tags)).toEqual(expected);
-    const closed = await done(`mutation($id: ID!) { closeMentoringPair(pairId: $id) { status } }`, { id });
+    const closed = await done(`mutation($id: ID!) { closeMentoringPair(pairId: $id, outcome: { result: PARTLY_MET, summary: "Energy audit started" }) { status } }`, { id });
     expect(new Set(closed.tags)).toEqual(expected);
     expect((await audit(`mentoring:${id}`)).map((e) => [e._id, e.action])).toEqual([
       [`mentoring_pairs:${id}:v1:0`, 'mentoring.paired'],
@@ -728,6 +748,8 @@ describe('migrations', () => {
     await old.collection('workshops').insertMany([
       { ...workshop('ws-old', { startsAt: starts, hostCityId: 'makati', capacity: 1, seatsTaken: 1 }), sampleData: false, version: 3, cancellationReason: null, cancelledAt: null, createdAt: inDays(-3), updatedAt: inDays(-1) },
       workshop('ws-seeded', { startsAt: inDays(21) }),
+      // Seeded past workshops stored COMPLETED; the clock decides now.
+      workshop('ws-past', { startsAt: inDays(-30), status: 'COMPLETED' }),
     ] as never[]);
     await old.collection('registrations').insertMany([
       { _id: 'ws-old:seoul', workshopId: 'ws-old', cityId: 'seoul', status: 'CONFIRMED', registeredAt: inDays(-2), seq: 1, confirmedAt: inDays(-2), cancelledAt: null },
@@ -749,13 +771,25 @@ describe('migrations', () => {
     await old.collection('audit').createIndexes([{ key: { subject: 1, at: 1 }, name: 'subject_at' }]);
 
     const upgraded = await createServer({ db: old, settings: settings(mongo.prefix) });
+    const read = async (query: string) => {
+      const response = await upgraded.server.executeOperation({ query }, { contextValue: upgraded.createContext() });
+      if (response.body.kind !== 'single') throw new Error('expected a single result');
+      return response.body.singleResult.data as Record<string, any>;
+    };
     try {
-      expect(await old.collection('migrations').find().toArray()).toEqual([expect.objectContaining({ _id: '2026-12-01-workshops-details-version' })]);
-      const read = async (query: string) => {
-        const response = await upgraded.server.executeOperation({ query }, { contextValue: upgraded.createContext() });
-        if (response.body.kind !== 'single') throw new Error('expected a single result');
-        return response.body.singleResult.data as Record<string, any>;
-      };
+      expect((await old.collection('migrations').find().sort({ _id: 1 }).toArray()).map((m) => m._id)).toEqual([
+        '2026-12-01-workshops-details-version',
+        '2026-12-05-workshops-status-by-clock',
+        '2026-12-06-registrations-participants',
+      ]);
+      // The stored status only says whether the workshop was cancelled; it still reads COMPLETED.
+      expect(await old.collection('workshops').findOne({ _id: 'ws-past' as never })).toMatchObject({ status: 'SCHEDULED' });
+      expect(await read(`{ workshop(id: "ws-past") { status } }`)).toEqual({ workshop: { status: 'COMPLETED' } });
+      // Each live registration holds its one unnamed seat, in its place in the queue.
+      expect(await old.collection('registrations').findOne({ _id: 'ws-old:seoul' as never })).toMatchObject({
+        participants: [{ id: 'p1', name: null, role: null, email: null, status: 'CONFIRMED', seq: 1, addedAt: inDays(-2), confirmedAt: inDays(-2) }],
+      });
+      expect(await old.collection('registrations').findOne({ _id: 'ws-old:colombo' as never })).toMatchObject({ participants: [{ status: 'WAITLISTED', seq: 2, confirmedAt: null }] });
       expect(await read(`{ a: workshop(id: "ws-old") { version seatsTaken } b: workshop(id: "ws-seeded") { version } }`)).toEqual({ a: { version: 3, seatsTaken: 1 }, b: { version: 1 } });
       expect(await old.collection('workshops').findOne({ _id: 'ws-old' as never })).toMatchObject({ version: 3, detailsVersion: 3 });
       expect(await old.collection('workshops').findOne({ _id: 'ws-seeded' as never })).not.toHaveProperty('detailsVersion');
@@ -776,11 +810,11 @@ describe('migrations', () => {
     } finally {
       await upgraded.stop();
     }
-    // A restart finds the migration recorded and runs nothing again.
-    const appliedAt = (await old.collection('migrations').findOne({}))!.appliedAt;
+    // A restart finds the migrations recorded and runs nothing again.
+    const recorded = await old.collection('migrations').find().sort({ _id: 1 }).toArray();
     const again = await createServer({ db: old, settings: settings(mongo.prefix) });
     await again.stop();
-    expect(await old.collection('migrations').find().toArray()).toEqual([expect.objectContaining({ appliedAt })]);
+    expect(await old.collection('migrations').find().sort({ _id: 1 }).toArray()).toEqual(recorded);
     expect(await old.collection('workshops').findOne({ _id: 'ws-old' as never })).toMatchObject({ detailsVersion: 4 });
   });
 });

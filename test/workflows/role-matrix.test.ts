@@ -66,7 +66,9 @@ const MUTATIONS = {
   updateWorkshop:         [U,         F,       F,       F,        F,        F,        F,     A],
   cancelWorkshop:         [U,         F,       F,       F,        F,        F,        F,     A],
   registerForWorkshop:    [U,         F,       A,       F,        F,        F,        F,     A],
+  addParticipants:        [U,         F,       A,       F,        F,        F,        F,     A],
   cancelRegistration:     [U,         F,       A,       F,        F,        F,        F,     A],
+  recordAttendance:       [U,         F,       F,       F,        F,        F,        F,     A],
   pairMentor:             [U,         F,       F,       F,        F,        F,        F,     A],
   logMentoringSession:    [U,         F,       F,       F,        F,        F,        F,     A],
   closeMentoringPair:     [U,         F,       F,       F,        F,        F,        F,     A],
@@ -202,8 +204,26 @@ function workshopInput(hostCityId?: string) {
   };
 }
 
+/**
+ * Mentors must be eligible (certified Silver or higher, or verified data in the focus themes): sample
+ * cities that are, all east of UTC so that their local day at the pinned clock is 2026-11-28.
+ */
+const MENTORS = ['taipei', 'makati', 'yokohama', 'incheon', 'busan', 'kuala-lumpur'];
+let mentorCounter = 0;
+const eligibleMentor = () => MENTORS[mentorCounter++ % MENTORS.length];
+
+/** A CONFIRMED registration of a sample workshop that has ended at the pinned clock (attendance can be recorded). */
+let attendanceCounter = 0;
+function endedRegistration(): { id: string; cityId: string } {
+  const ended = new Set(t.dataset.workshops.workshops.filter((w) => w.status !== 'CANCELLED' && w.endsAt < new Date('2026-11-28T00:00:00Z')).map((w) => w._id));
+  const candidates = t.dataset.workshops.registrations.filter((r) => ended.has(r.workshopId) && r.status === 'CONFIRMED');
+  const r = candidates[attendanceCounter++];
+  if (!r) throw new Error('the matrix ran out of sample registrations of ended workshops');
+  return { id: r._id, cityId: r.cityId };
+}
+
 async function freshPair(): Promise<{ pairId: string; mentee: string }> {
-  const mentor = freshCity();
+  const mentor = eligibleMentor();
   const mentee = freshCity();
   const pair = await ok(t, PAIR, { mentor, mentee, themes: ['Solid Waste'] }, await citynet());
   return { pairId: pair.pairMentor.id, mentee };
@@ -427,6 +447,26 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
     },
     check: (d, fx) => expect(d.registerForWorkshop).toEqual({ status: 'CONFIRMED', city: { id: fx.cityId } }),
   },
+  addParticipants: {
+    subgraph: 'workshops',
+    document: `mutation($id: ID!, $p: [ParticipantInput!]!) { addParticipants(registrationId: $id, participants: $p) { participantCount city { id } } }`,
+    async prepare() {
+      const cityId = freshCity();
+      const w = await freshWorkshop();
+      const r = await ok(t, `mutation($w: ID!, $c: ID!) { registerForWorkshop(workshopId: $w, cityId: $c) { id } }`, { w, c: cityId }, await citynet());
+      return { cityId, vars: { id: r.registerForWorkshop.id, p: [{ name: 'Matrix Participant', role: 'Data officer', email: `participant@${cityId}.example.org` }] } };
+    },
+    check: (d, fx) => expect(d.addParticipants).toEqual({ participantCount: 1, city: { id: fx.cityId } }),
+  },
+  recordAttendance: {
+    subgraph: 'workshops',
+    document: `mutation($id: ID!, $input: AttendanceInput!) { recordAttendance(registrationId: $id, input: $input) { attendance { attended participantsPresent } } }`,
+    async prepare() {
+      const { id, cityId } = endedRegistration();
+      return { cityId, vars: { id, input: { attended: true, participantsPresent: 1 } } };
+    },
+    check: (d) => expect(d.recordAttendance.attendance).toEqual({ attended: true, participantsPresent: 1 }),
+  },
   cancelRegistration: {
     subgraph: 'workshops',
     document: `mutation($id: ID!) { cancelRegistration(registrationId: $id) { registration { status city { id } } } }`,
@@ -442,7 +482,7 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
     subgraph: 'workshops',
     document: PAIR,
     async prepare() {
-      const mentor = freshCity();
+      const mentor = eligibleMentor();
       const mentee = freshCity();
       return { cityId: mentee, vars: { mentor, mentee, themes: ['Solid Waste'] } };
     },
@@ -459,12 +499,13 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
   },
   closeMentoringPair: {
     subgraph: 'workshops',
-    document: `mutation($id: ID!) { closeMentoringPair(pairId: $id) { status closedOn } }`,
+    document: `mutation($id: ID!, $outcome: MentoringOutcomeInput!) { closeMentoringPair(pairId: $id, outcome: $outcome) { status closedOn outcome { result } } }`,
     async prepare() {
       const { pairId, mentee } = await freshPair();
-      return { cityId: mentee, vars: { id: pairId } };
+      return { cityId: mentee, vars: { id: pairId, outcome: { result: 'GOALS_MET', summary: 'Matrix pair closed' } } };
     },
-    check: (d) => expect(d.closeMentoringPair).toEqual({ status: 'CLOSED', closedOn: '2026-11-28' }),
+    // Closed on the mentor's local day (2026-11-28 in every mentor's zone at the pinned clock).
+    check: (d) => expect(d.closeMentoringPair).toEqual({ status: 'CLOSED', closedOn: '2026-11-28', outcome: { result: 'GOALS_MET' } }),
   },
 };
 

@@ -1,4 +1,4 @@
-import type { StoredRegistration, StoredWorkshop } from '../data/types';
+import type { StoredMentoringPair, StoredRegistration, StoredSession, StoredWorkshop } from '../data/types';
 
 /** What the resolvers pass around besides stored documents (codegen `mappers`, codegen.ts). */
 
@@ -35,3 +35,6 @@ export interface CancelRegistrationOutcome {
   promotedAll: StoredRegistration[];
   workshop: StoredWorkshop;
 }
+
+/** A mentoring session with the pair it belongs to (its local time is the mentor's). */
+export type SessionView = StoredSession & { pair: StoredMentoringPair };

@@ -21,6 +21,8 @@ export const DETAIL_FIELDS = ['title', 'themes', 'format', 'hostCityId', 'facili
 /** Details as given, before the time zone is settled (IN_PERSON and HYBRID take the host city's). */
 export type DraftDetails = Omit<Details, 'timezone'> & { timezone: string | null };
 
+const article = (format: string) => `${format === 'IN_PERSON' ? 'an' : 'a'} ${format}`;
+
 /** How facilitators are compared: case and spacing do not make a different person. */
 export function facilitatorKey(facilitator: string | null | undefined): string | null {
   return facilitator ? facilitator.trim().replace(/\s+/g, ' ').toLowerCase() : null;
@@ -65,7 +67,7 @@ export function checkDraft(d: DraftDetails): DraftDetails {
     capacity: checkInt(d.capacity, 'input.capacity', 1, MAX_CAPACITY),
     maxParticipantsPerCity: d.maxParticipantsPerCity == null ? null : checkInt(d.maxParticipantsPerCity, 'input.maxParticipantsPerCity', 1, MAX_CAPACITY),
   };
-  if (draft.format !== 'ONLINE' && !draft.hostCityId) throw inputError('input.hostCityId', `is required for a ${draft.format} workshop (only ONLINE workshops may have no host city)`);
+  if (draft.format !== 'ONLINE' && !draft.hostCityId) throw inputError('input.hostCityId', `is required for ${article(draft.format)} workshop (only ONLINE workshops may have no host city)`);
   if (draft.format === 'ONLINE' && !draft.timezone) throw inputError('input.timezone', 'is required for an ONLINE workshop (in-person and hybrid workshops take their host city\'s zone)');
   return draft;
 }
@@ -80,7 +82,7 @@ export function settleTimeZone(draft: DraftDetails, host: { id: string; timezone
   if (draft.timezone && draft.timezone !== host.timezone) {
     throw inputError(
       'input.timezone',
-      `must be the host city's time zone for a ${draft.format} workshop: ${host.id} is in ${host.timezone}, got ${JSON.stringify(draft.timezone)} (leave it out to take the host's)`,
+      `must be the host city's time zone for ${article(draft.format)} workshop: ${host.id} is in ${host.timezone}, got ${JSON.stringify(draft.timezone)} (leave it out to take the host's)`,
     );
   }
   return { ...draft, timezone: host.timezone };

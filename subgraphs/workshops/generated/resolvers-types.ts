@@ -1,6 +1,6 @@
 import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import { StoredWorkshop, StoredRegistration, StoredMentoringPair } from '../data/types';
-import { CityRef, GapRepresentation } from '../domain/views';
+import { SessionView, CityRef, GapRepresentation } from '../domain/views';
 import { Context } from '../context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -880,7 +880,7 @@ export type ResolversTypes = ResolversObject<{
   MentoringPairConnection: ResolverTypeWrapper<Omit<MentoringPairConnection, 'edges'> & { edges: Array<ResolversTypes['MentoringPairEdge']> }>;
   MentoringPairEdge: ResolverTypeWrapper<Omit<MentoringPairEdge, 'node'> & { node: ResolversTypes['MentoringPair'] }>;
   MentoringResult: MentoringResult;
-  MentoringSession: ResolverTypeWrapper<MentoringSession>;
+  MentoringSession: ResolverTypeWrapper<SessionView>;
   MentoringSessionInput: MentoringSessionInput;
   MentoringStatus: MentoringStatus;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -926,7 +926,7 @@ export type ResolversParentTypes = ResolversObject<{
   MentoringPair: StoredMentoringPair;
   MentoringPairConnection: Omit<MentoringPairConnection, 'edges'> & { edges: Array<ResolversParentTypes['MentoringPairEdge']> };
   MentoringPairEdge: Omit<MentoringPairEdge, 'node'> & { node: ResolversParentTypes['MentoringPair'] };
-  MentoringSession: MentoringSession;
+  MentoringSession: SessionView;
   MentoringSessionInput: MentoringSessionInput;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;

@@ -8,6 +8,6 @@ export const MentoringPair = {
   mentor: (pair) => cityRef(pair.mentorCityId),
   mentee: (pair) => cityRef(pair.menteeCityId),
   timezone: (pair, _args, ctx) => pairTimezone(ctx, pair),
-  sessions: (pair, _args, ctx) => sessionsView(ctx, pair),
+  sessions: (pair) => sessionsView(pair),
   outcome: (pair) => pair.outcome ?? null,
 } satisfies MentoringPairResolvers;

@@ -2,10 +2,11 @@ import { DateScalar, DateTimeScalar } from '../../../lib/graphql/scalars';
 import type * as Gql from '../generated/resolvers-types';
 import type { Resolvers } from '../generated/resolvers-types';
 import type { StoredMentoringPair, StoredRegistration, StoredWorkshop } from '../data/types';
-import type { CityRef, GapRepresentation } from '../domain/views';
+import type { CityRef, GapRepresentation, SessionView } from '../domain/views';
 import { CertificationGap } from './CertificationGap';
 import { City } from './City';
 import { MentoringPair } from './MentoringPair';
+import { MentoringSession } from './MentoringSession';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { Registration } from './Registration';
@@ -25,6 +26,7 @@ export const resolvers: Resolvers = {
   Workshop,
   Registration,
   MentoringPair,
+  MentoringSession,
 };
 
 /*
@@ -48,8 +50,9 @@ export const fieldsCovered: [
   Covered<StoredWorkshop, Gql.Workshop, typeof Workshop>,
   Covered<StoredRegistration, Gql.Registration, typeof Registration>,
   Covered<StoredMentoringPair, Gql.MentoringPair, typeof MentoringPair>,
+  Covered<SessionView, Gql.MentoringSession, typeof MentoringSession>,
   Covered<CityRef, Gql.City, typeof City>,
   Covered<GapRepresentation, Gql.CertificationGap, typeof CertificationGap>,
   Covered<unknown, Gql.Query, typeof Query>,
   Covered<unknown, Gql.Mutation, typeof Mutation>,
-] = [true, true, true, true, true, true, true];
+] = [true, true, true, true, true, true, true, true];

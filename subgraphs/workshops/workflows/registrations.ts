@@ -152,7 +152,12 @@ function decide(item: SeatRequest, workshop: StoredWorkshop, book: SeatBook, now
         action: 'registration.created',
         subject: `registration:${item.id}`,
         old: previous ? { status: previous.status } : null,
-        new: { status: next.status, seq: next.seq, participants: seats.map((p) => ({ name: p.name, role: p.role, email: p.email, status: p.status })) },
+        new: {
+          status: next.status,
+          seq: next.seq,
+          // Named people only (a registration without names books one unnamed seat).
+          ...(item.participants.length ? { participants: seats.map((p) => ({ name: p.name, role: p.role, email: p.email, status: p.status })) } : {}),
+        },
       },
     };
   }

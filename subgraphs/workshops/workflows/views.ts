@@ -6,7 +6,7 @@ import type { Connection, PageArgs } from '../../../lib/graphql/pagination';
 import { isLive, namedParticipants, seatsOf } from '../domain/participants';
 import { participantQueue, REGISTRATIONS_KEYSET, WAITLIST_KEYSET, waitlistOf } from '../domain/registrations';
 import { localDate, localIso } from '../domain/time';
-import { cityRef, type CityRef } from '../domain/views';
+import { cityRef, type CityRef, type SessionView } from '../domain/views';
 import { pageInMemory } from './listings';
 
 /** Reads that shape what the resolvers answer (resolvers stay thin; no database access there). */
@@ -130,7 +130,10 @@ export async function pairTimezone(ctx: Context, pair: StoredMentoringPair): Pro
   return (await ctx.reads.cityZone.load(pair.mentorCityId)) ?? 'UTC';
 }
 
-export async function sessionsView(ctx: Context, pair: StoredMentoringPair) {
-  const zone = pair.sessions.some((s) => !s.timezone) ? await pairTimezone(ctx, pair) : 'UTC';
-  return pair.sessions.map((s) => ({ heldAt: s.heldAt, durationMinutes: s.durationMinutes, format: s.format, summary: s.summary, localHeldAt: localIso(s.heldAt, s.timezone ?? zone) }));
+/** The pair's sessions, each knowing its pair (for the local time, resolved only when asked). */
+export const sessionsView = (pair: StoredMentoringPair): SessionView[] => pair.sessions.map((s) => ({ ...s, pair }));
+
+/** When a session was held, in the mentor's zone (stored with the session, or the pair's). */
+export async function localHeldAt(ctx: Context, s: SessionView): Promise<string> {
+  return localIso(s.heldAt, s.timezone ?? (await pairTimezone(ctx, s.pair)));
 }
