@@ -737,6 +737,50 @@ describe('writes', () => {
     expect(gateway.requests() - asked).toBe(1);
     expect(await stored('workshops', w)).toMatchObject({ seatsTaken: 2 });
   });
+
+  it('cancelling a workshop is ONE single-document write: the workshop carries every registration and its audit entry in its outbox', async () => {
+    const w = (await done(SCHEDULE, { input: input(70, { capacity: 1 }) })).data!.scheduleWorkshop.id as string;
+    await done(REGISTER, { w, c: 'seoul' });
+    await done(REGISTER, { w, c: 'colombo' });
+    mongo.recorder.reset();
+    const gone = await done(CANCEL, { id: w });
+    expect(gone.data!.cancelWorkshop).toEqual({ status: 'CANCELLED', version: 2 });
+    const writes = mongo.recorder.entries.filter((e) => e.db === wdb.databaseName && ['insert', 'update', 'delete', 'findAndModify'].includes(e.command) && e.collection !== 'locks');
+    // The first write is the workshop's: status, seats and the outbox with both registrations as they become.
+    expect(writes[0].collection).toBe('workshops');
+    const update = JSON.stringify(writes[0].body);
+    for (const c of ['seoul', 'colombo']) {
+      expect(update).toContain(`"_id":"${w}:${c}"`);
+      expect(update).toContain(`"_id":"registrations:${w}:${c}:v2:0"`);
+    }
+    expect(update).toContain('"status":"CANCELLED_BY_ORGANISER"');
+    // Only then are they carried out (replaced by _id, so a crash in between is redone, not lost).
+    expect(writes.slice(1).some((e) => e.collection === 'registrations')).toBe(true);
+    expect(await stored('workshops', w)).toMatchObject({ status: 'CANCELLED', seatsTaken: 0 });
+    expect(await stored('workshops', w)).not.toHaveProperty('outbox');
+    for (const c of ['seoul', 'colombo']) expect(await stored('registrations', `${w}:${c}`)).toMatchObject({ status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'Venue flooded', version: 2 });
+    expect(new Set(gone.tags)).toEqual(new Set([W(w), C('makati'), C('seoul'), C('colombo'), GAP, LISTS]));
+  });
+
+  it('a cancellation whose outbox was left behind by a crash is carried out at start-up', async () => {
+    const w = (await done(SCHEDULE, { input: input(71, { capacity: 1 }) })).data!.scheduleWorkshop.id as string;
+    await done(REGISTER, { w, c: 'bogor' });
+    const before = await stored('registrations', `${w}:bogor`);
+    // As if the process died right after the workshop's write: its outbox still holds the registration.
+    const entry = { _id: `registrations:${w}:bogor:v2:0`, cityId: 'bogor', year: null, at: new Date(), actor: STAFF.sub, actorRoles: ['CITYNET_STAFF'], action: 'registration.cancelledByOrganiser', subject: `registration:${w}:bogor`, old: { status: 'CONFIRMED' }, new: { status: 'CANCELLED_BY_ORGANISER', reason: 'Crash test' }, seq: 20000 };
+    await wdb.collection('workshops').updateOne({ _id: w as never }, {
+      $set: {
+        status: 'CANCELLED',
+        seatsTaken: 0,
+        outbox: { audit: [], events: [], derived: [{ collection: 'registrations', doc: { ...before, status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'Crash test', version: 2 } }, { collection: 'audit', doc: entry }] },
+      },
+    });
+    const restarted = await createServer({ db: wdb, settings: writerSettings() });
+    await restarted.stop();
+    expect(await stored('registrations', `${w}:bogor`)).toMatchObject({ status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'Crash test', version: 2 });
+    expect(await audit(`registration:${w}:bogor`)).toEqual(expect.arrayContaining([expect.objectContaining({ _id: entry._id, action: 'registration.cancelledByOrganiser' })]));
+    expect(await stored('workshops', w)).not.toHaveProperty('outbox');
+  });
 });
 
 describe('migrations', () => {
@@ -816,5 +860,70 @@ describe('migrations', () => {
     await again.stop();
     expect(await old.collection('migrations').find().sort({ _id: 1 }).toArray()).toEqual(recorded);
     expect(await old.collection('workshops').findOne({ _id: 'ws-old' as never })).toMatchObject({ detailsVersion: 4 });
+  });
+});
+
+describe('status by a movable clock', () => {
+  // The clock is the settings' `now()`: moved by the test, never slept.
+  let clock = new Date('2030-01-01T00:00:00Z');
+  let timed: SubgraphService<Context>;
+  const at = (iso: string) => (clock = new Date(iso));
+  const life = [
+    workshop('life-a', { startsAt: new Date('2030-02-01T01:00:00Z'), endsAt: new Date('2030-02-01T09:00:00Z'), themes: ['Recreation'] }),
+    workshop('life-b', { startsAt: new Date('2030-02-01T05:00:00Z'), endsAt: new Date('2030-02-02T05:00:00Z'), themes: ['Recreation'] }),
+    workshop('life-c', { startsAt: new Date('2030-02-03T01:00:00Z'), endsAt: new Date('2030-02-03T02:00:00Z'), themes: ['Recreation'], status: 'CANCELLED' }),
+  ];
+  beforeAll(async () => {
+    await db.collection<WorkshopDoc>('workshops').insertMany(life);
+    timed = await createServer({ db, settings: { ...settings(mongo.prefix), now: () => new Date(clock) } });
+  });
+  afterAll(async () => {
+    await timed?.stop();
+  });
+  async function ask(query: string, variables: Record<string, unknown> = {}) {
+    const response = await timed.server.executeOperation({ query, variables }, { contextValue: timed.createContext() });
+    if (response.body.kind !== 'single') throw new Error('expected a single result');
+    expect(response.body.singleResult.errors).toBeUndefined();
+    return response.body.singleResult.data as Record<string, any>;
+  }
+
+  it.each([
+    ['2030-02-01T00:59:59.999Z', { 'life-a': 'SCHEDULED', 'life-b': 'SCHEDULED', 'life-c': 'CANCELLED' }],
+    ['2030-02-01T01:00:00.000Z', { 'life-a': 'IN_PROGRESS', 'life-b': 'SCHEDULED', 'life-c': 'CANCELLED' }],
+    ['2030-02-01T05:00:00.000Z', { 'life-a': 'IN_PROGRESS', 'life-b': 'IN_PROGRESS', 'life-c': 'CANCELLED' }],
+    ['2030-02-01T09:00:00.000Z', { 'life-a': 'COMPLETED', 'life-b': 'IN_PROGRESS', 'life-c': 'CANCELLED' }],
+    ['2030-02-05T00:00:00.000Z', { 'life-a': 'COMPLETED', 'life-b': 'COMPLETED', 'life-c': 'CANCELLED' }],
+  ])('at %s the field and every filter agree', async (now, expected) => {
+    at(now);
+    const fields = await ask(`{ workshops(theme: "Recreation", from: "2030-01-01T00:00:00Z") { edges { node { id status } } } }`);
+    expect(Object.fromEntries(fields.workshops.edges.map((e: any) => [e.node.id, e.node.status]))).toEqual(expected);
+    for (const status of ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED']) {
+      const filtered = await ask(`query($s: WorkshopStatus) { workshops(theme: "Recreation", from: "2030-01-01T00:00:00Z", status: $s) { totalCount edges { node { id status } } } }`, { s: status });
+      const ids = Object.entries(expected).filter(([, s]) => s === status).map(([id]) => id);
+      expect(filtered.workshops.edges.map((e: any) => e.node.id)).toEqual(ids);
+      expect(filtered.workshops.totalCount).toBe(ids.length);
+      expect(filtered.workshops.edges.every((e: any) => e.node.status === status)).toBe(true);
+    }
+  });
+});
+
+describe('keyset pages', () => {
+  const Q = `query($after: String) { workshops(from: "2031-01-01T00:00:00Z", first: 2, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`;
+  const ids = (d: Record<string, any>) => d.workshops.edges.map((e: any) => e.node.id);
+  const days = (n: number) => new Date(Date.UTC(2031, 0, n, 1));
+
+  it('rows inserted or removed before the position between two page fetches neither skip nor repeat a row', async () => {
+    await db.collection<WorkshopDoc>('workshops').insertMany(['k2', 'k4', 'k6', 'k8'].map((id, i) => workshop(id, { startsAt: days(2 + 2 * i) })));
+    const first = await ok(Q);
+    expect(ids(first)).toEqual(['k2', 'k4']);
+    // Between the fetches: one inserted before the position (k1), one removed from the first page (k2).
+    await db.collection<WorkshopDoc>('workshops').insertOne(workshop('k1', { startsAt: days(1) }));
+    await db.collection('workshops').deleteOne({ _id: 'k2' as never });
+    const second = await ok(Q, { after: first.workshops.pageInfo.endCursor });
+    expect(ids(second)).toEqual(['k6', 'k8']);
+    expect(second.workshops.pageInfo.hasNextPage).toBe(false);
+    // A cursor of another list is refused, naming `after`.
+    const pairs = await ok(`{ mentoringPairs(first: 1) { pageInfo { endCursor } } }`);
+    await badInput(Q, { after: pairs.mentoringPairs.pageInfo.endCursor }, 'after');
   });
 });
