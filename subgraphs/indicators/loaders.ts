@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Db } from 'mongodb';
+import { findCityYears } from './data/cityYears';
 import { findSummariesByIds } from './data/indicatorCoverage';
 import { findReportsByIds, parseReportId, reportId } from './data/indicatorReports';
 import type { IndicatorCoverageDoc, IndicatorReportDoc } from './data/types';
@@ -68,20 +69,27 @@ export function createLoaders(db: Db, catalogue: Catalogue, years: { minDataYear
     });
   });
 
-  // Summaries exist only for reports, and a report exists only once a value was saved: the latest
-  // year with a summary is the latest with a value. One `_id` lookup per programme year (batched
-  // with every other summary this request reads), newest first.
+  // The latest year whose summary says something was reported. Candidates: the city's noted data years
+  // (data/cityYears.ts, a superset), newest first, the newest alone first (almost always the answer);
+  // for a city with nothing noted, every programme year at once. Lookups by `_id`, batched with every
+  // other summary this request reads (a profile reads the latest year's anyway).
   const programmeYears: number[] = [];
   for (let y = years.maxDataYear; y >= years.minDataYear; y--) programmeYears.push(y);
   const latestYear = new DataLoader<string, number | null>(async (cityIds) => {
-    const found = await summary.loadMany(cityIds.flatMap((cityId) => programmeYears.map((y) => coverageKey(cityId, y))));
-    return cityIds.map((_, c) => {
-      const i = programmeYears.findIndex((_, k) => {
-        const doc = found[c * programmeYears.length + k];
-        return !!doc && !(doc instanceof Error) && doc.coreReported + doc.supportingReported > 0;
-      });
-      return i < 0 ? null : programmeYears[i];
-    });
+    const noted = new Map((await findCityYears(db, cityIds)).map((d) => [d._id, d.years.filter((y) => y >= years.minDataYear && y <= years.maxDataYear).reverse()]));
+    const reported = async (cityId: string, candidates: number[]): Promise<number | null> => {
+      const found = await summary.loadMany(candidates.map((y) => coverageKey(cityId, y)));
+      const i = found.findIndex((doc) => !!doc && !(doc instanceof Error) && doc.coreReported + doc.supportingReported > 0);
+      return i < 0 ? null : candidates[i];
+    };
+    return Promise.all(
+      cityIds.map(async (cityId) => {
+        const candidates = noted.get(cityId);
+        if (!candidates) return reported(cityId, programmeYears);
+        if (!candidates.length) return null;
+        return (await reported(cityId, candidates.slice(0, 1))) ?? reported(cityId, candidates.slice(1));
+      }),
+    );
   });
 
   return { report, summary, coverage, latestYear };

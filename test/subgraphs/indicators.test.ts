@@ -10,7 +10,7 @@ import type { IndicatorReportDoc, IndicatorValueDoc } from '../../subgraphs/indi
 import type { SampleDataset } from '../../data/sample/types';
 import type { AuthUser } from '../../lib/auth/roles';
 import { reportsFromValues } from '../../subgraphs/indicators/data/indicatorReports';
-import { indicatorMigrations, valuesToReports } from '../../subgraphs/indicators/data/migrations';
+import { cityDataYears, indicatorMigrations, valuesToReports } from '../../subgraphs/indicators/data/migrations';
 import { summaryWrite } from '../../subgraphs/indicators/data/indicatorCoverage';
 import { compareClauseIds, DEFAULT_CATALOGUE_DIR, loadCatalogue, type Catalogue } from '../../subgraphs/indicators/domain/catalogue';
 import { computeCoverage, coverageSummaryOf, reportStatuses } from '../../subgraphs/indicators/domain/coverage';
@@ -436,6 +436,54 @@ describe('seed', () => {
     expect(await seed(seedDb, dataset)).toBe(false);
     expect(await seedDb.collection('indicator_reports').countDocuments()).toBe(2);
     expect(await seedDb.collection('indicator_coverage').countDocuments()).toBe(2);
+    // Each city's data years, for its latest data year in one lookup.
+    expect(await seedDb.collection('indicator_city_years').find().sort({ _id: 1 }).toArray()).toEqual([
+      { _id: 'alpha', years: [YEAR], version: 1 },
+      { _id: 'beta', years: [YEAR], version: 1 },
+    ]);
+  });
+});
+
+describe("a city's data years (indicator_city_years): the latest data year in two lookups", () => {
+  const CITY = 'years-city';
+  const OFFICER: AuthUser = { sub: 'officer-years', roles: ['CITY_OFFICER'], cityId: CITY };
+  const SAVE = `mutation($input: SaveIndicatorValuesInput!) { saveIndicatorValues(input: $input) { version } }`;
+  const LATEST = `{ _entities(representations: [{__typename: "City", id: "${CITY}"}]) { ... on City { latestDataYear } } }`;
+  const years = () => db.collection('indicator_city_years').findOne({ _id: CITY as any });
+
+  test('a first save notes the year before writing the report; a refused first save notes nothing', async () => {
+    const refused = await run(SAVE, { input: { cityId: CITY, year: 2019, values: [{ indicatorId: '5.1', value: 101 }] } }, service, OFFICER);
+    expect(errorCodes(refused)).toEqual(['BAD_USER_INPUT']);
+    const conflict = await run(SAVE, { input: { cityId: CITY, year: 2019, expectedVersion: 3, values: [{ indicatorId: '5.1', value: 5 }] } }, service, OFFICER);
+    expect(errorCodes(conflict)).toEqual(['CONFLICT']);
+    expect(await years()).toBeNull();
+    for (const year of [2020, 2018, 2020]) {
+      const r = await run(SAVE, { input: { cityId: CITY, year, values: [{ indicatorId: '5.1', value: year - 2010 }] } }, service, OFFICER);
+      expect(r.errors).toBeUndefined();
+    }
+    expect(await years()).toMatchObject({ _id: CITY, years: [2018, 2020] });
+    expect((await run(LATEST, {}, service, null)).data!._entities[0].latestDataYear).toBe(2020);
+  });
+
+  test('latestDataYear reads the noted years and the newest summary: two lookups by _id, not one per programme year', async () => {
+    const commands = recordCommands();
+    try {
+      const r = await run(LATEST, {}, service, null);
+      expect(r.data!._entities[0].latestDataYear).toBe(2020);
+    } finally {
+      commands.stop();
+    }
+    // (Besides the background document counts lib/db/access.ts takes for its cost model.)
+    const id = (f: any) => (typeof f._id === 'string' ? f._id : f._id.$in.join());
+    expect(commands.filter((c) => c.command !== 'count').map((c) => [c.command, c.collection, id(c.filter)])).toEqual([
+      ['find', 'indicator_city_years', CITY],
+      ['find', 'indicator_coverage', `${CITY}:2020`],
+    ]);
+  });
+
+  test('a noted year without a report (a write that failed after the note) is passed over', async () => {
+    await db.collection('indicator_city_years').updateOne({ _id: CITY as any }, { $set: { years: [2018, 2020, 2023] } });
+    expect((await run(LATEST, {}, service, null)).data!._entities[0].latestDataYear).toBe(2020);
   });
 });
 
@@ -456,6 +504,30 @@ async function coverageAnswers(svc: SubgraphService<Context>, keys: { cityId: st
 }
 
 describe('migrations: a database written by older code is upgraded at start-up', () => {
+  test('reports and summaries without data years (before indicator_city_years): the years are noted, latestDataYear unchanged', async () => {
+    const oldDb = mongo.client.db(mongo.prefix + 'years_' + DATABASE_NAMES.indicators);
+    await insertValues(oldDb, [...alpha2022, ...alpha2021, ...beta2022]);
+    await oldDb.collection('migrations').insertMany(
+      indicatorMigrations(catalogue2014)
+        .filter((m) => m.id !== '2026-12-02-indicator_city_years')
+        .map((m) => ({ _id: m.id as any, description: m.description, appliedAt: new Date(), ms: 0 })),
+    );
+    const svc = await createServer({ db: oldDb, settings });
+    try {
+      expect(await oldDb.collection('indicator_city_years').find().sort({ _id: 1 }).project({ years: 1 }).toArray()).toEqual([
+        { _id: 'alpha', years: [2021, YEAR] },
+        { _id: 'beta', years: [YEAR] },
+      ]);
+      const r = await run(`{ _entities(representations: [{__typename: "City", id: "alpha"}, {__typename: "City", id: "beta"}]) { ... on City { latestDataYear } } }`, {}, svc, null);
+      expect(r.data!._entities).toEqual([{ latestDataYear: YEAR }, { latestDataYear: YEAR }]);
+      // Run again (a restart after a crash half-way): nothing changes.
+      await cityDataYears.up(oldDb);
+      expect(await oldDb.collection('indicator_city_years').countDocuments()).toBe(2);
+    } finally {
+      await svc.stop();
+    }
+  });
+
   test('reports with an audit outbox (pendingAudit) and no summaries: summaries built, entries carried out, coverage answers unchanged', async () => {
     const oldDb = mongo.client.db(mongo.prefix + 'old_' + DATABASE_NAMES.indicators);
     // As the previous code left it: seeded reports, a `_meta` marker, one report changed since (version 3)

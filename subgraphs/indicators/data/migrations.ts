@@ -6,6 +6,7 @@ import { loadForChange } from '../../../lib/db/outbox';
 import type { Catalogue } from '../domain/catalogue';
 import { coverageSummaryOf } from '../domain/coverage';
 import { SAMPLE_DATA_ENTERED_BY } from '../domain/values';
+import { CITY_YEARS, noteYearsOfAllReports } from './cityYears';
 import { replaceSummary } from './indicatorCoverage';
 import { INDICATOR_REPORTS, indicatorReports, reportLockKey, reportsFromValues } from './indicatorReports';
 import type { IndicatorValueDoc } from './types';
@@ -54,6 +55,19 @@ export function coverageSummaries(catalogue: Catalogue): Migration {
   };
 }
 
+/**
+ * The data years of every city (`indicator_city_years`), from the reports' coverage summaries: the
+ * cities' latest data year then costs one lookup. Union with what is noted already, so running it again
+ * (or on a database already serving writes) only adds.
+ */
+export const cityDataYears: Migration = {
+  id: '2026-12-02-indicator_city_years',
+  description: `the data years of every city with a report (${CITY_YEARS})`,
+  async up(db) {
+    await noteYearsOfAllReports(db, new Date());
+  },
+};
+
 /** The migrations of this database, in id order. */
 export function indicatorMigrations(catalogue: Catalogue): Migration[] {
   return [
@@ -61,6 +75,7 @@ export function indicatorMigrations(catalogue: Catalogue): Migration[] {
     // The code before lib/db/outbox kept a report's audit entries in `pendingAudit`.
     pendingAuditToOutbox(INDICATOR_REPORTS),
     coverageSummaries(catalogue),
+    cityDataYears,
   ];
 }
 

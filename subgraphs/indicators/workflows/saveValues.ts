@@ -4,7 +4,8 @@ import type { AuditChange } from '../../../lib/db/outbox';
 import { codedError, inputError } from '../../../lib/graphql/errors';
 import { checkYear } from '../../../lib/graphql/inputs';
 import type { Context } from '../context';
-import { reportId } from '../data/indicatorReports';
+import { noteDataYears } from '../data/cityYears';
+import { findReport, reportId } from '../data/indicatorReports';
 import type { IndicatorReportDoc, IndicatorReportValue } from '../data/types';
 import { compareClauseIds, type CatalogueEdition } from '../domain/catalogue';
 import { checkListLength, checkNote } from '../domain/inputs';
@@ -45,11 +46,24 @@ export async function saveIndicatorValues(input: SaveIndicatorValuesInput, ctx: 
   }
   checkListLength(input.values.length, 'values', MAX_VALUES_PER_SAVE);
   const target = { cityId: input.cityId, year };
+  if (!input.dryRun) await noteYearBeforeFirstSave(input, year, officer, ctx);
   const { report, changed } = await changeReport(ctx, target, officer, (current) => decideSave(input, year, officer, current, ctx));
   declareReportChange(ctx, target, changed);
   const result: ReportView = report ?? emptyReport(input.cityId, year, ctx.catalogue.defaultEdition);
   // A dry run writes nothing, but its warnings are about the values as they would be.
   return input.dryRun ? { ...result, preview: previewOf(result, input) } : result;
+}
+
+/**
+ * The first save of a city's year notes the year before the report is written (data/cityYears.ts keeps
+ * a superset of the years with values, for City.latestDataYear), and only once the save is known to be
+ * valid, so a refused save leaves the stored data as it was.
+ */
+async function noteYearBeforeFirstSave(input: SaveIndicatorValuesInput, year: number, officer: AuthUser, ctx: Context): Promise<void> {
+  // A first save states version 0 or none; any other is refused as a CONFLICT by the save itself.
+  if ((input.expectedVersion ?? 0) !== 0 || (await findReport(ctx.db, reportId(input.cityId, year)))) return;
+  decideSave({ ...input, dryRun: true }, year, officer, null, ctx);
+  await noteDataYears(ctx.db, input.cityId, [year], ctx.settings.now(), officer);
 }
 
 /** The values of a report after a save of `input` (checked already): stored values overlaid by the payload. */
