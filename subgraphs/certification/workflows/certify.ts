@@ -131,7 +131,7 @@ export async function openCertificationAs(
   deps: CertificationDeps,
   args: { cityId: string; year: number },
   actor: AuthUser,
-  options: { ifAbsent?: boolean; at?: Date; reason?: string } = {},
+  options: { ifAbsent?: boolean; at?: Date; reason?: string; event?: string } = {},
 ): Promise<CertificationRecord | null> {
   const { cityId, year } = args;
   const exists = `${cityId} already has a certification for ${year}.`;
@@ -174,9 +174,11 @@ export async function openCertificationAs(
         sampleData: false,
         openedAt: at,
         statusChangedAt: at,
-        statusReason: options.reason ?? null,
+        statusReason: null,
       };
-      return changeOf(deps, null, doc, 'CERTIFICATION_OPENED', at);
+      // Why it was opened (e.g. the programme round's acceptance), in the audit trail.
+      const cause = options.reason ? { reason: options.reason, ...(options.event ? { event: options.event } : {}) } : undefined;
+      return changeOf(deps, null, doc, 'CERTIFICATION_OPENED', at, cause);
     },
   });
   if (!created) return null;

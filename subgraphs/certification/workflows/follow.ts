@@ -181,6 +181,7 @@ export function membershipHandlers(deps: FollowDeps): Record<string, EventHandle
         ifAbsent: true,
         at: event.at,
         reason: round !== null ? `Accepted into the ${round} programme round` : 'Accepted into the programme round',
+        event: event._id,
       });
       await announce(deps, opened, null);
     },
