@@ -6,6 +6,7 @@ import { Counter } from 'prom-client';
 import type { AuthUser } from '../../lib/auth/roles';
 import { refusal } from '../../lib/http/refusal';
 import type { Metrics } from '../../lib/observability/metrics';
+import { whenReady } from '../../lib/cache/bus';
 import type { RateLimitPolicy, RateLimitSettings } from '../config';
 import { MemoryBuckets, RedisBuckets, type BucketPolicy, type Take } from './buckets';
 
@@ -105,9 +106,22 @@ export function createRateLimiter(
       })
     : undefined;
   let lastWarning = 0;
+  // During start-up (until the connection has been ready once, for at most 10 s) decisions wait for
+  // it briefly, so that processes started together share their buckets from the first request; an
+  // outage after that, or a Redis still unreachable past start-up, falls back at once.
+  let everReady = options.redis?.status === 'ready';
+  options.redis?.once('ready', () => (everReady = true));
+  const startupUntil = Date.now() + 10_000;
+  let waiting: Promise<void> | undefined;
   const quotaUnit = settings.unit === 'cost' ? ';qu="cost-units"' : '';
 
   async function takeFrom(key: string, policy: BucketPolicy, cost: number): Promise<Take> {
+    if (options.redis && !everReady && Date.now() < startupUntil && ['wait', 'connecting', 'connect', 'reconnecting'].includes(options.redis.status)) {
+      waiting ??= whenReady(options.redis, 1000)
+        .catch(() => undefined)
+        .finally(() => (waiting = undefined));
+      await waiting;
+    }
     if (shared?.ready) {
       try {
         return await shared.take(key, policy, cost);
