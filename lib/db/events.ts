@@ -100,6 +100,7 @@ function appendedOrAfter(databaseName: string, ms: number): { promise: Promise<v
   let done!: () => void;
   const promise = new Promise<void>((resolve) => (done = resolve));
   const timer = setTimeout(() => finish(), ms);
+  timer.unref();
   const finish = () => {
     clearTimeout(timer);
     waiting.get(databaseName)?.delete(done);
@@ -307,13 +308,18 @@ interface FeedAnswer {
   events: { _id: string; type: string; at: string; payload: Record<string, unknown>; seq: number }[];
 }
 
+/** Waits `ms` (or until `signal` aborts); leaves no listener on the signal behind. */
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    if (signal?.aborted) return resolve();
+    const done = () => {
       clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
       resolve();
-    }, { once: true });
+    };
+    const timer = setTimeout(done, ms);
+    timer.unref();
+    signal?.addEventListener('abort', done, { once: true });
   });
 
 /**
@@ -419,9 +425,20 @@ export class EventConsumer {
     url.searchParams.set('wait', String(waitMs));
     const headers: Record<string, string> = { accept: 'application/json' };
     if (this.options.signingSecret) Object.assign(headers, sign(this.options.signingSecret, 'GET', url.pathname + url.search, ''));
-    const response = await fetch(url, { headers, signal: signal ? AbortSignal.any([signal, AbortSignal.timeout(waitMs + 10_000)]) : AbortSignal.timeout(waitMs + 10_000) });
-    if (!response.ok) throw new Error(`The ${this.options.producer} event feed answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
-    return { ...((await response.json()) as FeedAnswer), after };
+    // Aborted by `stop()` or when the producer does not answer in time; no listener left on `signal` after.
+    const controller = new AbortController();
+    const abort = () => controller.abort();
+    const timer = setTimeout(abort, waitMs + 10_000);
+    timer.unref();
+    signal?.addEventListener('abort', abort, { once: true });
+    try {
+      const response = await fetch(url, { headers, signal: controller.signal });
+      if (!response.ok) throw new Error(`The ${this.options.producer} event feed answered HTTP ${response.status}: ${(await response.text()).slice(0, 200)}`);
+      return { ...((await response.json()) as FeedAnswer), after };
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', abort);
+    }
   }
 
   /** Applies the events of one answer that are still after the stored position; returns how many. */
