@@ -220,6 +220,19 @@ describe('time series through the gateway', () => {
     }
   });
 
+  test('latestDataYear (PUBLIC) is the same whoever asks, for every sample city: counts of values are public', async () => {
+    const tokens = [undefined, await tokenFor('PARTNER_APP', { sub: 'partner-latest' }), staff, await tokenFor('CITY_OFFICER', { cityId: 'iloilo-city', sub: 'officer-iloilo-latest' })];
+    const doc = `{ cities(first: 100) { pageInfo { hasNextPage } edges { node { id latestDataYear } } } }`;
+    const answers = await Promise.all(tokens.map((token) => t.query(doc, {}, { token })));
+    for (const a of answers) expect(a.errors).toBeUndefined();
+    expect(new Set(answers.map((a) => JSON.stringify(a.data))).size).toBe(1);
+    const nodes: { id: string; latestDataYear: number }[] = answers[0].data.cities.edges.map((e: { node: unknown }) => e.node);
+    expect(answers[0].data.cities.pageInfo.hasNextPage).toBe(false);
+    expect(nodes).toHaveLength(t.dataset.membership.cities.length);
+    const latest = (id: string) => Math.max(...t.dataset.indicators.indicator_values.filter((v) => v.cityId === id).map((v) => v.year));
+    expect(nodes.map((n) => n.latestDataYear)).toEqual(nodes.map((n) => latest(n.id)));
+  });
+
   test('ranges are capped at 10 data years; the error names the argument and leaves the city', async () => {
     const r = await t.query(SERIES, { id: 'makati', ids: ['5.1'], from: 2010, to: 2025 });
     expect(r.data.city).toMatchObject({ id: 'makati', latestDataYear: 2016, indicatorSeries: null });
