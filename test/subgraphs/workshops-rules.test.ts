@@ -2,7 +2,11 @@
  * The workshops subgraph's rules, pure (no database): seats as people and the queue, who may mentor,
  * how mentor candidates are ranked, mentoring dates in the mentor's calendar, local times.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sha256 } from '../../gateway/trusted-documents/manifest';
 import type { StoredRegistration } from '../../subgraphs/workshops/data/types';
+import { CITY_ZONE, MENTOR_FACTS, MENTOR_POOL_FACTS } from '../../subgraphs/workshops/workflows/otherDomains';
 import { compareSuggestions, populationBand, rankMentors, type MentorCandidateFacts } from '../../subgraphs/workshops/domain/mentorRanking';
 import { checkStartedOn, mentorEligibility, type CertificationFacts, type ThemeCounts } from '../../subgraphs/workshops/domain/mentoring';
 import { SeatBook, seatsOf, withParticipants } from '../../subgraphs/workshops/domain/participants';
@@ -167,5 +171,18 @@ describe('local time', () => {
     expect(localDate(new Date('2026-11-27T17:00:00Z'), 'Asia/Manila')).toBe('2026-11-28');
     expect(localDate(new Date('2026-11-27T17:00:00Z'), 'UTC')).toBe('2026-11-27');
     expect(showInstant(new Date('2027-03-02T03:30:00Z'), 'Asia/Colombo')).toBe('2027-03-02T09:00:00+05:30 (2027-03-02T03:30:00.000Z)');
+  });
+});
+
+describe('reads through the gateway for anonymous callers are trusted documents', () => {
+  // Where trusted documents are enforced (production), the gateway runs only those for anonymous callers.
+  test.each([
+    ['workshops-city-zone.graphql', CITY_ZONE],
+    ['workshops-mentor-facts.graphql', MENTOR_FACTS],
+    ['workshops-mentor-pool.graphql', MENTOR_POOL_FACTS],
+  ])('%s is the text the subgraph sends, byte for byte, and is in the manifest', (file, text) => {
+    const dir = join(__dirname, '..', '..', 'trusted-documents');
+    expect(readFileSync(join(dir, file), 'utf8')).toBe(text);
+    expect(JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')).operations[sha256(text)]).toMatchObject({ file });
   });
 });

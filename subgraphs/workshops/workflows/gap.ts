@@ -4,7 +4,7 @@ import type { StoredWorkshop } from '../data/types';
 import { byStart } from '../data/workshops';
 import { rankMentors, type MentorCandidateFacts, type MentorSuggestion } from '../domain/mentorRanking';
 import type { GapRepresentation } from '../domain/views';
-import { mentorFactsOf } from './otherDomains';
+import { mentorFactsOf, registryFactsOf } from './otherDomains';
 
 /**
  * This subgraph's part of `CertificationGap` (the entity starts in the certification subgraph): the
@@ -69,7 +69,10 @@ export async function suggestMentors(rep: GapRepresentation, first: number | nul
   if (themes.length === 0 || limit === 0) return [];
   const pool = rep.mentorPool.map(parsePoolKey).filter((p) => p.cityId !== rep.cityId);
   if (pool.length === 0) return [];
-  const [mentee, ...facts] = await Promise.all([mentorFactsOf(ctx, rep.cityId, Number(rep.year)), ...pool.map((p) => mentorFactsOf(ctx, p.cityId, p.year))]);
+  // The pool's facts from the registry (a few requests for all of them); a city of the pool the
+  // registry does not list for that year is asked on its own.
+  const [mentee, registry] = await Promise.all([mentorFactsOf(ctx, rep.cityId, Number(rep.year)), registryFactsOf(ctx)]);
+  const facts = await Promise.all(pool.map((p) => registry.get(`${p.cityId}:${p.year}`) ?? mentorFactsOf(ctx, p.cityId, p.year)));
   const active = await ctx.loaders.activePairsAsMentor.loadMany(pool.map((p) => p.cityId));
   const candidates: MentorCandidateFacts[] = pool.flatMap((p, i) => {
     const f = facts[i];

@@ -44,6 +44,38 @@ query WorkshopsMentorFacts($id: ID!, $year: Int!) {
 }
 `;
 
+export const MENTOR_POOL_FACTS = `# The certified cities' facts the workshops subgraph reads through the gateway, for anonymous callers
+# too, to rank the mentor candidates of a certification gap: one request per page of the registry.
+# Sent byte for byte from subgraphs/workshops/workflows/otherDomains.ts: keep the two identical.
+query WorkshopsMentorPool($after: String) {
+  registry(first: 50, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        year
+        city {
+          id
+          region
+          population
+        }
+        coverage {
+          byTheme {
+            theme
+            coreTotal
+            coreVerified
+            supportingTotal
+            supportingVerified
+          }
+        }
+      }
+    }
+  }
+}
+`;
+
 const ELIGIBILITY = `query WorkshopsMentorEligibility($id: ID!) {
   city(id: $id) {
     id
@@ -60,6 +92,27 @@ const ELIGIBILITY = `query WorkshopsMentorEligibility($id: ID!) {
 
 function call<T>(ctx: Context, query: string, variables: Record<string, unknown>, withToken: boolean): Promise<T> {
   return ctx.gateway<T>(query, variables, { authorization: withToken ? ctx.caller.authorization : undefined, requestId: ctx.caller.requestId });
+}
+
+/**
+ * Public reads are shared for a short while across requests (and a read in flight is joined): a
+ * gap page asks for the facts of every possible mentor, and many gap pages name the same mentors.
+ * The fields answered from them are cached by the gateways for longer (300 s) anyway.
+ */
+const PUBLIC_TTL_MS = 60_000;
+const shared = new Map<string, { until: number; value: Promise<unknown> }>();
+
+function sharedRead<T>(ctx: Context, query: string, variables: Record<string, unknown>): Promise<T> {
+  const key = `${ctx.settings.gatewayUrl?.() ?? ''}\n${query}\n${JSON.stringify(variables)}`;
+  const now = Date.now();
+  const hit = shared.get(key);
+  if (hit && hit.until > now) return hit.value as Promise<T>;
+  if (shared.size > 5_000) for (const [k, v] of shared) if (v.until <= now) shared.delete(k);
+  const value = call<T>(ctx, query, variables, false);
+  shared.set(key, { until: now + PUBLIC_TTL_MS, value });
+  // A failed read is not kept: the next asker tries again.
+  value.catch(() => shared.delete(key));
+  return value;
 }
 
 /** A city's certifications, latest first, each with its data year's verified coverage per theme (with the caller's token). */
@@ -82,19 +135,17 @@ export interface MentorFacts {
 
 /** A city's region, population and coverage per theme for one data year (a public read). */
 export async function mentorFactsOf(ctx: Context, cityId: string, year: number): Promise<MentorFacts | null> {
-  const data = await call<{ city: { id: string; region: string; population: number | null; indicatorCoverage: { byTheme: ThemeCounts[] } | null } | null }>(
-    ctx,
-    MENTOR_FACTS,
-    { id: cityId, year },
-    false,
-  );
+  const data = await sharedRead<{ city: { id: string; region: string; population: number | null; indicatorCoverage: { byTheme: ThemeCounts[] } | null } | null }>(ctx, MENTOR_FACTS, {
+    id: cityId,
+    year,
+  });
   if (!data.city) return null;
   return { id: data.city.id, region: data.city.region, population: data.city.population, byTheme: data.city.indicatorCoverage?.byTheme ?? [] };
 }
 
 /** A city's IANA zone (a public read); null for an unknown city. */
 export async function cityZoneOf(ctx: Context, cityId: string): Promise<string | null> {
-  const data = await call<{ city: { timezone: string } | null }>(ctx, CITY_ZONE, { id: cityId }, false);
+  const data = await sharedRead<{ city: { timezone: string } | null }>(ctx, CITY_ZONE, { id: cityId });
   return data.city?.timezone ?? null;
 }
 
@@ -120,4 +171,33 @@ export async function focalPointsOf(ctx: Context, cityIds: readonly string[]): P
     }),
   );
   return answers.flat();
+}
+
+interface RegistryPage {
+  registry: {
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    edges: { node: { year: number; city: { id: string; region: string; population: number | null }; coverage: { byTheme: ThemeCounts[] } | null } }[];
+  };
+}
+
+/** At most this many registry pages (of 50) are read for one ranking. */
+const MAX_POOL_PAGES = 10;
+
+/**
+ * The facts of every city in the Global Cities Registry (its latest certification in force): region,
+ * population and the verified coverage per theme of that data year, keyed `cityId:year` like the
+ * mentor pool. A few requests for the whole pool, shared for a while like the other public reads.
+ */
+export async function registryFactsOf(ctx: Context): Promise<Map<string, MentorFacts>> {
+  const facts = new Map<string, MentorFacts>();
+  let after: string | null = null;
+  for (let page = 0; page < MAX_POOL_PAGES; page++) {
+    const data: RegistryPage = await sharedRead<RegistryPage>(ctx, MENTOR_POOL_FACTS, { after });
+    for (const { node } of data.registry.edges) {
+      facts.set(`${node.city.id}:${node.year}`, { id: node.city.id, region: node.city.region, population: node.city.population, byTheme: node.coverage?.byTheme ?? [] });
+    }
+    if (!data.registry.pageInfo.hasNextPage) break;
+    after = data.registry.pageInfo.endCursor;
+  }
+  return facts;
 }
