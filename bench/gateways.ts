@@ -290,7 +290,8 @@ export async function startGateway(c: Contender, options: GatewayStartOptions): 
   const { started, launched } = launch(c, options);
   const url = `http://127.0.0.1:${options.port}/graphql`;
   try {
-    await waitUntilServing(url, started, 60_000);
+    // Hive's forked workers load their modules through its TypeScript importer: over a minute on a busy machine.
+    await waitUntilServing(url, started, 180_000);
   } catch (error) {
     await stopChild(started.child);
     throw error;

@@ -110,7 +110,9 @@ async function setUpWorkloadA(options: BenchOptions): Promise<Workload> {
     const ready = await waitForMessage<{ type: 'ready'; urls: Record<string, string>; seedMs: Record<string, number>; sizes: Record<string, number>; cityIds: string[] }>(
       subgraphs,
       'ready',
-      300_000,
+      // Seeding plus the subgraphs' start-up migrations over 332 cities: minutes on FerretDB when the
+      // machine is busy (more than 5 at load average 17); setup time, not measured.
+      1_200_000,
     );
     log(`  seeded and serving in ${((Date.now() - started) / 1000).toFixed(1)} s: ${JSON.stringify(ready.sizes)}`);
     const supergraphSdl = composeSupergraph(subgraphSdls().map((s) => ({ ...s, url: ready.urls[s.name] })));
