@@ -32,9 +32,6 @@ export function oursEnv(workers: number, cache: OursCacheSettings = {}): Record<
     // On FerretDB one indicators query of workload A alone takes 5 s and more (README): production's
     // 5 s per-attempt timeout would cut it off, and the other two gateways have no such timeout.
     SUBGRAPH_TIMEOUT_MS: '300000',
-    // The load generator is one client hammering the gateway, which production's rate limits exist
-    // to stop (anonymous callers: 120 requests a minute per address); the other gateways have none.
-    RATE_LIMIT: 'off',
     // LOG_LEVEL stays production's default (info, one line per request): measured, it costs no more
     // than the noise (14.3-14.4 vs 14.4-16.2 gateway CPU ms/op with warn).
     // The bench supergraph carries the real subgraph URLs: no override from the caller's environment.
