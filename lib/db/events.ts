@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { send } from '../http/respond';
 import type { Route } from '../http/listener';
 import { sign, signatureProblem } from '../subgraph/signature';
-import { ensureIndexes, findById, findByIds, isDuplicateKey } from './access';
+import { ensureIndexes, findById, findByIds, insertManyIgnoringDuplicates } from './access';
 import { withLocks } from './locks';
 import { EVENTS, setEventAppender, type EventDoc } from './outbox';
 
@@ -33,8 +33,10 @@ import { EVENTS, setEventAppender, type EventDoc } from './outbox';
 export { EVENTS } from './outbox';
 export type { EventDoc } from './outbox';
 
-/** The stream's own bookkeeping: `{ _id: 'stream', streamId, last }`. */
+/** The stream's own bookkeeping: `{ _id: 'stream', streamId, last, committed }`. */
 export const EVENTS_META = 'events_meta';
+/** The stream in `seq` order: a copy of each event under `_id` = its `seq`, zero-padded (read by `_id`). */
+export const EVENTS_BY_SEQ = 'events_by_seq';
 /** A consumer's position in each producer's stream: `{ _id: <producer>, seq, streamId }`. */
 export const EVENT_POSITIONS = 'event_positions';
 
@@ -46,7 +48,24 @@ interface StreamMeta {
   streamId: string;
   /** The highest `seq` handed out. */
   last: number;
+  /**
+   * Every `seq` up to this one is stored (or is a gap a crashed append left, which stays empty):
+   * readers never look past it, so an append in progress is never half seen.
+   */
+  committed?: number;
 }
+
+/** An event in `seq` order (`_id` = `seqKey(seq)`); `eventId` is its `_id` in `events`. */
+interface SeqDoc {
+  _id: string;
+  seq: number;
+  eventId: string;
+  type: string;
+  at: Date;
+  payload: Record<string, unknown>;
+}
+
+const seqKey = (seq: number): string => String(seq).padStart(15, '0');
 
 interface PositionDoc {
   _id: string;
@@ -72,13 +91,35 @@ function metaCollection(db: Db): Collection<StreamMeta> {
   return db.collection<StreamMeta>(EVENTS_META);
 }
 
+function bySeqCollection(db: Db): Collection<SeqDoc> {
+  return db.collection<SeqDoc>(EVENTS_BY_SEQ);
+}
+
 export function positionsCollection(db: Db): Collection<PositionDoc> {
   return db.collection<PositionDoc>(EVENT_POSITIONS);
 }
 
-/** The index the feed reads by (created at start-up by every subgraph). */
+/** The index of `events` by `seq` (created at start-up by every subgraph). */
 export async function ensureEventIndexes(db: Db): Promise<void> {
   await ensureIndexes(eventsCollection(db), [{ key: { seq: 1 }, name: 'seq' }]);
+}
+
+/**
+ * Brings a stream written by an earlier version up to date (at start-up; one lookup when it is):
+ * numbered events without their `events_by_seq` copy get it, and the committed mark is set.
+ */
+export async function ensureEventStream(db: Db): Promise<void> {
+  const meta = await findById(metaCollection(db), 'stream');
+  if (meta && meta.committed !== undefined) return;
+  await withLocks(db, [APPEND_LOCK], async () => {
+    const current = await findById(metaCollection(db), 'stream');
+    if (current && current.committed !== undefined) return;
+    const numbered = await eventsCollection(db).find({ seq: { $exists: true } }).toArray();
+    if (!current && numbered.length === 0) return;
+    await insertManyIgnoringDuplicates(bySeqCollection(db), numbered.map((e) => ({ _id: seqKey(e.seq!), seq: e.seq!, eventId: e._id, type: e.type, at: e.at, payload: e.payload })));
+    const last = Math.max(current?.last ?? 0, ...numbered.map((e) => e.seq!));
+    await metaCollection(db).updateOne({ _id: 'stream' }, { $set: { last, committed: last }, $setOnInsert: { streamId: current?.streamId ?? randomUUID() } }, { upsert: true });
+  });
 }
 
 // ---- Appending ---------------------------------------------------------------------------------------
@@ -110,25 +151,22 @@ function appendedOrAfter(databaseName: string, ms: number): { promise: Promise<v
   return { promise, cancel: finish };
 }
 
-/** The stream's bookkeeping, created on first use (its `last` from the events already stored). */
-async function streamMeta(db: Db): Promise<StreamMeta> {
+/** The stream's bookkeeping (under the append lock), created on first use. */
+async function streamMeta(db: Db): Promise<StreamMeta & { committed: number }> {
   const meta = await findById(metaCollection(db), 'stream');
-  if (meta) return meta;
-  const [newest] = await eventsCollection(db).find({ seq: { $exists: true } }, { projection: { seq: 1 } }).sort({ seq: -1 }).limit(1).toArray();
-  const created: StreamMeta = { _id: 'stream', streamId: randomUUID(), last: newest?.seq ?? 0 };
-  try {
-    await metaCollection(db).insertOne(created);
-  } catch (error) {
-    if (!isDuplicateKey(error)) throw error;
-    return (await findById(metaCollection(db), 'stream'))!;
-  }
+  if (meta) return { ...meta, committed: meta.committed ?? meta.last };
+  const created = { _id: 'stream', streamId: randomUUID(), last: 0, committed: 0 };
+  await metaCollection(db).insertOne(created);
   return created;
 }
 
 /**
  * Appends events to this database's stream, numbering the new ones in order (events already in the
- * stream, by `_id`, are skipped). Under the stream's lock: `seq` is handed out and each event inserted,
- * one after the other, before the next writer may number anything.
+ * stream, by `_id`, are skipped). Under the stream's lock: the numbers are taken, each event stored
+ * (first in `seq` order, then by its `_id`), one after the other, and only then are they committed
+ * (readers look no further than the committed mark). A crash half-way leaves numbers that stay empty
+ * (gaps) and events the next carrying-out of the outbox appends again, numbered anew: delivered at
+ * least once, never half.
  */
 export async function appendToStream(db: Db, events: readonly EventDoc[]): Promise<void> {
   if (events.length === 0) return;
@@ -144,16 +182,15 @@ export async function appendToStream(db: Db, events: readonly EventDoc[]): Promi
     if (fresh.length === 0) return;
     const meta = await streamMeta(db);
     // The numbers are taken first: a crash before the inserts leaves a gap, never a number used twice.
-    await metaCollection(db).updateOne({ _id: 'stream' }, { $set: { last: meta.last + fresh.length } });
+    const last = meta.last + fresh.length;
+    await metaCollection(db).updateOne({ _id: 'stream' }, { $set: { last } });
     let seq = meta.last;
     for (const event of fresh) {
       seq++;
-      try {
-        await eventsCollection(db).insertOne({ ...event, seq });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
-      }
+      await insertManyIgnoringDuplicates(bySeqCollection(db), [{ _id: seqKey(seq), seq, eventId: event._id, type: event.type, at: event.at, payload: event.payload }]);
+      await insertManyIgnoringDuplicates(eventsCollection(db), [{ ...event, seq }]);
     }
+    await metaCollection(db).updateOne({ _id: 'stream' }, { $set: { committed: last } });
   });
   wake(db.databaseName);
 }
@@ -164,20 +201,24 @@ export function installEventStream(): void {
 }
 installEventStream();
 
-/** The events after `after`, in stream order (at most `limit`). */
-export async function readStream(db: Db, after: number, limit: number): Promise<EventDoc[]> {
-  if (limit <= 0) return [];
-  return eventsCollection(db)
-    .find({ seq: { $gt: after } })
-    .sort({ seq: 1 })
-    .limit(limit)
-    .toArray();
+/**
+ * The committed events after `after`, in stream order (at most `limit`), looked up by their `seq` keys
+ * (what FerretDB serves from its primary key, whatever the length of the stream), and `through`: the
+ * last `seq` this answer covers (every one up to it is in `events` or is a gap that stays empty).
+ */
+export async function readStream(db: Db, after: number, limit: number, committed?: number): Promise<{ events: EventDoc[]; through: number }> {
+  const upTo = Math.min(after + Math.max(0, limit), committed ?? (await streamHead(db)).last);
+  if (upTo <= after) return { events: [], through: after };
+  const keys = Array.from({ length: upTo - after }, (_, i) => seqKey(after + 1 + i));
+  const docs = await findByIds(bySeqCollection(db), keys);
+  const events = docs.sort((a, b) => a.seq - b.seq).map((d) => ({ _id: d.eventId, type: d.type, at: d.at, payload: d.payload, seq: d.seq }));
+  return { events, through: upTo };
 }
 
-/** The stream's id and the highest `seq` handed out (0 when none). */
+/** The stream's id and its committed head (0 when none): every event up to `last` can be read. */
 export async function streamHead(db: Db): Promise<{ streamId: string | null; last: number }> {
   const meta = await findById(metaCollection(db), 'stream');
-  return { streamId: meta?.streamId ?? null, last: meta?.last ?? 0 };
+  return { streamId: meta?.streamId ?? null, last: meta?.committed ?? meta?.last ?? 0 };
 }
 
 // ---- Serving -----------------------------------------------------------------------------------------
@@ -214,8 +255,9 @@ function refuse(res: http.ServerResponse, status: number, code: string, message:
 }
 
 /**
- * `GET /events?after=<seq>&limit=<n>&wait=<ms>`: `{ streamId, last, events }`, the events after `seq`
- * in order; when there are none, the answer waits up to `wait` ms for one.
+ * `GET /events?after=<seq>&limit=<n>&wait=<ms>`: `{ streamId, last, through, events }`, the events
+ * after `seq` in order up to `through` (the answer covers every number up to it), `last` the committed
+ * head; when there is nothing after `seq` yet, the answer waits up to `wait` ms for it.
  */
 export function createEventFeed(options: EventFeedOptions): EventFeed {
   const { db, signingSecret } = options;
@@ -245,12 +287,13 @@ export function createEventFeed(options: EventFeedOptions): EventFeed {
     res.once('close', onClose);
     try {
       for (;;) {
-        // The head first: every event up to it is stored, so `last` never runs ahead of the events sent.
+        // The committed head first (one lookup): only past it are events read (gaps are passed over).
         const head = await streamHead(db);
-        const events = await readStream(db, after, limit);
+        const { events, through } = head.last > after ? await readStream(db, after, limit, head.last) : { events: [], through: after };
         const left = deadline - Date.now();
-        if (events.length > 0 || left <= 0 || closing || gone) {
-          if (!gone) send(res, 200, { streamId: head.streamId, last: Math.max(head.last, events.at(-1)?.seq ?? 0), events: events.map(feedEntry) });
+        // Something to say (events, or numbers left empty that the position may pass), or time is up.
+        if (through > after || left <= 0 || closing || gone) {
+          if (!gone) send(res, 200, { streamId: head.streamId, last: head.last, through, events: events.map(feedEntry) });
           return true;
         }
         const waiter = appendedOrAfter(db.databaseName, Math.min(left, RECHECK_MS));
@@ -305,6 +348,8 @@ export interface EventConsumerOptions {
 interface FeedAnswer {
   streamId: string | null;
   last: number;
+  /** Every number up to this one is covered by `events` (the others are gaps): the position may move to it. */
+  through?: number;
   events: { _id: string; type: string; at: string; payload: Record<string, unknown>; seq: number }[];
 }
 
@@ -380,10 +425,9 @@ export class EventConsumer {
     for (;;) {
       const answer = await this.fetchBatch(0, undefined);
       if (!answer) throw new Error(`The ${this.options.producer} event feed is not configured.`);
-      const applied = await this.apply(answer);
+      await this.apply(answer);
       const position = await this.position();
-      if (applied === 0 && position >= answer.last) return position;
-      if (answer.events.length === 0) return position;
+      if (position >= answer.last || (answer.events.length === 0 && (answer.through ?? answer.after) <= answer.after)) return position;
     }
   }
 
@@ -466,6 +510,10 @@ export class EventConsumer {
         await positions.updateOne({ _id: producer }, { $set: { seq: event.seq, streamId: answer.streamId, updatedAt: new Date() } }, { upsert: true });
         position = event.seq;
         applied++;
+      }
+      // Numbers after the last event that stay empty (a crashed append's gap) are passed over.
+      if (answer.through !== undefined && answer.through > position) {
+        await positions.updateOne({ _id: producer }, { $set: { seq: answer.through, streamId: answer.streamId, updatedAt: new Date() } }, { upsert: true });
       }
       return applied;
     });

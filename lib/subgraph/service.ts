@@ -31,7 +31,7 @@ import {
   type Attempt,
   type StoredAnswer,
 } from '../db/idempotency';
-import { ensureEventIndexes, installEventStream, type EventConsumer } from '../db/events';
+import { ensureEventIndexes, ensureEventStream, installEventStream, type EventConsumer } from '../db/events';
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
 /** What every subgraph's request context carries, whatever else it holds. */
@@ -87,6 +87,7 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
   // Events in outboxes are numbered into this database's stream (served at /events).
   installEventStream();
   await ensureEventIndexes(options.db);
+  await ensureEventStream(options.db);
   const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
   const production = process.env.NODE_ENV === 'production';
   const health = new DatabaseHealth(options.db);
