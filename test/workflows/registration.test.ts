@@ -262,6 +262,10 @@ describe('participants', () => {
       { id: `${w}:busan`, status: 'CONFIRMED', confirmedParticipants: 1 },
     ]);
     expect(cancelled.workshop).toEqual({ seatsTaken: 3, participantsWaitlisted: 0 });
+    // Makati's people stay listed, with the registration's status, and hold no seat any more.
+    const after = expectOk(await t.query(`query($id: ID!) { workshop(id: $id) { registrations { edges { node { id status participantCount confirmedParticipants participants { status waitlistPosition } } } } } }`, { id: w }, { token: tokens.staff }));
+    const makati = after.workshop.registrations.edges.map((e: any) => e.node).find((r: any) => r.id === `${w}:makati`);
+    expect(makati).toEqual({ id: `${w}:makati`, status: 'CANCELLED', participantCount: 3, confirmedParticipants: 0, participants: Array(3).fill({ status: 'CANCELLED', waitlistPosition: null }) });
     const audit = await db.collection('audit').find({ subject: `registration:${w}:makati` }).sort({ seq: 1 }).toArray();
     expect(audit.map((e) => e.action)).toEqual(['registration.created', 'registration.participantsAdded', 'registration.cancelled']);
     expect(audit[0].new.participants.map((p: any) => p.email)).toEqual(['p1@makati.example.org', 'p2@makati.example.org']);

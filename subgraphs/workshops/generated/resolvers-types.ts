@@ -499,7 +499,7 @@ export type Participant = {
   present?: Maybe<Scalars['Boolean']['output']>;
   /** The person's role in the city's administration, e.g. Data officer. */
   role: Scalars['String']['output'];
-  /** CONFIRMED (a seat) or WAITLISTED. */
+  /** CONFIRMED (a seat) or WAITLISTED; once the registration is cancelled, its status. */
   status: RegistrationStatus;
   /** 1-based position among all the workshop's waiting participants; null with a seat. */
   waitlistPosition?: Maybe<Scalars['Int']['output']>;

@@ -16,7 +16,8 @@ export interface ParticipantView {
   name: string;
   role: string;
   email: string;
-  status: 'CONFIRMED' | 'WAITLISTED';
+  /** The person's seat or place; for a cancelled registration, the registration's status. */
+  status: StoredRegistration['status'];
   waitlistPosition: number | null;
   present: boolean | null;
 }
@@ -33,7 +34,7 @@ export async function participantsView(ctx: Context, r: StoredRegistration): Pro
       name: p.name!,
       role: p.role!,
       email: p.email!,
-      status: p.status,
+      status: isLive(r) ? p.status : r.status,
       waitlistPosition: position < 0 ? null : position + 1,
       present: present ? present.has(p.id) : null,
     };
