@@ -52,6 +52,14 @@ const MUTATIONS = {
   setMemberClusters:      [U,         F,       F,       F,        F,        F,        F,     A],
   setNationalChapter:     [U,         F,       F,       F,        F,        F,        F,     A],
   enrolCity:              [U,         F,       F,       F,        F,        F,        F,     A],
+  updateCity:             [U,         F,       F,       F,        F,        F,        F,     A],
+  recordDuesPayment:      [U,         F,       F,       F,        F,        F,        F,     A],
+  openProgrammeRound:     [U,         F,       F,       F,        F,        F,        F,     A],
+  applyToProgramme:       [U,         F,       A,       F,        F,        F,        F,     F],
+  shortlistProgrammeApplication: [U,  F,       F,       F,        F,        F,        F,     A],
+  acceptProgrammeApplication:    [U,  F,       F,       F,        F,        F,        F,     A],
+  declineProgrammeApplication:   [U,  F,       F,       F,        F,        F,        F,     A],
+  withdrawProgrammeApplication:  [U,  F,       A,       F,        F,        F,        F,     A],
   saveIndicatorValues:    [U,         F,       A,       F,        F,        F,        F,     F],
   submitIndicatorYear:    [U,         F,       A,       F,        F,        F,        F,     F],
   verifyIndicatorValues:  [U,         F,       F,       F,        A,        F,        F,     F],
@@ -185,6 +193,31 @@ async function freshMember(): Promise<string> {
   return id;
 }
 
+/** The programme round the matrix's applications go to (open at the pinned clock, seats for every fixture). */
+let matrixRound: Promise<void> | null = null;
+const MATRIX_ROUND = 2027;
+function ensureMatrixRound(): Promise<void> {
+  matrixRound ??= (async () => {
+    const input = { year: MATRIX_ROUND, opensAt: '2026-11-01T00:00:00Z', closesAt: '2027-03-01T00:00:00Z', seats: 100, currency: 'USD', standardAnnualFee: 12000, subsidisedAnnualFee: 6000 };
+    await ok(t, `mutation($input: OpenProgrammeRoundInput!) { openProgrammeRound(input: $input) { year } }`, { input }, await citynet());
+  })();
+  return matrixRound;
+}
+const applicationInput = (cityId: string) => ({
+  round: MATRIX_ROUND,
+  cityId,
+  dataContact: { name: 'Matrix Data Contact', email: `data@${cityId}.example.org` },
+  motivation: 'The matrix applies to the programme round.',
+  readyIndicatorIds: ['5.1'],
+});
+/** A fresh member city with a SUBMITTED application to the matrix round. */
+async function freshApplication(): Promise<string> {
+  await ensureMatrixRound();
+  const id = await freshMember();
+  await ok(t, APPLY, { input: applicationInput(id) }, await officerOf(id));
+  return id;
+}
+
 /** A scheduled workshop in 2027 (its own slot, so no double booking between fixtures). */
 async function freshWorkshop(hostCityId?: string): Promise<string> {
   return (await ok(t, SCHEDULE, { input: workshopInput(hostCityId) }, await citynet())).scheduleWorkshop.id;
@@ -258,6 +291,7 @@ const verdicts = (ids: readonly string[], verdict = 'VERIFIED', note = 'Checked 
 // ---- The operations ------------------------------------------------------------------------------
 
 const ADMIT = `mutation($input: AdmitMemberInput!) { admitMember(input: $input) { id status city { id } } }`;
+const APPLY = `mutation($input: ApplyToProgrammeInput!) { applyToProgramme(input: $input) { id status city { id } } }`;
 const SCHEDULE = `mutation($input: ScheduleWorkshopInput!) { scheduleWorkshop(input: $input) { id status hostCity { id } } }`;
 const PAIR = `mutation($mentor: ID!, $mentee: ID!, $themes: [String!]!) { pairMentor(mentorCityId: $mentor, menteeCityId: $mentee, focusThemes: $themes) { id status mentee { id } } }`;
 const SESSION = { heldAt: '2026-11-28T00:00:00Z', durationMinutes: 60, format: 'ONLINE', summary: 'Matrix session' };
@@ -308,6 +342,80 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
       return { cityId: id, vars: { cityId: id, round: 2026, on: '2026-11-28' } };
     },
     check: (d, fx) => expect(d.enrolCity).toEqual({ round: 2026, subsidisedUntil: '2029-11-27', city: { id: fx.cityId } }),
+  },
+  updateCity: {
+    subgraph: 'membership',
+    document: `mutation($id: ID!, $input: UpdateCityInput!) { updateCity(cityId: $id, input: $input) { id population otherNames { name } } }`,
+    async prepare() {
+      const id = await freshMember();
+      return { cityId: id, vars: { id, input: { population: 123_456, otherNames: [{ name: `Matrix Former ${id}`, kind: 'FORMER' }] } } };
+    },
+    check: (d, fx) => expect(d.updateCity).toEqual({ id: fx.cityId, population: 123_456, otherNames: [{ name: `Matrix Former ${fx.cityId}` }] }),
+  },
+  recordDuesPayment: {
+    subgraph: 'membership',
+    document: `mutation($id: ID!) { recordDuesPayment(memberId: $id, year: 2026, amountUsd: 500, paidOn: "2026-11-01") { year paidUsd } }`,
+    async prepare() {
+      const id = await freshMember();
+      return { cityId: id, vars: { id } };
+    },
+    check: (d) => expect(d.recordDuesPayment).toEqual({ year: 2026, paidUsd: 500 }),
+  },
+  openProgrammeRound: {
+    subgraph: 'membership',
+    document: `mutation($input: OpenProgrammeRoundInput!) { openProgrammeRound(input: $input) { year seats open } }`,
+    async prepare() {
+      const cityId = freshCity();
+      return { cityId, vars: { input: { year: 2028, opensAt: '2026-11-01T00:00:00Z', closesAt: '2027-06-01T00:00:00Z', seats: 10, currency: 'USD', standardAnnualFee: 12000, subsidisedAnnualFee: 6000 } } };
+    },
+    check: (d) => expect(d.openProgrammeRound).toEqual({ year: 2028, seats: 10, open: true }),
+  },
+  applyToProgramme: {
+    subgraph: 'membership',
+    document: APPLY,
+    async prepare() {
+      await ensureMatrixRound();
+      const id = await freshMember();
+      return { cityId: id, vars: { input: applicationInput(id) } };
+    },
+    check: (d, fx) => expect(d.applyToProgramme).toEqual({ id: `${MATRIX_ROUND}:${fx.cityId}`, status: 'SUBMITTED', city: { id: fx.cityId } }),
+  },
+  shortlistProgrammeApplication: {
+    subgraph: 'membership',
+    document: `mutation($id: ID!) { shortlistProgrammeApplication(applicationId: $id) { id status } }`,
+    async prepare() {
+      const cityId = await freshApplication();
+      return { cityId, vars: { id: `${MATRIX_ROUND}:${cityId}` } };
+    },
+    check: (d, fx) => expect(d.shortlistProgrammeApplication).toEqual({ id: `${MATRIX_ROUND}:${fx.cityId}`, status: 'SHORTLISTED' }),
+  },
+  acceptProgrammeApplication: {
+    subgraph: 'membership',
+    document: `mutation($id: ID!) { acceptProgrammeApplication(applicationId: $id) { id status rate { kind } } }`,
+    async prepare() {
+      const cityId = await freshApplication();
+      return { cityId, vars: { id: `${MATRIX_ROUND}:${cityId}` } };
+    },
+    // A new member has no dues recorded: the standard rate.
+    check: (d, fx) => expect(d.acceptProgrammeApplication).toEqual({ id: `${MATRIX_ROUND}:${fx.cityId}`, status: 'ACCEPTED', rate: { kind: 'STANDARD' } }),
+  },
+  declineProgrammeApplication: {
+    subgraph: 'membership',
+    document: `mutation($id: ID!, $reason: String!) { declineProgrammeApplication(applicationId: $id, reason: $reason) { id status declineReason } }`,
+    async prepare() {
+      const cityId = await freshApplication();
+      return { cityId, vars: { id: `${MATRIX_ROUND}:${cityId}`, reason: 'The matrix declines it' } };
+    },
+    check: (d, fx) => expect(d.declineProgrammeApplication).toEqual({ id: `${MATRIX_ROUND}:${fx.cityId}`, status: 'DECLINED', declineReason: 'The matrix declines it' }),
+  },
+  withdrawProgrammeApplication: {
+    subgraph: 'membership',
+    document: `mutation($id: ID!, $reason: String!) { withdrawProgrammeApplication(applicationId: $id, reason: $reason) { id status withdrawalReason } }`,
+    async prepare() {
+      const cityId = await freshApplication();
+      return { cityId, vars: { id: `${MATRIX_ROUND}:${cityId}`, reason: 'The matrix withdraws it' } };
+    },
+    check: (d, fx) => expect(d.withdrawProgrammeApplication).toEqual({ id: `${MATRIX_ROUND}:${fx.cityId}`, status: 'WITHDRAWN', withdrawalReason: 'The matrix withdraws it' }),
   },
   saveIndicatorValues: {
     subgraph: 'indicators',
