@@ -107,14 +107,15 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     bus = ownBus;
   }
   const redisBus = bus instanceof RedisBus ? bus : bus instanceof CombinedBus ? bus.redis : undefined;
-  const store = cacheSettings.enabled
-    ? new CacheStore({
-        maxBytes: cacheSettings.maxBytes,
-        metrics,
-        redis: redisBus ? { client: redisBus.redis, prefix: redisBus.prefix, versionKey: (tag) => redisBus.versionKey(tag) } : undefined,
-      })
-    : undefined;
-  const invalidation: Invalidation | undefined = store ? connectInvalidation(store, bus, { sharedBus: !!redisBus, metrics, logger }) : undefined;
+  // With GATEWAY_CACHE=off nothing is kept, but invalidations are still followed: requests in flight
+  // are only shared within one generation (a read after a change never joins one from before it).
+  const store = new CacheStore({
+    caching: cacheSettings.enabled,
+    maxBytes: cacheSettings.maxBytes,
+    metrics,
+    redis: redisBus && cacheSettings.enabled ? { client: redisBus.redis, prefix: redisBus.prefix, versionKey: (tag) => redisBus.versionKey(tag) } : undefined,
+  });
+  const invalidation: Invalidation = connectInvalidation(store, bus, { sharedBus: !!redisBus, metrics, logger });
   let policies = new CachePolicies(supergraphSdl, { maxTtlSeconds: cacheSettings.maxTtlSeconds });
   const fetchCache = new FetchCache(policies, store);
   // The supergraph file is watched: a valid new one replaces the old between requests (requests in

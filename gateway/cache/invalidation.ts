@@ -39,17 +39,17 @@ export function connectInvalidation(store: CacheStore, bus: InvalidationBus, opt
   };
   const offBus = bus.subscribe((tags) => apply(tags, 'bus'));
   const offHealth = bus.onHealthChange((healthy) => {
-    if (healthy && !store.enabled) {
+    if (healthy && !store.healthy) {
       store.clear();
-      store.enabled = true;
+      store.healthy = true;
       options.logger?.info('Cache invalidations are delivered again: the cache is back on (emptied first)');
-    } else if (!healthy && store.enabled) {
-      store.enabled = false;
+    } else if (!healthy && store.healthy) {
+      store.healthy = false;
       store.clear();
       options.logger?.warn('Cache invalidations cannot be delivered: the cache is off until they can');
     }
   });
-  if (!bus.healthy) store.enabled = false;
+  if (!bus.healthy) store.healthy = false;
 
   // Cluster siblings (only needed without a shared bus: with Redis every worker is subscribed).
   const pending = new Map<string, () => void>();

@@ -34,6 +34,8 @@ export interface CachePolicy {
   /** Seconds the answer may be reused; 0 = not at all. */
   maxAge: number;
   scope: CacheScope;
+  /** A query (reads only): the only kind whose answers may be shared at all. */
+  query?: boolean;
 }
 
 interface Hint {
@@ -161,7 +163,7 @@ export class CachePolicies {
     const state = { maxAge: UNRESTRICTED, scope: 'PUBLIC' as CacheScope };
     this.walk(operation.selectionSet, root, 0, true, fragments, state, new Set());
     const maxAge = state.maxAge === UNRESTRICTED ? this.maxTtl : Math.min(state.maxAge, this.maxTtl);
-    return { maxAge: Math.max(0, maxAge), scope: state.scope };
+    return { maxAge: Math.max(0, maxAge), scope: state.scope, query: true };
   }
 
   private restrict(state: { maxAge: number; scope: CacheScope }, maxAge: number, scope?: CacheScope): void {

@@ -38,7 +38,23 @@ export function cacheControlHeader(policy: CachePolicy, status: number, body: st
   return `public, max-age=${policy.maxAge}`;
 }
 
-export function createResponseCache(options: { store?: CacheStore; policies: () => CachePolicies | undefined; metrics?: Metrics }) {
+export function createResponseCache(options: { store: CacheStore; policies: () => CachePolicies | undefined; metrics?: Metrics }) {
+  /**
+   * Identical requests in flight: a request that arrives while an identical one of the same view is
+   * running waits for that one's answer instead of running again (as Hive Gateway's inbound
+   * deduplication does, but across callers: every public viewer — anonymous or a partner app, whatever
+   * its token — gets the same answer, and a staff caller's all-PUBLIC operation too). The key holds the
+   * invalidation generation, so a request made after a change never joins one started before it.
+   */
+  const inFlight = new Map<string, Promise<StoredAnswer | undefined>>();
+
+  const observeHit = (operationName: string | undefined, started: bigint, how: 'hit' | 'shared') => {
+    // Still an operation to operators (latency by name), though Apollo never saw it.
+    options.metrics?.operationDuration.observe({ operation: operationLabel(operationName), type: 'query', service: 'gateway' }, Number(process.hrtime.bigint() - started) / 1e9);
+    trace.getActiveSpan()?.setAttribute('graphql.operation.name', operationLabel(operationName));
+    trace.getActiveSpan()?.setAttribute('gateway.cache', how);
+  };
+
   return async (
     request: GraphQLRequestBody,
     context: GatewayContext,
@@ -59,28 +75,59 @@ export function createResponseCache(options: { store?: CacheStore; policies: () 
     const operationName = typeof request.operationName === 'string' ? request.operationName : undefined;
     const policy = policies.forDocument(query, operationName);
     const store = options.store;
-    const shareable = !!store && store.enabled && policy.maxAge > 0 && (policy.scope === 'PUBLIC' || context.publicView);
-    let key: string | undefined;
-    if (shareable) {
-      context.cache.ticket = store.ticket();
-      key = `q:${sha1(`${operationName ?? ''}\u0000${query}\u0000${canonicalJson(request.variables ?? {})}\u0000${http.accept}`)}`;
-      const started = process.hrtime.bigint();
+    const started = process.hrtime.bigint();
+    // Answers the same for every caller of this view: a public viewer's, or an all-PUBLIC operation's.
+    const sameForView = !!policy.query && (policy.scope === 'PUBLIC' || context.publicView);
+    const cacheable = sameForView && store.enabled && policy.maxAge > 0;
+    context.cache.ticket = store.ticket();
+    const requestKey = sha1(`${operationName ?? ''}\u0000${query}\u0000${canonicalJson(request.variables ?? {})}\u0000${http.accept}`);
+    const key = `q:${requestKey}`;
+    if (cacheable) {
       const hit = store.getLocal('response', key);
       if (hit !== undefined) {
-        const stored = JSON.parse(hit) as StoredAnswer;
-        // Still an operation to operators (latency by name), though Apollo never saw it.
-        options.metrics?.operationDuration.observe({ operation: operationLabel(operationName), type: 'query', service: 'gateway' }, Number(process.hrtime.bigint() - started) / 1e9);
-        trace.getActiveSpan()?.setAttribute('graphql.operation.name', operationLabel(operationName));
-        trace.getActiveSpan()?.setAttribute('gateway.cache', 'hit');
-        return { status: stored.status, headers: new HeaderMap(stored.headers), body: stored.body };
+        observeHit(operationName, started, 'hit');
+        return fromStored(JSON.parse(hit) as StoredAnswer);
       }
     }
-    const answer = await run();
-    answer.headers.set('cache-control', answer.chunks ? PRIVATE : cacheControlHeader(policy, answer.status, answer.body));
-    if (shareable && key && !answer.chunks && answer.status === 200 && context.cache.allPublic && !ERRORS_KEY.test(answer.body)) {
-      const headers = [...answer.headers].filter(([name]) => name !== REQUEST_ID_HEADER);
-      store!.set(key, JSON.stringify({ status: answer.status, headers, body: answer.body } satisfies StoredAnswer), [...context.cache.tags], policy.maxAge, context.cache.ticket!);
+    // A signed-in public viewer is told FORBIDDEN where an anonymous one is told to sign in: two views.
+    const view = policy.scope === 'PUBLIC' ? 'all' : context.user ? `signed:${[...context.user.roles].sort().join(',')}` : 'anonymous';
+    const sharedKey = sameForView ? `${store.generation}|${view}|${requestKey}` : undefined;
+    const leader = sharedKey ? inFlight.get(sharedKey) : undefined;
+    if (leader) {
+      options.metrics?.cacheLookups.inc({ cache: 'response', layer: 'inflight', result: 'hit' });
+      const shared = await leader;
+      if (shared) {
+        observeHit(operationName, started, 'shared');
+        return fromStored(shared);
+      }
+      // The leader's answer could not be shared (streamed): run this one on its own.
+    }
+    const running = run().then((answer) => {
+      answer.headers.set('cache-control', answer.chunks ? PRIVATE : cacheControlHeader(policy, answer.status, answer.body));
+      return answer;
+    });
+    if (sharedKey && !leader) {
+      const shareable = running.then(
+        (answer) => (answer.chunks ? undefined : toStored(answer)),
+        () => undefined,
+      );
+      inFlight.set(sharedKey, shareable);
+      void shareable.then(() => {
+        if (inFlight.get(sharedKey) === shareable) inFlight.delete(sharedKey);
+      });
+    }
+    const answer = await running;
+    if (cacheable && !answer.chunks && answer.status === 200 && context.cache.allPublic && !ERRORS_KEY.test(answer.body)) {
+      store.set(key, JSON.stringify(toStored(answer)), [...context.cache.tags], policy.maxAge, context.cache.ticket);
     }
     return answer;
   };
+}
+
+function toStored(answer: OperationAnswer): StoredAnswer {
+  return { status: answer.status, headers: [...answer.headers].filter(([name]) => name !== REQUEST_ID_HEADER), body: answer.body };
+}
+
+function fromStored(stored: StoredAnswer): OperationAnswer {
+  return { status: stored.status, headers: new HeaderMap(stored.headers), body: stored.body };
 }

@@ -26,6 +26,8 @@ export interface CacheEntry {
 }
 
 export interface CacheStoreOptions {
+  /** False (GATEWAY_CACHE=off): nothing is kept, but invalidations are still counted (the generation). */
+  caching?: boolean;
   maxBytes: number;
   metrics?: Metrics;
   /** Shared layer; absent without REDIS_URL. */
@@ -54,10 +56,17 @@ export class CacheStore {
   private seq = 0;
   /** The latest invalidations (sequence number, tags), oldest first, bounded. */
   private readonly recent: { seq: number; tags: Set<CacheTag> }[] = [];
-  /** Whether entries may be served (false while invalidations might be missed). */
-  enabled = true;
+  /** False while invalidations might be missed (a cross-process bus down): nothing is served then. */
+  healthy = true;
+  private readonly caching: boolean;
+
+  /** Whether entries may be kept and served now. */
+  get enabled(): boolean {
+    return this.caching && this.healthy;
+  }
 
   constructor(private readonly options: CacheStoreOptions) {
+    this.caching = options.caching ?? true;
     this.lru = new LRUCache<string, CacheEntry>({
       maxSize: Math.max(1024, options.maxBytes),
       sizeCalculation: (entry, key) => entry.value.length * 2 + key.length * 2 + 64,

@@ -161,7 +161,33 @@ describe('settings', () => {
     await post();
     await post();
     expect(fetchesTo('places')).toHaveLength(2);
-    expect(off.gateway.cache).toBeUndefined();
+    expect(off.gateway.cache!.enabled).toBe(false);
+    await off.stop();
+  });
+
+  test('identical requests in flight run once for every public viewer, even uncached and with different tokens; staff PRIVATE ones do not', async () => {
+    const off = await f.extraGateway({ cache: { enabled: false } });
+    const ask = (query: string, token?: string) =>
+      fetch(off.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) }).then((r) => r.json());
+    const partners = await Promise.all([1, 2, 3].map((i) => tokenFor('PARTNER_APP', { sub: `inflight-${i}` })));
+    const joined = async () => (await off.gateway.metrics.cacheLookups.get()).values.find((v) => v.labels.layer === 'inflight')?.value ?? 0;
+    let release = f.hold();
+    const publicAnswers = Promise.all([ask('{ uncached }'), ask('{ uncached }'), ...partners.map((p) => ask('{ uncached }', p))]);
+    // The first is at the subgraph, held; the four others have joined it.
+    await waitForAsync(async () => fetchesTo('places').length >= 1 && (await joined()) >= 4);
+    release();
+    expect(await publicAnswers).toEqual(Array(5).fill({ data: { uncached: 1 } }));
+    expect(fetchesTo('places')).toHaveLength(1);
+
+    f.received.length = 0;
+    const staff = await tokenFor('WCCD_STAFF', { sub: 'inflight-staff' });
+    release = f.hold();
+    const privateAnswers = Promise.all([ask('{ uncached whoAmI }', staff), ask('{ uncached whoAmI }', staff)]);
+    await waitFor(() => fetchesTo('places').length >= 1);
+    release();
+    await privateAnswers;
+    // Both ran (the in-flight subgraph request may still be shared: same token, same body).
+    expect(f.received.filter((r) => r.subgraph === 'places').every((r) => r.authorization === `Bearer ${staff}`)).toBe(true);
     await off.stop();
   });
 
@@ -188,6 +214,14 @@ describe('settings', () => {
     await publisher.close();
   });
 });
+
+async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
 
 async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

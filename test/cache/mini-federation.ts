@@ -65,6 +65,8 @@ export interface MiniFederation {
   gatewayUrl: string;
   received: Received[];
   names: Map<string, string>;
+  /** Holds `uncached` answers until the returned function is called (to make requests overlap). */
+  hold(): () => void;
   post(query: string, options?: { token?: string; variables?: Record<string, unknown> }): Promise<{ status: number; body: any; headers: Headers }>;
   /** Another gateway on the same subgraphs (e.g. with other cache settings). */
   extraGateway(settings: Partial<GatewaySettings>): Promise<{ gateway: Gateway; url: string; stop(): Promise<void> }>;
@@ -79,6 +81,7 @@ export async function startMiniFederation(gatewaySettings: Partial<GatewaySettin
   const received: Received[] = [];
   const names = new Map([['p1', 'Alpha'], ['p2', 'Beta'], ['p3', 'Gamma']]);
   let pendingInvalidations: string[] = [];
+  let gate: Promise<void> = Promise.resolve();
   const record = (subgraph: string): ApolloServerPlugin<{ auth?: string }> => ({
     async requestDidStart({ request }) {
       received.push({
@@ -107,7 +110,10 @@ export async function startMiniFederation(gatewaySettings: Partial<GatewaySettin
           places: () => [...names.keys()].map((id) => ({ id })),
           place: (_: unknown, { id }: { id: string }) => (names.has(id) ? { id } : null),
           whoAmI: (_: unknown, __: unknown, ctx: { auth?: string }) => ctx.auth ?? 'anonymous',
-          uncached: () => 1,
+          uncached: async () => {
+            await gate;
+            return 1;
+          },
         },
         Mutation: {
           rename: (_: unknown, { id, name }: { id: string; name: string }) => {
@@ -177,6 +183,14 @@ export async function startMiniFederation(gatewaySettings: Partial<GatewaySettin
     gatewayUrl: main.url,
     received,
     names,
+    hold() {
+      let release!: () => void;
+      gate = new Promise((resolve) => (release = resolve));
+      return () => {
+        release();
+        gate = Promise.resolve();
+      };
+    },
     async post(query, options = {}) {
       const headers: Record<string, string> = { 'content-type': 'application/json' };
       if (options.token) headers.authorization = `Bearer ${options.token}`;

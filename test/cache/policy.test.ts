@@ -43,14 +43,14 @@ if (composed.errors) throw new Error(composed.errors.map((e) => e.message).join(
 const policies = new CachePolicies(composed.supergraphSdl!, { maxTtlSeconds: 3600 });
 
 test.each([
-  ['a field hint', '{ city(id: "x") { id name } }', { maxAge: 300, scope: 'PUBLIC' }],
-  ['the smallest maxAge of all fields', '{ city(id: "x") { name twin { id } } }', { maxAge: 50, scope: 'PUBLIC' }],
-  ['PRIVATE anywhere makes the answer private', '{ city(id: "x") { name contact } }', { maxAge: 300, scope: 'PRIVATE' }],
-  ['connection types inherit the list field maxAge', '{ cities { total edges { node { id name } } } }', { maxAge: 120, scope: 'PUBLIC' }],
-  ['a root field without hints is not cached', '{ bare { id } }', { maxAge: 0, scope: 'PUBLIC' }],
-  ['a composite field without hints is not cached', '{ stats { count nested { n } } }', { maxAge: 0, scope: 'PUBLIC' }],
-  ['scalars under a hinted field inherit', '{ stats { count } }', { maxAge: 100, scope: 'PUBLIC' }],
-  ['fields through fragments count', 'query Q { city(id: "x") { ...F } } fragment F on City { contact }', { maxAge: 300, scope: 'PRIVATE' }],
+  ['a field hint', '{ city(id: "x") { id name } }', { maxAge: 300, scope: 'PUBLIC', query: true }],
+  ['the smallest maxAge of all fields', '{ city(id: "x") { name twin { id } } }', { maxAge: 50, scope: 'PUBLIC', query: true }],
+  ['PRIVATE anywhere makes the answer private', '{ city(id: "x") { name contact } }', { maxAge: 300, scope: 'PRIVATE', query: true }],
+  ['connection types inherit the list field maxAge', '{ cities { total edges { node { id name } } } }', { maxAge: 120, scope: 'PUBLIC', query: true }],
+  ['a root field without hints is not cached', '{ bare { id } }', { maxAge: 0, scope: 'PUBLIC', query: true }],
+  ['a composite field without hints is not cached', '{ stats { count nested { n } } }', { maxAge: 0, scope: 'PUBLIC', query: true }],
+  ['scalars under a hinted field inherit', '{ stats { count } }', { maxAge: 100, scope: 'PUBLIC', query: true }],
+  ['fields through fragments count', 'query Q { city(id: "x") { ...F } } fragment F on City { contact }', { maxAge: 300, scope: 'PRIVATE', query: true }],
   ['mutations are never cached', 'mutation { x }', { maxAge: 0, scope: 'PRIVATE' }],
   ['a document that does not parse is not cached', '{ city(', { maxAge: 0, scope: 'PRIVATE' }],
 ])('%s', (_name, query, expected) => {
@@ -59,9 +59,9 @@ test.each([
 
 test('an entity fetch takes the minimum of the fields it selects (key fields do not restrict)', () => {
   const fetch = 'query($representations:[_Any!]!){_entities(representations:$representations){...on City{id score}}}';
-  expect(policies.forDocument(fetch)).toEqual({ maxAge: 60, scope: 'PUBLIC' });
+  expect(policies.forDocument(fetch)).toEqual({ maxAge: 60, scope: 'PUBLIC', query: true });
   const privateFetch = 'query($representations:[_Any!]!){_entities(representations:$representations){...on City{notes{text}}}}';
-  expect(policies.forDocument(privateFetch)).toEqual({ maxAge: 30, scope: 'PRIVATE' });
+  expect(policies.forDocument(privateFetch)).toEqual({ maxAge: 30, scope: 'PRIVATE', query: true });
 });
 
 test('entity keys per subgraph come from the supergraph', () => {
