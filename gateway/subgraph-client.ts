@@ -270,14 +270,15 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
     const base = mutation ? this.mutationTimeoutMs : this.queryTimeoutMs;
     if (options.kind !== 'incoming operation') return { timeoutMs: base };
     const context = options.context as GatewayContext;
+    const now = Date.now();
     let writes = requestWrites.get(context);
     if (!writes) {
-      writes = { startedAt: Date.now(), deadlineMs: clientDeadline(headerOf(options, TIMEOUT_HEADER)), mutationFetches: 0 };
+      writes = { startedAt: now, deadlineMs: clientDeadline(headerOf(options, TIMEOUT_HEADER)), mutationFetches: 0 };
       requestWrites.set(context, writes);
     }
     let timeoutMs = base;
     if (writes.deadlineMs !== undefined) {
-      const left = writes.startedAt + writes.deadlineMs - Date.now();
+      const left = writes.startedAt + writes.deadlineMs - now;
       if (left <= 0) {
         throw subgraphError(
           this.serviceName,

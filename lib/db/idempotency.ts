@@ -325,8 +325,11 @@ export type Begun =
   /** An earlier attempt is still running after waiting `waitMs`. */
   | { kind: 'busy' };
 
-/** In-process: attempts running here, so that a retry in the same process wakes as soon as one ends. */
-const runningHere = new Map<string, { done: Promise<void>; resolve: () => void }>();
+/**
+ * In-process: attempts running here, so that a repeat arriving at the same process waits for its end
+ * without asking the database anything (a burst of retries adds no load) and wakes as soon as it ends.
+ */
+const runningHere = new Map<string, { attempt: Attempt; hash: string; done: Promise<void>; resolve: () => void }>();
 
 function ownRecord(recordId: string, key: string, subject: string, hash: string, owner: string, leaseMs: number, ttlMs: number): IdempotencyRecord {
   const now = Date.now();
@@ -362,6 +365,14 @@ export async function beginAttempt(
   const records = idempotencyCollection(db);
   let backoff = 5;
   for (;;) {
+    const local = runningHere.get(`${db.databaseName}/${recordId}`);
+    // (An attempt stopped without settling — it cannot be, short of a bug — is left to its lease.)
+    if (local?.attempt.active) {
+      if (local.hash !== request.hash) return { kind: 'conflict' };
+      if (Date.now() >= deadline) return { kind: 'busy' };
+      await waitFor(local.done, Math.min(1000, deadline - Date.now()));
+      continue;
+    }
     const owner = randomUUID();
     const claim = ownRecord(recordId, request.key, request.subject, request.hash, owner, leaseMs, ttlMs);
     try {
@@ -397,10 +408,9 @@ export async function beginAttempt(
       return { kind: 'applied', subjects };
     }
     if (Date.now() >= deadline) return { kind: 'busy' };
-    // Running here: woken as soon as it ends; elsewhere (another replica): polled with back-off.
-    const local = runningHere.get(recordId);
-    await waitFor(local?.done, Math.min(local ? 1000 : backoff, deadline - Date.now()));
-    if (!local) backoff = Math.min(backoff * 2, 200);
+    // Running in another process (another replica): polled with back-off.
+    await waitFor(undefined, Math.min(backoff, deadline - Date.now()));
+    backoff = Math.min(backoff * 2, 200);
   }
 }
 
@@ -415,7 +425,7 @@ function startAttempt(db: Db, record: IdempotencyRecord, leaseMs: number, onErro
   attempt.startRenewal(onError);
   let resolve!: () => void;
   const done = new Promise<void>((r) => (resolve = r));
-  runningHere.set(record._id, { done, resolve });
+  runningHere.set(`${db.databaseName}/${record._id}`, { attempt, hash: record.hash, done, resolve });
   return attempt;
 }
 
@@ -425,9 +435,10 @@ async function settle(attempt: Attempt, write: () => Promise<unknown>): Promise<
   try {
     await attempt.write(write);
   } finally {
-    const local = runningHere.get(attempt.recordId);
+    const name = `${attempt.db.databaseName}/${attempt.recordId}`;
+    const local = runningHere.get(name);
     if (local) {
-      runningHere.delete(attempt.recordId);
+      runningHere.delete(name);
       local.resolve();
     }
   }
