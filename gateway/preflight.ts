@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode, GraphQLError } from 'graphql';
 import { refusal } from '../lib/http/refusal';
 import type { GraphQLRequestBody } from '../lib/http/graphql-http-server';
@@ -23,6 +24,27 @@ export function selectOperation(definitions: readonly OperationDefinitionNode[],
   return definitions[0];
 }
 
+/**
+ * `extensions.persistedQuery` (APQ) as the protocol has it: version 1 and a sha256 hex hash that, with a
+ * query, is the query's. Apollo Server reports these mistakes as INTERNAL_SERVER_ERROR (masked in
+ * production), so they are refused here as what they are: a malformed request.
+ */
+export function checkPersistedQuery(request: GraphQLRequestBody): void {
+  const extensions = request.extensions as Record<string, unknown> | undefined | null;
+  if (!extensions || !('persistedQuery' in extensions)) return;
+  const persisted = extensions.persistedQuery as { version?: unknown; sha256Hash?: unknown } | null;
+  if (persisted === null || typeof persisted !== 'object' || Array.isArray(persisted)) {
+    throw refusal(400, 'BAD_REQUEST', 'extensions.persistedQuery must be an object: { "version": 1, "sha256Hash": "<64 hex digits>" }.');
+  }
+  if (persisted.version !== 1) throw refusal(400, 'BAD_REQUEST', `Unsupported persisted query version ${JSON.stringify(persisted.version ?? null)}: send version 1.`);
+  if (typeof persisted.sha256Hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(persisted.sha256Hash)) {
+    throw refusal(400, 'BAD_REQUEST', 'extensions.persistedQuery.sha256Hash must be the sha256 of the query, 64 hex digits.');
+  }
+  if (typeof request.query === 'string' && createHash('sha256').update(request.query).digest('hex') !== persisted.sha256Hash.toLowerCase()) {
+    throw refusal(400, 'BAD_REQUEST', 'The provided sha does not match the query (extensions.persistedQuery.sha256Hash).');
+  }
+}
+
 /** What the preflight reads from the schema currently served (rebuilt when the supergraph changes). */
 export interface PreflightSchema {
   schema: GraphQLSchema;
@@ -43,7 +65,13 @@ export function createPreflight(settings: ResolvedGatewaySettings, manifest: Map
   const limits = settings.limits;
   return (request: GraphQLRequestBody, context: GatewayContext, method: 'GET' | 'POST'): GraphQLRequestBody => {
     context.demand = undefined;
+    // An empty operationName names no operation: the same as none (Apollo would fail to resolve it, a 500).
+    if (request.operationName === '') {
+      const { operationName: _empty, ...rest } = request;
+      request = rest;
+    }
     request = resolveTrustedDocument(request, context.user, settings.trustedDocuments, manifest);
+    checkPersistedQuery(request);
     checkVariables(request.variables, limits);
     if (typeof request.query !== 'string') return request; // an APQ hash: Apollo resolves it, the plugin re-checks
     checkDocumentText(request.query, limits);

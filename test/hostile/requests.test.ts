@@ -520,6 +520,21 @@ describe('HTTP and GraphQL-over-HTTP', () => {
     expectRefused(await post(url, { documentId: 'sha256:' + '0'.repeat(64) }), 400, 'PERSISTED_QUERY_NOT_FOUND');
   });
 
+  test('an empty operationName names no operation (found by the fuzz suite: it was a 500)', async () => {
+    const r = await post(url, { query: '{ __typename }', operationName: '' });
+    expect(r.status).toBe(200);
+    expect(r.json).toEqual({ data: { __typename: 'Query' } });
+    const get = await raw(url, { method: 'GET', search: '?query=%7B__typename%7D&operationName=' });
+    expect(get.json).toEqual({ data: { __typename: 'Query' } });
+  });
+
+  test('a malformed persisted-query extension is a 400 BAD_REQUEST, not an internal error (found by the fuzz suite)', async () => {
+    for (const persistedQuery of [{ version: 2, sha256Hash: '0'.repeat(64) }, { version: 1, sha256Hash: 'xyz' }, { version: 1 }, 'abc', null]) {
+      const r = await post(url, { query: '{ __typename }', extensions: { persistedQuery } });
+      expectRefused(r, 400, 'BAD_REQUEST', /persisted|sha256/i);
+    }
+  });
+
   test('an APQ hash that does not match its query', async () => {
     const r = await post(url, { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('other').digest('hex') } } });
     expect(r.status).toBe(400);
