@@ -174,7 +174,7 @@ export const DEFAULT_LIMITS: OperationLimits = {
   maxDirectives: 20,
   maxListSize: 100,
   defaultListSize: 20,
-  maxCost: 20_000,
+  maxCost: 50_000,
   maxBatchSize: 5,
   maxStringLength: 1_000,
   maxInputListLength: 100,

@@ -154,9 +154,9 @@ describe('a workload-B-shaped federation', () => {
     const r = await post(g.running.url, { query: TEST_QUERY, operationName: 'TestQuery' });
     expect(r.status).toBe(400);
     const error = r.json.errors[0];
-    expect(error.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 20_000, path: 'users×20.reviews×20.product.reviews×20.author.reviews×20.product' });
+    expect(error.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 50_000, path: 'users×20.reviews×20.product.reviews×20.author.reviews×20.product' });
     expect(error.extensions.estimatedCost).toBeGreaterThan(300_000);
-    expect(error.message).toMatch(/^The operation's estimated cost is \d+; the most is 20000 \(MAX_COST\)\. The most expensive path is users×20\.reviews×20/);
+    expect(error.message).toMatch(/^The operation's estimated cost is \d+; the most is 50000 \(MAX_COST\)\. The most expensive path is users×20\.reviews×20/);
     expect(r.json.data).toBeUndefined();
   });
 
