@@ -10,8 +10,8 @@ export default defineConfig({
     chunkSizeWarningLimit: 400,
   },
   server: {
-    // `npx vite web` during development: the API comes from a running `npm start`.
-    proxy: { '/graphql': 'http://127.0.0.1:4000' },
+    // `npx vite web` during development: the API and its file exports come from a running `npm start`.
+    proxy: { '/graphql': 'http://127.0.0.1:4000', '/exports': 'http://127.0.0.1:4000' },
     // The operations are the trusted documents one level up.
     fs: { allow: ['..'] },
   },

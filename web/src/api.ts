@@ -1,17 +1,21 @@
 /**
- * The dashboard's only data source: the same origin's public GraphQL endpoint. Each operation is a
- * trusted document (trusted-documents/dashboard-*.graphql), imported as its exact text: the gateway
- * accepts a manifest document sent by its full text from anonymous callers even when trusted
- * documents are enforced (production), and graphql-request sends a string document unchanged.
+ * The dashboard's only data source: the same origin's GraphQL endpoint. Each operation is a trusted
+ * document (trusted-documents/dashboard-*.graphql), imported as its exact text: the gateway accepts a
+ * manifest document sent by its full text from anonymous callers even when trusted documents are
+ * enforced (production), and graphql-request sends a string document unchanged. A signed-in user's
+ * token (./auth.ts) goes with every request; the API decides what it may see.
  */
 import { GraphQLClient } from 'graphql-request';
 import registryDoc from '../../trusted-documents/dashboard-registry.graphql?raw';
 import facetsDoc from '../../trusted-documents/dashboard-facets.graphql?raw';
 import cityDoc from '../../trusted-documents/dashboard-city.graphql?raw';
 import catalogueDoc from '../../trusted-documents/dashboard-catalogue.graphql?raw';
-import peersDoc from '../../trusted-documents/dashboard-peers.graphql?raw';
+import peerComparisonDoc from '../../trusted-documents/dashboard-peer-comparison.graphql?raw';
+import inProgressDoc from '../../trusted-documents/dashboard-in-progress.graphql?raw';
+import searchDoc from '../../trusted-documents/dashboard-city-search.graphql?raw';
+import { token } from './auth';
 import gapDoc from '../../trusted-documents/dashboard-gap.graphql?raw';
-import type { CatalogueData, CityData, FacetsData, GapData, Level, PeerValuesData, Region, RegistryData, RegistryEntry } from './types';
+import type { CatalogueData, CityData, CitySearchData, FacetsData, GapData, InProgressData, Level, PeerComparisonData, PeerGroup, Region, RegistryData, RegistryEntry } from './types';
 
 /** The API's MAX_PAGE_SIZE default; lists are paged through with `after`. */
 const PAGE = 100;
@@ -39,11 +43,14 @@ interface GqlError {
 /** Runs one trusted operation; data with errors resolves with `warnings`, no data rejects. */
 async function run<T>(document: string, variables: Record<string, unknown>): Promise<{ data: T; warnings: string[] }> {
   let response: { data?: T; errors?: GqlError[] };
+  const bearer = token();
   try {
-    response = (await client.rawRequest<T>(document, variables)) as { data?: T; errors?: GqlError[] };
+    response = (await client.rawRequest<T>(document, variables, bearer ? { authorization: `Bearer ${bearer}` } : {})) as { data?: T; errors?: GqlError[] };
   } catch (error) {
     const body = (error as { response?: { errors?: GqlError[]; status?: number } }).response;
     const first = body?.errors?.[0];
+    // A token the API refuses (expired, or not one of its own) fails every request: say so.
+    if (first && bearer && first.extensions?.code === 'UNAUTHENTICATED') throw new ApiError(`Your sign-in token was refused: ${first.message} Sign out, or sign in again with a valid token.`, 'UNAUTHENTICATED');
     if (first) throw new ApiError(first.message, first.extensions?.code);
     throw new ApiError(`The API could not be reached (${(error as Error).message}).`, 'NETWORK_ERROR');
   }
@@ -115,12 +122,19 @@ export function fetchCatalogue(): Promise<CatalogueData['indicatorCatalogue']> {
   return catalogue;
 }
 
-export type PeerCity = PeerValuesData['cities']['edges'][number]['node'];
+export type InProgressCity = InProgressData['cities']['edges'][number]['node'];
 
-/** One data year of a theme's values for the cities of a region (or all cities when `region` is null). */
-export async function fetchPeerValues(year: number, theme: string, region: Region | null): Promise<{ cities: PeerCity[]; warnings: string[] }> {
-  const { nodes, warnings } = await allPages<PeerValuesData, PeerCity>(peersDoc, { year, theme, region }, (d) => d.cities);
+/** Every city with its certifications (status, since when, verified coverage). */
+export async function fetchCertifications(): Promise<{ cities: InProgressCity[]; warnings: string[] }> {
+  const { nodes, warnings } = await allPages<InProgressData, InProgressCity>(inProgressDoc, {}, (d) => d.cities);
   return { cities: nodes, warnings };
 }
+
+/** The server's peer comparison of one data year (WCCD and CityNet staff, a certified city's officers). */
+export const fetchPeerComparison = (id: string, year: number, indicatorIds: string[], peerGroup: PeerGroup) =>
+  run<PeerComparisonData>(peerComparisonDoc, { id, year, indicatorIds, peerGroup });
+
+/** Cities whose names match `search`, and the nearest names (for when none does). */
+export const searchCities = (search: string, first = 8, suggestions = 3) => run<CitySearchData>(searchDoc, { search, first, suggestions });
 
 export const fetchGap = (id: string, year: number, target: Level) => run<GapData>(gapDoc, { id, year, target });

@@ -59,3 +59,32 @@ export function select(
   sel.addEventListener('change', () => onChange(sel.value));
   return h('div', { class: grow ? 'field grow' : 'field' }, h('label', { for: id }, label), sel);
 }
+
+/** A thin bar: verified (dark) over reported (light) out of `total`; decorative (the figures are beside it). */
+export function coverageBar(verified: number, reported: number, total: number): HTMLElement {
+  const pct = (n: number) => (total ? `${(100 * n) / total}%` : '0%');
+  return h(
+    'span',
+    { class: 'coverage-bar', 'aria-hidden': 'true' },
+    h('span', { class: 'reported', style: `width:${pct(reported)}` }),
+    h('span', { class: 'verified', style: `width:${pct(verified)}` }),
+  );
+}
+
+/** A level as a coloured badge (the colours: ./palette.ts, set as CSS variables by main.ts). */
+export function levelBadge(level: string, text: string): HTMLElement {
+  return h('span', { class: `badge level-${level.toLowerCase()}` }, text);
+}
+
+/** Links to one file in two formats, e.g. "CSV · JSON", each saved as a download. */
+export function downloads(label: string, id: string, hrefs: { csv: string; json: string }): HTMLElement {
+  return h(
+    'p',
+    { class: 'downloads', id },
+    h('span', { class: 'downloads-label' }, label),
+    ' ',
+    h('a', { href: hrefs.csv, download: true, type: 'text/csv' }, 'CSV'),
+    ' · ',
+    h('a', { href: hrefs.json, download: true, type: 'application/json' }, 'JSON'),
+  );
+}

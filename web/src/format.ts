@@ -9,15 +9,6 @@ export function nextLevel(level: Level | null | undefined): Level {
   if (!level) return ascending[0];
   return ascending[Math.min(ascending.indexOf(level) + 1, ascending.length - 1)];
 }
-/** Colours of the WCCD levels, also used by the charts. */
-export const LEVEL_COLOURS: Record<Level, string> = {
-  PLATINUM: '#5b6b7a',
-  GOLD: '#b8860b',
-  SILVER: '#8a8f98',
-  BRONZE: '#a0522d',
-  ASPIRATIONAL: '#2f7d6d',
-};
-
 const REGION_LABELS: Record<Region, string> = {
   EAST_ASIA: 'East Asia',
   SOUTH_EAST_ASIA: 'South-East Asia',
@@ -38,6 +29,23 @@ export const countryName = (code: string) => {
   }
 };
 
+/** CityNet's clusters as CityNet names them (an enum value the map lacks falls back to its words). */
+const CLUSTER_LABELS: Record<string, string> = {
+  CLIMATE_CHANGE: 'Climate change',
+  DISASTER: 'Disaster',
+  SDGS: 'SDGs',
+  INFRASTRUCTURE: 'Infrastructure',
+};
+export const clusterLabel = (cluster: string) => CLUSTER_LABELS[cluster] ?? enumLabel(cluster);
+
 export const enumLabel = (value: string) => value.charAt(0) + value.slice(1).toLowerCase().replace(/_/g, ' ');
 export const number = (n: number, digits = 2) => n.toLocaleString('en', { maximumFractionDigits: digits });
 export const date = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '—');
+
+const DAY = 86_400_000;
+/** Whole days from `iso` to `now` (0 on the day itself); null without a date. */
+export function daysSince(iso: string | null | undefined, now: Date = new Date()): number | null {
+  if (!iso) return null;
+  const then = Date.parse(iso);
+  return Number.isNaN(then) ? null : Math.max(0, Math.floor((now.getTime() - then) / DAY));
+}

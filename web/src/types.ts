@@ -88,14 +88,75 @@ export interface CatalogueData {
   indicatorCatalogue: CatalogueIndicator[];
 }
 
-export interface PeerValuesData {
-  cities: Connection<{
+export type BetterWhen = 'HIGHER' | 'LOWER' | 'NEITHER';
+export type PeerGroup = 'REGION' | 'POPULATION_BAND' | 'INCOME_GROUP' | 'ALL';
+
+/** One indicator of `City.peerComparison`: the city's VERIFIED value against its peers' (never itself). */
+export interface PeerStanding {
+  indicator: { id: string; name: string; unit: string; theme: string; betterWhen: BetterWhen; betterWhenNote: string | null };
+  value: number | null;
+  peerCount: number;
+  /** 1 = best by the indicator's direction, out of peerCount + 1; null for NEITHER, without a value or peers. */
+  rank: number | null;
+  /** The share of peers the city does better than, ties half (0–100). */
+  percentile: number | null;
+  median: number | null;
+  min: number | null;
+  max: number | null;
+  /** Best first (ascending for NEITHER). */
+  peers: { city: { id: string; name: string }; value: number }[];
+}
+
+export interface PeerComparisonData {
+  city: {
     id: string;
     name: string;
     region: Region;
     population: number | null;
-    indicators: { indicator: { id: string }; value: number; status: string; sampleData: boolean }[];
+    peerComparison: {
+      year: number;
+      peerGroup: PeerGroup;
+      group: string | null;
+      groupSource: string | null;
+      peerCityCount: number;
+      indicators: PeerStanding[];
+    } | null;
+  } | null;
+}
+
+export type CertificationStatus = 'ENROLLED' | 'DATA_SUBMITTED' | 'UNDER_VERIFICATION' | 'CERTIFIED' | 'REJECTED' | 'SUSPENDED' | 'WITHDRAWN' | 'EXPIRED';
+
+export interface InProgressData {
+  cities: Connection<{
+    id: string;
+    name: string;
+    country: string;
+    region: Region;
+    certifications: {
+      year: number;
+      status: CertificationStatus;
+      statusChangedAt: string | null;
+      verifierOrganisation: string | null;
+      sampleData: boolean;
+      coverage: {
+        coreTotal: number;
+        coreReported: number;
+        coreVerified: number;
+        supportingTotal: number;
+        supportingReported: number;
+        supportingVerified: number;
+        earnedLevel: Level | null;
+      };
+    }[];
   }>;
+}
+
+export interface CitySearchData {
+  cities: {
+    totalCount: number;
+    edges: { match: { kind: 'EXACT' | 'PREFIX' | 'WORD' | 'SIMILAR'; name: string } | null; node: { id: string; name: string; country: string } }[];
+  };
+  citySuggestions: { id: string; name: string; matchedName: string; match: string; city: { country: string } }[];
 }
 
 export interface GapIndicator {

@@ -70,6 +70,12 @@ export type Certification = {
   sampleData: Scalars['Boolean']['output'];
   /** EXPIRED once a CERTIFIED certification is past its validity period (so it depends on the date). */
   status: CertificationStatus;
+  /**
+   * When the certification reached its current stored status: opened (ENROLLED), data submitted, verification
+   * started, awarded, rejected, suspended, reinstated or withdrawn (an EXPIRED certification keeps the time of
+   * its award or reinstatement; the validity period says when it lapsed). Every step is in the audit trail.
+   */
+  statusChangedAt?: Maybe<Scalars['DateTime']['output']>;
   /** Why it was last suspended, reinstated or withdrawn: for WCCD staff and the city's officers only (null for others). */
   statusReason?: Maybe<Scalars['String']['output']>;
   /** The third-party verification organisation (its name). */
@@ -581,6 +587,7 @@ export type CertificationResolvers<ContextType = Context, ParentType extends Res
   rejectionReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sampleData?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['CertificationStatus'], ParentType, ContextType>;
+  statusChangedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   statusReason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verifierOrganisation?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   verifierOrganisationId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;

@@ -11,6 +11,8 @@ export const Certification: CertificationResolvers = {
   status: (doc, _, ctx) => shownStatus(ctx.validity, ctx.settings.now(), doc),
   inForce: (doc, _, ctx) => isInForce(ctx.validity, ctx.settings.now(), doc),
   verifierOrganisationId: (doc) => doc.verifierOrganisationId ?? null,
+  // Kept by every step of the workflow (and the seeded history); absent on records from before it.
+  statusChangedAt: (doc) => doc.statusChangedAt ?? null,
   // The configured name of the assigned organisation; the stored name for documents without an id.
   verifierOrganisation(doc, _, ctx) {
     const org = doc.verifierOrganisationId ? ctx.organisations.byId.get(doc.verifierOrganisationId) : undefined;

@@ -14,15 +14,51 @@ import { coverageKey } from '../loaders';
  * another subgraph's database): the cities' region, population and country (membership, which never
  * calls indicators) and whether the officer's city is currently certified (certification's registry;
  * certification asks indicators nothing synchronously, it learns of coverage from events). Both are
- * public data, asked without the caller's token, so the gateway's shared cache serves them.
+ * public data, asked without the caller's token, so the gateway's shared cache serves them — and so
+ * they are trusted documents (trusted-documents/indicators-peer-*.graphql, the same text byte for
+ * byte), which the gateway accepts from anonymous callers where trusted documents are enforced.
  */
-const CITIES = `query PeerCities($first: Int!, $after: String) {
-  cities(first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { id country region population } } }
-}`;
+export const PEER_CITIES = `# The cities' region, population and country, as the indicators subgraph asks them through the gateway
+# (without the caller's token) to choose a city's peers for City.peerComparison. Sent byte for byte
+# from subgraphs/indicators/workflows/peers.ts: keep the two identical.
+query PeerCities($first: Int!, $after: String) {
+  cities(first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        country
+        region
+        population
+      }
+    }
+  }
+}
+`;
 
-const REGISTRY = `query PeerCertified($country: String!, $first: Int!, $after: String) {
-  registry(country: $country, first: $first, after: $after) { pageInfo { hasNextPage endCursor } edges { node { year city { id } } } }
-}`;
+export const PEER_CERTIFIED = `# Whether a city is currently certified (the registry of its country), as the indicators subgraph asks
+# it through the gateway (without the caller's token) before it shows an officer the peer comparison.
+# Sent byte for byte from subgraphs/indicators/workflows/peers.ts: keep the two identical.
+query PeerCertified($country: String!, $first: Int!, $after: String) {
+  registry(country: $country, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        year
+        city {
+          id
+        }
+      }
+    }
+  }
+}
+`;
 
 interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };
@@ -47,7 +83,7 @@ async function allPages<T>(ctx: Context, query: string, field: 'cities' | 'regis
 
 /** The city's latest certification in force, from the registry (which lists only those); null when none. */
 async function certificationInForce(ctx: Context, city: PeerCity): Promise<{ year: number } | null> {
-  const listed = await allPages<{ year: number; city: { id: string } }>(ctx, REGISTRY, 'registry', { country: city.country });
+  const listed = await allPages<{ year: number; city: { id: string } }>(ctx, PEER_CERTIFIED, 'registry', { country: city.country });
   return listed.find((c) => c.city.id === city.id) ?? null;
 }
 
@@ -89,7 +125,7 @@ export async function cityPeerComparison(
   const indicators = checkIndicatorIds(args.indicatorIds, edition, MAX_SERIES_INDICATORS);
   const kind = args.peerGroup ?? 'REGION';
 
-  const cities = await allPages<PeerCity>(ctx, CITIES, 'cities', {});
+  const cities = await allPages<PeerCity>(ctx, PEER_CITIES, 'cities', {});
   const city = cities.find((c) => c.id === cityId);
   if (!city) throw codedError('NOT_FOUND', `No city ${cityId} is known to the programme.`);
   if (analyst === 'OFFICER') {

@@ -1,12 +1,13 @@
 /** A city's profile: membership, certification history, coverage by theme, and one indicator against its peers. */
-import { fetchCatalogue, fetchCity, fetchFacets, fetchPeerValues, type PeerCity } from '../api';
+import { fetchCatalogue, fetchCity, fetchFacets, fetchPeerComparison } from '../api';
+import { token } from '../auth';
 import { Chart, track } from '../charts';
-import { errorBox, h, link, loading, select, warningBox } from '../dom';
-import { countryName, date, enumLabel, levelLabel, nextLevel, number, regionLabel } from '../format';
+import { coverageBar, downloads, errorBox, h, levelBadge, link, loading, select, warningBox } from '../dom';
+import { clusterLabel, countryName, date, enumLabel, levelLabel, nextLevel, number, regionLabel } from '../format';
 import type { PageContext } from '../main';
-import { gapPath, registryPath } from '../paths';
-import { median, ordinal, populationBand, standing } from '../peers';
-import type { CatalogueIndicator, CityData } from '../types';
+import { gapPath, registryPath, signInPath, valuesExport } from '../paths';
+import { groupPhrase, headline, paramOfPeerGroup, PEER_GROUPS, peerGroupOfParam, peerYears, type PeerYear } from '../peers';
+import type { CatalogueIndicator, CityData, PeerGroup, PeerStanding } from '../types';
 
 type City = NonNullable<CityData['city']>;
 
@@ -51,7 +52,7 @@ export async function renderCity(ctx: PageContext, id: string): Promise<void> {
       { class: 'lede' },
       `${countryName(c.country)} · ${regionLabel(c.region)}`,
       c.population ? ` · population ${number(c.population, 0)}` : '',
-      latest ? h('span', { class: `badge level-${latest.level!.toLowerCase()}` }, `${levelLabel(latest.level)} ${latest.year}`) : null,
+      latest ? levelBadge(latest.level!, `${levelLabel(latest.level)} ${latest.year}`) : null,
     ),
     h('p', {}, link(gapPath(c.id, latest?.year ?? years[years.length - 1], nextLevel(latest?.level)), `Gap to ${levelLabel(nextLevel(latest?.level))} →`)),
     warningBox(warnings) ?? '',
@@ -69,7 +70,7 @@ function membershipSection(c: City): HTMLElement {
     ? [
         ['CityNet membership', `${enumLabel(m.category)} member, ${enumLabel(m.status).toLowerCase()}`],
         ['Member since', date(m.since)],
-        ['Clusters', m.clusters.map(enumLabel).join(', ') || '—'],
+        ['Clusters', m.clusters.map(clusterLabel).join(', ') || '—'],
         ['National chapter', m.nationalChapter ?? '—'],
       ]
     : [['CityNet membership', 'Not a CityNet member (WCCD network)']];
@@ -116,7 +117,7 @@ function historySection(c: City): HTMLElement {
                   {},
                   h('th', { scope: 'row' }, x.year),
                   h('td', {}, enumLabel(x.status)),
-                  h('td', {}, x.level ? h('span', { class: `badge level-${x.level.toLowerCase()}` }, levelLabel(x.level)) : '—'),
+                  h('td', {}, x.level ? levelBadge(x.level, levelLabel(x.level)) : '—'),
                   h('td', { class: 'wide-only' }, levelLabel(x.coverage.earnedLevel)),
                   h('td', { class: 'num' }, `${x.coverage.coreVerified} / ${x.coverage.supportingVerified}`),
                   h('td', { class: 'wide-only' }, x.verifierOrganisation ?? '—'),
@@ -130,20 +131,10 @@ function historySection(c: City): HTMLElement {
   );
 }
 
-function bar(verified: number, reported: number, total: number): HTMLElement {
-  const pct = (n: number) => (total ? `${(100 * n) / total}%` : '0%');
-  return h(
-    'span',
-    { class: 'coverage-bar', 'aria-hidden': 'true' },
-    h('span', { class: 'reported', style: `width:${pct(reported)}` }),
-    h('span', { class: 'verified', style: `width:${pct(verified)}` }),
-  );
-}
-
 function coverageSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
   const cov = c.indicatorCoverage;
   const cell = (verified: number, reported: number, total: number) =>
-    h('td', { class: 'coverage' }, h('span', { class: 'num' }, `${verified} / ${reported} / ${total}`), bar(verified, reported, total));
+    h('td', { class: 'coverage' }, h('span', { class: 'num' }, `${verified} / ${reported} / ${total}`), coverageBar(verified, reported, total));
   return h(
     'section',
     { 'aria-labelledby': 'h-coverage' },
@@ -162,6 +153,7 @@ function coverageSection(ctx: PageContext, c: City, years: number[]): HTMLElemen
       `${cov.edition}, data year ${cov.year}: core ${cov.coreVerified} verified of ${cov.coreReported} reported (${cov.coreTotal} in the standard); ` +
         `supporting ${cov.supportingVerified} verified of ${cov.supportingReported} reported (${cov.supportingTotal}).`,
     ),
+    downloads(`${c.name}'s verified values for ${cov.year}:`, 'values-downloads', { csv: valuesExport(c.id, cov.year, 'csv'), json: valuesExport(c.id, cov.year, 'json') }),
     h('p', { class: 'legend-inline' }, h('span', { class: 'swatch verified' }), 'verified ', h('span', { class: 'swatch reported' }), 'reported, not verified'),
     h(
       'div',
@@ -183,7 +175,6 @@ function coverageSection(ctx: PageContext, c: City, years: number[]): HTMLElemen
   );
 }
 
-type PeerGroup = 'region' | 'size';
 /** A peer city's value, drawn as a dot at its data year. */
 interface PeerPoint {
   x: string;
@@ -191,22 +182,40 @@ interface PeerPoint {
   name: string;
 }
 
+/**
+ * One indicator over the data years against the city's peers, as the API compares them
+ * (`City.peerComparison`: ranked by the indicator's direction, the city never its own peer). The API
+ * gives it to WCCD and CityNet staff and to the officers of a certified city: anyone else is asked to
+ * sign in, and nothing is ranked in the browser.
+ */
 function peersSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
   const section = h('section', { 'aria-labelledby': 'h-peers' }, h('h2', { id: 'h-peers' }, 'Compared with peer cities'));
+  const here = `${location.pathname}${location.search}`;
+  if (!token()) {
+    section.append(
+      h(
+        'p',
+        { id: 'peer-sign-in' },
+        `Where ${c.name} stands among its peers — rank and percentile by each indicator's direction — is for WCCD and CityNet staff and the officers of currently certified cities. `,
+        link(signInPath(here), 'Sign in'),
+        ' to see it. Its verified values stay public: download them above.',
+      ),
+    );
+    return section;
+  }
   const controls = h('div', { class: 'filters' });
   const out = h('div', { 'aria-live': 'polite' });
   section.append(
-    h('p', {}, 'The city’s value for one indicator in each data year against its peers. Only VERIFIED values are public, so cities whose value is not verified are left out.'),
+    h('p', {}, `${c.name}'s value of one indicator in each data year against its peers', ranked by the API by the indicator's direction; the city is never among its own peers. Only VERIFIED values are compared.`),
     controls,
     out,
   );
-  const band = populationBand(c.population);
   let chart: Chart<'line', (number | PeerPoint | null)[], string> | undefined;
   let catalogue: CatalogueIndicator[] = [];
 
   const state = {
     indicator: ctx.params.get('indicator') ?? '',
-    peers: (ctx.params.get('peers') === 'size' && band ? 'size' : 'region') as PeerGroup,
+    peers: peerGroupOfParam(ctx.params.get('peers')),
   };
 
   const drawControls = () => {
@@ -232,7 +241,7 @@ function peersSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
       select(
         'peer-group',
         'Peers',
-        [{ value: 'region', label: `Same region (${regionLabel(c.region)})` }, ...(band ? [{ value: 'size', label: `Same population band (${band.label})` }] : [])],
+        PEER_GROUPS.map((g) => ({ value: g.value, label: g.value === 'REGION' ? `${g.label} (${regionLabel(c.region)})` : g.label })),
         state.peers,
         (v) => {
           state.peers = v as PeerGroup;
@@ -243,90 +252,81 @@ function peersSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
   };
 
   const compare = async () => {
-    ctx.setParams({ indicator: state.indicator, peers: state.peers === 'region' ? null : state.peers });
-    const indicator = catalogue.find((i) => i.id === state.indicator)!;
+    ctx.setParams({ indicator: state.indicator, peers: state.peers === 'REGION' ? null : paramOfPeerGroup(state.peers) });
     const asked = `${state.indicator}|${state.peers}`;
-    out.replaceChildren(loading('peer values'));
-    let perYear: { cities: PeerCity[]; warnings: string[] }[];
+    out.replaceChildren(loading('the peer comparison'));
+    let answers: Awaited<ReturnType<typeof fetchPeerComparison>>[];
     try {
-      perYear = await Promise.all(years.map((y) => fetchPeerValues(y, indicator.theme, state.peers === 'region' ? c.region : null)));
+      answers = await Promise.all(years.map((y) => fetchPeerComparison(c.id, y, [state.indicator], state.peers)));
     } catch (error) {
-      if (ctx.current()) out.replaceChildren(errorBox((error as Error).message, () => void compare()));
+      if (ctx.current() && asked === `${state.indicator}|${state.peers}`) out.replaceChildren(errorBox((error as Error).message, () => void compare()));
       return;
     }
     // A newer choice was made while this one loaded.
     if (!ctx.current() || asked !== `${state.indicator}|${state.peers}`) return;
-    drawComparison(indicator, perYear);
+    const comparisons = answers.map((a) => a.data.city?.peerComparison ?? null);
+    const warnings = answers.flatMap((a) => a.warnings);
+    const first = comparisons.find((x) => x !== null);
+    if (!first) {
+      out.replaceChildren(errorBox(warnings[0] ?? 'The API gave no peer comparison.', () => void compare()));
+      return;
+    }
+    const standings = comparisons.map((x) => x?.indicators[0] ?? null);
+    drawComparison(first.indicators[0].indicator, peerYears(years, standings), groupPhrase(first.peerGroup, first.group), first.groupSource, warnings);
   };
 
-  const drawComparison = (indicator: CatalogueIndicator, perYear: { cities: PeerCity[]; warnings: string[] }[]) => {
-    const inGroup = (p: PeerCity) => state.peers === 'region' || populationBand(p.population) === band;
-    const groupLabel = state.peers === 'region' ? `${regionLabel(c.region)} peers` : `peers of ${band!.label} inhabitants`;
-    const series = perYear.map(({ cities }, i) => {
-      const values = cities
-        .filter(inGroup)
-        .map((p) => ({ city: p, value: p.indicators.find((v) => v.indicator.id === indicator.id && v.status === 'VERIFIED')?.value }))
-        .filter((x): x is { city: PeerCity; value: number } => x.value !== undefined);
-      const own = values.find((x) => x.city.id === c.id)?.value;
-      return { year: years[i], values, own, standing: standing(own, values.map((x) => x.value)) };
-    });
-    const warnings = perYear.flatMap((p) => p.warnings);
-    const last = [...series].reverse().find((s) => s.standing);
-    const headline = last
-      ? h(
-          'p',
-          { class: 'standing', id: 'peer-standing' },
-          h('strong', {}, `${last.year}: rank ${last.standing!.rank}/${last.standing!.count}`),
-          ` among ${groupLabel} (1 = highest value) · `,
-          h('strong', {}, `${ordinal(last.standing!.percentile)} percentile`),
-        )
-      : h('p', { class: 'standing', id: 'peer-standing' }, `${c.name} has no verified value for ${indicator.id} ${indicator.name} in ${years.join(', ')}.`);
-
+  const drawComparison = (indicator: PeerStanding['indicator'], rows: PeerYear[], phrase: string, source: string | null, warnings: string[]) => {
+    const top = headline(c.name, indicator, rows, phrase);
+    const peerIds = new Set(rows.flatMap((r) => r.peers.map((p) => p.id)));
     const canvas = h('canvas', {
       id: 'peer-chart',
       role: 'img',
-      'aria-label': `${indicator.name} (${indicator.unit}) for ${c.name} and ${groupLabel}, ${years.join('–')}; the table below has the figures.`,
+      'aria-label': `${indicator.name} (${indicator.unit}) for ${c.name} and ${phrase}, ${years.join('–')}; the table below has the figures.`,
     });
     const table = h(
       'table',
       { class: 'data', id: 'peer-table' },
-      h('caption', {}, `${indicator.id} ${indicator.name} (${indicator.unit}): ${c.name} against ${groupLabel}`),
+      h('caption', {}, `${indicator.id} ${indicator.name} (${indicator.unit}): ${c.name} against ${phrase}`),
       h('thead', {}, h('tr', {}, ...['Data year', c.name, 'Peer median', 'Peers with a value', 'Rank', 'Percentile'].map((t, i) => h('th', { scope: 'col', class: i === 3 ? 'wide-only' : null }, t)))),
       h(
         'tbody',
         {},
-        ...series.map((s) =>
+        ...rows.map((r) =>
           h(
             'tr',
             {},
-            h('th', { scope: 'row' }, s.year),
-            h('td', { class: 'num' }, s.own === undefined ? '—' : number(s.own)),
-            h('td', { class: 'num' }, s.values.length ? number(median(s.values.map((x) => x.value))) : '—'),
-            h('td', { class: 'num wide-only' }, s.values.length),
-            h('td', { class: 'num' }, s.standing ? `${s.standing.rank}/${s.standing.count}` : '—'),
-            h('td', { class: 'num' }, s.standing ? ordinal(s.standing.percentile) : '—'),
+            h('th', { scope: 'row' }, r.year),
+            h('td', { class: 'num' }, r.own === null ? '—' : number(r.own)),
+            h('td', { class: 'num' }, r.median === null ? '—' : number(r.median)),
+            h('td', { class: 'num wide-only' }, r.peerCount),
+            h('td', { class: 'num' }, r.rank ?? '—'),
+            h('td', { class: 'num' }, r.percentile ?? '—'),
           ),
         ),
       ),
     );
     out.replaceChildren(
       ...[warningBox(warnings)].filter((x): x is HTMLElement => x !== null),
-      headline,
+      h('p', { class: 'standing', id: 'peer-standing' }, h('strong', {}, top.strong), top.rest),
       h('figure', { class: 'chart' }, h('div', { class: 'canvas-box tall' }, canvas), h('figcaption', {}, `${indicator.name}, ${indicator.unit}: ${c.name}, the peer median and each peer city (VERIFIED values only)`)),
       h('div', { class: 'table-scroll' }, table),
-      perYear.some((p) => p.cities.some((x) => x.indicators.some((v) => v.sampleData))) ? h('p', { class: 'note' }, 'Sample data: these values are generated, not reported by the cities.') : '',
+      h(
+        'p',
+        { class: 'note' },
+        `Rank 1 is the best by the indicator's direction, out of the peers with a verified value and ${c.name}; the percentile is the share of those peers ${c.name} does better than. The direction is the catalogue's reading: ISO 37120 states none.`,
+        source ? ` Income groups: ${source}.` : '',
+      ),
     );
-    const labels = series.map((s) => String(s.year));
     chart?.destroy();
     chart = track(
       new Chart<'line', (number | PeerPoint | null)[], string>(canvas, {
         type: 'line',
         data: {
-          labels,
+          labels: rows.map((r) => String(r.year)),
           datasets: [
             {
               label: c.name,
-              data: series.map((s) => s.own ?? null),
+              data: rows.map((r) => r.own),
               borderColor: '#c0392b',
               backgroundColor: '#c0392b',
               borderWidth: 3,
@@ -335,7 +335,7 @@ function peersSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
             },
             {
               label: 'Peer median',
-              data: series.map((s) => (s.values.length ? median(s.values.map((x) => x.value)) : null)),
+              data: rows.map((r) => r.median),
               borderColor: '#1f4e79',
               backgroundColor: '#1f4e79',
               borderDash: [6, 4],
@@ -344,10 +344,10 @@ function peersSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
               order: 1,
             },
             {
-              label: `Peer cities (${new Set(series.flatMap((s) => s.values.filter((x) => x.city.id !== c.id).map((x) => x.city.id))).size})`,
-              data: series.flatMap((s) => s.values.filter((x) => x.city.id !== c.id).map((x) => ({ x: String(s.year), y: x.value, name: x.city.name }))),
+              label: `Peer cities (${peerIds.size})`,
+              data: rows.flatMap((r) => r.peers.map((p) => ({ x: String(r.year), y: p.value, name: p.name }))),
               showLine: false,
-              borderColor: '#7f8c99',
+              borderColor: '#5a6672',
               backgroundColor: '#7f8c9980',
               pointRadius: 4,
               order: 2,

@@ -1,10 +1,11 @@
 /** The Global Cities Registry: certified cities, filters, sorting, and the count per level as a chart. */
 import { fetchFacets, fetchRegistry, type Facets } from '../api';
 import { Chart, track } from '../charts';
-import { errorBox, h, link, loading, select, warningBox } from '../dom';
-import { countryName, date, LEVEL_COLOURS, levelLabel, levelRank, LEVELS, regionLabel } from '../format';
+import { downloads, errorBox, h, levelBadge, link, loading, select, warningBox } from '../dom';
+import { countryName, date, levelLabel, levelRank, LEVELS, regionLabel } from '../format';
 import type { PageContext } from '../main';
-import { cityPath } from '../paths';
+import { BAR_OUTLINE, LEVEL_COLOURS } from '../palette';
+import { cityPath, registryExport } from '../paths';
 import type { Level, RegistryEntry } from '../types';
 
 type SortKey = 'city' | 'country' | 'region' | 'level' | 'year' | 'core';
@@ -157,7 +158,7 @@ export async function renderRegistry(ctx: PageContext): Promise<void> {
             h('th', { scope: 'row' }, link(cityPath(e.city.id), e.city.name)),
             h('td', {}, countryName(e.city.country)),
             h('td', { class: 'wide-only' }, regionLabel(e.city.region)),
-            h('td', {}, h('span', { class: `badge level-${e.level.toLowerCase()}` }, levelLabel(e.level))),
+            h('td', {}, levelBadge(e.level, levelLabel(e.level))),
             h('td', { class: 'num' }, e.year),
             h('td', { class: 'num wide-only' }, `${e.coverage.coreVerified} / ${e.coverage.supportingVerified}`),
             h('td', { class: 'wide-only' }, levelLabel(e.coverage.earnedLevel)),
@@ -167,8 +168,17 @@ export async function renderRegistry(ctx: PageContext): Promise<void> {
       ),
     );
 
+    // The files the gateway exports, with the filters the export takes (year, level, country).
+    const exportFilters = { year: state.year, level: state.level, country: state.country };
+    const files = downloads(
+      state.region ? `Download the registry (year, level and country filters; the files do not filter by region):` : 'Download this list:',
+      'registry-downloads',
+      { csv: registryExport('csv', exportFilters), json: registryExport('json', exportFilters) },
+    );
+
     results.replaceChildren(
       ...[warningBox(warnings)].filter((x): x is HTMLElement => x !== null),
+      files,
       h('div', { class: 'registry-layout' }, chartBox, rows.length ? h('div', { class: 'table-scroll' }, table) : h('p', { class: 'empty', role: 'status' }, 'No certified city matches these filters.')),
       entries.some((e) => e.sampleData) ? h('p', { class: 'note' }, 'Sample data: these certifications are generated for the demonstration and are not WCCD records.') : '',
     );
@@ -183,7 +193,10 @@ export async function renderRegistry(ctx: PageContext): Promise<void> {
             {
               label: 'Certified cities',
               data: counts,
-              backgroundColor: levels.map((l) => (state.level && state.level !== l ? `${LEVEL_COLOURS[l]}55` : LEVEL_COLOURS[l])),
+              // With a level chosen, the other bars fade (their outline stays, so they remain visible).
+              backgroundColor: levels.map((l) => (state.level && state.level !== l ? `${LEVEL_COLOURS[l].fill}59` : LEVEL_COLOURS[l].fill)),
+              borderColor: BAR_OUTLINE,
+              borderWidth: levels.map((l) => (state.level === l ? 3 : 1)),
             },
           ],
         },
