@@ -261,12 +261,25 @@ export function actualCost(
     return false;
   }
 
-  function objectCost(value: Record<string, unknown>, sets: SelectionSetNode[], declared: GraphQLCompositeType, rootMutation: boolean): number {
+  // The fields of a selection on one concrete type are the same for every object of a list: collected once.
+  const collected = new WeakMap<object, Map<string, Map<string, FieldNode[]>>>();
+  function fieldsFor(owner: object, sets: SelectionSetNode[], typeName: string | undefined): Map<string, FieldNode[]> {
+    let byType = collected.get(owner);
+    if (!byType) collected.set(owner, (byType = new Map()));
+    let fields = byType.get(typeName ?? '');
+    if (!fields) {
+      fields = new Map();
+      for (const set of sets) collect(set, typeName, fields, new Set());
+      byType.set(typeName ?? '', fields);
+    }
+    return fields;
+  }
+
+  function objectCost(value: Record<string, unknown>, owner: object, sets: SelectionSetNode[], declared: GraphQLCompositeType, rootMutation: boolean): number {
     const typename = typeof value.__typename === 'string' ? value.__typename : undefined;
     const concrete = typename ? schema.getType(typename) : undefined;
     const type = concrete && (isObjectType(concrete) || isInterfaceType(concrete)) ? concrete : isObjectType(declared) || isInterfaceType(declared) ? declared : undefined;
-    const fields = new Map<string, FieldNode[]>();
-    for (const set of sets) collect(set, type?.name, fields, new Set());
+    const fields = fieldsFor(owner, sets, type?.name);
     let cost = 0;
     for (const [key, nodes] of fields) {
       if (!(key in value)) continue;
@@ -275,28 +288,31 @@ export function actualCost(
       const field = type.getFields()[name];
       if (!field) continue;
       const weight = fieldWeight(model, type.name, field, rootMutation);
-      const childSets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []));
       const named = getNamedType(field.type);
-      cost += valueCost(value[key], weight, childSets, isCompositeType(named) ? named : undefined) + argumentsWeight(model, type.name, field, nodes[0]);
+      cost += valueCost(value[key], weight, nodes, isCompositeType(named) ? named : undefined) + argumentsWeight(model, type.name, field, nodes[0]);
     }
     return cost;
   }
 
-  function valueCost(value: unknown, weight: number, sets: SelectionSetNode[], type: GraphQLCompositeType | undefined): number {
+  // `nodes`: the field's nodes (merged from fragments); they own the selections below it.
+  function valueCost(value: unknown, weight: number, nodes: FieldNode[], type: GraphQLCompositeType | undefined): number {
     if (value === null || value === undefined) return 0;
     if (Array.isArray(value)) {
       let cost = 0;
-      for (const item of value) cost += valueCost(item, weight, sets, type);
+      for (const item of value) cost += valueCost(item, weight, nodes, type);
       return cost;
     }
     if (type && typeof value === 'object') {
       objects++;
-      return weight + objectCost(value as Record<string, unknown>, sets, type, false);
+      let sets = setsOf.get(nodes);
+      if (!sets) setsOf.set(nodes, (sets = nodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : []))));
+      return weight + objectCost(value as Record<string, unknown>, nodes, sets, type, false);
     }
     return weight;
   }
+  const setsOf = new WeakMap<FieldNode[], SelectionSetNode[]>();
 
   if (!root || !data || typeof data !== 'object') return { cost: 0, objects: 0 };
-  const cost = objectCost(data as Record<string, unknown>, [operation.selectionSet], root, operation.operation === 'mutation');
+  const cost = objectCost(data as Record<string, unknown>, operation, [operation.selectionSet], root, operation.operation === 'mutation');
   return { cost, objects };
 }

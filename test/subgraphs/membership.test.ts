@@ -448,7 +448,7 @@ async function freshDatabase(name: string, now = '2026-11-28T10:00:00Z'): Promis
 const STAFF = { sub: 'staff:citynet-test', roles: ['CITYNET_STAFF' as const] };
 
 /** Runs an operation on `target` as `user`; returns the result and the request's context (its ChangeSet). */
-async function runAs(target: SubgraphService<Context>, query: string, variables: Record<string, unknown>, user = STAFF): Promise<{ result: Result; ctx: Context }> {
+async function runAs(target: SubgraphService<Context>, query: string, variables: Record<string, unknown>, user: { sub: string; roles: ('CITYNET_STAFF' | 'CITY_OFFICER')[]; cityId?: string } = STAFF): Promise<{ result: Result; ctx: Context }> {
   const ctx = target.createContext(user);
   const response = await target.server.executeOperation({ query, variables }, { contextValue: ctx });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
@@ -460,6 +460,12 @@ const STATUS = `mutation($id: ID!, $status: MemberStatus!) { changeMemberStatus(
 const CLUSTERS = `mutation($id: ID!, $clusters: [Cluster!]!) { setMemberClusters(memberId: $id, clusters: $clusters) { clusters } }`;
 const CHAPTER = `mutation($id: ID!, $chapter: String) { setNationalChapter(memberId: $id, nationalChapter: $chapter) { nationalChapter } }`;
 const ENROL = `mutation($id: ID!) { enrolCity(cityId: $id, round: 2026, enrolledOn: "2026-11-01") { round } }`;
+const UPDATE_CITY = `mutation($id: ID!, $input: UpdateCityInput!) { updateCity(cityId: $id, input: $input) { id } }`;
+const PAY = `mutation($id: ID!) { recordDuesPayment(memberId: $id, year: 2026, amountUsd: 100, paidOn: "2026-11-01") { paidUsd } }`;
+const OPEN_ROUND = `mutation { openProgrammeRound(input: { year: 2026, opensAt: "2026-11-01T00:00:00Z", closesAt: "2026-12-31T00:00:00Z", seats: 5, currency: "USD", standardAnnualFee: 1000, subsidisedAnnualFee: 500 }) { year } }`;
+const APPLY = `mutation { applyToProgramme(input: { round: 2026, cityId: "makati", dataContact: { name: "A Contact", email: "a@makati.example.org" }, motivation: "Makati applies to the round.", readyIndicatorIds: ["5.1"] }) { id } }`;
+const REVIEW = (step: string, reason = false) => `mutation($id: ID!${reason ? ', $reason: String!' : ''}) { ${step}(applicationId: $id${reason ? ', reason: $reason' : ''}) { id status } }`;
+const MAKATI_OFFICER = { sub: 'officer:makati', roles: ['CITY_OFFICER' as const], cityId: 'makati' };
 const CEBU = { category: 'FULL', name: 'Cebu City', country: 'PH', city: { region: 'SOUTH_EAST_ASIA', population: 964169, timezone: 'Asia/Manila' }, contacts: { focalPointName: 'Test Focal Point', email: 'focal@cebu.example.org' } };
 
 describe('cache invalidation: every mutation declares what it changed', () => {
@@ -475,16 +481,23 @@ describe('cache invalidation: every mutation declares what it changed', () => {
   const LISTS = 'membership|Query';
 
   it.each([
-    ['admitMember (full member: its new City, the lists)', ADMIT, { input: CEBU }, [CITY('cebu-city'), LISTS]],
-    ['admitMember (associate: the lists)', ADMIT, { input: { category: 'ASSOCIATE', name: 'Urban Lab Asia', country: 'TH', organisationType: 'NGO' } }, [LISTS]],
-    ['changeMemberStatus (City.membership, the lists)', STATUS, { id: 'makati', status: 'SUSPENDED' }, [CITY('makati'), LISTS]],
-    ['setMemberClusters', CLUSTERS, { id: 'makati', clusters: ['SDGS'] }, [CITY('makati'), LISTS]],
-    ['setMemberClusters (associate: no city)', CLUSTERS, { id: 'ait', clusters: ['SDGS'] }, [LISTS]],
-    ['setNationalChapter', CHAPTER, { id: 'makati', chapter: 'Nepal' }, [CITY('makati'), LISTS]],
-    ['changeMemberStatus back', STATUS, { id: 'makati', status: 'ACTIVE' }, [CITY('makati'), LISTS]],
-    ['enrolCity (City.programmeEnrolment, the lists)', ENROL, { id: 'makati' }, [CITY('makati'), LISTS]],
-  ])('%s', async (_name, query, variables, tags) => {
-    const { result, ctx } = await runAs(target.service, query, variables);
+    ['admitMember (full member: its new City, the lists)', ADMIT, { input: CEBU }, [CITY('cebu-city'), LISTS], null],
+    ['admitMember (associate: the lists)', ADMIT, { input: { category: 'ASSOCIATE', name: 'Urban Lab Asia', country: 'TH', organisationType: 'NGO' } }, [LISTS], null],
+    ['changeMemberStatus (City.membership, the lists)', STATUS, { id: 'makati', status: 'SUSPENDED' }, [CITY('makati'), LISTS], null],
+    ['setMemberClusters', CLUSTERS, { id: 'makati', clusters: ['SDGS'] }, [CITY('makati'), LISTS], null],
+    ['setMemberClusters (associate: no city)', CLUSTERS, { id: 'ait', clusters: ['SDGS'] }, [LISTS], null],
+    ['setNationalChapter', CHAPTER, { id: 'makati', chapter: 'Nepal' }, [CITY('makati'), LISTS], null],
+    ['changeMemberStatus back', STATUS, { id: 'makati', status: 'ACTIVE' }, [CITY('makati'), LISTS], null],
+    ['updateCity (the City, the lists and searches)', UPDATE_CITY, { id: 'makati', input: { population: 700000 } }, [CITY('makati'), LISTS], null],
+    ['recordDuesPayment (Member.dues: the lists and lookups)', PAY, { id: 'makati' }, [LISTS], null],
+    ['openProgrammeRound (the rounds)', OPEN_ROUND, {}, [LISTS], null],
+    ['applyToProgramme (City.programmeApplication, the round\'s applications)', APPLY, {}, [CITY('makati'), LISTS], MAKATI_OFFICER],
+    ['shortlistProgrammeApplication', REVIEW('shortlistProgrammeApplication'), { id: '2026:makati' }, [CITY('makati'), LISTS], null],
+    ['acceptProgrammeApplication (City.programmeEnrolment and programmeApplication, seats, lists)', REVIEW('acceptProgrammeApplication'), { id: '2026:makati' }, [CITY('makati'), LISTS], null],
+    ['withdrawProgrammeApplication (the enrolment ends)', REVIEW('withdrawProgrammeApplication', true), { id: '2026:makati', reason: 'A test' }, [CITY('makati'), LISTS], null],
+    ['enrolCity (City.programmeEnrolment, the lists)', ENROL, { id: 'makati' }, [CITY('makati'), LISTS], null],
+  ])('%s', async (_name, query, variables, tags, user: typeof MAKATI_OFFICER | null) => {
+    const { result, ctx } = await runAs(target.service, query, variables, user ?? STAFF);
     expect(result.errors).toBeUndefined();
     expect(ctx.changes.tags.sort()).toEqual([...tags].sort());
     // What the gateways receive (and the bus carried) after the mutation.
@@ -540,7 +553,7 @@ describe('the one audited write', () => {
     // new city goes into the search index (its terms, its key documents).
     expect(writes[0]).toBe('insert members');
     const outbox = writes.slice(1, writes.indexOf('update members') + 1);
-    expect(new Set(outbox)).toEqual(new Set(['insert audit', 'update cities', 'update member_contacts', 'insert events', 'insert events_meta', 'update events_meta', 'update members']));
+    expect(new Set(outbox)).toEqual(new Set(['insert audit', 'update cities', 'update member_contacts', 'insert events', 'insert events_by_seq', 'insert events_meta', 'update events_meta', 'update members']));
     expect(outbox.at(-1)).toBe('update members');
     expect(new Set(writes.slice(writes.indexOf('update members') + 1))).toEqual(new Set(['insert city_search_terms', 'insert city_search_keys', 'update city_search_terms']));
     const event = await target.db.collection('events').findOne({ _id: 'city.admitted:cebu-city' as any });
@@ -589,6 +602,48 @@ describe('the one audited write', () => {
     expect(await target.db.collection('member_contacts').countDocuments({ _id: 'iloilo-city' as any })).toBe(1);
     expect(await target.db.collection('audit').countDocuments({ cityId: 'iloilo-city' })).toBe(2);
     expect((await target.db.collection('members').findOne({ _id: 'iloilo-city' as any }))!.outbox).toBeUndefined();
+  });
+
+  it('an acceptance whose process died after the application write is completed at the next start-up (enrolment, event, audit)', async () => {
+    const at = new Date('2026-11-28T09:30:00Z');
+    const enrolment = { _id: 'toronto', cityId: 'toronto', programme: 'CityNet–WCCD ISO 37120 joint programme', round: 2031, enrolledOn: '2026-11-28', subsidisedUntil: null, rate: { kind: 'STANDARD', annualFee: 1000, currency: 'USD', reason: 'a test' }, applicationId: '2031:toronto', status: 'ACTIVE', withdrawnOn: null };
+    const event = { _id: 'programme.application.accepted:2031:toronto:v2', type: 'programme.application.accepted', at, payload: { cityId: 'toronto', round: 2031, year: 2031, dataYear: 2030 } };
+    await target.db.collection('programme_applications').insertOne({
+      _id: '2031:toronto' as any,
+      round: 2031,
+      cityId: 'toronto',
+      status: 'ACCEPTED',
+      version: 2,
+      outbox: {
+        audit: [{ _id: 'programme_applications:2031:toronto:v2:0', cityId: 'toronto', year: null, at, actor: 'staff:citynet-test', actorRoles: ['CITYNET_STAFF'], action: 'programme.applicationAccepted', subject: 'programme-application:2031:toronto', old: { status: 'SUBMITTED' }, new: { status: 'ACCEPTED' }, seq: 20_000 }],
+        derived: [{ collection: 'enrolments', doc: enrolment }],
+        events: [event],
+      },
+    });
+    const restarted = await createServer({ db: target.db, settings: settings(mongo.prefix) });
+    await restarted.stop();
+    expect(await target.db.collection('enrolments').findOne({ _id: 'toronto' as any })).toEqual(enrolment);
+    expect(await target.db.collection('events').findOne({ _id: event._id as any })).toMatchObject({ type: 'programme.application.accepted', seq: expect.any(Number) });
+    expect(await target.db.collection('audit').countDocuments({ subject: 'programme-application:2031:toronto' })).toBe(1);
+    expect((await target.db.collection('programme_applications').findOne({ _id: '2031:toronto' as any }))!.outbox).toBeUndefined();
+  });
+
+  it('the search index catches up at start-up with a rename it missed and a reindexing a crash interrupted', async () => {
+    const keys = target.db.collection('city_search_keys');
+    const idsUnder = async (key: string) => ((await keys.findOne({ _id: key as any }))?.entries ?? []).map((e: string) => e.split('\u001f')[2]);
+    expect(await idsUnder('toronto')).toEqual(['toronto']);
+    // Renamed behind the index's back (a crash between the city's write and its reindexing) ...
+    await target.db.collection('cities').updateOne({ _id: 'toronto' as any }, { $set: { name: 'Tkaronto' } });
+    // ... and a reindexing of Makati interrupted after it put an entry under a prefix it then meant to drop.
+    await target.db.collection('city_search_terms').updateOne({ _id: 'makati' as any }, { $set: { pending: ['zzq'] } });
+    await keys.insertOne({ _id: 'zzq' as any, entries: ['1\u001fmakati\u001fmakati\u001fPH\u001fSOUTH_EAST_ASIA'] });
+    const restarted = await createServer({ db: target.db, settings: settings(mongo.prefix) });
+    await restarted.stop();
+    expect(await idsUnder('toronto')).toEqual([]);
+    expect(await idsUnder('tkaronto')).toEqual(['toronto']);
+    expect(await keys.findOne({ _id: 'zzq' as any })).toBeNull();
+    expect((await target.db.collection('city_search_terms').findOne({ _id: 'makati' as any }))!.pending).toBeUndefined();
+    expect(await idsUnder('makati')).toEqual(['makati']);
   });
 });
 

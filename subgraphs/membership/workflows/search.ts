@@ -42,7 +42,8 @@ export const SEARCH_ORDER: KeysetSpec<SearchEntry> = {
 
 /** The entries matching a normalised query, with their rank (checked against the names when the query is longer than a key). */
 async function matchingEntries(ctx: Context, query: string): Promise<SearchEntry[]> {
-  const key = firstChars(query, MAX_KEY_LENGTH);
+  // Keys never end between two words (a query cut there is looked up without the space).
+  const key = firstChars(query, MAX_KEY_LENGTH).trimEnd();
   const entries = (await findSearchEntries(ctx.db, key)).map(decodeEntry).filter((e): e is SearchEntry => e !== null);
   if (key === query) return entries;
   // A query longer than the keys: its key's cities are candidates, each checked against its names.
@@ -100,7 +101,7 @@ const MAX_CANDIDATES = 50;
 export async function suggestCities(ctx: Context, args: { query: string; first?: number | null }): Promise<CitySuggestionView[]> {
   const query = checkSearch(args.query, 'query');
   const first = args.first == null ? 5 : checkInt(args.first, 'first', 1, 20);
-  const key = firstChars(query, MAX_KEY_LENGTH);
+  const key = firstChars(query, MAX_KEY_LENGTH).trimEnd();
   const chars = Array.from(key);
   const keys = chars.map((_, i) => chars.slice(0, chars.length - i).join('')).filter((k) => !k.endsWith(' '));
   const byKey = await findSearchEntriesByKeys(ctx.db, keys);
