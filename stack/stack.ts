@@ -50,6 +50,8 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
+const STOP_GRACE_MS = 200;
+
 export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
   // Subgraphs ask other domains through the gateway, which starts last: its URL is filled in below.
@@ -65,14 +67,18 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const signingSecret = options.subgraphHttp ? options.subgraphHttp.signingSecret : subgraphHttpOptionsFromEnv().signingSecret;
   const serve = (service: SubgraphService, port: number) =>
     options.subgraphHttp ? serveSubgraph(service, port, host, createTokenVerifier(authSettingsFromEnv()), options.subgraphHttp) : serveSubgraph(service, port, host);
-  for (const name of SUBGRAPH_NAMES) {
-    const db = options.clients[name].db(databaseName(DATABASE_NAMES[name], options.settings.dbPrefix));
-    if (options.dataset) await SUBGRAPHS[name].seed(db, options.dataset);
-    const service = await SUBGRAPHS[name].createServer({ db, settings, bus: options.bus ?? localBus, signingSecret });
-    const http = await serve(service, options.ports?.[name] ?? 0);
-    subgraphs[name] = { service, http };
-    subgraphUrls[name] = http.url;
-  }
+  // The four start side by side (each its own database; none needs another to start: the event feeds'
+  // addresses are looked up when polled).
+  await Promise.all(
+    SUBGRAPH_NAMES.map(async (name) => {
+      const db = options.clients[name].db(databaseName(DATABASE_NAMES[name], options.settings.dbPrefix));
+      if (options.dataset) await SUBGRAPHS[name].seed(db, options.dataset);
+      const service = await SUBGRAPHS[name].createServer({ db, settings, bus: options.bus ?? localBus, signingSecret });
+      const http = await serve(service, options.ports?.[name] ?? 0);
+      subgraphs[name] = { service, http };
+      subgraphUrls[name] = http.url;
+    }),
+  );
   const gateway = await createGateway({ bus: options.bus ?? localBus, ...options.gateway, subgraphUrls, port: options.ports?.gateway ?? 0, host }, { routes: gatewayApps });
   const gatewayHttp = await listen(gateway.listener, options.ports?.gateway ?? 0, host);
   gatewayUrl = gatewayHttp.url;
@@ -113,11 +119,15 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await gatewayHttp.close();
       gatewayHttp.httpServer.closeAllConnections();
       await gateway.stop();
-      for (const name of SUBGRAPH_NAMES) {
-        await subgraphs[name].http.close();
-        subgraphs[name].http.httpServer.closeAllConnections();
-        await subgraphs[name].service.stop();
-      }
+      // Nobody calls the subgraphs any more (gateway and consumers stopped): a short grace, not the
+      // default 5 s a connection left open by an aborted long poll would otherwise hold each one.
+      await Promise.all(
+        SUBGRAPH_NAMES.map(async (name) => {
+          await subgraphs[name].http.close(STOP_GRACE_MS);
+          subgraphs[name].http.httpServer.closeAllConnections();
+          await subgraphs[name].service.stop();
+        }),
+      );
     },
   };
 }

@@ -6,13 +6,16 @@ const committed = readFileSync(SUPERGRAPH_FILE, 'utf8');
 const withSdlChange = (name: string, change: (sdl: string) => string) =>
   composeSupergraph(subgraphSdls().map((s) => (s.name === name ? { ...s, sdl: change(s.sdl) } : s)));
 
+// City.areaKm2 (the first areaKm2 followed by a cache hint; UpdateCityInput has one too).
+const CITY_AREA = /\n  areaKm2: Float @cacheControl\([^)]*\)\n/;
+
 describe('schema:check', () => {
   test('no change, no breaking change', () => {
     expect(checkSchemaChange(committed, committed).breaking).toEqual([]);
   });
 
   test('a removed field fails unless acknowledged', () => {
-    const after = withSdlChange('membership', (sdl) => sdl.replace(/\n  areaKm2: Float\n/, '\n'));
+    const after = withSdlChange('membership', (sdl) => sdl.replace(CITY_AREA, '\n'));
     const result = checkSchemaChange(committed, after);
     expect(result.unacknowledged).toEqual(['FIELD_REMOVED: City.areaKm2 was removed.']);
     expect(checkSchemaChange(committed, after, ['FIELD_REMOVED: City.areaKm2 was removed.']).unacknowledged).toEqual([]);
@@ -21,15 +24,15 @@ describe('schema:check', () => {
   test('a new required argument and a changed type are breaking; a new optional field is not', () => {
     const requiredArg = withSdlChange('membership', (sdl) => sdl.replace('city(id: ID!): City', 'city(id: ID!, lang: String!): City'));
     expect(checkSchemaChange(committed, requiredArg).unacknowledged).toEqual([expect.stringMatching(/^REQUIRED_ARG_ADDED: .*lang/)]);
-    const changedType = withSdlChange('membership', (sdl) => sdl.replace('  population: Int\n', '  population: Float\n'));
+    const changedType = withSdlChange('membership', (sdl) => sdl.replace(/\n  population: Int @cacheControl/, '\n  population: Float @cacheControl'));
     expect(checkSchemaChange(committed, changedType).unacknowledged).toEqual([expect.stringMatching(/^FIELD_CHANGED_KIND: City.population/)]);
-    const added = withSdlChange('membership', (sdl) => sdl.replace('  areaKm2: Float\n', '  areaKm2: Float\n  mayor: String\n'));
+    const added = withSdlChange('membership', (sdl) => sdl.replace(CITY_AREA, (line) => `${line}  mayor: String\n`));
     expect(checkSchemaChange(committed, added).breaking).toEqual([]);
   });
 
   test('a field hidden with @inaccessible leaves the public API, so hiding it is breaking', () => {
     const hidden = withSdlChange('membership', (sdl) =>
-      sdl.replace(/import: \[([^\]]*)\]/, (all, list: string) => (list.includes('"@inaccessible"') ? all : `import: [${list}, "@inaccessible"]`)).replace('  areaKm2: Float\n', '  areaKm2: Float @inaccessible\n'),
+      sdl.replace(/import: \[([^\]]*)\]/, (all, list: string) => (list.includes('"@inaccessible"') ? all : `import: [${list}, "@inaccessible"]`)).replace(CITY_AREA, (line) => line.replace('Float', 'Float @inaccessible')),
     );
     expect(checkSchemaChange(committed, hidden).unacknowledged).toEqual(['FIELD_REMOVED: City.areaKm2 was removed.']);
   });

@@ -260,12 +260,16 @@ function buildWorkshops(cities: SampleCity[], extra: number): SampleDataset['wor
     registrants.forEach((cityId, k) => {
       const isConfirmed = confirmed < capacity;
       if (isConfirmed) confirmed++;
+      const registeredAt = new Date(startsAt.getTime() - (40 - k) * 86_400_000);
+      const status = isConfirmed ? 'CONFIRMED' : 'WAITLISTED';
       registrations.push({
         _id: `${id}:${cityId}`,
         workshopId: id,
         cityId,
-        status: isConfirmed ? 'CONFIRMED' : 'WAITLISTED',
-        registeredAt: new Date(startsAt.getTime() - (40 - k) * 86_400_000),
+        status,
+        registeredAt,
+        // Written in the current shape (one unnamed seat), as data/migrations.ts would leave it.
+        participants: [{ id: 'p1', name: null, role: null, email: null, status, seq: -1, addedAt: registeredAt, confirmedAt: isConfirmed ? registeredAt : null }],
       });
     });
     workshops.push({

@@ -39,6 +39,31 @@ export interface CommandLogEntry {
   byId?: boolean;
   /** The command as sent (for explaining it on MongoDB). */
   body?: Record<string, unknown>;
+  /**
+   * Work no request asked for: the event stream's feeds and consumers (lib/db/events.ts) polling in
+   * the background, the idempotency keys' expiry sweep, and the data layer's occasional size probe (`count`).
+   */
+  background?: boolean;
+}
+
+/** Collections only the event machinery touches (lib/db/events.ts). */
+const EVENT_COLLECTIONS = new Set(['events', 'events_meta', 'events_by_seq', 'event_positions']);
+
+function lockKeyOf(command: Record<string, unknown>): unknown {
+  const documents = command.documents as { _id?: unknown }[] | undefined;
+  const deletes = command.deletes as { q?: { _id?: unknown } }[] | undefined;
+  const filter = command.filter as { _id?: unknown } | undefined;
+  return documents?.[0]?._id ?? deletes?.[0]?.q?._id ?? filter?._id;
+}
+
+function isBackground(commandName: string, collection: string | undefined, command: Record<string, unknown>): boolean {
+  if (commandName === 'count') return true;
+  // The idempotency keys' expiry sweep (lib/db/idempotency.ts startExpiryCleanup).
+  if (commandName === 'delete' && collection === 'idempotency') return true;
+  if (collection && EVENT_COLLECTIONS.has(collection)) return true;
+  if (collection !== 'locks') return false;
+  const key = JSON.stringify(lockKeyOf(command) ?? '');
+  return key.includes('events-consumer:');
 }
 
 /**
@@ -59,6 +84,7 @@ export class CommandRecorder {
       collection: typeof target === 'string' ? target : undefined,
       byId,
       body: command,
+      background: isBackground(event.commandName, typeof target === 'string' ? target : undefined, command),
     });
   };
 
@@ -70,7 +96,8 @@ export class CommandRecorder {
     this.entries.length = 0;
   }
 
-  count(filter: (entry: CommandLogEntry) => boolean = () => true): number {
+  /** Commands matching `filter` (default: every command a request caused, not background work). */
+  count(filter: (entry: CommandLogEntry) => boolean = (entry) => !entry.background): number {
     return this.entries.filter(filter).length;
   }
 

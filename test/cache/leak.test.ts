@@ -46,7 +46,9 @@ async function post(url: string, document: DocumentName, cityId: string, token?:
 }
 
 beforeAll(async () => {
-  t = await startTestStack();
+  // A generous subgraph timeout: on a loaded machine the staff callers' database reads queue behind
+  // each other, and this test is about whose answer each caller gets, not timeouts (test/failure).
+  t = await startTestStack({ gateway: { subgraphTimeoutMs: 60_000 } });
   // The reference: a gateway on the same subgraphs with no cache at all.
   const gateway = await createGateway({
     supergraphPath: t.stack.gateway.settings.supergraphPath,
@@ -54,6 +56,7 @@ beforeAll(async () => {
     port: 0,
     host: '127.0.0.1',
     maxBodyBytes: 1_000_000,
+    subgraphTimeoutMs: 60_000,
     cache: { enabled: false },
   });
   reference = { gateway, http: await listen(gateway.listener, 0) };

@@ -101,8 +101,20 @@ describe('across two gateway processes sharing Redis', () => {
     const result = await writeThenRead(cities, 125, (i) => (i % 2 ? a : b), (i) => (i % 2 ? [b, b, a] : [a, a, b]), staff);
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ stale: 0, reads: 3000 });
+    // Reads were answered from the cache during the pairs. How many depends on timing: every write
+    // also invalidates the membership lists (\`membership|Query\`, which \`city(id:)\` reads through), so
+    // another lane's write between a read and its repeat sends the repeat to the subgraph.
     const hits = (await cacheHits(a)) + (await cacheHits(b)) - hitsBefore;
-    expect(hits).toBeGreaterThan(1000);
+    expect(hits).toBeGreaterThan(0);
+    // With the writes over, a repeated read is a hit on each gateway, for every city, and still fresh.
+    const quietBefore = (await cacheHits(a)) + (await cacheHits(b));
+    for (const url of [a, b]) {
+      for (const id of cities) {
+        const first = await post(url, READ, { id });
+        expect(await post(url, READ, { id })).toEqual(first);
+      }
+    }
+    expect((await cacheHits(a)) + (await cacheHits(b)) - quietBefore).toBeGreaterThanOrEqual(2 * cities.length);
   });
 });
 

@@ -156,7 +156,10 @@ test('a field whose answer depends on who asks is PRIVATE; partner apps see exac
         const selection = isObjectType(returned) ? `${fieldCall} { ${leaves(returned, isPrivate)} }` : fieldCall;
         const document = probe.wrap(`__typename ${selection}`);
         const answers = new Map<string, string>();
-        for (const role of ['anonymous', ...ROLES] as const) answers.set(role, JSON.stringify(await ask(document, role, cityId)));
+        // The roles ask side by side (the answers are compared, not their order).
+        const roles = ['anonymous', ...ROLES] as const;
+        const asked = await Promise.all(roles.map((role) => ask(document, role, cityId)));
+        roles.forEach((role, i) => answers.set(role, JSON.stringify(asked[i])));
         probed++;
         const anonymous = answers.get('anonymous');
         // A signed-in partner app is told FORBIDDEN where an anonymous caller is told to sign in.

@@ -37,8 +37,9 @@ export const MIGRATIONS: readonly Migration[] = [
           currency: round?.currency ?? null,
           reason: DIRECT_ENROLMENT_REASON,
         };
-        // Only where it is still missing: running again (after a crash half-way) changes nothing.
-        await enrolmentsCollection(db).updateOne({ _id: enrolment._id, rate: { $exists: false } }, { $set: { rate, applicationId: enrolment.applicationId ?? null } });
+        // Only those found without one (running again after a crash half-way finds none of the done ones),
+        // written by `_id` alone: FerretDB serves that as a lookup, and a scan per enrolment otherwise.
+        await enrolmentsCollection(db).updateOne({ _id: enrolment._id }, { $set: { rate, applicationId: enrolment.applicationId ?? null } });
       }
     },
   },

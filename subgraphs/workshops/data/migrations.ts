@@ -59,7 +59,9 @@ export const registrationSeats: Migration = {
         addedAt: r.registeredAt,
         confirmedAt: confirmed ? (r.confirmedAt ?? r.registeredAt) : null,
       };
-      await registrations.updateOne({ _id: r._id, participants: { $exists: false } }, { $set: { participants: [seat] } });
+      // By `_id` alone (FerretDB serves that filter as a lookup; anything more scans the collection per
+      // registration). Setting the same seat again is harmless, and replicas wait on the migrations lock.
+      await registrations.updateOne({ _id: r._id }, { $set: { participants: [seat] } });
     }
   },
 };

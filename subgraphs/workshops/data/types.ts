@@ -43,6 +43,11 @@ export type RegistrationDoc = {
    */
   status: 'CONFIRMED' | 'WAITLISTED' | 'CANCELLED' | 'CANCELLED_BY_ORGANISER';
   registeredAt: Date;
+  /**
+   * The people the city sends (the sample generator writes each live registration's one unnamed seat);
+   * absent on registrations written before participants, which data/migrations.ts brings up to date.
+   */
+  participants?: StoredParticipant[];
 };
 
 /** Collection `mentoring_pairs`. */
@@ -115,8 +120,6 @@ export type StoredRegistration = RegistrationDoc & Audited & {
   seq?: number;
   confirmedAt?: Date | null;
   cancelledAt?: Date | null;
-  /** The people the city sends; absent on registrations written before participants (one unnamed seat). */
-  participants?: StoredParticipant[];
   /** Why the organiser cancelled (status CANCELLED_BY_ORGANISER). */
   cancellationReason?: string | null;
   /** The status the organiser's cancellation ended (CONFIRMED or WAITLISTED). */
