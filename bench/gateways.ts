@@ -38,7 +38,10 @@ export function benchAuthSettings(): AuthSettings {
     delete process.env.JWT_PUBLIC_KEY_PATH;
     return authSettingsFromEnv();
   } finally {
-    names.forEach((n, i) => (saved[i] === undefined ? delete process.env[n] : (process.env[n] = saved[i])));
+    names.forEach((n, i) => {
+      if (saved[i] === undefined) delete process.env[n];
+      else process.env[n] = saved[i];
+    });
   }
 }
 
@@ -75,7 +78,7 @@ export function parseContenderSpec(raw: string): ContenderSpec {
   for (const pair of pairs) {
     const [key, value] = pair.split('=', 2);
     const rule = SPEC_KEYS[key];
-    if (!rule || !rule.gateways.includes(gateway)) throw new Error(`--gateways: ${gateway} has no setting ${JSON.stringify(key)}`);
+    if (!rule?.gateways.includes(gateway)) throw new Error(`--gateways: ${gateway} has no setting ${JSON.stringify(key)}`);
     if (value === undefined || value === '' || (rule.values && !rule.values.includes(value))) {
       throw new Error(`--gateways: ${gateway}:${key} needs a value${rule.values ? ` (${rule.values.join(' or ')})` : ''}`);
     }
@@ -206,8 +209,8 @@ export interface GatewayStartOptions {
 
 /** A gateway entry point of ours: compiled JavaScript when built, else the TypeScript source via tsx. */
 function entry(options: GatewayStartOptions, relative: string): { script: string; execArgv: string[] } {
-  if (options.distDir) return { script: join(options.distDir, relative + '.js'), execArgv: [] };
-  return { script: join(ROOT, relative + '.ts'), execArgv: ['--import', 'tsx'] };
+  if (options.distDir) return { script: join(options.distDir, `${relative}.js`), execArgv: [] };
+  return { script: join(ROOT, `${relative}.ts`), execArgv: ['--import', 'tsx'] };
 }
 
 /** Only the variables the bench sets (for the results file); the children also inherit the bench's environment. */
@@ -262,7 +265,7 @@ function launch(c: Contender, options: GatewayStartOptions): { started: StartedC
       break;
   }
   const started = spawnProcess(process.execPath, args, { env, label: c.label, echo: options.echo, cwd: ROOT });
-  const command = ['node', ...args.map((a) => a.replace(ROOT + '/', ''))].join(' ');
+  const command = ['node', ...args.map((a) => a.replace(`${ROOT}/`, ''))].join(' ');
   return { started, launched: { command, env: Object.fromEntries(Object.entries(env).filter(([k]) => !/SECRET/.test(k))) } };
 }
 

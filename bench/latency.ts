@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     }
     const line = (name: string, xs: number[]) => `  pass ${pass} ${name.padEnd(28)} median ${median(xs).toFixed(0).padStart(5)} ms   max ${Math.max(...xs).toFixed(0).padStart(5)} ms   (${xs.length})`;
     console.log(line('CityProfile (20 cities)', profile));
-    console.log(line('registry(first: 50)', registry.slice(0, 1)) + '   first request of the pass');
+    console.log(`${line('registry(first: 50)', registry.slice(0, 1))}   first request of the pass`);
     console.log(line('certificationGap', gap));
   }
   await stack.stop();

@@ -52,7 +52,7 @@ export function checkResponse(v: Variant, status: number, body: string, verified
   } catch {
     return 'wrongData';
   }
-  if (parsed.errors && parsed.errors.length) return 'graphqlErrors';
+  if (parsed.errors?.length) return 'graphqlErrors';
   // Key order is not part of the answer; values and list order are.
   if (!isDeepStrictEqual(parsed.data, v.expectedData)) return 'wrongData';
   const texts = verified.get(v) ?? new Set<string>();

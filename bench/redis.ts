@@ -65,13 +65,13 @@ export class RedisConnection {
   command(...args: string[]): Promise<Reply> {
     return new Promise((resolve, reject) => {
       this.waiting.push({ resolve, reject });
-      this.socket.write(`*${args.length}\r\n` + args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join(''));
+      this.socket.write(`*${args.length}\r\n${args.map((a) => `$${Buffer.byteLength(a)}\r\n${a}\r\n`).join('')}`);
     });
   }
 
   /** Every key starting with `prefix` (SCAN, so the server is never blocked). */
   async keys(prefix: string): Promise<string[]> {
-    const pattern = prefix.replace(/[*?[\]\\]/g, (c) => '\\' + c) + '*';
+    const pattern = `${prefix.replace(/[*?[\]\\]/g, (c) => `\\${c}`)}*`;
     const found: string[] = [];
     let cursor = '0';
     do {

@@ -125,7 +125,7 @@ export function formatTable(workload: WorkloadId, title: string, callers: Caller
   ]);
   const ratio = (a: number, b: number, d = 2) => {
     const x = ratioOf(a, b);
-    return x === null ? '–' : x.toFixed(d) + '×';
+    return x === null ? '–' : `${x.toFixed(d)}×`;
   };
   for (const ours of runs.filter((r) => r.gateway === 'ours')) {
     for (const other of ['hive', 'stock'] as const) {
@@ -155,9 +155,9 @@ export function formatTable(workload: WorkloadId, title: string, callers: Caller
     rows.push([`${hive.label} / ${stock.label}`, '', ratio(hive.rps, stock.rps), '', '', '', '', '', '', '', '', ratio(hive.gatewayCpuMsPerOp, stock.gatewayCpuMsPerOp), '', '']);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => '| ' + cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ') + ' |';
+  const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
   lines.push(line(header));
-  lines.push('|' + widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|') + '|');
+  lines.push(`|${widths.map((w, i) => (i === 0 ? ':' : '') + '-'.repeat(w + 1) + (i === 0 ? '' : ':')).join('|')}|`);
   for (const row of rows) lines.push(line(row));
   for (const r of runs) {
     if (r.redis) lines.push(`${r.label}: ${r.redisKeys ?? 0} Redis keys under its CACHE_KEY_PREFIX after the run`);
@@ -182,7 +182,7 @@ export function summariseCpuProfile(path: string, title: string, top = 25): stri
     timeDeltas: number[];
   };
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
+  profile.samples.forEach((id, i) => { selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)); });
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   let total = 0;
@@ -196,11 +196,11 @@ export function summariseCpuProfile(path: string, title: string, top = 25): stri
     const pkg = file.includes('node_modules/')
       ? file.split('node_modules/').pop()!.split('/').slice(0, file.split('node_modules/').pop()!.startsWith('@') ? 2 : 1).join('/')
       : file.startsWith('node:') ? 'node (core)' : file ? 'project' : functionName; // (garbage collector), (program)
-    const key = `${functionName || '(anonymous)'}  ${file ? file.replace(/.*node_modules\//, '') + ':' + (lineNumber + 1) : ''}`;
+    const key = `${functionName || '(anonymous)'}  ${file ? `${file.replace(/.*node_modules\//, '')}:${lineNumber + 1}` : ''}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);
   }
-  const pct = (us: number) => ((100 * us) / total).toFixed(1).padStart(5) + ' %';
+  const pct = (us: number) => `${((100 * us) / total).toFixed(1).padStart(5)} %`;
   const lines = [`CPU profile of ${title}: ${(total / 1e6).toFixed(1)} s busy (idle excluded), ${path}`, 'Top self time by package:'];
   for (const [pkg, us] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 12)) lines.push(`  ${pct(us)}  ${pkg}`);
   lines.push('Top self time by function:');

@@ -30,7 +30,7 @@ import { workloadBVariants } from './workload-b/operation';
 import { SDL as WORKLOAD_C_SDL } from './workload-c/subgraphs';
 import { workloadCVariants } from './workload-c/operation';
 
-const log = (line: string) => process.stderr.write(line + '\n');
+const log = (line: string) => process.stderr.write(`${line}\n`);
 const MB = 1024 * 1024;
 
 /** What one workload provides to the gateway runs. */
@@ -148,7 +148,7 @@ async function setUpNeutralWorkload(id: 'B' | 'C', options: BenchOptions): Promi
     const ready = await waitForMessage<{ type: 'ready'; urls: Record<string, string> }>(subgraphs, 'ready', 60_000);
     const sdl = id === 'B' ? WORKLOAD_B_SDL : WORKLOAD_C_SDL;
     const composed = composeServices(Object.entries(sdl).map(([name, typeDefs]) => ({ name, url: ready.urls[name], typeDefs: parse(typeDefs) })));
-    if (composed.errors) throw new Error(`Workload ${id} does not compose: ` + composed.errors.map((e) => e.message).join('; '));
+    if (composed.errors) throw new Error(`Workload ${id} does not compose: ${composed.errors.map((e) => e.message).join('; ')}`);
     return {
       id,
       title:
@@ -201,7 +201,7 @@ async function prepareExpected(w: Workload): Promise<void> {
     // The golden Makati profile: unchanged by the extra synthetic data, except possibly its upcoming workshops.
     const makati = w.variants.find((v) => v.kind === 'cityProfile' && (v.variables as { id: string }).id === GOLDEN_VARIABLES.id);
     const golden = (goldenResult() as { data: { city: Record<string, unknown> } }).data.city;
-    const actual = (makati?.expectedData as { city: Record<string, unknown> }).city;
+    const actual = (makati!.expectedData as { city: Record<string, unknown> }).city;
     const strip = ({ upcomingWorkshops: _u, ...rest }: Record<string, unknown>) => rest;
     const check = {
       equalExceptUpcomingWorkshops: JSON.stringify(strip(actual)) === JSON.stringify(strip(golden)),
@@ -353,7 +353,7 @@ function build(): string {
 async function main(): Promise<number> {
   const options = parseOptions(process.argv.slice(2));
   const startedAt = new Date();
-  const command = 'npm run bench' + (process.argv.length > 2 ? ' -- ' + process.argv.slice(2).join(' ') : '');
+  const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
   const supergraphDir = mkdtempSync(join(os.tmpdir(), 'citynet-bench-'));
   const profiling = options.profile.length > 0;
   if (!profiling) removeOnExit(supergraphDir);
@@ -410,7 +410,7 @@ async function main(): Promise<number> {
           runs.push(...table);
           const lines = ratioRecords(table);
           ratios.push(...lines);
-          tables.push(formatTable(w.id, w.title, callers, table) + (lines.length ? '\n' + lines.map((r) => r.line).join('\n') : ''));
+          tables.push(formatTable(w.id, w.title, callers, table) + (lines.length ? `\n${lines.map((r) => r.line).join('\n')}` : ''));
           for (const r of lines) log(r.line);
         }
         const { supergraphDir: _dir, ...notes } = w.notes;
@@ -439,9 +439,9 @@ async function main(): Promise<number> {
     'Per-operation figures divide what the subgraph/DB processes saw (requests cut off at the end run to completion) by requests sent.',
     'with token/op: subgraph requests that carried the caller\'s authorization header, per operation.',
   ].join('\n\n');
-  console.log('\n' + output);
-  if (profileSummaries.length) console.log('\n' + profileSummaries.join('\n\n'));
-  console.log('\n' + ratios.map((r) => r.line).join('\n'));
+  console.log(`\n${output}`);
+  if (profileSummaries.length) console.log(`\n${profileSummaries.join('\n\n')}`);
+  console.log(`\n${ratios.map((r) => r.line).join('\n')}`);
 
   mkdirSync(options.outDir, { recursive: true });
   const file = join(options.outDir, `${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);

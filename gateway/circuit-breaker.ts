@@ -48,7 +48,10 @@ export class CircuitBreaker {
 
   recordFailure(): void {
     this.trialInFlight = false;
-    if (this.state === 'half-open') return this.open();
+    if (this.state === 'half-open') {
+      this.open();
+      return;
+    }
     this.failures++;
     if (this.failures >= this.threshold) this.open();
   }

@@ -31,7 +31,7 @@ export function dedupKey(method: string, url: string, headers: Record<string, st
     .sort();
   let key = `${method} ${url}\n`;
   for (const name of names) key += `${name}: ${headers[name]}\n`;
-  return key + '\n' + (typeof body === 'string' ? body : body.toString('latin1'));
+  return `${key}\n${typeof body === 'string' ? body : body.toString('latin1')}`;
 }
 
 export class InFlightDeduplicator {
@@ -96,7 +96,7 @@ export class PlainHeaders implements Iterable<[string, string]> {
     return this.map.values();
   }
   forEach(callback: (value: string, name: string) => void): void {
-    this.map.forEach((value, name) => callback(value, name));
+    this.map.forEach((value, name) => { callback(value, name); });
   }
   [Symbol.iterator](): IterableIterator<[string, string]> {
     return this.map.entries();

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Kind, parse, type GraphQLSchema, type OperationDefinitionNode, GraphQLError } from 'graphql';
+import { Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type GraphQLError } from 'graphql';
 import { refusal } from '../lib/http/refusal';
 import type { GraphQLRequestBody } from '../lib/http/graphql-http-server';
 import type { ResolvedGatewaySettings } from './config';
@@ -75,7 +75,7 @@ export function createPreflight(settings: ResolvedGatewaySettings, manifest: Map
     checkVariables(request.variables, limits);
     if (typeof request.query !== 'string') return request; // an APQ hash: Apollo resolves it, the plugin re-checks
     checkDocumentText(request.query, limits);
-    let document;
+    let document: DocumentNode;
     try {
       document = parse(request.query, { maxTokens: limits.maxTokens + 1 });
     } catch (error) {

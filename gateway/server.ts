@@ -3,7 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import { ApolloGateway } from '@apollo/gateway';
-import { type GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import { createLogger, type Logger } from '../lib/observability/logger';
 import { createMetrics, renderMetrics, type Metrics } from '../lib/observability/metrics';
 import { metricsPlugin } from '../lib/observability/apollo-metrics-plugin';
@@ -116,7 +116,7 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     redis: redisBus && cacheSettings.enabled ? { client: redisBus.redis, prefix: redisBus.prefix, versionKey: (tag) => redisBus.versionKey(tag) } : undefined,
   });
   const invalidation: Invalidation = connectInvalidation(store, bus, { sharedBus: !!redisBus, metrics, logger });
-  let policies = new CachePolicies(supergraphSdl, { maxTtlSeconds: cacheSettings.maxTtlSeconds });
+  const policies = new CachePolicies(supergraphSdl, { maxTtlSeconds: cacheSettings.maxTtlSeconds });
   const fetchCache = new FetchCache(policies, store);
   // The supergraph file is watched: a valid new one replaces the old between requests (requests in
   // flight finish on the plan they started with); an invalid one is logged and the old one kept.

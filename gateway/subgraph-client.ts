@@ -172,7 +172,7 @@ export function createSubgraphFetcher(options: Pick<SubgraphClientOptions, 'time
     // (Queries sharing one request may have different deadlines: the first caller's applies to all.)
     const raw =
       dedup && idempotent
-        ? await dedup.run(dedupKey(method, url.href, headers, body) + '\n#' + generation, () => send(url, method, headers, body, idempotent, timeoutMs))
+        ? await dedup.run(`${dedupKey(method, url.href, headers, body)}\n#${generation}`, () => send(url, method, headers, body, idempotent, timeoutMs))
         : await send(url, method, headers, body, idempotent, timeoutMs);
     return new BufferedResponse(raw) as unknown as FetcherResponse;
   };

@@ -53,7 +53,7 @@ export const SUBGRAPH_ENV = {
 /** The event feed beside a subgraph's GraphQL endpoint: `http://host:port/graphql` -> `http://host:port/events`. */
 export function eventFeedUrlOf(graphqlUrl: string): string {
   const url = new URL(graphqlUrl);
-  url.pathname = url.pathname.replace(/\/graphql\/?$/, '') + '/events';
+  url.pathname = `${url.pathname.replace(/\/graphql\/?$/, '')}/events`;
   url.search = '';
   return url.toString();
 }

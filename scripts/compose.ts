@@ -30,9 +30,9 @@ export function subgraphSdls(): SubgraphSdl[] {
 export function composeSupergraph(sdls: SubgraphSdl[] = subgraphSdls()): string {
   const result = composeServices(sdls.map((s) => ({ name: s.name, url: s.url, typeDefs: parse(s.sdl) })));
   if (result.errors) {
-    throw new Error('Composition failed:\n' + result.errors.map((e) => `  - ${e.message}`).join('\n'));
+    throw new Error(`Composition failed:\n${result.errors.map((e) => `  - ${e.message}`).join('\n')}`);
   }
-  return result.supergraphSdl + '\n';
+  return `${result.supergraphSdl}\n`;
 }
 
 function main(): void {

@@ -17,7 +17,6 @@ afterAll(async () => {
 });
 
 /** fetch's json() is typed unknown; these tests assert on the shape themselves. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const asJson = (response: Response): Promise<any> => response.json();
 
 /** Rows of a CSV download; it starts with a UTF-8 BOM so spreadsheets read names right. */
@@ -126,7 +125,7 @@ describe('CSV upload of a year of indicator values', () => {
     expect((await upload('id,value\n5.1,8\n', null)).status).toBe(401);
     const json = await fetch(url(), { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${officer}` }, body: '{}' });
     expect(json.status).toBe(415);
-    expect((await upload('id,value\n' + '5.1,8\n'.repeat(200_000))).status).toBe(413);
+    expect((await upload(`id,value\n${'5.1,8\n'.repeat(200_000)}`)).status).toBe(413);
   });
 
   test('a file without the id and value columns is refused with the header named', async () => {

@@ -203,7 +203,7 @@ describe('CSRF prevention', () => {
 
   test('a mutation over GET is refused whatever the mode (405)', async () => {
     const url = await start('off');
-    const r = await fetch(url + '?query=mutation%7Bpoke%7D', { headers: { accept: 'application/graphql-response+json' } });
+    const r = await fetch(`${url}?query=mutation%7Bpoke%7D`, { headers: { accept: 'application/graphql-response+json' } });
     expect(r.status).toBe(405);
   });
 });

@@ -79,7 +79,6 @@ async function newWorkshop(capacity = 5): Promise<string> {
 
 const STORED = ['workshops', 'registrations', 'audit'];
 const registrationsOf = (w: string) => workshops.collection('registrations').find({ workshopId: w }).toArray();
-const records = (db: Db) => idempotencyCollection(db).find({ kind: 'record' }).toArray();
 
 describe('a repeated request', () => {
   test('with the same key gets the first answer, and the work is done once', async () => {

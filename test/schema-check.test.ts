@@ -7,7 +7,7 @@ const withSdlChange = (name: string, change: (sdl: string) => string) =>
   composeSupergraph(subgraphSdls().map((s) => (s.name === name ? { ...s, sdl: change(s.sdl) } : s)));
 
 // City.areaKm2 (the first areaKm2 followed by a cache hint; UpdateCityInput has one too).
-const CITY_AREA = /\n  areaKm2: Float @cacheControl\([^)]*\)\n/;
+const CITY_AREA = /\n {2}areaKm2: Float @cacheControl\([^)]*\)\n/;
 
 describe('schema:check', () => {
   test('no change, no breaking change', () => {
@@ -24,7 +24,7 @@ describe('schema:check', () => {
   test('a new required argument and a changed type are breaking; a new optional field is not', () => {
     const requiredArg = withSdlChange('membership', (sdl) => sdl.replace('city(id: ID!): City', 'city(id: ID!, lang: String!): City'));
     expect(checkSchemaChange(committed, requiredArg).unacknowledged).toEqual([expect.stringMatching(/^REQUIRED_ARG_ADDED: .*lang/)]);
-    const changedType = withSdlChange('membership', (sdl) => sdl.replace(/\n  population: Int @cacheControl/, '\n  population: Float @cacheControl'));
+    const changedType = withSdlChange('membership', (sdl) => sdl.replace(/\n {2}population: Int @cacheControl/, '\n  population: Float @cacheControl'));
     expect(checkSchemaChange(committed, changedType).unacknowledged).toEqual([expect.stringMatching(/^FIELD_CHANGED_KIND: City.population/)]);
     const added = withSdlChange('membership', (sdl) => sdl.replace(CITY_AREA, (line) => `${line}  mayor: String\n`));
     expect(checkSchemaChange(committed, added).breaking).toEqual([]);

@@ -3,7 +3,7 @@ import { stringify } from 'csv-stringify/sync';
 
 /** CSV for spreadsheets: a header row, RFC 4180 quoting, and a BOM so Excel reads UTF-8 names right. */
 export function toCsv(columns: string[], rows: Record<string, unknown>[]): string {
-  return '\ufeff' + stringify(rows, { header: true, columns, cast: { boolean: (b) => String(b), date: (d) => d.toISOString() } });
+  return `\ufeff${stringify(rows, { header: true, columns, cast: { boolean: (b) => String(b), date: (d) => d.toISOString() } })}`;
 }
 
 export interface CsvRow {

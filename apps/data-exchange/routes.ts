@@ -78,7 +78,16 @@ export function createDataExchangeRoutes(options: DataExchangeOptions) {
     if (year) variables.year = Number.isInteger(Number(year)) ? Number(year) : year;
     const rows: Record<string, unknown>[] = [];
     for (let after: string | undefined; ; ) {
-      type Page = { registry: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: any }[] } };
+      type Node = {
+        city: { id: string; name: string; country: string; region: string };
+        year: number;
+        level: string | null;
+        awardedAt: string | null;
+        verifierOrganisation: string | null;
+        sampleData: boolean;
+        coverage: { coreVerified: number; supportingVerified: number; earnedLevel: string | null };
+      };
+      type Page = { registry: { pageInfo: { hasNextPage: boolean; endCursor: string }; edges: { node: Node }[] } };
       const result = await run<Page>(req, REGISTRY, { ...variables, after });
       failOn(result.errors);
       for (const { node } of result.data!.registry.edges) {
@@ -104,7 +113,7 @@ export function createDataExchangeRoutes(options: DataExchangeOptions) {
   }
 
   async function values(req: http.IncomingMessage, cityId: string, year: string) {
-    type Values = { city: { id: string; indicators: { indicator: any; value: number; status: string; sampleData: boolean }[] } | null };
+    type Values = { city: { id: string; indicators: { indicator: { id: string; name: string; theme: string; kind: string; unit: string }; value: number; status: string; sampleData: boolean }[] } | null };
     const result = await run<Values>(req, VALUES, { id: cityId, year: Number.isInteger(Number(year)) ? Number(year) : year });
     failOn(result.errors);
     if (!result.data!.city) throw new RouteError(404, { errors: [{ message: `No city ${JSON.stringify(cityId)}`, extensions: { code: 'NOT_FOUND' } }] });

@@ -87,7 +87,7 @@ function syntheticCities(count: number): SampleCity[] {
 }
 
 function addYears(date: string, years: number): string {
-  const d = new Date(date + 'T00:00:00Z');
+  const d = new Date(`${date}T00:00:00Z`);
   d.setUTCFullYear(d.getUTCFullYear() + years);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
@@ -163,7 +163,7 @@ function buildValuesAndCertifications(cities: SampleCity[], seed: string): { val
       } else if (plan === 'REJECTED') {
         for (const i of rng.sample(CATALOGUE, 40)) status.set(i.id, rng.next() < 0.5 ? 'REJECTED' : 'VERIFIED');
         // Keep the verified core count below the lowest level, as the rejection says.
-        let verifiedCore = CORE.filter((i) => status.get(i.id) === 'VERIFIED');
+        const verifiedCore = CORE.filter((i) => status.get(i.id) === 'VERIFIED');
         while (verifiedCore.length >= 30) status.set(verifiedCore.pop()!.id, 'REJECTED');
       } else {
         // Enrolled or not in the programme that year: data collected as drafts.
@@ -312,7 +312,7 @@ function buildWorkshops(cities: SampleCity[], extra: number): SampleDataset['wor
       startedOn,
       closedOn: closed ? '2026-10-30' : null,
       sessions: Array.from({ length: rng.int(1, 4) }, (_, k) => ({
-        heldAt: new Date(Date.parse(startedOn + 'T02:00:00Z') + (k + 1) * 21 * 86_400_000),
+        heldAt: new Date(Date.parse(`${startedOn}T02:00:00Z`) + (k + 1) * 21 * 86_400_000),
         durationMinutes: rng.pick([60, 90, 120]),
         format: rng.pick(['IN_PERSON', 'ONLINE'] as const),
         summary: `Session ${k + 1}: ${themes[k % themes.length]} indicators`,

@@ -235,7 +235,7 @@ class CityGenerator {
         const total = w.reduce((s, x) => s + x, 0) || 1;
         const rest = 100 - unaccounted - recycled[i];
         out.get(m.recycled)!.push(floorShare(recycled[i]));
-        m.disposal.forEach((id, k) => out.get(id)!.push(floorShare((w[k] / total) * rest)));
+        m.disposal.forEach((id, k) => { out.get(id)!.push(floorShare((w[k] / total) * rest)); });
       });
       for (const [id, values] of out) this.series.set(id, values);
       return;
@@ -251,7 +251,7 @@ class CityGenerator {
       const w = jitter(weights);
       const total = w.reduce((s, x) => s + x, 0) || 1;
       out.get(m.none)!.push(floorShare(100 - unaccounted - treated));
-      m.levels.forEach((id, k) => out.get(id)!.push(floorShare((w[k] / total) * treated)));
+      m.levels.forEach((id, k) => { out.get(id)!.push(floorShare((w[k] / total) * treated)); });
     });
     for (const [id, values] of out) this.series.set(id, values);
   }

@@ -135,11 +135,11 @@ export class FetchCache {
       return partial ? { ...response, errors: remapErrors(response.errors, missing) } : response;
     }
     if (!response.errors?.length) {
-      missing.forEach((i, j) => store.set(keys[i], JSON.stringify(fetched[j] ?? null), tags[i], ttl, ticket));
+      missing.forEach((i, j) => { store.set(keys[i], JSON.stringify(fetched[j] ?? null), tags[i], ttl, ticket); });
     }
     if (!partial) return response;
     const merged: unknown[] = found.map((value) => (value === undefined ? undefined : JSON.parse(value)));
-    missing.forEach((i, j) => (merged[i] = fetched[j]));
+    missing.forEach((i, j) => { merged[i] = fetched[j]; });
     return { ...response, data: { ...response.data, _entities: merged }, errors: remapErrors(response.errors, missing) };
   }
 }
@@ -149,7 +149,7 @@ function remapErrors(errors: readonly GraphQLFormattedError[] | undefined, posit
   if (!errors) return undefined;
   return errors.map((error) => {
     const path = error.path;
-    if (!path || path[0] !== '_entities' || typeof path[1] !== 'number') return error;
+    if (path?.[0] !== '_entities' || typeof path[1] !== 'number') return error;
     return { ...error, path: ['_entities', positions[path[1]] ?? path[1], ...path.slice(2)] };
   });
 }

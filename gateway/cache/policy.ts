@@ -155,7 +155,7 @@ export class CachePolicies {
   forParsed(document: DocumentNode, operationName?: string | null): CachePolicy {
     const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
     const operation = operationName ? operations.find((o) => o.name?.value === operationName) : operations.length === 1 ? operations[0] : undefined;
-    if (!operation || operation.operation !== 'query') return { maxAge: 0, scope: 'PRIVATE' };
+    if (operation?.operation !== 'query') return { maxAge: 0, scope: 'PRIVATE' };
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
     const root = this.schema.getQueryType();

@@ -142,27 +142,34 @@ export class CacheStore {
     const tags = [...tagSet];
     let values: (string | null)[];
     try {
-      values = await redis.client.mget(...missing.map((i) => redis.prefix + 'c:' + keys[i]), ...tags.map(redis.versionKey));
+      values = await redis.client.mget(...missing.map((i) => `${redis.prefix}c:${keys[i]}`), ...tags.map(redis.versionKey));
     } catch {
       for (const _ of missing) this.count(kind, 'redis', 'miss');
       return found;
     }
     const versions = new Map<CacheTag, number>(tags.map((tag, j) => [tag, Number(values[missing.length + j] ?? 0)]));
     ticket.versions = versions;
-    missing.forEach((i, j) => {
+    for (const [j, i] of missing.entries()) {
       const raw = values[j];
-      if (!raw) return this.count(kind, 'redis', 'miss');
+      if (!raw) {
+        this.count(kind, 'redis', 'miss');
+        continue;
+      }
       let entry: L2Entry;
       try {
         entry = JSON.parse(raw) as L2Entry;
       } catch {
-        return this.count(kind, 'redis', 'miss');
+        this.count(kind, 'redis', 'miss');
+        continue;
       }
       const current = entry.t.every((tag, k) => (versions.get(tag) ?? 0) === entry.n[k]);
-      if (!current) return this.count(kind, 'redis', 'miss');
+      if (!current) {
+        this.count(kind, 'redis', 'miss');
+        continue;
+      }
       this.count(kind, 'redis', 'hit');
       found[i] = entry.v;
-    });
+    }
     return found;
   }
 
@@ -195,7 +202,7 @@ export class CacheStore {
     const redis = this.options.redis;
     if (redis && ticket.versions && tags.every((t) => ticket.versions!.has(t))) {
       const entry: L2Entry = { v: l2Value ?? value, t: tags, n: tags.map((t) => ticket.versions!.get(t)!) };
-      redis.client.set(redis.prefix + 'c:' + key, JSON.stringify(entry), 'PX', ttlSeconds * 1000).catch(() => {});
+      redis.client.set(`${redis.prefix}c:${key}`, JSON.stringify(entry), 'PX', ttlSeconds * 1000).catch(() => {});
     }
     this.report();
   }

@@ -211,7 +211,10 @@ export function measureOperation(
   let directives = 0;
   const countDirectives = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(countDirectives);
+    if (Array.isArray(node)) {
+      node.forEach(countDirectives);
+      return;
+    }
     const n = node as Record<string, unknown>;
     if (n.kind === Kind.DIRECTIVE) directives++;
     for (const key of ['definitions', 'selectionSet', 'selections', 'directives', 'variableDefinitions']) countDirectives(n[key]);
@@ -251,7 +254,10 @@ export function enforceMeasures(m: OperationMeasures, limits: OperationLimits): 
 export function checkLiteralInputs(document: DocumentNode, limits: OperationLimits): void {
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
-    if (Array.isArray(node)) return node.forEach(visit);
+    if (Array.isArray(node)) {
+      node.forEach(visit);
+      return;
+    }
     const n = node as { kind?: string; value?: unknown; values?: unknown[] };
     if (n.kind === Kind.STRING && typeof n.value === 'string' && n.value.length > limits.maxStringLength) {
       throw refusal(400, 'BAD_USER_INPUT', `A string argument is ${n.value.length} characters long; the most is ${limits.maxStringLength} (MAX_STRING_LENGTH).`, {
@@ -302,7 +308,7 @@ export function checkVariables(variables: unknown, limits: OperationLimits): voi
           actual: value.length,
         });
       }
-      value.forEach((item, i) => walk(item, `${path}[${i}]`, nesting + 1));
+      value.forEach((item, i) => { walk(item, `${path}[${i}]`, nesting + 1); });
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         if (key.startsWith('$') || key.includes('.') || key.includes('\u0000')) {

@@ -32,7 +32,7 @@ export function buildManifest(dir: string): TrustedDocumentsManifest {
 }
 
 export function manifestText(manifest: TrustedDocumentsManifest): string {
-  return JSON.stringify(manifest, null, 2) + '\n';
+  return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
 /** Loads the manifest; each entry's hash is checked against its body so a hand edit cannot smuggle one in. */

@@ -259,11 +259,11 @@ export class CombinedBus implements InvalidationBus {
   }
   subscribe(handler: (tags: CacheTag[]) => void): () => void {
     const offs = this.buses.map((b) => b.subscribe(handler));
-    return () => offs.forEach((off) => off());
+    return () => offs.forEach((off) => { off(); });
   }
   onHealthChange(listener: (healthy: boolean) => void): () => void {
     const offs = this.buses.map((b) => b.onHealthChange(() => listener(this.healthy)));
-    return () => offs.forEach((off) => off());
+    return () => offs.forEach((off) => { off(); });
   }
   async close(): Promise<void> {
     await Promise.all(this.buses.map((b) => b.close()));

@@ -492,7 +492,7 @@ export class EventConsumer {
       const positions = positionsCollection(db);
       const stored = await findById(positions, producer);
       // The producer's stream was started again (e.g. its database was replaced): start from its beginning.
-      if (stored && stored.streamId && answer.streamId && stored.streamId !== answer.streamId) {
+      if (stored?.streamId && answer.streamId && stored.streamId !== answer.streamId) {
         this.options.logger?.warn({ producer, was: stored.streamId, now: answer.streamId }, 'the producer has a new event stream: reading it from the start');
         await positions.updateOne({ _id: producer }, { $set: { seq: 0, streamId: answer.streamId, updatedAt: new Date() } });
         return 0;

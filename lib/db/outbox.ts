@@ -1,4 +1,4 @@
-import type { Collection, Db, Document } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
 import type { AuthUser } from '../auth/roles';
 import { codedError } from '../graphql/errors';
 import { ensureIndexes, findById, insertManyIgnoringDuplicates, isDuplicateKey, updateIfVersion, type IdDoc } from './access';

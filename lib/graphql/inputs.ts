@@ -29,7 +29,7 @@ export function checkCityId(cityId: string, field = 'cityId'): string {
 
 /** A trimmed text of `min`..`max` characters, inner whitespace collapsed, without control characters. */
 export function checkText(value: string, field: string, min = 1, max = 200): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are exactly what is refused
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(value)) throw inputError(field, 'must not contain control characters');
   const text = value.trim().replace(/\s+/g, ' ');
   if (text.length < min || text.length > max) throw inputError(field, `must be ${min}–${max} characters long, got ${text.length}`);

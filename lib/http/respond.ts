@@ -40,7 +40,7 @@ function parseAccept(accept: string): AcceptEntry[] {
  * (preferred or alone) gives that. Undefined when the client accepts neither (Apollo answers 406).
  */
 export function negotiateMediaType(accept: string | undefined): string | undefined {
-  if (!accept || !accept.trim()) return JSON_TYPE;
+  if (!accept?.trim()) return JSON_TYPE;
   const entries = parseAccept(accept);
   let best: { type: string; q: number; s: number; o: number; i: number } | undefined;
   for (const [i, candidate] of [JSON_TYPE, GRAPHQL_RESPONSE_TYPE].entries()) {

@@ -9,8 +9,7 @@ import { context, endSpan, injectContext, SpanKind, trace, tracer } from './trac
  * gateway_subgraph_fetch_duration_seconds, every failure counted by its final code, and — when
  * tracing — wrapped in a client span whose `traceparent` goes out with the request.
  */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export function instrumentDataSource<T extends RemoteGraphQLDataSource<any>>(subgraph: string, source: T, metrics: Metrics): T {
+export function instrumentDataSource<T extends RemoteGraphQLDataSource>(subgraph: string, source: T, metrics: Metrics): T {
   const originalProcess = source.process.bind(source);
   const willSendRequest = source.willSendRequest?.bind(source);
   source.willSendRequest = async (options) => {

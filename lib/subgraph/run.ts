@@ -44,7 +44,7 @@ export function subgraphHttpOptionsFromEnv(nodeEnv = process.env.NODE_ENV): Subg
 }
 
 // Each subgraph has its own context type; the runner only passes it through.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: ApolloServer<TContext> is invariant in its context, so no other type covers the four subgraphs' services
 export type CreateSubgraphServer = (deps: SubgraphDeps) => Promise<SubgraphService<any>>;
 
 /**

@@ -29,6 +29,7 @@ import {
   requestScope,
   startExpiryCleanup,
   type Attempt,
+  type Begun,
   type StoredAnswer,
 } from '../db/idempotency';
 import { ensureEventIndexes, ensureEventStream, installEventStream, type EventConsumer } from '../db/events';
@@ -98,7 +99,7 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
   // Idempotency keys (lib/db/idempotency.ts): records expire after IDEMPOTENCY_KEY_TTL_S.
   const idempotencyTtlMs = envInt('IDEMPOTENCY_KEY_TTL_S', DEFAULT_TTL_MS / 1000, 1, 30 * 86_400) * 1000;
   await ensureIdempotencyIndexes(options.db);
-  const stopCleanup = startExpiryCleanup(options.db, Math.min(idempotencyTtlMs, 10 * 60_000), (err) =>
+  startExpiryCleanup(options.db, Math.min(idempotencyTtlMs, 10 * 60_000), (err) =>
     logger.warn({ err }, 'Removing expired idempotency keys failed; retried at the next interval'),
   );
   const server = new ApolloServer<TContext>({
@@ -243,7 +244,7 @@ function idempotencyPlugin<TContext extends SubgraphContextBase>(name: SubgraphN
           // Leave the caller time to hear the answer: a tenth of its wait, at least 100 ms.
           const waitMs = scope.timeoutMs === undefined ? undefined : Math.max(0, scope.timeoutMs - Math.max(100, scope.timeoutMs / 10));
           const hash = requestHash(request.query, request.operationName, request.variables);
-          let begun;
+          let begun: Begun;
           try {
             begun = await beginAttempt(db, { key, subject: scope.subject ?? 'anonymous', hash }, { ttlMs, waitMs, onError: (err) => logger.warn({ err, key }, 'Renewing an idempotency lease failed') });
           } catch (error) {

@@ -159,7 +159,7 @@ test('a field whose answer depends on who asks is PRIVATE; partner apps see exac
         // The roles ask side by side (the answers are compared, not their order).
         const roles = ['anonymous', ...ROLES] as const;
         const asked = await Promise.all(roles.map((role) => ask(document, role, cityId)));
-        roles.forEach((role, i) => answers.set(role, JSON.stringify(asked[i])));
+        roles.forEach((role, i) => { answers.set(role, JSON.stringify(asked[i])); });
         probed++;
         const anonymous = answers.get('anonymous');
         // A signed-in partner app is told FORBIDDEN where an anonymous caller is told to sign in.

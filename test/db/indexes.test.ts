@@ -29,7 +29,7 @@ function planStages(plan: unknown, out: string[] = []): string[] {
   const node = plan as Record<string, unknown>;
   if (typeof node.stage === 'string') out.push(node.stage);
   for (const value of Object.values(node)) {
-    if (Array.isArray(value)) value.forEach((v) => planStages(v, out));
+    if (Array.isArray(value)) value.forEach((v) => { planStages(v, out); });
     else if (value && typeof value === 'object') planStages(value, out);
   }
   return out;

@@ -15,7 +15,7 @@ test('the golden CityProfile operation returns exactly the expected result', asy
   expect(TEST_NOW.toISOString()).toBe(GOLDEN_NOW);
   const body = await t.query(GOLDEN_OPERATION, GOLDEN_VARIABLES);
   // UPDATE_GOLDEN=1 rewrites the file after a deliberate change; review its diff before committing.
-  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN_RESULT_FILE, JSON.stringify(body, null, 2) + '\n');
+  if (process.env.UPDATE_GOLDEN === '1') writeFileSync(GOLDEN_RESULT_FILE, `${JSON.stringify(body, null, 2)}\n`);
   expect(body).toEqual(goldenResult());
 });
 

@@ -251,7 +251,7 @@ export function randomOperation(schema: GraphQLSchema, seed: number, options: { 
     parts.push(text);
   }
   const name = chance(g, 50) ? `Fuzz${g.nat(999)}` : undefined;
-  const header = `${useMutation ? 'mutation' : 'query'}${name ? ' ' + name : ''}${ctx.definitions.length ? `(${ctx.definitions.join(', ')})` : ''}`;
+  const header = `${useMutation ? 'mutation' : 'query'}${name ? ` ${name}` : ''}${ctx.definitions.length ? `(${ctx.definitions.join(', ')})` : ''}`;
   let query = `${header} { ${parts.join(' ')} } ${ctx.fragments.join(' ')}`;
   if (chance(g, 5)) {
     // Mangle the text: a parse error (or, sometimes, still a document).

@@ -93,7 +93,7 @@ function send(request: FuzzRequest): Promise<Outcome> {
 
 function describeRequest(request: FuzzRequest): string {
   const body = request.body === undefined ? '' : typeof request.body === 'string' ? request.body : `<${request.body.length} bytes>`;
-  return `${request.kind} ${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers)} ${body.length > 300 ? body.slice(0, 300) + `… (${body.length} chars)` : body}`;
+  return `${request.kind} ${request.method} ${request.path.slice(0, 200)} ${JSON.stringify(request.headers)} ${body.length > 300 ? `${body.slice(0, 300)}… (${body.length} chars)` : body}`;
 }
 
 /** The invariant for one request: a 2xx or 4xx answer; GraphQL answers are JSON. */

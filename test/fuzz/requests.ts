@@ -73,7 +73,7 @@ const SIMPLE_QUERIES = ['{ __typename }', '{ certificationLevels { level minCore
 const deepNesting = fc.record({ depth: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: 100, max: 20_000 }) }), object: fc.boolean(), balanced: fc.boolean() }).map(({ depth, object, balanced }) => {
   const open = object ? '{"a":' : '[';
   const close = object ? '}' : ']';
-  return open.repeat(depth) + '1' + (balanced ? close.repeat(depth) : close.repeat(depth >> 1));
+  return `${open.repeat(depth)}1${balanced ? close.repeat(depth) : close.repeat(depth >> 1)}`;
 });
 
 const hugeNumber = fc.oneof(
@@ -106,7 +106,7 @@ function shapedObject(schema: GraphQLSchema): fc.Arbitrary<unknown> {
         fc.record({ persistedQuery: fc.record({ version: anyJson, sha256Hash: anyJson }, { requiredKeys: [] }) }, { requiredKeys: [] }),
         anyJson,
       ),
-      documentId: fc.oneof(fc.constant('sha256:' + '0'.repeat(64)), anyJson),
+      documentId: fc.oneof(fc.constant(`sha256:${'0'.repeat(64)}`), anyJson),
     },
     { requiredKeys: [] },
   );
@@ -149,7 +149,7 @@ export function httpRequest(schema: GraphQLSchema, tokens: string[]): fc.Arbitra
       },
       { requiredKeys: [] },
     )
-    .map((params) => '?' + new URLSearchParams(params as Record<string, string>).toString());
+    .map((params) => `?${new URLSearchParams(params as Record<string, string>).toString()}`);
   const get = fc
     .record({ headers, search, raw: fc.oneof({ weight: 9, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('&query=%zz', '&variables=%7B%22a%22%3A', '&query=a&query=b') }) })
     .map(({ headers, search, raw }) => {

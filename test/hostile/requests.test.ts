@@ -262,7 +262,7 @@ describe('HTTP and GraphQL-over-HTTP', () => {
       req.on('error', reject);
       req.flushHeaders();
     });
-    expect(result).toEqual({ status: 200, body: JSON.stringify({ data: { __typename: 'Query' } }) + '\n', continued: true });
+    expect(result).toEqual({ status: 200, body: `${JSON.stringify({ data: { __typename: 'Query' } })}\n`, continued: true });
   });
 
   test('an oversized body is read and discarded so that fetch reads the 413 (no broken pipe)', async () => {
@@ -278,7 +278,7 @@ describe('HTTP and GraphQL-over-HTTP', () => {
     expectRefused(await raw(url, { headers: JSON_HEADERS, body: deep }), 400, 'BAD_REQUEST', /nested more than 64 levels deep.*MAX_JSON_DEPTH/);
     const deepArray = `{"query":"{ __typename }","variables":{"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}}`;
     expectRefused(await raw(url, { headers: JSON_HEADERS, body: deepArray }), 400, 'BAD_REQUEST', /MAX_JSON_DEPTH/);
-    const search = '?query=%7B__typename%7D&variables=' + encodeURIComponent(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`);
+    const search = `?query=%7B__typename%7D&variables=${encodeURIComponent(`${'{"a":'.repeat(100)}1${'}'.repeat(100)}`)}`;
     expectRefused(await raw(url, { method: 'GET', search }), 400, 'BAD_REQUEST', /variables parameter is nested/);
   });
 
@@ -423,14 +423,14 @@ describe('HTTP and GraphQL-over-HTTP', () => {
   });
 
   test('a mutation over GET', async () => {
-    const search = '?query=' + encodeURIComponent('mutation { openCertification(cityId: "makati", year: 2020) { id } }');
+    const search = `?query=${encodeURIComponent('mutation { openCertification(cityId: "makati", year: 2020) { id } }')}`;
     const r = await raw(url, { method: 'GET', search, headers: { 'apollo-require-preflight': 'true' } });
     expectRefused(r, 405, 'METHOD_NOT_ALLOWED');
     expect(r.headers.get('allow')).toBe('POST');
   });
 
   test('a subscription over GET', async () => {
-    const r = await raw(url, { method: 'GET', search: '?query=' + encodeURIComponent('subscription { x }'), headers: { 'apollo-require-preflight': 'true' } });
+    const r = await raw(url, { method: 'GET', search: `?query=${encodeURIComponent('subscription { x }')}`, headers: { 'apollo-require-preflight': 'true' } });
     expectRefused(r, 405, 'METHOD_NOT_ALLOWED');
   });
 
@@ -475,7 +475,7 @@ describe('HTTP and GraphQL-over-HTTP', () => {
       [{ query: '{ cities(first: 500) { totalCount } }' }, 'BAD_USER_INPUT'],
       [{ query: '{ workshops(from: "2027-03-01") { totalCount } }' }, 'GRAPHQL_VALIDATION_FAILED'],
       [{ query: 'query($from: DateTime) { workshops(from: $from) { totalCount } }', variables: { from: '2027-03-01' } }, 'BAD_USER_INPUT'],
-      [{ documentId: 'sha256:' + '0'.repeat(64) }, 'PERSISTED_QUERY_NOT_FOUND'],
+      [{ documentId: `sha256:${'0'.repeat(64)}` }, 'PERSISTED_QUERY_NOT_FOUND'],
     ];
     for (const [body, code] of cases) {
       const gr = await post(url, body, GRAPHQL_RESPONSE_ACCEPT);
@@ -517,7 +517,7 @@ describe('HTTP and GraphQL-over-HTTP', () => {
   });
 
   test('an unknown documentId', async () => {
-    expectRefused(await post(url, { documentId: 'sha256:' + '0'.repeat(64) }), 400, 'PERSISTED_QUERY_NOT_FOUND');
+    expectRefused(await post(url, { documentId: `sha256:${'0'.repeat(64)}` }), 400, 'PERSISTED_QUERY_NOT_FOUND');
   });
 
   test('an empty operationName names no operation (found by the fuzz suite: it was a 500)', async () => {

@@ -26,7 +26,7 @@ function sourceFiles(dir: string): string[] {
 }
 
 /** Variable names (and `PREFIX_` families) a source text reads. */
-export function variablesRead(text: string): { names: Set<string>; families: Set<string> } {
+function variablesRead(text: string): { names: Set<string>; families: Set<string> } {
   const names = new Set<string>();
   const families = new Set<string>();
   const code = text.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');

@@ -22,7 +22,7 @@ async function scrape(graphqlUrl: string): Promise<string> {
 /** The value of one sample line, e.g. `name{a="b",...} 3` (labels in any order). */
 function sample(text: string, name: string, labels: Record<string, string>): number | undefined {
   for (const line of text.split('\n')) {
-    if (!line.startsWith(name + '{')) continue;
+    if (!line.startsWith(`${name}{`)) continue;
     const body = line.slice(name.length + 1, line.lastIndexOf('}'));
     if (Object.entries(labels).every(([k, v]) => body.includes(`${k}="${v}"`))) return Number(line.slice(line.lastIndexOf(' ') + 1));
   }

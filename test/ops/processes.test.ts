@@ -9,11 +9,9 @@
 import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { openTestMongo, type TestMongo } from '../support/mongo';
 import { startProcess as start, type Proc } from '../support/processes';
 
-const ROOT = join(__dirname, '..', '..');
 jest.setTimeout(120_000);
 
 /** A minimal OTLP/HTTP (JSON) trace receiver. */

@@ -426,7 +426,7 @@ describe('indexes and seed', () => {
   });
 
   test('seed inserts once, then is a no-op', async () => {
-    const seedDb = mongo.client.db(mongo.prefix + 'seed_' + DATABASE_NAMES.certification);
+    const seedDb = mongo.client.db(`${mongo.prefix}seed_${DATABASE_NAMES.certification}`);
     const dataset = { certification: { certifications: fixtures } } as unknown as SampleDataset;
     expect(await seed(seedDb, dataset)).toBe(true);
     expect(await seedDb.collection('certifications').countDocuments()).toBe(fixtures.length);
@@ -809,7 +809,7 @@ describe('conflicts of interest at assignment', () => {
 describe('seeded history, in the shapes the workflow writes', () => {
   test('every seeded certification has its trail, reasons, verifier and dates; a database seeded before gets the same by migration', async () => {
     const dataset = buildSampleDataset();
-    const fresh = mongo.client.db(mongo.prefix + 'history_' + DATABASE_NAMES.certification);
+    const fresh = mongo.client.db(`${mongo.prefix}history_${DATABASE_NAMES.certification}`);
     expect(await seed(fresh, dataset)).toBe(true);
     const docs = await fresh.collection<CertificationRecord>('certifications').find({}).sort({ _id: 1 }).toArray();
     expect(docs).toHaveLength(dataset.certification.certifications.length);
@@ -819,7 +819,7 @@ describe('seeded history, in the shapes the workflow writes', () => {
       // One entry per version, chained: each one's old state is the previous one's new state.
       expect(entries.map((e) => e._id)).toEqual(Array.from({ length: doc.version! }, (_, i) => `certifications:${doc._id}:v${i + 1}:0`));
       expect(entries[0]).toMatchObject({ action: 'CERTIFICATION_OPENED', old: null, actorRoles: ['WCCD_STAFF'] });
-      entries.slice(1).forEach((e, i) => expect(e.old).toEqual(entries[i].new));
+      entries.slice(1).forEach((e, i) => { expect(e.old).toEqual(entries[i].new); });
       for (let i = 1; i < entries.length; i++) expect(entries[i].at.getTime()).toBeGreaterThan(entries[i - 1].at.getTime());
       // The last entry is the stored state, in the workflow's snapshot shape.
       expect(entries.at(-1)!.new).toEqual(snapshot(doc));
@@ -843,7 +843,7 @@ describe('seeded history, in the shapes the workflow writes', () => {
     expect(await fresh.collection('city_copies').countDocuments()).toBe(dataset.membership.cities.length);
 
     // A database seeded by the previous version (version 1, no trail) gets exactly the same by migration.
-    const old = mongo.client.db(mongo.prefix + 'oldseed_' + DATABASE_NAMES.certification);
+    const old = mongo.client.db(`${mongo.prefix}oldseed_${DATABASE_NAMES.certification}`);
     await old.collection('certifications').insertMany(
       dataset.certification.certifications.map((c) => ({ ...c, verifierOrganisationId: c.verifierOrganisation ? defaultVerifierOrganisations().byName.get(c.verifierOrganisation)!.id : null, version: 1 })) as any[],
     );
@@ -858,7 +858,7 @@ describe('seeded history, in the shapes the workflow writes', () => {
 
 describe('migrations: a database in the previous shape is upgraded at start-up, nothing lost', () => {
   test('pendingAudit becomes the outbox and is carried out; old documents without a version still change; a restart runs nothing twice', async () => {
-    const legacyDb = mongo.client.db(mongo.prefix + 'legacy_' + DATABASE_NAMES.certification);
+    const legacyDb = mongo.client.db(`${mongo.prefix}legacy_${DATABASE_NAMES.certification}`);
     const entry = (version: number, action: string, old: Record<string, unknown> | null, next: Record<string, unknown>): AuditEntryDoc => ({
       _id: `old-city:2016:v${version}:0`,
       cityId: 'old-city',

@@ -408,7 +408,7 @@ describe('indexes', () => {
 
 describe('seed', () => {
   test('inserts reports and their coverage summaries once, then is a no-op; a fresh database needs no migration', async () => {
-    const seedDb = mongo.client.db(mongo.prefix + 'seed_' + DATABASE_NAMES.indicators);
+    const seedDb = mongo.client.db(`${mongo.prefix}seed_${DATABASE_NAMES.indicators}`);
     const dataset = { indicators: { indicator_values: [...alpha2022, ...beta2022] } } as unknown as SampleDataset;
     expect(await seed(seedDb, dataset)).toBe(true);
     // One report per city and year, holding all its values.
@@ -505,7 +505,7 @@ async function coverageAnswers(svc: SubgraphService<Context>, keys: { cityId: st
 
 describe('migrations: a database written by older code is upgraded at start-up', () => {
   test('reports and summaries without data years (before indicator_city_years): the years are noted, latestDataYear unchanged', async () => {
-    const oldDb = mongo.client.db(mongo.prefix + 'years_' + DATABASE_NAMES.indicators);
+    const oldDb = mongo.client.db(`${mongo.prefix}years_${DATABASE_NAMES.indicators}`);
     await insertValues(oldDb, [...alpha2022, ...alpha2021, ...beta2022]);
     await oldDb.collection('migrations').insertMany(
       indicatorMigrations(catalogue2014)
@@ -529,7 +529,7 @@ describe('migrations: a database written by older code is upgraded at start-up',
   });
 
   test('reports with an audit outbox (pendingAudit) and no summaries: summaries built, entries carried out, coverage answers unchanged', async () => {
-    const oldDb = mongo.client.db(mongo.prefix + 'old_' + DATABASE_NAMES.indicators);
+    const oldDb = mongo.client.db(`${mongo.prefix}old_${DATABASE_NAMES.indicators}`);
     // As the previous code left it: seeded reports, a `_meta` marker, one report changed since (version 3)
     // whose audit entries were still in its `pendingAudit` outbox (a crash before the copy), no summaries.
     const reports = reportsFromValues([...alpha2022, ...beta2022, ...alpha2021], 'sample-data');
@@ -592,7 +592,7 @@ describe('migrations: a database written by older code is upgraded at start-up',
   });
 
   test('one document per value (indicator_values, before reports existed) becomes reports with summaries', async () => {
-    const oldDb = mongo.client.db(mongo.prefix + 'values_' + DATABASE_NAMES.indicators);
+    const oldDb = mongo.client.db(`${mongo.prefix}values_${DATABASE_NAMES.indicators}`);
     const values = [...alpha2022, ...beta2022, ...alpha2021];
     await oldDb.collection('indicator_values').insertMany(values as any[]);
     await oldDb.collection('_meta').insertOne({ _id: 'seed' as any, seededAt: new Date('2023-01-01T00:00:00Z') });
@@ -734,7 +734,7 @@ describe('counts come from the summaries, never from reports', () => {
     const pool = [`alpha:${YEAR}`, `alpha:2021`, ...manyCities.slice(0, 3).map((c) => `${c}:${YEAR}`), `nowhere:${YEAR}`];
     const rep = { __typename: 'CertificationGap', cityId: 'beta', year: YEAR, target: 'GOLD', requiredCoreVerified: 46, requiredSupportingVerified: 24, mentorPool: pool };
     const commands = recordCommands();
-    let r;
+    let r: Awaited<ReturnType<typeof run>>;
     try {
       r = await run(GAP, { reps: [rep] });
     } finally {

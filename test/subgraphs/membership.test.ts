@@ -421,7 +421,7 @@ describe('federation', () => {
 
 describe('seed', () => {
   it('inserts once and is a no-op the second time', async () => {
-    const seedDb = mongo.client.db(mongo.prefix + 'seed_' + DATABASE_NAMES.membership);
+    const seedDb = mongo.client.db(`${mongo.prefix}seed_${DATABASE_NAMES.membership}`);
     const dataset: SampleDataset = {
       membership: { cities: cities.slice(0, 6), members: members.slice(0, 5), enrolments },
       indicators: { indicator_values: [] },

@@ -489,7 +489,7 @@ describe('federation', () => {
       const data = await ok(CITY, { representations: genCities.slice(0, n).map(city) });
       expect(data._entities).toHaveLength(n);
       // Each generated city hosts exactly one upcoming workshop: the batch is split correctly.
-      data._entities.forEach((e: any, i: number) => expect(e.upcomingWorkshops).toEqual([{ id: `g-${genCities[i]}`, hostCity: { id: genCities[i] } }]));
+      data._entities.forEach((e: any, i: number) => { expect(e.upcomingWorkshops).toEqual([{ id: `g-${genCities[i]}`, hostCity: { id: genCities[i] } }]); });
       return dataCommands();
     };
     const ten = await count(10);
@@ -501,7 +501,7 @@ describe('federation', () => {
 
 describe('seed', () => {
   it('inserts once and is a no-op the second time', async () => {
-    const seedDb = mongo.client.db(mongo.prefix + 'seed_' + DATABASE_NAMES.workshops);
+    const seedDb = mongo.client.db(`${mongo.prefix}seed_${DATABASE_NAMES.workshops}`);
     const dataset: SampleDataset = {
       membership: { cities: [], members: [], enrolments: [] },
       indicators: { indicator_values: [] },
@@ -579,7 +579,7 @@ describe('writes', () => {
 
   beforeAll(async () => {
     gateway = await startStandInGateway();
-    wdb = mongo.client.db(mongo.prefix + 'writes_' + DATABASE_NAMES.workshops);
+    wdb = mongo.client.db(`${mongo.prefix}writes_${DATABASE_NAMES.workshops}`);
     writer = await createServer({ db: wdb, settings: writerSettings() });
   });
   afterAll(async () => {
@@ -728,7 +728,7 @@ describe('writes', () => {
     const asked = gateway.requests();
     // Makati and Colombo were checked before and are remembered; the three others are asked together.
     const results = await Promise.all(['makati', 'colombo', 'bogor', 'da-nang', 'iloilo-city'].map((c) => mutate(REGISTER, { w, c })));
-    results.forEach((r) => expect(r.errors).toBeUndefined());
+    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
     expect(gateway.requests() - asked).toBe(1);
     expect(results.map((r) => r.data!.registerForWorkshop.status).sort()).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
     // Known cities are remembered: registering them elsewhere asks nothing.
@@ -785,7 +785,7 @@ describe('writes', () => {
 
 describe('migrations', () => {
   it('upgrades a database the previous version wrote, losing nothing, once', async () => {
-    const old = mongo.client.db(mongo.prefix + 'old_' + DATABASE_NAMES.workshops);
+    const old = mongo.client.db(`${mongo.prefix}old_${DATABASE_NAMES.workshops}`);
     const starts = inDays(20);
     // As the previous code left it: `version` counted changes of the details (this one was edited twice),
     // audit entries were written after the change with random ids, `audit` had one index.

@@ -13,7 +13,7 @@ import { detectEngine } from '../../lib/db/engine';
 export default async function globalSetup(): Promise<void> {
   if (!process.env.MONGODB_URI) {
     const dataDir = mkdtempSync(join(tmpdir(), 'citynet-test-db-'));
-    const server = await startLocalServer({ dataDir, log: (line) => process.stderr.write(line + '\n') });
+    const server = await startLocalServer({ dataDir, log: (line) => process.stderr.write(`${line}\n`) });
     process.env.MONGODB_URI = server.uri;
     process.stderr.write(`\nTest database: ${server.kind} at ${server.uri}\n`);
     (globalThis as Record<string, unknown>).__LOCAL_DB__ = server;

@@ -93,9 +93,9 @@ const VALUES = catalogue.indicators.map((indicator, i) => ({
   source: `Tagum City statistics office ${YEAR}`,
   note: null,
 }));
-const valueOf = (id: string) => VALUES.find((v) => v.indicatorId === id)!.value;
+const submittedValue = (id: string) => VALUES.find((v) => v.indicatorId === id)!.value;
 /** The corrections: each rejected value lowered by 10 % (so a percentage stays within 0–100). */
-const CORRECTED = REJECTED.map((indicatorId) => ({ indicatorId, value: Math.round(valueOf(indicatorId) * 90) / 100, source: `Tagum City census ${YEAR}`, note: 'Corrected after verification' }));
+const CORRECTED = REJECTED.map((indicatorId) => ({ indicatorId, value: Math.round(submittedValue(indicatorId) * 90) / 100, source: `Tagum City census ${YEAR}`, note: 'Corrected after verification' }));
 
 // ---- The people ------------------------------------------------------------------------------------
 
@@ -134,7 +134,7 @@ describe('the certification journey of a new city', () => {
       expect(Number.isFinite(v.value) && v.value > 0).toBe(true);
       if (unit.startsWith('%')) expect(v.value).toBeLessThanOrEqual(100);
     }
-    const sum = (ids: string[]) => ids.reduce((s, id) => s + valueOf(id), 0);
+    const sum = (ids: string[]) => ids.reduce((s, id) => s + submittedValue(id), 0);
     expect(sum(['16.4', '16.5', '16.6', '16.7', '16.8'])).toBeLessThanOrEqual(100);
     expect(sum(['20.2', '20.3', '20.4', '20.5'])).toBeLessThanOrEqual(100);
     expect(FIRST_VERIFIED).toHaveLength(80);
@@ -369,7 +369,7 @@ describe('the certification journey of a new city', () => {
     // Each indicator's own history, with the old and new value and status at every step.
     const historyOf = (id: string) => trail.valueChanges.filter((e: any) => e.subject === id).map((e: any) => [e.action, e.old && [e.old.value, e.old.status], [e.new.value, e.new.status]]);
     for (const id of ALL) {
-      const v = valueOf(id);
+      const v = submittedValue(id);
       const entered = [['VALUE_ENTERED', null, [v, 'DRAFT']], ['VALUE_SUBMITTED', [v, 'DRAFT'], [v, 'SUBMITTED']]];
       if (LEFT_SUBMITTED.includes(id)) expect(historyOf(id)).toEqual(entered);
       else if (FIRST_VERIFIED.includes(id)) expect(historyOf(id)).toEqual([...entered, ['VALUE_VERIFIED', [v, 'SUBMITTED'], [v, 'VERIFIED']]]);

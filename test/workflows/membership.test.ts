@@ -135,7 +135,7 @@ describe('admitMember', () => {
   test('two simultaneous admissions of the same id: exactly one succeeds', async () => {
     const results = await Promise.all([1, 2, 3].map(() => t.query(ADMIT, { input: fullInput({ name: 'Baguio' }) }, { token: tokens.staff })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    results.filter((r) => r.errors).forEach((r) => expectError(r, 'CONFLICT'));
+    results.filter((r) => r.errors).forEach((r) => { expectError(r, 'CONFLICT'); });
     expect(await db.collection('members').countDocuments({ _id: 'baguio' as any })).toBe(1);
     expect(await db.collection('cities').countDocuments({ _id: 'baguio' as any })).toBe(1);
   });
@@ -225,7 +225,7 @@ describe('enrolCity', () => {
   test('simultaneous enrolments of one city: exactly one succeeds', async () => {
     const results = await Promise.all([1, 2, 3, 4].map(() => t.query(ENROL, { cityId: 'jakarta', round: 2026, on: '2026-11-15' }, { token: tokens.staff })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    results.filter((r) => r.errors).forEach((r) => expectError(r, 'CONFLICT'));
+    results.filter((r) => r.errors).forEach((r) => { expectError(r, 'CONFLICT'); });
     expect(await db.collection('enrolments').countDocuments({ cityId: 'jakarta' })).toBe(1);
   });
 });

@@ -63,7 +63,7 @@ describe('pairMentor', () => {
       [['markham', 'charlottetown'], ['charlottetown', 'markham'], ['markham', 'charlottetown']].map(([mentor, mentee]) => t.query(PAIR, { mentor, mentee, themes: ['Transportation'] }, { token: tokens.staff })),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    results.filter((r) => r.errors).forEach((r) => expectError(r, 'CONFLICT'));
+    results.filter((r) => r.errors).forEach((r) => { expectError(r, 'CONFLICT'); });
     expect(await db.collection('mentoring_pairs').countDocuments({ status: 'ACTIVE', mentorCityId: { $in: ['markham', 'charlottetown'] }, menteeCityId: { $in: ['markham', 'charlottetown'] } })).toBe(1);
   });
 });
@@ -77,7 +77,7 @@ describe('sessions and closing', () => {
     const logged = expectOk(await t.query(LOG, { id: pair.id, input: session() }, { token: tokens.staff })).logMentoringSession;
     expect(logged.sessions.slice(before)).toEqual([{ heldAt: '2026-11-27T01:00:00.000Z', durationMinutes: 90, format: 'ONLINE', summary: 'Waste audit method' }]);
     const both = await Promise.all([session({ summary: 'A' }), session({ summary: 'B' })].map((input) => t.query(LOG, { id: pair.id, input }, { token: tokens.staff })));
-    both.forEach((r) => expect(r.errors).toBeUndefined());
+    both.forEach((r) => { expect(r.errors).toBeUndefined(); });
     const stored = await db.collection('mentoring_pairs').findOne({ _id: pair.id as any });
     expect(stored!.sessions.slice(before).map((s: any) => s.summary).sort()).toEqual(['A', 'B', 'Waste audit method']);
     expect(await db.collection('audit').countDocuments({ subject: `mentoring:${pair.id}`, action: 'mentoring.sessionLogged' })).toBe(3);

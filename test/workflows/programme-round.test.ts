@@ -244,7 +244,7 @@ describe('the 2027 round, from the call to the enrolments', () => {
     expect((await db.collection('programme_applications').findOne({ _id: '2027:suwon' as any }))!.outbox).toBeUndefined();
     const [accepted] = await events('programme.application.accepted', 'suwon');
     expect(accepted).toMatchObject({
-      _id: '2027:suwon'.replace(/^/, 'programme.application.accepted:') + ':v3',
+      _id: `${'2027:suwon'.replace(/^/, 'programme.application.accepted:')}:v3`,
       payload: { cityId: 'suwon', round: 2027, year: 2027, dataYear: 2026, rate: 6000, currency: 'USD', subsidised: true, subsidisedUntil: '2029-11-27', enrolledOn: '2026-11-28', applicationId: '2027:suwon' },
     });
     expect(accepted.seq).toEqual(expect.any(Number));

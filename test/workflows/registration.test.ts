@@ -142,7 +142,7 @@ describe('50 simultaneous registrations for 10 seats', () => {
   test('give exactly 10 CONFIRMED and 40 WAITLISTED, waitlist positions 1..40', async () => {
     w = await newWorkshop(10);
     const results = await Promise.all(EXTRA_CITIES.map((c) => register(w, c)));
-    results.forEach((r) => expect(r.errors).toBeUndefined());
+    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
     const statuses = results.map((r) => r.data.registerForWorkshop.status);
     expect(statuses.filter((s) => s === 'CONFIRMED')).toHaveLength(10);
     expect(statuses.filter((s) => s === 'WAITLISTED')).toHaveLength(40);
@@ -170,7 +170,7 @@ describe('50 simultaneous registrations for 10 seats', () => {
     const results = await Promise.all(
       confirmed.map(async (r) => t.query(CANCEL_REG, { id: r._id }, { token: await tokens.officer(r.cityId) })),
     );
-    results.forEach((r) => expect(r.errors).toBeUndefined());
+    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
     const promoted = results.map((r) => r.data.cancelRegistration.promoted.id.split(':')[1]);
     expect(new Set(promoted)).toEqual(new Set(order.slice(0, 6)));
     const regs = await stored(w);
@@ -191,7 +191,7 @@ describe('50 simultaneous registrations for 10 seats', () => {
       ...confirmed.map((r) => t.query(CANCEL_REG, { id: r._id }, { token: tokens.staff })),
       ...['makati', 'seoul', 'busan', 'colombo', 'yokohama'].map((c) => register(w, c)),
     ]);
-    results.forEach((r) => expect(r.errors).toBeUndefined());
+    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
     const regs = await stored(w);
     expect(regs.filter((r) => r.status === 'CONFIRMED')).toHaveLength(10);
     expect(expectOk(await t.query(WAITLIST, { id: w })).workshop.seatsTaken).toBe(10);
@@ -328,7 +328,7 @@ describe('50 cities x 3 participants racing for 30 seats', () => {
   test('registering with 3 people each: exactly 30 confirmed people and a gap-free queue of 120', async () => {
     const w = await newWorkshop(30);
     const results = await Promise.all(cities.map((c) => t.query(REGISTER_PEOPLE, { w, c, p: people(c, 3) }, { token: tokens.staff })));
-    results.forEach((r) => expect(r.errors).toBeUndefined());
+    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
     const regs = await stored(w);
     const seats = regs.flatMap((r) => r.participants);
     expect(seats).toHaveLength(150);
@@ -350,9 +350,9 @@ describe('50 cities x 3 participants racing for 30 seats', () => {
     const w = await newWorkshop(30);
     // 50 registrations of one person each: 30 seated, 20 waiting.
     const first = await Promise.all(cities.map((c) => t.query(REGISTER_PEOPLE, { w, c, p: people(c, 1) }, { token: tokens.staff })));
-    first.forEach((r) => expect(r.errors).toBeUndefined());
+    first.forEach((r) => { expect(r.errors).toBeUndefined(); });
     const added = await Promise.all(cities.map((c) => t.query(ADD, { id: `${w}:${c}`, p: people(c, 2, 2) }, { token: tokens.staff })));
-    added.forEach((r) => expect(r.errors).toBeUndefined());
+    added.forEach((r) => { expect(r.errors).toBeUndefined(); });
     const seats = (await stored(w)).flatMap((r) => r.participants);
     expect(seats).toHaveLength(150);
     expect(seats.filter((p) => p.status === 'CONFIRMED')).toHaveLength(30);

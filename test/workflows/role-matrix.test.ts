@@ -43,7 +43,7 @@ const ROLES = [
 ] as const;
 type RoleKey = (typeof ROLES)[number];
 
-// prettier-ignore
+// biome-ignore format: aligned table
 const MUTATIONS = {
   //                       anonymous  PARTNER  officer  officer   verifier  verifier  WCCD   CITYNET
   //                                  _APP     (city)   (other)   (assigned)(other)   _STAFF _STAFF
@@ -85,7 +85,7 @@ const MUTATIONS = {
 // Issue 3: DRAFT/SUBMITTED/REJECTED values for the city's officers, verifiers and WCCD staff; verifier
 // notes likewise; member contacts and fees for CityNet staff; the audit trail for WCCD staff and the
 // city's own officers.
-// prettier-ignore
+// biome-ignore format: aligned table
 const READS = {
   //                                         anonymous  PARTNER  officer  officer   verifier  verifier  WCCD   CITYNET
   'City.indicators (non-VERIFIED values)':  [H,         H,       A,       H,        A,        A,        A,     H],

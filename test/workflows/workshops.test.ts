@@ -207,7 +207,7 @@ describe('double booking', () => {
     const b = input({ hostCityId: 'denpasar', facilitator: null, startsAt: '2028-07-01T05:00:00Z', endsAt: '2028-07-01T09:00:00Z', timezone: 'Asia/Makassar' });
     const results = await Promise.all([a, b, a, b].map((i) => t.query(SCHEDULE, { input: i }, { token: tokens.staff })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    results.filter((r) => r.errors).forEach((r) => expectError(r, 'CONFLICT'));
+    results.filter((r) => r.errors).forEach((r) => { expectError(r, 'CONFLICT'); });
     expect(await db.collection('workshops').countDocuments({ hostCityId: 'denpasar', startsAt: { $gte: new Date('2028-07-01T00:00:00Z'), $lt: new Date('2028-07-02T00:00:00Z') } })).toBe(1);
     expect(await db.collection('locks').countDocuments()).toBe(0);
   });

@@ -23,7 +23,9 @@ export { Chart };
 
 /** Charts live as long as their page: the router destroys them before it renders the next one. */
 const live = new Set<{ destroy(): void }>();
-export function track<T extends Chart<any, any, any>>(chart: T): T {
+/** What `track` uses of a chart, whatever its type and data (Chart.js's own generics do not widen to one another). */
+type TrackedChart = Pick<Chart, 'canvas' | 'destroy'> & { readonly legend?: { legendItems?: readonly { text: string }[] } };
+export function track<T extends TrackedChart>(chart: T): T {
   live.add(chart);
   // What the canvas legend shows, for tests and tools that cannot read pixels.
   chart.canvas.dataset.legend = (chart.legend?.legendItems ?? []).map((item) => item.text).join(' | ');

@@ -328,7 +328,7 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
     const extraHeaders = () => options.responseHeaders?.(context) ?? {};
 
     if (!batched) {
-      let result;
+      let result: OperationAnswer;
       try {
         result = await executeOne(req, method, headers, url.search, requests[0], context);
       } catch (error) {

@@ -153,7 +153,7 @@ export function parseCatalogueEdition(json: unknown, source: string): CatalogueE
   const byId = new Map<string, CatalogueIndicator>();
   raw.indicators.forEach((entry: unknown, i: number) => {
     const at = `indicators[${i}]`;
-    if (typeof entry !== 'object' || entry === null) return fail(`${at} must be an object`);
+    if (typeof entry !== 'object' || entry === null) fail(`${at} must be an object`);
     const e = entry as Record<string, unknown>;
     for (const field of ['id', 'theme', 'name', 'unit'] as const) {
       if (typeof e[field] !== 'string' || (field !== 'unit' && (e[field] as string).trim() === '')) {

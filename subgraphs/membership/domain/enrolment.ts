@@ -21,7 +21,7 @@ export function isSubsidised(enrolment: Pick<EnrolmentDoc, 'subsidisedUntil'>, t
 
 /** The day before a date (the deprecated `subsidisedUntil` of an enrolment that was never subsidised). */
 export function dayBefore(date: string): string {
-  const d = new Date(date + 'T00:00:00Z');
+  const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
 }

@@ -191,7 +191,7 @@ export function decideRate(
 ): RateDecision {
   const year = Number(today.slice(0, 4));
   const fee = annualFeeUsd(FEE_TABLE, member, city.population);
-  const dayOfYear = Math.floor((Date.parse(today + 'T00:00:00Z') - Date.UTC(year, 0, 1)) / 86_400_000);
+  const dayOfYear = Math.floor((Date.parse(`${today}T00:00:00Z`) - Date.UTC(year, 0, 1)) / 86_400_000);
   const paidNow = duesPaidFor(dues.thisYear, fee);
   const paidLast = duesPaidFor(dues.lastYear, fee);
   const inGrace = dayOfYear < rules.duesGraceDays;

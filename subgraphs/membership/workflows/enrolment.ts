@@ -34,7 +34,7 @@ export async function enrolCity(ctx: Context, args: { cityId: string; round: num
     async change(current) {
       const member = await findById(membersCollection(ctx.db), city._id);
       const full = member && member.category === 'FULL' && member.cityId === city._id ? member : null;
-      if (!full || full.status !== 'ACTIVE') {
+      if (full?.status !== 'ACTIVE') {
         throw codedError('CONFLICT', `${city.name} must be an ACTIVE CityNet full member to enrol in the joint programme (it is ${full ? full.status : 'not a member'}).`, { field: 'cityId' });
       }
       if (isActiveEnrolment(current)) throw codedError('CONFLICT', `${city.name} is already enrolled in the joint programme.`, { field: 'cityId' });

@@ -51,7 +51,7 @@ export async function recordAttendance(ctx: Context, registrationId: string, inp
     });
     let present = 0;
     if (input.attended) {
-      const fallback = ids && ids.length ? ids.length : seated.length;
+      const fallback = ids?.length ? ids.length : seated.length;
       present = checkInt(input.participantsPresent ?? fallback, 'input.participantsPresent', Math.max(1, ids?.length ?? 0), seated.length);
     }
     const attendance: StoredAttendance = { attended: input.attended, participantsPresent: present, presentParticipantIds: input.attended ? (ids ?? []) : [], recordedAt: now, recordedBy: actor.sub };

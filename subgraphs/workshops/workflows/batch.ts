@@ -61,7 +61,7 @@ export class KeyedBatcher<I, O> {
           else p.reject(o.error);
         });
       } catch (error) {
-        batch.forEach((p) => p.reject(error));
+        batch.forEach((p) => { p.reject(error); });
       }
     }
   }

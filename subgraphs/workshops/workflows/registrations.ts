@@ -12,7 +12,6 @@ import { checkParticipants, isLive, nextParticipantId, participantsOf, SeatBook,
 import { registrationId, registrationOrder } from '../domain/registrations';
 import type { CancelRegistrationOutcome } from '../domain/views';
 import { closedForRegistrations, requireOpen } from '../domain/workshops';
-import { runInAttempt } from '../../../lib/db/idempotency';
 import { attemptOf, KeyedBatcher, type Outcome } from './batch';
 import { requireCitiesExist } from './cities';
 import { declareWorkshopChanged } from './invalidation';

@@ -4,7 +4,7 @@ import type { Context } from '../context';
 import { findWorkshopRegistrations, registrationsCollection } from '../data/registrations';
 import type { StoredParticipant, StoredRegistration, StoredWorkshop } from '../data/types';
 import { workshopsCollection } from '../data/workshops';
-import { SeatBook } from '../domain/participants';
+import type { SeatBook } from '../domain/participants';
 import { detailsVersionOf } from '../domain/workshops';
 
 /** The one lock of a workshop: its details, its seats and every change of its registrations. */

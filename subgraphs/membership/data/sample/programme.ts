@@ -73,7 +73,7 @@ const DUES_YEARS = { from: 2014, to: 2026 };
 
 const at = (date: string, hour = 2) => new Date(`${date}T${String(hour).padStart(2, '0')}:00:00Z`);
 function daysBefore(date: string, days: number): string {
-  const d = new Date(date + 'T00:00:00Z');
+  const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - days);
   return d.toISOString().slice(0, 10);
 }
