@@ -148,9 +148,14 @@ export function expandContenders(specs: ContenderSpec[], d: ContenderDefaults): 
     switch (spec.gateway) {
       case 'ours': {
         const caches = o.cache ? [o.cache as 'on' | 'off'] : d.cache;
-        const redis = o.redis ? (o.redis === 'on' ? d.redisUrl ?? 'redis://127.0.0.1:6379' : undefined) : d.redisUrl;
+        const redis = o.redis ? (o.redis === 'on' ? (d.redisUrl ?? 'redis://127.0.0.1:6379') : undefined) : d.redisUrl;
         for (const cache of caches) {
-          out.push({ ...base, cache, redisUrl: redis, label: ['ours', `cache=${cache}`, ...(redis ? ['redis'] : []), ...suffix.filter((s) => !s.startsWith('redis='))].join(' ') });
+          out.push({
+            ...base,
+            cache,
+            redisUrl: redis,
+            label: ['ours', `cache=${cache}`, ...(redis ? ['redis'] : []), ...suffix.filter((s) => !s.startsWith('redis='))].join(' '),
+          });
         }
         break;
       }
@@ -256,10 +261,16 @@ function launch(c: Contender, options: GatewayStartOptions): { started: StartedC
       args = [
         ...profile,
         join(ROOT, 'node_modules', '.bin', 'hive-gateway'),
-        'supergraph', options.supergraphPath,
-        '--config-path', join(ROOT, 'bench', 'gateways', 'hive.config.ts'),
-        '--port', String(options.port), '--host', '127.0.0.1',
-        '--fork', String(c.workers),
+        'supergraph',
+        options.supergraphPath,
+        '--config-path',
+        join(ROOT, 'bench', 'gateways', 'hive.config.ts'),
+        '--port',
+        String(options.port),
+        '--host',
+        '127.0.0.1',
+        '--fork',
+        String(c.workers),
         ...(c.jit ? ['--jit'] : []),
       ];
       break;

@@ -54,7 +54,11 @@ async function main(): Promise<void> {
   });
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
     const started = performance.now();
-    const response = await fetch(stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await response.json()) as { errors?: unknown[] };
     const ms = performance.now() - started;
     if (body.errors) throw new Error(`errors: ${JSON.stringify(body.errors).slice(0, 300)}`);
@@ -73,7 +77,10 @@ async function main(): Promise<void> {
       const [id, year] = key.split(':');
       gap.push(await post(GAP, { id, year: Number(year) }));
     }
-    const line = (name: string, xs: number[]) => `  pass ${pass} ${name.padEnd(28)} median ${median(xs).toFixed(0).padStart(5)} ms   max ${Math.max(...xs).toFixed(0).padStart(5)} ms   (${xs.length})`;
+    const line = (name: string, xs: number[]) =>
+      `  pass ${pass} ${name.padEnd(28)} median ${median(xs).toFixed(0).padStart(5)} ms   max ${Math.max(...xs)
+        .toFixed(0)
+        .padStart(5)} ms   (${xs.length})`;
     console.log(line('CityProfile (20 cities)', profile));
     console.log(`${line('registry(first: 50)', registry.slice(0, 1))}   first request of the pass`);
     console.log(line('certificationGap', gap));

@@ -145,7 +145,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   };
 
   const rawGateways = get('gateways');
-  const contenders = (rawGateways ? rawGateways.split(',').map((s) => s.trim()).filter(Boolean) : [...GATEWAY_NAMES]).map(parseContenderSpec);
+  const contenders = (
+    rawGateways
+      ? rawGateways
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean)
+      : [...GATEWAY_NAMES]
+  ).map(parseContenderSpec);
 
   const rawCache = (get('cache') ?? '').toLowerCase();
   if (rawCache && !['on', 'off', 'both'].includes(rawCache)) throw new Error(`--cache must be on, off or both, got ${JSON.stringify(rawCache)}`);
@@ -164,12 +171,14 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv = process.en
   }
 
   const rawRedis = get('redis');
-  const redisUrl = !rawRedis || ['off', 'false', '0'].includes(rawRedis) ? undefined : ['on', 'true', '1'].includes(rawRedis) ? OPTIONAL_VALUE_FLAGS.redis : rawRedis;
+  const redisUrl =
+    !rawRedis || ['off', 'false', '0'].includes(rawRedis) ? undefined : ['on', 'true', '1'].includes(rawRedis) ? OPTIONAL_VALUE_FLAGS.redis : rawRedis;
 
   const rawProfile = get('profile');
-  const profile = !rawProfile || ['off', 'false', '0'].includes(rawProfile)
-    ? []
-    : list('profile', GATEWAY_NAMES, [], (s) => (['on', 'true', '1'].includes(s) ? 'ours' : s.toLowerCase()));
+  const profile =
+    !rawProfile || ['off', 'false', '0'].includes(rawProfile)
+      ? []
+      : list('profile', GATEWAY_NAMES, [], (s) => (['on', 'true', '1'].includes(s) ? 'ours' : s.toLowerCase()));
 
   const connections = num('connections', smoke ? 4 : 50, 1);
   return {

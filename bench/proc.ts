@@ -107,11 +107,7 @@ export function forkTs(
 }
 
 /** Any executable (the Hive Gateway CLI). */
-export function spawnProcess(
-  command: string,
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; cwd?: string; label: string; echo?: boolean },
-): StartedChild {
+export function spawnProcess(command: string, args: string[], options: { env?: NodeJS.ProcessEnv; cwd?: string; label: string; echo?: boolean }): StartedChild {
   const child = spawn(command, args, {
     env: { ...process.env, ...options.env },
     cwd: options.cwd,
@@ -219,7 +215,10 @@ export class RssSampler {
   peak = 0;
   last = 0;
   private timer: NodeJS.Timeout;
-  constructor(private readonly pid: number, intervalMs = 250) {
+  constructor(
+    private readonly pid: number,
+    intervalMs = 250,
+  ) {
     this.sample();
     this.timer = setInterval(() => this.sample(), intervalMs);
     this.timer.unref();

@@ -106,7 +106,22 @@ export function formatTable(workload: WorkloadId, title: string, callers: Caller
   const c = runs[0];
   const who = callers === 'same' ? 'identical anonymous requests' : 'each connection its own PARTNER_APP token';
   lines.push(`Workload ${workload} — ${title} — callers=${callers} (${who}; ${c.connections} connections, ${c.durationSec.toFixed(0)} s per gateway)`);
-  const header = ['gateway', 'workers', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS MB', 'subgraph req/op', 'with token/op', 'DB cmd/op', 'gw CPU ms/op', 'subgraph CPU ms/op', 'DB CPU ms/op'];
+  const header = [
+    'gateway',
+    'workers',
+    'req/s',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'errors',
+    'peak RSS MB',
+    'subgraph req/op',
+    'with token/op',
+    'DB cmd/op',
+    'gw CPU ms/op',
+    'subgraph CPU ms/op',
+    'DB CPU ms/op',
+  ];
   const rows = runs.map((r) => [
     r.label,
     r.workers === undefined ? '–' : String(r.workers),
@@ -152,7 +167,22 @@ export function formatTable(workload: WorkloadId, title: string, callers: Caller
   const hive = reference(runs, 'hive');
   const stock = reference(runs, 'stock');
   if (hive && stock) {
-    rows.push([`${hive.label} / ${stock.label}`, '', ratio(hive.rps, stock.rps), '', '', '', '', '', '', '', '', ratio(hive.gatewayCpuMsPerOp, stock.gatewayCpuMsPerOp), '', '']);
+    rows.push([
+      `${hive.label} / ${stock.label}`,
+      '',
+      ratio(hive.rps, stock.rps),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      ratio(hive.gatewayCpuMsPerOp, stock.gatewayCpuMsPerOp),
+      '',
+      '',
+    ]);
   }
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) => `| ${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join(' | ')} |`;
@@ -182,7 +212,9 @@ export function summariseCpuProfile(path: string, title: string, top = 25): stri
     timeDeltas: number[];
   };
   const selfUs = new Map<number, number>();
-  profile.samples.forEach((id, i) => { selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)); });
+  profile.samples.forEach((id, i) => {
+    selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0));
+  });
   const byFunction = new Map<string, number>();
   const byPackage = new Map<string, number>();
   let total = 0;
@@ -194,8 +226,17 @@ export function summariseCpuProfile(path: string, title: string, top = 25): stri
     total += us;
     const file = url.replace(/^file:\/\//, '');
     const pkg = file.includes('node_modules/')
-      ? file.split('node_modules/').pop()!.split('/').slice(0, file.split('node_modules/').pop()!.startsWith('@') ? 2 : 1).join('/')
-      : file.startsWith('node:') ? 'node (core)' : file ? 'project' : functionName; // (garbage collector), (program)
+      ? file
+          .split('node_modules/')
+          .pop()!
+          .split('/')
+          .slice(0, file.split('node_modules/').pop()!.startsWith('@') ? 2 : 1)
+          .join('/')
+      : file.startsWith('node:')
+        ? 'node (core)'
+        : file
+          ? 'project'
+          : functionName; // (garbage collector), (program)
     const key = `${functionName || '(anonymous)'}  ${file ? `${file.replace(/.*node_modules\//, '')}:${lineNumber + 1}` : ''}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
     byPackage.set(pkg, (byPackage.get(pkg) ?? 0) + us);

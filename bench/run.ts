@@ -107,7 +107,13 @@ async function setUpWorkloadA(options: BenchOptions): Promise<Workload> {
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   };
   try {
-    const ready = await waitForMessage<{ type: 'ready'; urls: Record<string, string>; seedMs: Record<string, number>; sizes: Record<string, number>; cityIds: string[] }>(
+    const ready = await waitForMessage<{
+      type: 'ready';
+      urls: Record<string, string>;
+      seedMs: Record<string, number>;
+      sizes: Record<string, number>;
+      cityIds: string[];
+    }>(
       subgraphs,
       'ready',
       // Seeding plus the subgraphs' start-up migrations over 332 cities: minutes on FerretDB when the
@@ -163,7 +169,10 @@ async function setUpNeutralWorkload(id: 'B' | 'C', options: BenchOptions): Promi
       timeoutSec: options.timeoutSec,
       warmupSec: options.warmupSec,
       dbPids: [],
-      notes: { subgraphServer: server === 'lean' ? 'lean graphql-js handlers' : "Apollo Server's standalone server", ...(id === 'B' ? { users: options.bUsers } : {}) },
+      notes: {
+        subgraphServer: server === 'lean' ? 'lean graphql-js handlers' : "Apollo Server's standalone server",
+        ...(id === 'B' ? { users: options.bUsers } : {}),
+      },
       cleanup: () => stopChild(subgraphs.child),
     };
   } catch (error) {
@@ -209,7 +218,8 @@ async function prepareExpected(w: Workload): Promise<void> {
     };
     w.notes.goldenMakati = check;
     log(`  golden Makati profile vs test/golden: ${JSON.stringify(check)}`);
-    if (!check.equalExceptUpcomingWorkshops) throw new Error('Makati profile differs from the golden result beyond upcomingWorkshops: the bench data or the stack is off');
+    if (!check.equalExceptUpcomingWorkshops)
+      throw new Error('Makati profile differs from the golden result beyond upcomingWorkshops: the bench data or the stack is off');
   }
 }
 
@@ -314,8 +324,13 @@ async function benchGateway(w: Workload, c: Contender, callers: Callers, headers
       for (let i = 2; i <= repeat; i++) {
         const again = await runLoad({ url: gateway.url, connections: w.connections, durationSec: w.durationSec, timeoutSec: w.timeoutSec, pick, headers });
         record.rssAfterRunsMB.push(rss.sample() / MB);
-        record.repeatedRuns = [...(record.repeatedRuns ?? []), { rps: again.rps, p50: again.latencyMs.p50, p99: again.latencyMs.p99, errors: again.errors.total }];
-        log(`    run ${i}: ${again.rps.toFixed(1)} req/s, p99 ${again.latencyMs.p99.toFixed(0)} ms, errors ${again.errors.total}, RSS ${(rss.last / MB).toFixed(0)} MB`);
+        record.repeatedRuns = [
+          ...(record.repeatedRuns ?? []),
+          { rps: again.rps, p50: again.latencyMs.p50, p99: again.latencyMs.p99, errors: again.errors.total },
+        ];
+        log(
+          `    run ${i}: ${again.rps.toFixed(1)} req/s, p99 ${again.latencyMs.p99.toFixed(0)} ms, errors ${again.errors.total}, RSS ${(rss.last / MB).toFixed(0)} MB`,
+        );
       }
     }
     if (cacheKeyPrefix && c.redisUrl) {
@@ -362,7 +377,12 @@ async function main(): Promise<number> {
   const workloadNotes: Record<string, unknown> = {};
   const tables: string[] = [];
   const profileSummaries: string[] = [];
-  log(`Benchmark: ${command}\n  ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}, Node ${process.version}`);
+  log(
+    `Benchmark: ${command}\n  ${os.cpus().length} CPUs (${os.cpus()[0]?.model}), load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' ')}, Node ${process.version}`,
+  );
   log(`  gateway workers: ${options.workers} each (ours GATEWAY_WORKERS, Hive --fork, stock node:cluster); callers: ${options.callers.join(', ')}`);
   const defaults = (id: WorkloadId) => ({
     workers: options.workers,
@@ -375,14 +395,23 @@ async function main(): Promise<number> {
   });
   // Settings are checked before anything starts.
   for (const id of options.workloads) expandContenders(options.contenders, defaults(id));
-  const redisUrls = new Set(options.workloads.flatMap((id) => expandContenders(options.contenders, defaults(id)).map((c) => c.redisUrl).filter((u): u is string => !!u)));
+  const redisUrls = new Set(
+    options.workloads.flatMap((id) =>
+      expandContenders(options.contenders, defaults(id))
+        .map((c) => c.redisUrl)
+        .filter((u): u is string => !!u),
+    ),
+  );
   for (const url of redisUrls) log(`  Redis at ${url}: ${await checkRedis(url)}`);
   const ctx: RunContext = {
     options,
     supergraphDir,
     profileRoot: profiling ? join(supergraphDir, 'cpu-profile') : undefined,
     distDir: options.source ? undefined : build(),
-    runId: `${startedAt.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}-${randomBytes(2).toString('hex')}`,
+    runId: `${startedAt
+      .toISOString()
+      .replace(/[-:.TZ]/g, '')
+      .slice(0, 14)}-${randomBytes(2).toString('hex')}`,
     profiles: [],
   };
   try {
@@ -437,7 +466,7 @@ async function main(): Promise<number> {
     ...tables,
     'req/s counts correct answers only; errors = non-200 + GraphQL errors + wrong data + transport errors + timeouts, of all responses.',
     'Per-operation figures divide what the subgraph/DB processes saw (requests cut off at the end run to completion) by requests sent.',
-    'with token/op: subgraph requests that carried the caller\'s authorization header, per operation.',
+    "with token/op: subgraph requests that carried the caller's authorization header, per operation.",
   ].join('\n\n');
   console.log(`\n${output}`);
   if (profileSummaries.length) console.log(`\n${profileSummaries.join('\n\n')}`);
@@ -454,7 +483,13 @@ async function main(): Promise<number> {
         command,
         options,
         loadAverageAtEnd: os.loadavg(),
-        machine: { cpus: os.cpus().length, model: os.cpus()[0]?.model, loadAverageAtStart: os.loadavg(), node: process.version, totalMemMB: os.totalmem() / MB },
+        machine: {
+          cpus: os.cpus().length,
+          model: os.cpus()[0]?.model,
+          loadAverageAtStart: os.loadavg(),
+          node: process.version,
+          totalMemMB: os.totalmem() / MB,
+        },
         workloads: workloadNotes,
         runs,
         ratios,
@@ -483,6 +518,6 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 main()
   .then((code) => process.exit(code))
   .catch((error) => {
-    console.error(error instanceof Error ? error.stack ?? error.message : error);
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
     process.exit(1);
   });

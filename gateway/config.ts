@@ -240,7 +240,10 @@ function resolveRateLimit(input: Partial<RateLimitSettings> | undefined, product
 export function parseRateLimits(raw: string): { policies: Record<string, RateLimitPolicy>; problems: string[] } {
   const policies: Record<string, RateLimitPolicy> = {};
   const problems: string[] = [];
-  for (const item of raw.split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const item of raw
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const m = /^([A-Za-z_]+)\s*=\s*(\d+)\s*\/\s*(\d+)\s*s?$/.exec(item);
     if (!m) {
       problems.push(`${JSON.stringify(item)} is not role=limit/seconds (e.g. PARTNER_APP=600/60)`);
@@ -248,7 +251,8 @@ export function parseRateLimits(raw: string): { policies: Record<string, RateLim
     }
     const [, role, limit, seconds] = m;
     if (!(RATE_LIMIT_POLICY_NAMES as readonly string[]).includes(role)) problems.push(`${role} is not one of ${RATE_LIMIT_POLICY_NAMES.join(', ')}`);
-    else if (Number(limit) < 1 || Number(seconds) < 1 || Number(seconds) > 86_400) problems.push(`${item}: the limit and the window (1-86400 s) must be positive`);
+    else if (Number(limit) < 1 || Number(seconds) < 1 || Number(seconds) > 86_400)
+      problems.push(`${item}: the limit and the window (1-86400 s) must be positive`);
     else policies[role] = { limit: Number(limit), windowSeconds: Number(seconds) };
   }
   return { policies, problems };
@@ -259,7 +263,13 @@ const absent = (value: unknown) => (value === '' ? undefined : value);
 
 /** true/false/1/0, or absent (the default then depends on NODE_ENV, see resolveGatewaySettings). */
 const optionalBoolean = () =>
-  z.preprocess(absent, z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).transform((v) => v === 'true' || v === '1').optional());
+  z.preprocess(
+    absent,
+    z
+      .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+      .transform((v) => v === 'true' || v === '1')
+      .optional(),
+  );
 
 /** Comma-separated browser origins (scheme://host[:port], no path), or `*`. */
 const originList = () =>
@@ -267,7 +277,12 @@ const originList = () =>
     absent,
     z
       .string()
-      .transform((raw) => raw.split(',').map((s) => s.trim()).filter(Boolean))
+      .transform((raw) =>
+        raw
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean),
+      )
       .superRefine((list, ctx) => {
         for (const origin of list) {
           if (origin === '*') continue;
@@ -314,8 +329,19 @@ export const GATEWAY_ENV = {
   MAX_VARIABLES_BYTES: env.int(d.maxVariablesBytes, 2, Number.MAX_SAFE_INTEGER),
   MAX_JSON_DEPTH: env.int(d.maxJsonDepth, 4, 1000),
   MAX_JSON_MEMBERS: env.int(d.maxJsonMembers, 10, Number.MAX_SAFE_INTEGER),
-  MAX_BODY_DRAIN_BYTES: z.preprocess(absent, z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be at least 0').optional()),
-  COST_DEFAULT_LIST_SIZE: z.preprocess(absent, z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(1, 'must be at least 1').max(10_000, 'must be at most 10000').optional()),
+  MAX_BODY_DRAIN_BYTES: z.preprocess(
+    absent,
+    z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(0, 'must be at least 0').optional(),
+  ),
+  COST_DEFAULT_LIST_SIZE: z.preprocess(
+    absent,
+    z.coerce
+      .number({ message: 'must be a whole number' })
+      .int('must be a whole number')
+      .min(1, 'must be at least 1')
+      .max(10_000, 'must be at most 10000')
+      .optional(),
+  ),
   CSRF_PREVENTION: z.preprocess(absent, z.enum(['cookies', 'always', 'off'], { message: 'must be cookies, always or off' }).optional()),
   RATE_LIMIT: z.preprocess(absent, z.enum(['on', 'off'], { message: 'must be on or off' }).optional()),
   RATE_LIMIT_UNIT: z.preprocess(absent, z.enum(['requests', 'cost'], { message: 'must be requests or cost' }).optional()),

@@ -96,7 +96,9 @@ export class PlainHeaders implements Iterable<[string, string]> {
     return this.map.values();
   }
   forEach(callback: (value: string, name: string) => void): void {
-    this.map.forEach((value, name) => { callback(value, name); });
+    this.map.forEach((value, name) => {
+      callback(value, name);
+    });
   }
   [Symbol.iterator](): IterableIterator<[string, string]> {
     return this.map.entries();

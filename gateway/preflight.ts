@@ -15,12 +15,17 @@ export function selectOperation(definitions: readonly OperationDefinitionNode[],
     const found = definitions.find((d) => d.name?.value === operationName);
     if (!found) {
       const names = definitions.map((d) => d.name?.value).filter(Boolean);
-      throw refusal(400, 'OPERATION_RESOLUTION_FAILURE', `Unknown operation named "${operationName}"; the document has ${names.length ? names.join(', ') : 'no named operations'}.`);
+      throw refusal(
+        400,
+        'OPERATION_RESOLUTION_FAILURE',
+        `Unknown operation named "${operationName}"; the document has ${names.length ? names.join(', ') : 'no named operations'}.`,
+      );
     }
     return found;
   }
   if (definitions.length === 0) throw refusal(400, 'OPERATION_RESOLUTION_FAILURE', 'The document contains no operation.');
-  if (definitions.length > 1) throw refusal(400, 'OPERATION_RESOLUTION_FAILURE', 'The document contains several operations: name the one to run (operationName).');
+  if (definitions.length > 1)
+    throw refusal(400, 'OPERATION_RESOLUTION_FAILURE', 'The document contains several operations: name the one to run (operationName).');
   return definitions[0];
 }
 
@@ -36,7 +41,8 @@ export function checkPersistedQuery(request: GraphQLRequestBody): void {
   if (persisted === null || typeof persisted !== 'object' || Array.isArray(persisted)) {
     throw refusal(400, 'BAD_REQUEST', 'extensions.persistedQuery must be an object: { "version": 1, "sha256Hash": "<64 hex digits>" }.');
   }
-  if (persisted.version !== 1) throw refusal(400, 'BAD_REQUEST', `Unsupported persisted query version ${JSON.stringify(persisted.version ?? null)}: send version 1.`);
+  if (persisted.version !== 1)
+    throw refusal(400, 'BAD_REQUEST', `Unsupported persisted query version ${JSON.stringify(persisted.version ?? null)}: send version 1.`);
   if (typeof persisted.sha256Hash !== 'string' || !/^[0-9a-fA-F]{64}$/.test(persisted.sha256Hash)) {
     throw refusal(400, 'BAD_REQUEST', 'extensions.persistedQuery.sha256Hash must be the sha256 of the query, 64 hex digits.');
   }

@@ -7,12 +7,7 @@ import { keepAliveAgents } from './subgraph-client';
  * includes its database). Probes are reused for `cacheMs` so that frequent probing by an orchestrator
  * (or a flood of /ready requests) does not turn into a flood of subgraph calls.
  */
-export function createReadiness(options: {
-  loaded: () => boolean;
-  subgraphUrls: string[];
-  cacheMs: number;
-  timeoutMs?: number;
-}): () => Promise<boolean> {
+export function createReadiness(options: { loaded: () => boolean; subgraphUrls: string[]; cacheMs: number; timeoutMs?: number }): () => Promise<boolean> {
   let cached: { at: number; ok: boolean } | undefined;
   let inFlight: Promise<boolean> | undefined;
   const timeoutMs = options.timeoutMs ?? 2000;

@@ -225,7 +225,10 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     csrfPrevention: settings.csrfPrevention,
     maxBodyDrainBytes: settings.maxBodyDrainBytes,
     jsonLimits: { maxDepth: settings.limits.maxJsonDepth, maxMembers: settings.limits.maxJsonMembers },
-    preflight: withRateLimit(createPreflight(settings, manifest, () => preflightState), limiter),
+    preflight: withRateLimit(
+      createPreflight(settings, manifest, () => preflightState),
+      limiter,
+    ),
     responseHeaders: (ctx) => ctx.rateLimit?.headers,
     around: createResponseCache({ store, policies: () => policies, metrics }),
     ready,
@@ -251,4 +254,3 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     },
   };
 }
-

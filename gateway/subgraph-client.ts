@@ -120,7 +120,13 @@ function sendOnce(url: URL, method: string, headers: Record<string, string>, bod
           }
           const status = res.statusCode ?? 502;
           const nullBody = status === 204 || status === 304;
-          done(null, { status, statusText: res.statusMessage ?? '', headers: responseHeaders, body: nullBody ? Buffer.alloc(0) : Buffer.concat(chunks, size), url: url.href });
+          done(null, {
+            status,
+            statusText: res.statusMessage ?? '',
+            headers: responseHeaders,
+            body: nullBody ? Buffer.alloc(0) : Buffer.concat(chunks, size),
+            url: url.href,
+          });
         });
         res.on('error', (error) => done(new SubgraphFetchError('unavailable', error.message)));
         res.on('aborted', () => done(new SubgraphFetchError('unavailable', 'response aborted')));
@@ -139,9 +145,18 @@ function sendOnce(url: URL, method: string, headers: Record<string, string>, bod
   });
 }
 
-export function createSubgraphFetcher(options: Pick<SubgraphClientOptions, 'timeoutMs' | 'retries' | 'signingSecret' | 'dedupe'>): Fetcher & { dedup?: InFlightDeduplicator } {
+export function createSubgraphFetcher(
+  options: Pick<SubgraphClientOptions, 'timeoutMs' | 'retries' | 'signingSecret' | 'dedupe'>,
+): Fetcher & { dedup?: InFlightDeduplicator } {
   const dedup = options.dedupe === false ? undefined : new InFlightDeduplicator();
-  const send = async (url: URL, method: string, headers: Record<string, string>, body: string | Buffer, idempotent: boolean, timeoutMs: number): Promise<RawResponse> => {
+  const send = async (
+    url: URL,
+    method: string,
+    headers: Record<string, string>,
+    body: string | Buffer,
+    idempotent: boolean,
+    timeoutMs: number,
+  ): Promise<RawResponse> => {
     for (let attempt = 0; ; attempt++) {
       // Signed per attempt, so a retry carries a fresh timestamp.
       const signed = options.signingSecret ? { ...headers, ...sign(options.signingSecret, method, url.pathname + url.search, body) } : headers;
@@ -195,7 +210,12 @@ function asSignedIn(error: GraphQLFormattedError, user: AuthUser): GraphQLFormat
 /** Fetches sent without the caller's identity (public fetches, shared by every caller). */
 const publicRequests = new WeakSet<object>();
 
-function subgraphError(serviceName: string, code: 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_TIMEOUT' | 'MUTATION_OUTCOME_UNKNOWN', message: string, extra: Record<string, unknown> = {}) {
+function subgraphError(
+  serviceName: string,
+  code: 'SUBGRAPH_UNAVAILABLE' | 'SUBGRAPH_TIMEOUT' | 'MUTATION_OUTCOME_UNKNOWN',
+  message: string,
+  extra: Record<string, unknown> = {},
+) {
   return new GraphQLError(message, { extensions: { code, serviceName, ...extra } });
 }
 
@@ -342,7 +362,8 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
     if (plan.kind === 'mutation') {
       const response = await this.resilient(options);
       const invalidations = (response.extensions?.invalidations as { tags?: unknown } | undefined)?.tags;
-      if (this.invalidation && Array.isArray(invalidations)) await this.invalidation.applyFromResponse(invalidations.filter((t): t is string => typeof t === 'string'));
+      if (this.invalidation && Array.isArray(invalidations))
+        await this.invalidation.applyFromResponse(invalidations.filter((t): t is string => typeof t === 'string'));
       if (response.extensions) delete response.extensions.invalidations;
       return response;
     }
@@ -381,11 +402,23 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
     } catch (error) {
       if (error instanceof SubgraphFetchError) {
         this.breaker.recordFailure();
-        if (mutation && error.sent) throw this.outcomeUnknown(plan, error.kind === 'timeout' ? `did not answer the mutation within ${plan.timeoutMs} ms` : 'broke the connection before answering the mutation');
+        if (mutation && error.sent)
+          throw this.outcomeUnknown(
+            plan,
+            error.kind === 'timeout' ? `did not answer the mutation within ${plan.timeoutMs} ms` : 'broke the connection before answering the mutation',
+          );
         if (error.kind === 'timeout') {
-          throw subgraphError(this.serviceName, 'SUBGRAPH_TIMEOUT', `The ${this.serviceName} service did not answer in time. The other parts of the answer are complete.`);
+          throw subgraphError(
+            this.serviceName,
+            'SUBGRAPH_TIMEOUT',
+            `The ${this.serviceName} service did not answer in time. The other parts of the answer are complete.`,
+          );
         }
-        throw subgraphError(this.serviceName, 'SUBGRAPH_UNAVAILABLE', `The ${this.serviceName} service is unavailable. The other parts of the answer are complete.`);
+        throw subgraphError(
+          this.serviceName,
+          'SUBGRAPH_UNAVAILABLE',
+          `The ${this.serviceName} service is unavailable. The other parts of the answer are complete.`,
+        );
       }
       if (error instanceof GraphQLError && typeof error.extensions.status === 'number') {
         if (error.extensions.status >= 500) this.breaker.recordFailure();

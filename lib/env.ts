@@ -16,18 +16,35 @@ const absentIfEmpty = (value: unknown) => (value === '' ? undefined : value);
 
 export const env = {
   int: (fallback: number, min: number, max: number) =>
-    z.preprocess(absentIfEmpty, z.coerce.number({ message: 'must be a whole number' }).int('must be a whole number').min(min, `must be at least ${min}`).max(max, `must be at most ${max}`).default(fallback)),
+    z.preprocess(
+      absentIfEmpty,
+      z.coerce
+        .number({ message: 'must be a whole number' })
+        .int('must be a whole number')
+        .min(min, `must be at least ${min}`)
+        .max(max, `must be at most ${max}`)
+        .default(fallback),
+    ),
   string: (fallback: string) => z.preprocess(absentIfEmpty, z.string().default(fallback)),
   optionalString: () => z.preprocess(absentIfEmpty, z.string().optional()),
   url: () => z.preprocess(absentIfEmpty, z.url({ message: 'must be a URL' }).optional()),
   instant: () =>
     z.preprocess(
       absentIfEmpty,
-      z.string().refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 instant, e.g. 2026-11-28T00:00:00Z').optional(),
+      z
+        .string()
+        .refine((s) => !Number.isNaN(Date.parse(s)), 'must be an ISO-8601 instant, e.g. 2026-11-28T00:00:00Z')
+        .optional(),
     ),
   oneOf: <T extends string>(values: readonly [T, ...T[]], fallback: T) => z.preprocess(absentIfEmpty, z.enum(values).default(fallback)),
   boolean: (fallback: boolean) =>
-    z.preprocess(absentIfEmpty, z.enum(['true', 'false', '1', '0'], { message: 'must be true or false' }).default(fallback ? 'true' : 'false').transform((v) => v === 'true' || v === '1')),
+    z.preprocess(
+      absentIfEmpty,
+      z
+        .enum(['true', 'false', '1', '0'], { message: 'must be true or false' })
+        .default(fallback ? 'true' : 'false')
+        .transform((v) => v === 'true' || v === '1'),
+    ),
 };
 
 /** Parses the variables named in `shape` from `source`; throws ConfigError listing every problem. */

@@ -25,12 +25,17 @@ import { SUPERGRAPH_FILE } from './compose';
 export const CONTRACT_FILE = join(__dirname, '..', 'schema', 'contract-partner.graphql');
 export const EXCLUDED_TAGS = ['internal'];
 
-type Named = { name: { value: string }; directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string } }[] }[] };
+type Named = {
+  name: { value: string };
+  directives?: readonly { name: { value: string }; arguments?: readonly { name: { value: string }; value: { kind: string } }[] }[];
+};
 
 function tagsOf(node: Named): string[] {
   return (node.directives ?? [])
     .filter((d) => d.name.value === 'tag')
-    .flatMap((d) => (d.arguments ?? []).filter((a) => a.name.value === 'name' && a.value.kind === Kind.STRING).map((a) => (a.value as unknown as { value: string }).value));
+    .flatMap((d) =>
+      (d.arguments ?? []).filter((a) => a.name.value === 'name' && a.value.kind === Kind.STRING).map((a) => (a.value as unknown as { value: string }).value),
+    );
 }
 
 /** `Type` and `Type.field` coordinates tagged with an excluded tag in the supergraph. */
@@ -58,7 +63,10 @@ export function partnerContract(supergraphSdl: string): string {
   for (const def of api.definitions) {
     if (def.kind === Kind.SCHEMA_DEFINITION) continue;
     if ('name' in def && def.name && (dropRoot.has(def.name.value) || excluded.has(def.name.value))) continue;
-    if ((def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_DEFINITION || def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) && def.fields) {
+    if (
+      (def.kind === Kind.OBJECT_TYPE_DEFINITION || def.kind === Kind.INTERFACE_TYPE_DEFINITION || def.kind === Kind.INPUT_OBJECT_TYPE_DEFINITION) &&
+      def.fields
+    ) {
       const fields = (def.fields as readonly (FieldDefinitionNode | InputValueDefinitionNode)[]).filter(
         (f) => !excluded.has(`${def.name.value}.${f.name.value}`) && !excluded.has(namedType(f.type)),
       );
@@ -81,7 +89,8 @@ export function partnerContract(supergraphSdl: string): string {
     if ('interfaces' in def) for (const i of def.interfaces ?? []) visit(i.name.value);
     if (def.kind === Kind.UNION_TYPE_DEFINITION) for (const t of def.types ?? []) visit(t.name.value);
     if (def.kind === Kind.INTERFACE_TYPE_DEFINITION) {
-      for (const other of definitions) if (other.kind === Kind.OBJECT_TYPE_DEFINITION && other.interfaces?.some((i) => i.name.value === name)) visit(other.name.value);
+      for (const other of definitions)
+        if (other.kind === Kind.OBJECT_TYPE_DEFINITION && other.interfaces?.some((i) => i.name.value === name)) visit(other.name.value);
     }
   };
   visit('Query');

@@ -66,7 +66,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   };
   const signingSecret = options.subgraphHttp ? options.subgraphHttp.signingSecret : subgraphHttpOptionsFromEnv().signingSecret;
   const serve = (service: SubgraphService, port: number) =>
-    options.subgraphHttp ? serveSubgraph(service, port, host, createTokenVerifier(authSettingsFromEnv()), options.subgraphHttp) : serveSubgraph(service, port, host);
+    options.subgraphHttp
+      ? serveSubgraph(service, port, host, createTokenVerifier(authSettingsFromEnv()), options.subgraphHttp)
+      : serveSubgraph(service, port, host);
   // The four start side by side (each its own database; none needs another to start: the event feeds'
   // addresses are looked up when polled).
   await Promise.all(
@@ -79,7 +81,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       subgraphUrls[name] = http.url;
     }),
   );
-  const gateway = await createGateway({ bus: options.bus ?? localBus, ...options.gateway, subgraphUrls, port: options.ports?.gateway ?? 0, host }, { routes: gatewayApps });
+  const gateway = await createGateway(
+    { bus: options.bus ?? localBus, ...options.gateway, subgraphUrls, port: options.ports?.gateway ?? 0, host },
+    { routes: gatewayApps },
+  );
   const gatewayHttp = await listen(gateway.listener, options.ports?.gateway ?? 0, host);
   gatewayUrl = gatewayHttp.url;
 

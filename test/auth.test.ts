@@ -31,9 +31,17 @@ describe('HS256 development tokens', () => {
     ['a token signed with another secret', async () => `Bearer ${await signDevToken({ ...hs, hs256Secret: 'x'.repeat(40) }, { roles: ['WCCD_STAFF'] })}`],
     ['an expired token', async () => `Bearer ${await signDevToken(hs, { roles: ['WCCD_STAFF'], expiresIn: '-1m' })}`],
     ['a token for another audience', async () => `Bearer ${await signDevToken({ ...hs, audience: 'someone-else' }, { roles: ['WCCD_STAFF'] })}`],
-    ['an unknown role', async () => `Bearer ${await new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(hs.issuer).setAudience(hs.audience).setExpirationTime('1h').sign(new TextEncoder().encode(DEVELOPMENT_SECRET))}`],
+    [
+      'an unknown role',
+      async () =>
+        `Bearer ${await new SignJWT({ roles: ['ADMIN'] }).setProtectedHeader({ alg: 'HS256' }).setSubject('x').setIssuer(hs.issuer).setAudience(hs.audience).setExpirationTime('1h').sign(new TextEncoder().encode(DEVELOPMENT_SECRET))}`,
+    ],
     ['a city officer without a city', async () => `Bearer ${await signDevToken(hs, { roles: ['CITY_OFFICER'] })}`],
-    ['an unsigned (alg none) token', async () => `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['WCCD_STAFF'], iss: hs.issuer, aud: hs.audience })).toString('base64url')}.`],
+    [
+      'an unsigned (alg none) token',
+      async () =>
+        `Bearer ${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['WCCD_STAFF'], iss: hs.issuer, aud: hs.audience })).toString('base64url')}.`,
+    ],
   ])('%s is UNAUTHENTICATED', async (_name, header) => {
     expect(await codeOf(verify(await header()))).toBe('UNAUTHENTICATED');
   });
@@ -42,7 +50,13 @@ describe('HS256 development tokens', () => {
 describe('RS256 production tokens', () => {
   let keys: Awaited<ReturnType<typeof generateKeyPair>>;
   const sign = (claims: Record<string, unknown>, kid = 'k1') =>
-    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).setSubject('staff-1').setIssuer(hs.issuer).setAudience(hs.audience).setExpirationTime('1h').sign(keys.privateKey);
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: 'RS256', kid })
+      .setSubject('staff-1')
+      .setIssuer(hs.issuer)
+      .setAudience(hs.audience)
+      .setExpirationTime('1h')
+      .sign(keys.privateKey);
   beforeAll(async () => {
     keys = await generateKeyPair('RS256');
   });
@@ -66,7 +80,13 @@ describe('RS256 production tokens', () => {
       const verify = createTokenVerifier({ issuer: hs.issuer, audience: hs.audience, jwksUrl: `http://127.0.0.1:${port}/jwks.json` });
       expect((await verify(`Bearer ${await sign({ roles: ['VERIFIER'], orgId: 'sgs' })}`))?.orgId).toBe('sgs');
       const other = await generateKeyPair('RS256');
-      const forged = await new SignJWT({ roles: ['WCCD_STAFF'] }).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setSubject('x').setIssuer(hs.issuer).setAudience(hs.audience).setExpirationTime('1h').sign(other.privateKey);
+      const forged = await new SignJWT({ roles: ['WCCD_STAFF'] })
+        .setProtectedHeader({ alg: 'RS256', kid: 'k1' })
+        .setSubject('x')
+        .setIssuer(hs.issuer)
+        .setAudience(hs.audience)
+        .setExpirationTime('1h')
+        .sign(other.privateKey);
       expect(await codeOf(verify(`Bearer ${forged}`))).toBe('UNAUTHENTICATED');
     } finally {
       server.close();

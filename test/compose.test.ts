@@ -16,7 +16,9 @@ describe('supergraph composition', () => {
   test('a composition error fails with the error listed', () => {
     const sdls = subgraphSdls().map((s) =>
       // Make two subgraphs disagree on a field's type: composition must refuse.
-      s.name === 'workshops' ? { ...s, sdl: s.sdl.replace('type City @key(fields: "id") {\n  id: ID!', 'type City @key(fields: "id") {\n  id: ID!\n  name: Int!') } : s,
+      s.name === 'workshops'
+        ? { ...s, sdl: s.sdl.replace('type City @key(fields: "id") {\n  id: ID!', 'type City @key(fields: "id") {\n  id: ID!\n  name: Int!') }
+        : s,
     );
     expect(() => composeSupergraph(sdls)).toThrow(/Composition failed:[\s\S]*name/);
   });

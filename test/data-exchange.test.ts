@@ -28,7 +28,9 @@ async function csvRows(response: Response): Promise<Record<string, string>[]> {
 
 describe('downloads', () => {
   test('the registry as CSV and JSON matches registry() through GraphQL', async () => {
-    const { data } = await t.query('{ registry(first: 100) { totalCount edges { node { city { id name country } year level coverage { coreVerified earnedLevel } } } } }');
+    const { data } = await t.query(
+      '{ registry(first: 100) { totalCount edges { node { city { id name country } year level coverage { coreVerified earnedLevel } } } } }',
+    );
     const expected = data.registry.edges.map((e: any) => e.node);
     expect(expected.length).toBe(data.registry.totalCount);
 
@@ -51,7 +53,9 @@ describe('downloads', () => {
     const { data } = await t.query('{ city(id: "makati") { indicators(year: 2016) { indicator { id unit } value status } } }');
     const verified = data.city.indicators.filter((v: any) => v.status === 'VERIFIED');
     const rows = await csvRows(await fetch(`${base}/exports/cities/makati/values/2016.csv`));
-    expect(rows.map((r) => [r.indicatorId, r.unit, Number(r.value), r.status])).toEqual(verified.map((v: any) => [v.indicator.id, v.indicator.unit, v.value, 'VERIFIED']));
+    expect(rows.map((r) => [r.indicatorId, r.unit, Number(r.value), r.status])).toEqual(
+      verified.map((v: any) => [v.indicator.id, v.indicator.unit, v.value, 'VERIFIED']),
+    );
     const json = (await (await fetch(`${base}/exports/cities/makati/values/2016.json`)).json()) as { value: number }[];
     expect(json.map((r: any) => r.value)).toEqual(verified.map((v: any) => v.value));
   });
@@ -114,11 +118,16 @@ describe('CSV upload of a year of indicator values', () => {
     const body = await asJson(response);
     expect(body).toMatchObject({ imported: true, rows: 2, report: { version: before.version + 1 } });
     const after = await report();
-    expect(after.values.find((v: any) => v.indicator.id === '5.1')).toMatchObject({ value: 7.5, status: 'DRAFT', source: 'Labour force survey', note: '2016 estimate' });
+    expect(after.values.find((v: any) => v.indicator.id === '5.1')).toMatchObject({
+      value: 7.5,
+      status: 'DRAFT',
+      source: 'Labour force survey',
+      note: '2016 estimate',
+    });
     expect(after.values.find((v: any) => v.indicator.id === '7.1')).toMatchObject({ value: 12.25, status: 'DRAFT' });
   });
 
-  test('a stale version is 409; another city\'s officer 403; no token 401; not CSV 415; too big 413', async () => {
+  test("a stale version is 409; another city's officer 403; no token 401; not CSV 415; too big 413", async () => {
     expect((await upload('id,value\n5.1,8\n', officer, '?expectedVersion=0')).status).toBe(409);
     const other = await tokenFor('CITY_OFFICER', { cityId: 'makati' });
     expect((await upload('id,value\n5.1,8\n', other)).status).toBe(403);

@@ -69,7 +69,10 @@ describe('a workload-B-shaped federation', () => {
       case 'accounts':
         return sdl.replace('users: [User]', 'users: [User] @listSize(assumedSize: 10)');
       case 'products':
-        return sdl.replace('topProducts(first: Int = 5): [Product]', 'topProducts(first: Int = 5): [Product] @listSize(slicingArguments: ["first"], requireOneSlicingArgument: false)');
+        return sdl.replace(
+          'topProducts(first: Int = 5): [Product]',
+          'topProducts(first: Int = 5): [Product] @listSize(slicingArguments: ["first"], requireOneSlicingArgument: false)',
+        );
       case 'reviews':
         // Each user writes three reviews and each product gets three.
         return sdl.replace(/reviews: \[Review\]/g, 'reviews: [Review] @listSize(assumedSize: 3)');
@@ -105,7 +108,16 @@ describe('a workload-B-shaped federation', () => {
   async function gatewayOn(sdl: string, limits: Record<string, number> = {}): Promise<{ gateway: Gateway; running: RunningHttpServer }> {
     const path = join(dir, `supergraph-${Object.keys(limits).join('-') || 'default'}-${Math.random().toString(36).slice(2)}.graphql`);
     writeFileSync(path, sdl);
-    const gateway = await createGateway({ port: 0, host: '127.0.0.1', supergraphPath: path, subgraphUrls: {}, maxBodyBytes: 1_000_000, logger, limits, cache: { enabled: false } });
+    const gateway = await createGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphPath: path,
+      subgraphUrls: {},
+      maxBodyBytes: 1_000_000,
+      logger,
+      limits,
+      cache: { enabled: false },
+    });
     const running = await listen(gateway.listener, 0);
     return { gateway, running };
   }
@@ -154,7 +166,11 @@ describe('a workload-B-shaped federation', () => {
     const r = await post(g.running.url, { query: TEST_QUERY, operationName: 'TestQuery' });
     expect(r.status).toBe(400);
     const error = r.json.errors[0];
-    expect(error.extensions).toMatchObject({ code: 'COST_LIMIT_EXCEEDED', limit: 50_000, path: 'users×20.reviews×20.product.reviews×20.author.reviews×20.product' });
+    expect(error.extensions).toMatchObject({
+      code: 'COST_LIMIT_EXCEEDED',
+      limit: 50_000,
+      path: 'users×20.reviews×20.product.reviews×20.author.reviews×20.product',
+    });
     expect(error.extensions.estimatedCost).toBeGreaterThan(300_000);
     expect(error.message).toMatch(/^The operation's estimated cost is \d+; the most is 50000 \(MAX_COST\)\. The most expensive path is users×20\.reviews×20/);
     expect(r.json.data).toBeUndefined();
@@ -191,13 +207,17 @@ describe('our subgraphs and sample data', () => {
       query: 'query RegistryPage { registry(first: 10) { totalCount edges { node { year level city { id name } coverage { coreVerified earnedLevel } } } } }',
       exact: true,
     },
-    { name: 'CitiesPage', query: 'query CitiesPage { cities(first: 20) { edges { node { id name membership { clusters } certifications { year level } } } } }' },
+    {
+      name: 'CitiesPage',
+      query: 'query CitiesPage { cities(first: 20) { edges { node { id name membership { clusters } certifications { year level } } } } }',
+    },
     { name: 'CityProfile', query: GOLDEN_OPERATION, variables: { id: 'makati' } },
     { name: 'WorkshopsPage', query: 'query WorkshopsPage { workshops(first: 5) { edges { node { title hostCity { name } } } } }', exact: true },
     { name: 'Catalogue', query: 'query Catalogue { indicatorCatalogue { id name } themes { name } }' },
     {
       name: 'Gap',
-      query: 'query Gap { city(id: "kuala-lumpur") { certificationGap(year: 2016, target: PLATINUM) { coreNeeded missingCore { id } upcomingWorkshops { title } mentorCandidates { city { name } } } } }',
+      query:
+        'query Gap { city(id: "kuala-lumpur") { certificationGap(year: 2016, target: PLATINUM) { coreNeeded missingCore { id } upcomingWorkshops { title } mentorCandidates { city { name } } } } }',
     },
   ];
 
@@ -222,7 +242,10 @@ describe('our subgraphs and sample data', () => {
       expect((await costMetrics(t.stack.gatewayUrl, `RegistryOf${n}`)).estimated).toBe(1 + 3 * n);
     }
     // certificationGap weighs 10 (@cost): the city (1) + the gap (10).
-    await post(t.stack.gatewayUrl, { query: 'query GapOnly { city(id: "makati") { certificationGap(year: 2016, target: GOLD) { coreNeeded } } }', operationName: 'GapOnly' });
+    await post(t.stack.gatewayUrl, {
+      query: 'query GapOnly { city(id: "makati") { certificationGap(year: 2016, target: GOLD) { coreNeeded } } }',
+      operationName: 'GapOnly',
+    });
     expect(await costMetrics(t.stack.gatewayUrl, 'GapOnly')).toEqual({ estimated: 11, actual: 11, objects: 2 });
   });
 });

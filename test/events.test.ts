@@ -11,7 +11,17 @@
 import type { Db } from 'mongodb';
 import { join } from 'node:path';
 import { DATABASE_NAMES } from '../lib/config';
-import { appendToStream, createEventFeed, ensureEventStream, EventConsumer, EVENTS_META, eventsCollection, readStream, streamHead, type DeliveredEvent } from '../lib/db/events';
+import {
+  appendToStream,
+  createEventFeed,
+  ensureEventStream,
+  EventConsumer,
+  EVENTS_META,
+  eventsCollection,
+  readStream,
+  streamHead,
+  type DeliveredEvent,
+} from '../lib/db/events';
 import { changeDocument, type EventDoc, type VersionedDoc } from '../lib/db/outbox';
 import { createListener } from '../lib/http/listener';
 import { listen, type RunningHttpServer } from '../lib/http/server';
@@ -56,7 +66,12 @@ async function write(id: string, events: number, first: number): Promise<void> {
     conflict: 'raced',
     change(current) {
       const version = (current?.version ?? 0) + 1;
-      const out: EventDoc[] = Array.from({ length: events }, (_, i) => ({ _id: `test.counted:${id}:v${version}:${i}`, type: 'test.counted', at: new Date(), payload: { n: first + i, doc: id, version } }));
+      const out: EventDoc[] = Array.from({ length: events }, (_, i) => ({
+        _id: `test.counted:${id}:v${version}:${i}`,
+        type: 'test.counted',
+        at: new Date(),
+        payload: { n: first + i, doc: id, version },
+      }));
       return { next: { _id: id, n: (current?.n ?? 0) + 1 }, audit: [], scope: { cityId: null }, events: out };
     },
   });
@@ -90,7 +105,10 @@ describe('producing', () => {
     }
     expect(await streamHead(producer)).toMatchObject({ last: 80, streamId: expect.any(String) });
     // Appended again (an outbox carried out twice): nothing new, no number used twice.
-    await appendToStream(producer, events.slice(0, 5).map(({ seq: _seq, ...e }) => e));
+    await appendToStream(
+      producer,
+      events.slice(0, 5).map(({ seq: _seq, ...e }) => e),
+    );
     expect(await eventsCollection(producer).countDocuments({})).toBe(80);
     expect((await streamHead(producer)).last).toBe(80);
   });
@@ -105,7 +123,10 @@ test('a stream written by the previous version (events numbered in place, no seq
   await ensureEventStream(old);
   await ensureEventStream(old);
   expect(await streamHead(old)).toEqual({ streamId: 'old-stream', last: 3 });
-  expect((await readStream(old, 1, 10)).events.map((e) => [e._id, e.seq])).toEqual([['old.event:2', 2], ['old.event:3', 3]]);
+  expect((await readStream(old, 1, 10)).events.map((e) => [e._id, e.seq])).toEqual([
+    ['old.event:2', 2],
+    ['old.event:3', 3],
+  ]);
   // And it goes on from there.
   await appendToStream(old, [{ _id: 'old.event:4', type: 'old.event', at, payload: {} }]);
   expect((await readStream(old, 3, 10)).events.map((e) => e.seq)).toEqual([4]);

@@ -27,7 +27,9 @@ test('graphql-http serverAudits: all 61 pass', async () => {
   expect(audits).toHaveLength(61);
   const results: AuditResult[] = [];
   for (const audit of audits) results.push(await audit.fn());
-  const failed = results.filter((r) => r.status !== 'ok').map((r) => ({ id: r.id, name: r.name, status: r.status, reason: 'reason' in r ? r.reason : undefined }));
+  const failed = results
+    .filter((r) => r.status !== 'ok')
+    .map((r) => ({ id: r.id, name: r.name, status: r.status, reason: 'reason' in r ? r.reason : undefined }));
   expect(failed).toEqual([]);
   expect(results.filter((r) => r.status === 'ok')).toHaveLength(61);
 });

@@ -64,11 +64,15 @@ function expectContinue(url: string, size: number): Promise<{ status: number; co
   const target = new URL(url);
   return new Promise((resolve, reject) => {
     let continued = false;
-    const req = http.request(target, { method: 'POST', headers: { 'content-type': 'application/json', expect: '100-continue', 'content-length': String(size) } }, (res) => {
-      let body = '';
-      res.on('data', (c) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode!, continued, body }));
-    });
+    const req = http.request(
+      target,
+      { method: 'POST', headers: { 'content-type': 'application/json', expect: '100-continue', 'content-length': String(size) } },
+      (res) => {
+        let body = '';
+        res.on('data', (c) => (body += c));
+        res.on('end', () => resolve({ status: res.statusCode!, continued, body }));
+      },
+    );
     req.on('continue', () => {
       continued = true;
       req.end('x'.repeat(size));

@@ -81,16 +81,32 @@ let cancelCallers: string[] = [];
 beforeAll(async () => {
   const dataset = buildSampleDataset();
   dataset.membership.cities.push(
-    ...CITIES.map((id, i): CityDoc => ({ _id: id, name: `Load City ${i + 1}`, country: 'PH', region: 'SOUTH_EAST_ASIA', population: 100_000, areaKm2: 50, timezone: 'Asia/Manila', sampleData: true })),
+    ...CITIES.map(
+      (id, i): CityDoc => ({
+        _id: id,
+        name: `Load City ${i + 1}`,
+        country: 'PH',
+        region: 'SOUTH_EAST_ASIA',
+        population: 100_000,
+        areaKm2: 50,
+        timezone: 'Asia/Manila',
+        sampleData: true,
+      }),
+    ),
   );
   t = await startTestStack({ dataset });
   tokens = await makeTokens();
   workshops = t.stack.subgraphs.workshops.service.db;
   indicators = t.stack.subgraphs.indicators.service.db;
   workshopsProxy = await startDelayingProxy(t.stack.subgraphUrls.workshops, (r) =>
-    r.body.includes('cancelRegistration') ? planFor('cancelRegistration', () => cancelCallers)(r) : planFor('registerForWorkshop', () => registrationCallers)(r),
+    r.body.includes('cancelRegistration')
+      ? planFor('cancelRegistration', () => cancelCallers)(r)
+      : planFor('registerForWorkshop', () => registrationCallers)(r),
   );
-  indicatorsProxy = await startDelayingProxy(t.stack.subgraphUrls.indicators, planFor('saveIndicatorValues', () => saveCallers));
+  indicatorsProxy = await startDelayingProxy(
+    t.stack.subgraphUrls.indicators,
+    planFor('saveIndicatorValues', () => saveCallers),
+  );
   const gateway = await createGateway({
     ...t.stack.gateway.settings,
     logger: undefined,
@@ -146,7 +162,13 @@ interface CallerOutcome {
  * gateway names when the outcome is unknown) and sends it again with that key while the answer is
  * retryable, until it has a definite one.
  */
-async function caller(query: string, variables: Record<string, unknown>, token: string, ownKey: string | undefined, onFirstAnswer: () => void): Promise<CallerOutcome> {
+async function caller(
+  query: string,
+  variables: Record<string, unknown>,
+  token: string,
+  ownKey: string | undefined,
+  onFirstAnswer: () => void,
+): Promise<CallerOutcome> {
   const deadline = Date.now() + CALLER_DEADLINE_MS;
   let key = ownKey;
   let attempts = 0;
@@ -220,7 +242,12 @@ test('50 simultaneous registrations for 10 seats, a third of the answers and a t
   expect(answers.map((a) => a.city.id)).toEqual(CITIES);
   expect(answers.filter((a) => a.status === 'CONFIRMED')).toHaveLength(10);
   expect(answers.filter((a) => a.status === 'WAITLISTED')).toHaveLength(40);
-  expect(answers.filter((a) => a.status === 'WAITLISTED').map((a) => a.waitlistPosition).sort((a, b) => a - b)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
+  expect(
+    answers
+      .filter((a) => a.status === 'WAITLISTED')
+      .map((a) => a.waitlistPosition)
+      .sort((a, b) => a - b),
+  ).toEqual(Array.from({ length: 40 }, (_, i) => i + 1));
   // What each caller was told is what is stored: one registration per city, none lost, none twice.
   const stored = await workshops.collection('registrations').find({ workshopId: w }).toArray();
   expect(stored).toHaveLength(50);
@@ -256,7 +283,10 @@ test('30 simultaneous cancellations (10 confirmed, 20 in the queue), held the sa
   for (const city of CITIES) expect((await t.query(REGISTER, { w, c: city }, { token: tokens.staff })).errors).toBeUndefined();
   const before = await workshops.collection('registrations').find({ workshopId: w }).toArray();
   const confirmed = before.filter((r) => r.status === 'CONFIRMED').map((r) => r._id as unknown as string);
-  const waiting = before.filter((r) => r.status === 'WAITLISTED').sort((a, b) => a.seq - b.seq).map((r) => r._id as unknown as string);
+  const waiting = before
+    .filter((r) => r.status === 'WAITLISTED')
+    .sort((a, b) => a.seq - b.seq)
+    .map((r) => r._id as unknown as string);
   expect(confirmed).toHaveLength(10);
   // The confirmed ten and every other one in the queue.
   cancelCallers = [...confirmed, ...waiting.filter((_, i) => i % 2 === 0)];
@@ -270,7 +300,10 @@ test('30 simultaneous cancellations (10 confirmed, 20 in the queue), held the sa
   // Each promotion is told to exactly one caller, and every stored promotion is told.
   const told = answers.filter((a) => a.promoted).map((a) => a.promoted.id);
   expect(new Set(told).size).toBe(told.length);
-  const promotions = await workshops.collection('audit').find({ action: 'registration.promoted', subject: { $in: before.map((r) => `registration:${r._id}`) } }).toArray();
+  const promotions = await workshops
+    .collection('audit')
+    .find({ action: 'registration.promoted', subject: { $in: before.map((r) => `registration:${r._id}`) } })
+    .toArray();
   expect(told.sort()).toEqual(promotions.map((p) => p.subject.replace(/^registration:/, '')).sort());
   // Ten seats filled in queue order by those who stayed; each cancellation applied once.
   const after = await workshops.collection('registrations').find({ workshopId: w }).toArray();
@@ -279,7 +312,11 @@ test('30 simultaneous cancellations (10 confirmed, 20 in the queue), held the sa
   const stayed = waiting.filter((id) => !cancelCallers.includes(id));
   expect(nowConfirmed.sort()).toEqual(stayed.slice(0, 10).sort());
   expect(after.filter((r) => r.status === 'WAITLISTED')).toHaveLength(10);
-  const cancelled = await auditCounts(workshops, { action: 'registration.cancelled', subject: { $in: cancelCallers.map((id) => `registration:${id}`) } }, 'subject');
+  const cancelled = await auditCounts(
+    workshops,
+    { action: 'registration.cancelled', subject: { $in: cancelCallers.map((id) => `registration:${id}`) } },
+    'subject',
+  );
   expect(cancelCallers.map((id) => cancelled.get(`registration:${id}`))).toEqual(cancelCallers.map(() => 1));
   expect((await workshops.collection('workshops').findOne({ _id: w as never }))!.seatsTaken).toBe(10);
 }, 400_000);

@@ -15,16 +15,7 @@ import { createGateway, type Gateway } from '../gateway/server';
 import { listen, type RunningHttpServer } from '../lib/http/graphql-http-server';
 import { makeTokens, snapshot, type Tokens } from './workflows/helpers';
 import { ALL_IDS, officer, validValues } from './workflows/wccd-helpers';
-import {
-  beginAttempt,
-  deleteExpired,
-  finishAttempt,
-  IDEMPOTENCY,
-  idempotencyCollection,
-  recordIdOf,
-  runInAttempt,
-  type Attempt,
-} from '../lib/db/idempotency';
+import { beginAttempt, deleteExpired, finishAttempt, IDEMPOTENCY, idempotencyCollection, recordIdOf, runInAttempt, type Attempt } from '../lib/db/idempotency';
 import { writeChange, type VersionedDoc } from '../lib/db/outbox';
 import { withLocks } from '../lib/db/locks';
 
@@ -50,7 +41,12 @@ interface Answer {
 }
 
 /** POSTs to a gateway with the given token, Idempotency-Key and x-timeout-ms. */
-async function call(url: string, query: string, variables: Record<string, unknown>, options: { token?: string; key?: string; timeoutMs?: string | number } = {}): Promise<Answer> {
+async function call(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  options: { token?: string; key?: string; timeoutMs?: string | number } = {},
+): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (options.token) headers.authorization = `Bearer ${options.token}`;
   if (options.key !== undefined) headers['idempotency-key'] = options.key;
@@ -107,7 +103,7 @@ describe('a repeated request', () => {
     expect(await snapshot(workshops, [...STORED, IDEMPOTENCY])).toBe(before);
   });
 
-  test('a key is its caller\'s own: another caller with the same key makes its own request', async () => {
+  test("a key is its caller's own: another caller with the same key makes its own request", async () => {
     const w = await newWorkshop();
     const staff = await call(gateway(), REGISTER, { w, c: 'suwon' }, { token: tokens.staff, key: 'shared-key' });
     const own = await call(gateway(), REGISTER, { w, c: 'makati' }, { token: await tokens.officer('makati'), key: 'shared-key' });
@@ -193,9 +189,19 @@ describe('after a crash that lost the answer', () => {
       // ... and before it flushed the change's outbox: the marker is still in the registration itself.
       await collection.deleteMany({ rid: recordId });
       const marker = evidence.find((e) => e.doc === `registrations:${w}:${city}`)!;
-      await workshops.collection('registrations').updateOne({ _id: `${w}:${city}` as any }, {
-        $set: { outbox: { audit: [], derived: [], events: [], applied: [{ recordId, doc: marker.doc, subjects: marker.subjects, at: marker.at, expiresAt: marker.expiresAt }] } },
-      });
+      await workshops.collection('registrations').updateOne(
+        { _id: `${w}:${city}` as any },
+        {
+          $set: {
+            outbox: {
+              audit: [],
+              derived: [],
+              events: [],
+              applied: [{ recordId, doc: marker.doc, subjects: marker.subjects, at: marker.at, expiresAt: marker.expiresAt }],
+            },
+          },
+        },
+      );
     }
   }
 
@@ -209,7 +215,12 @@ describe('after a crash that lost the answer', () => {
     const versions = (await registrationsOf(w)).map((r) => r.version);
     const retry = await call(gateway(), REGISTER, { w, c: 'busan' }, { token: tokens.staff, key: `crash-${flushed}` });
     expect(retry.errors).toHaveLength(1);
-    expect(retry.errors![0].extensions).toMatchObject({ code: 'CONFLICT', applied: true, idempotencyKey: `crash-${flushed}`, changed: [`registration:${w}:busan`] });
+    expect(retry.errors![0].extensions).toMatchObject({
+      code: 'CONFLICT',
+      applied: true,
+      idempotencyKey: `crash-${flushed}`,
+      changed: [`registration:${w}:busan`],
+    });
     expect(retry.errors![0].message).toContain(`registration:${w}:busan`);
     expect(await snapshot(workshops, ['workshops', 'audit'])).toBe(before);
     expect((await registrationsOf(w)).map((r) => r.version)).toEqual(versions);
@@ -246,7 +257,14 @@ describe('after a crash that lost the answer', () => {
       const begun = await beginAttempt(workshops, request('died-late'));
       const attempt = (begun as { attempt: Attempt }).attempt;
       await runInAttempt(attempt, () =>
-        writeChange(things(), null, { next: { _id: 'thing-1', n: 1 }, audit: [{ action: 'thing.created', subject: 'thing:1', old: null, new: { n: 1 } }], scope: { cityId: null } }, actor, new Date(), 'conflict'),
+        writeChange(
+          things(),
+          null,
+          { next: { _id: 'thing-1', n: 1 }, audit: [{ action: 'thing.created', subject: 'thing:1', old: null, new: { n: 1 } }], scope: { cityId: null } },
+          actor,
+          new Date(),
+          'conflict',
+        ),
       );
       await dies(attempt);
       expect(await beginAttempt(workshops, request('died-late'))).toEqual({ kind: 'applied', subjects: ['thing:1'] });
@@ -257,7 +275,14 @@ describe('after a crash that lost the answer', () => {
       const begun = await beginAttempt(workshops, request('expiring'), { ttlMs: 60_000 });
       const attempt = (begun as { attempt: Attempt }).attempt;
       await runInAttempt(attempt, () =>
-        writeChange(things(), null, { next: { _id: 'thing-2', n: 2 }, audit: [{ action: 'thing.created', subject: 'thing:2', old: null, new: { n: 2 } }], scope: { cityId: null } }, actor, new Date(), 'conflict'),
+        writeChange(
+          things(),
+          null,
+          { next: { _id: 'thing-2', n: 2 }, audit: [{ action: 'thing.created', subject: 'thing:2', old: null, new: { n: 2 } }], scope: { cityId: null } },
+          actor,
+          new Date(),
+          'conflict',
+        ),
       );
       await finishAttempt(attempt, { data: { thing: 2 } });
       expect(await beginAttempt(workshops, request('expiring'))).toEqual({ kind: 'replay', answer: { data: { thing: 2 } } });
@@ -272,7 +297,15 @@ describe('after a crash that lost the answer', () => {
     test('a record past its expiry is ignored even before the cleanup removes it', async () => {
       const recordId = recordIdOf('tester', 'stale');
       await idempotencyCollection(workshops).insertOne({
-        _id: recordId, kind: 'record', key: 'stale', subject: 'tester', hash: 'other', state: 'done', answer: '{"data":{"old":true}}', createdAt: new Date(0), expiresAt: new Date(1),
+        _id: recordId,
+        kind: 'record',
+        key: 'stale',
+        subject: 'tester',
+        hash: 'other',
+        state: 'done',
+        answer: '{"data":{"old":true}}',
+        createdAt: new Date(0),
+        expiresAt: new Date(1),
       });
       const begun = await beginAttempt(workshops, request('stale'));
       expect(begun.kind).toBe('run');
@@ -323,14 +356,22 @@ describe('timeouts', () => {
     // The subgraph does the work; its answer is held until the gateway has given up.
     let gaveUp!: () => void;
     const unknown = new Promise<void>((resolve) => (gaveUp = resolve));
-    plan = (request) => (request.headers['idempotency-key'] === 'late-1' && proxy.seen.filter((r) => r.headers['idempotency-key'] === 'late-1').length === 1 ? { after: unknown } : {});
+    plan = (request) =>
+      request.headers['idempotency-key'] === 'late-1' && proxy.seen.filter((r) => r.headers['idempotency-key'] === 'late-1').length === 1
+        ? { after: unknown }
+        : {};
     const started = Date.now();
     const first = await call(url, REGISTER, { w, c: 'makati' }, { token: tokens.staff, key: 'late-1' });
     gaveUp();
     expect(Date.now() - started).toBeGreaterThanOrEqual(1_000);
     expect(first.data?.registerForWorkshop ?? null).toBeNull();
     expect(first.errors).toHaveLength(1);
-    expect(first.errors![0].extensions).toMatchObject({ code: 'MUTATION_OUTCOME_UNKNOWN', serviceName: 'workshops', idempotencyKey: 'late-1', timeoutMs: 1_000 });
+    expect(first.errors![0].extensions).toMatchObject({
+      code: 'MUTATION_OUTCOME_UNKNOWN',
+      serviceName: 'workshops',
+      idempotencyKey: 'late-1',
+      timeoutMs: 1_000,
+    });
     expect(first.errors![0].message).toContain('Idempotency-Key: late-1');
     await proxy.settled();
     // It was applied; the repeat says how, and applies nothing.
@@ -350,7 +391,10 @@ describe('timeouts', () => {
     let gaveUp!: () => void;
     const unknown = new Promise<void>((resolve) => (gaveUp = resolve));
     const from = proxy.seen.length;
-    plan = (request) => (/registerForWorkshop/.test(request.body) && proxy.seen.slice(from).filter((r) => /registerForWorkshop/.test(r.body)).length === 1 ? { after: unknown } : {});
+    plan = (request) =>
+      /registerForWorkshop/.test(request.body) && proxy.seen.slice(from).filter((r) => /registerForWorkshop/.test(r.body)).length === 1
+        ? { after: unknown }
+        : {};
     const first = await call(url, REGISTER, { w, c: 'seoul' }, { token: tokens.staff });
     gaveUp();
     const key = first.errors![0].extensions.idempotencyKey;

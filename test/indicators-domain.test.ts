@@ -66,7 +66,13 @@ describe('peer groups', () => {
     expect(groupOf(nowhere, 'POPULATION_BAND')).toBeNull();
     expect(groupOf(nowhere, 'INCOME_GROUP')).toBeNull();
     expect(peersOf(nowhere, cities, 'INCOME_GROUP')).toEqual([]);
-    expect([499_999, 500_000, 999_999, 1_000_000, 5_000_000].map((p) => populationBand(p)!.id)).toEqual(['under-500k', '500k-1m', '500k-1m', '1m-5m', '5m-plus']);
+    expect([499_999, 500_000, 999_999, 1_000_000, 5_000_000].map((p) => populationBand(p)!.id)).toEqual([
+      'under-500k',
+      '500k-1m',
+      '500k-1m',
+      '1m-5m',
+      '5m-plus',
+    ]);
   });
 });
 
@@ -89,7 +95,18 @@ describe('series points', () => {
 });
 
 describe('consistency rules', () => {
-  const rule = (r: Partial<ConsistencyRule>): ConsistencyRule => ({ id: 'r', kind: 'AT_MOST', severity: 'WARNING', indicators: [], limit: null, tolerance: 0, min: null, max: null, description: 'd', ...r });
+  const rule = (r: Partial<ConsistencyRule>): ConsistencyRule => ({
+    id: 'r',
+    kind: 'AT_MOST',
+    severity: 'WARNING',
+    indicators: [],
+    limit: null,
+    tolerance: 0,
+    min: null,
+    max: null,
+    description: 'd',
+    ...r,
+  });
   const values = (o: Record<string, number>) => new Map(Object.entries(o));
 
   test('shares of one whole: checked once two parts are there; 100.0000001 is still 100', () => {

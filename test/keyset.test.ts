@@ -5,7 +5,16 @@
  */
 import type { Collection } from 'mongodb';
 import { openTestMongo, type TestMongo } from './support/mongo';
-import { keysetFilter, keysetSort, resolveKeysetPage, toKeysetConnection, isAfter, compareKeyset, encodeKeysetCursor, type KeysetSpec } from '../lib/graphql/keyset';
+import {
+  keysetFilter,
+  keysetSort,
+  resolveKeysetPage,
+  toKeysetConnection,
+  isAfter,
+  compareKeyset,
+  encodeKeysetCursor,
+  type KeysetSpec,
+} from '../lib/graphql/keyset';
 
 interface Row {
   _id: string;
@@ -31,7 +40,8 @@ beforeAll(async () => {
   mongo = await openTestMongo();
   rows = mongo.client.db(`${mongo.prefix}keyset`).collection<Row>('rows');
   const docs: Row[] = [];
-  for (let i = 0; i < 40; i++) docs.push({ _id: `r${String(i).padStart(2, '0')}`, level: i % 4, name: `n${i % 7}`, at: new Date(Date.UTC(2026, 0, 1 + (i % 3))) });
+  for (let i = 0; i < 40; i++)
+    docs.push({ _id: `r${String(i).padStart(2, '0')}`, level: i % 4, name: `n${i % 7}`, at: new Date(Date.UTC(2026, 0, 1 + (i % 3))) });
   await rows.insertMany(docs);
 });
 afterAll(async () => {
@@ -40,7 +50,11 @@ afterAll(async () => {
 
 async function page(after?: string) {
   const p = resolveKeysetPage(SPEC, { first: 6, after }, 20, 100);
-  const found = await rows.find(keysetFilter(SPEC, p)).sort(keysetSort(SPEC)).limit(p.limit + 1).toArray();
+  const found = await rows
+    .find(keysetFilter(SPEC, p))
+    .sort(keysetSort(SPEC))
+    .limit(p.limit + 1)
+    .toArray();
   return toKeysetConnection(SPEC, found, p, await rows.countDocuments());
 }
 
@@ -70,7 +84,12 @@ test('in-memory order and filter agree with the database', async () => {
   expect(sorted).toEqual((await rows.find().sort(keysetSort(SPEC)).toArray()).map((r) => r._id));
   const middle = all.find((r) => r._id === sorted[10])!;
   const p = resolveKeysetPage(SPEC, { first: 5, after: encodeKeysetCursor('rows', SPEC.valuesOf(middle), middle._id) }, 20, 100);
-  expect(all.filter((r) => isAfter(SPEC, p, r)).map((r) => r._id).sort()).toEqual([...sorted.slice(11)].sort());
+  expect(
+    all
+      .filter((r) => isAfter(SPEC, p, r))
+      .map((r) => r._id)
+      .sort(),
+  ).toEqual([...sorted.slice(11)].sort());
 });
 
 test.each([
@@ -80,5 +99,7 @@ test.each([
   ['not JSON', Buffer.from('{oops').toString('base64url')],
   ['an old offset cursor', Buffer.from('offset:4').toString('base64url')],
 ])('a cursor of %s is refused naming after', (_name, cursor) => {
-  expect(() => resolveKeysetPage(SPEC, { first: 5, after: cursor }, 20, 100)).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }));
+  expect(() => resolveKeysetPage(SPEC, { first: 5, after: cursor }, 20, 100)).toThrow(
+    expect.objectContaining({ extensions: expect.objectContaining({ code: 'BAD_USER_INPUT', field: 'after' }) }),
+  );
 });

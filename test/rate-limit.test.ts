@@ -106,7 +106,7 @@ describe('two gateway processes sharing Redis', () => {
     expect(gr.headers.get('content-type')).toMatch(/^application\/graphql-response\+json/);
   });
 
-  test('each token subject has its own bucket, with its role\'s policy', async () => {
+  test("each token subject has its own bucket, with its role's policy", async () => {
     const first: number[] = [];
     for (let i = 0; i < 8; i++) first.push((await post(gateways[i % 2].url, TYPENAME, bearer(partner1))).status);
     expect(first).toEqual([...Array(6).fill(200), 429, 429]);
@@ -133,7 +133,15 @@ describe('in-process gateways', () => {
   const running: { gateway: Gateway; http: RunningHttpServer }[] = [];
 
   async function gatewayWith(rateLimit: Partial<RateLimitSettings>, cache: { redisUrl?: string; keyPrefix?: string } = {}) {
-    const gateway = await createGateway({ ...t.stack.gateway.settings, logger, port: 0, host: '127.0.0.1', bus: undefined, cache: { enabled: false, ...cache }, rateLimit: { enabled: true, ...rateLimit } });
+    const gateway = await createGateway({
+      ...t.stack.gateway.settings,
+      logger,
+      port: 0,
+      host: '127.0.0.1',
+      bus: undefined,
+      cache: { enabled: false, ...cache },
+      rateLimit: { enabled: true, ...rateLimit },
+    });
     const http = await listen(gateway.listener, 0);
     running.push({ gateway, http });
     return http.url;
@@ -203,7 +211,12 @@ describe('the limiter', () => {
     const redis = redisClient('redis://127.0.0.1:1', 'rate-limit-test');
     try {
       const limiter = createRateLimiter(
-        { enabled: true, unit: 'requests', policies: { anonymous: { limit: 2, windowSeconds: 60 }, authenticated: { limit: 2, windowSeconds: 60 } }, trustedProxyHops: 0 },
+        {
+          enabled: true,
+          unit: 'requests',
+          policies: { anonymous: { limit: 2, windowSeconds: 60 }, authenticated: { limit: 2, windowSeconds: 60 } },
+          trustedProxyHops: 0,
+        },
         { redis, prefix: 'x:', metrics: { registry } as any },
       );
       const caller = { user: null, clientIp: '192.0.2.7' };
@@ -217,7 +230,12 @@ describe('the limiter', () => {
   });
 
   test('policies: the most generous role; anonymous by address, IPv6 by its /64', () => {
-    const policies = { anonymous: { limit: 1, windowSeconds: 60 }, authenticated: { limit: 2, windowSeconds: 60 }, VERIFIER: { limit: 10, windowSeconds: 60 }, WCCD_STAFF: { limit: 100, windowSeconds: 60 } };
+    const policies = {
+      anonymous: { limit: 1, windowSeconds: 60 },
+      authenticated: { limit: 2, windowSeconds: 60 },
+      VERIFIER: { limit: 10, windowSeconds: 60 },
+      WCCD_STAFF: { limit: 100, windowSeconds: 60 },
+    };
     expect(choosePolicy(null, policies).name).toBe('anonymous');
     expect(choosePolicy({ sub: 'x', roles: ['VERIFIER', 'WCCD_STAFF'] }, policies).name).toBe('WCCD_STAFF');
     expect(choosePolicy({ sub: 'x', roles: ['CITY_OFFICER'] }, policies).name).toBe('authenticated');
@@ -237,7 +255,10 @@ describe('the limiter', () => {
   });
 
   test('RATE_LIMITS is read from the environment and checked', () => {
-    expect(parseRateLimits('anonymous=5/10, PARTNER_APP=600/60').policies).toEqual({ anonymous: { limit: 5, windowSeconds: 10 }, PARTNER_APP: { limit: 600, windowSeconds: 60 } });
+    expect(parseRateLimits('anonymous=5/10, PARTNER_APP=600/60').policies).toEqual({
+      anonymous: { limit: 5, windowSeconds: 10 },
+      PARTNER_APP: { limit: 600, windowSeconds: 60 },
+    });
     expect(parseRateLimits('WIZARD=1/1,anonymous=x').problems).toHaveLength(2);
     const settings = gatewaySettingsFromEnv({ RATE_LIMIT: 'on', RATE_LIMIT_UNIT: 'cost', RATE_LIMITS: 'anonymous=500/60', TRUSTED_PROXY_HOPS: '2' });
     expect(settings.rateLimit).toEqual({ enabled: true, unit: 'cost', policies: { anonymous: { limit: 500, windowSeconds: 60 } }, trustedProxyHops: 2 });

@@ -33,7 +33,9 @@ test('every indicator of the catalogue has a generation model, and every model a
 
 test('0 violations of the consistency rules, for every sample city and year (all rules, all 100 values)', () => {
   expect(edition.rules.length).toBeGreaterThanOrEqual(10);
-  const violations = SAMPLE_CITIES.flatMap((c) => YEARS.flatMap((y) => checkConsistency(edition.rules, valuesOf(c.id, y)).map((v) => `${c.id} ${y}: ${v.rule.id}: ${v.message}`)));
+  const violations = SAMPLE_CITIES.flatMap((c) =>
+    YEARS.flatMap((y) => checkConsistency(edition.rules, valuesOf(c.id, y)).map((v) => `${c.id} ${y}: ${v.rule.id}: ${v.message}`)),
+  );
   expect(violations).toEqual([]);
 });
 
@@ -42,7 +44,12 @@ test('0 violations for 300 more cities of every size, region and income group, u
   const countries = ['KR', 'PH', 'NP', 'CN', 'CA', 'IN', 'MY', 'JP', 'VN', 'ZZ'];
   const violations: string[] = [];
   for (let i = 0; i < 300; i++) {
-    const city = { id: `synthetic-${i}`, country: countries[i % countries.length], region: regions[i % regions.length], population: Math.round(30_000 * 1.02 ** i) };
+    const city = {
+      id: `synthetic-${i}`,
+      country: countries[i % countries.length],
+      region: regions[i % regions.length],
+      population: Math.round(30_000 * 1.02 ** i),
+    };
     const values = generateCityValues(city, CATALOGUE, [2014, 2015, 2016, 2017, 2018], `seed-${i % 7}`);
     for (const y of [2014, 2015, 2016, 2017, 2018]) {
       const byId = new Map([...values].map(([id, byYear]) => [id, byYear.get(y)!]));
@@ -97,7 +104,7 @@ test.each(SENTINELS)('sentinel $id ($what) within realistic ranges for every cit
   expect(outside).toEqual([]);
 });
 
-test("the cases issue 13 found are plausible now (Makati 2014, Toronto, Surat, the relations)", () => {
+test('the cases issue 13 found are plausible now (Makati 2014, Toronto, Surat, the relations)', () => {
   const makati = valuesOf('makati', 2014);
   expect(makati.get('5.1')!).toBeLessThan(15);
   expect(makati.get('5.5')!).toBeLessThan(45);

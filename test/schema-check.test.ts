@@ -32,7 +32,9 @@ describe('schema:check', () => {
 
   test('a field hidden with @inaccessible leaves the public API, so hiding it is breaking', () => {
     const hidden = withSdlChange('membership', (sdl) =>
-      sdl.replace(/import: \[([^\]]*)\]/, (all, list: string) => (list.includes('"@inaccessible"') ? all : `import: [${list}, "@inaccessible"]`)).replace(CITY_AREA, (line) => line.replace('Float', 'Float @inaccessible')),
+      sdl
+        .replace(/import: \[([^\]]*)\]/, (all, list: string) => (list.includes('"@inaccessible"') ? all : `import: [${list}, "@inaccessible"]`))
+        .replace(CITY_AREA, (line) => line.replace('Float', 'Float @inaccessible')),
     );
     expect(checkSchemaChange(committed, hidden).unacknowledged).toEqual(['FIELD_REMOVED: City.areaKm2 was removed.']);
   });

@@ -47,7 +47,13 @@ const search = async (q: string, first = 20) => expectOk(await t.query(SEARCH, {
 const hits = async (q: string) => (await search(q)).edges.map((e: any) => [e.node.id, e.match.kind, e.match.name]);
 
 const admitCity = async (name: string, over: Record<string, unknown> = {}) =>
-  expectOk(await t.query(ADMIT, { input: { category: 'FULL', name, country: 'PH', city: { region: 'SOUTH_EAST_ASIA', timezone: 'Asia/Manila', ...over } } }, { token: tokens.staff })).admitMember.id;
+  expectOk(
+    await t.query(
+      ADMIT,
+      { input: { category: 'FULL', name, country: 'PH', city: { region: 'SOUTH_EAST_ASIA', timezone: 'Asia/Manila', ...over } } },
+      { token: tokens.staff },
+    ),
+  ).admitMember.id;
 
 describe('search', () => {
   test('by the beginning of a name, case-insensitive: "mak", "MAK", "Mak" find Makati', async () => {
@@ -69,7 +75,8 @@ describe('search', () => {
   });
 
   test('accents and punctuation do not matter: Đà Nẵng, "da nang", "DA-NANG"; St. John\'s', async () => {
-    for (const q of ['da nang', 'Đà Nẵng', 'DA-NANG', 'dà nẵng']) expect((await hits(q))[0]).toEqual(['da-nang', 'EXACT', expect.stringMatching(/^(Da Nang|Đà Nẵng)$/)]);
+    for (const q of ['da nang', 'Đà Nẵng', 'DA-NANG', 'dà nẵng'])
+      expect((await hits(q))[0]).toEqual(['da-nang', 'EXACT', expect.stringMatching(/^(Da Nang|Đà Nẵng)$/)]);
     expect(await hits("st john's")).toEqual([['st-johns', 'EXACT', "St. John's"]]);
     expect(await hits('st joh')).toEqual([['st-johns', 'PREFIX', "St. John's"]]);
     expect(await hits('ho chi')).toEqual([['ho-chi-minh-city', 'PREFIX', 'Ho Chi Minh City']]);
@@ -117,9 +124,15 @@ describe('search', () => {
   test('combines with the other filters', async () => {
     const data = expectOk(await t.query(FILTERED, { filter: { search: 'city', country: 'PH' }, first: 10 })).cities;
     expect(data.edges.map((e: any) => e.node.id)).toEqual(['iloilo-city', 'tarlac']);
-    expect(expectOk(await t.query(FILTERED, { filter: { search: 'city', enrolled: true }, first: 10 })).cities.edges.map((e: any) => e.node.id)).toEqual(['iloilo-city']);
+    expect(expectOk(await t.query(FILTERED, { filter: { search: 'city', enrolled: true }, first: 10 })).cities.edges.map((e: any) => e.node.id)).toEqual([
+      'iloilo-city',
+    ]);
     expect(expectOk(await t.query(FILTERED, { filter: { search: 'mak', cityNetMember: false }, first: 10 })).cities.totalCount).toBe(0);
-    expect(expectOk(await t.query(FILTERED, { filter: { search: 'mak', region: 'SOUTH_EAST_ASIA', cluster: 'DISASTER' }, first: 10 })).cities.edges.map((e: any) => e.node.id)).toEqual(['makati']);
+    expect(
+      expectOk(await t.query(FILTERED, { filter: { search: 'mak', region: 'SOUTH_EAST_ASIA', cluster: 'DISASTER' }, first: 10 })).cities.edges.map(
+        (e: any) => e.node.id,
+      ),
+    ).toEqual(['makati']);
   });
 
   test('nothing found is an empty page, not an error', async () => {
@@ -158,7 +171,9 @@ describe('search', () => {
     const recorder = t.recorders.membership;
     recorder.reset();
     expect(await hits('lumpur')).toEqual([['kuala-lumpur', 'WORD', 'Kuala Lumpur']]);
-    const ours = recorder.entries.filter((e) => e.db === db.databaseName && ['city_search_keys', 'cities', 'members', 'enrolments'].includes(e.collection ?? ''));
+    const ours = recorder.entries.filter(
+      (e) => e.db === db.databaseName && ['city_search_keys', 'cities', 'members', 'enrolments'].includes(e.collection ?? ''),
+    );
     const keyReads = ours.filter((e) => e.collection === 'city_search_keys');
     expect(keyReads.map((e) => e.body?.filter)).toEqual([{ _id: 'lumpur' }]);
     for (const e of ours.filter((x) => x.collection === 'cities')) {
@@ -206,7 +221,13 @@ describe('city(id:) is exact; citySuggestions(query) gives the nearest ids', () 
 
 describe('keyset pages: cities added between two page fetches neither skip nor repeat a row', () => {
   /** Pages through a list `size` rows at a time, calling `between` after each page; returns the ids in order. */
-  async function pageThrough(document: string, variables: Record<string, unknown>, pick: (data: any) => any, between: (page: number) => Promise<void>, size = 4): Promise<string[]> {
+  async function pageThrough(
+    document: string,
+    variables: Record<string, unknown>,
+    pick: (data: any) => any,
+    between: (page: number) => Promise<void>,
+    size = 4,
+  ): Promise<string[]> {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 100; page++) {
@@ -219,18 +240,24 @@ describe('keyset pages: cities added between two page fetches neither skip nor r
     throw new Error('did not reach the last page');
   }
 
-  const allIds = async (document: string, variables: Record<string, unknown>, pick: (data: any) => any) => pick(expectOk(await t.query(document, { ...variables, first: 100 }))).edges.map((e: any) => e.node.id);
+  const allIds = async (document: string, variables: Record<string, unknown>, pick: (data: any) => any) =>
+    pick(expectOk(await t.query(document, { ...variables, first: 100 }))).edges.map((e: any) => e.node.id);
 
   test('cities by name', async () => {
     const before = await allIds(FILTERED, {}, (d) => d.cities);
     let n = 0;
     // Each time: a city that sorts before the position (Aaa…), one after it (Zzz…), one right beside it.
-    const seen = await pageThrough(FILTERED, {}, (d) => d.cities, async () => {
-      n++;
-      await admitCity(`Aaa Paging ${n}`);
-      // Numbered so that each sorts after the ones before it (always ahead of the position).
-      await admitCity(`Zzz Paging ${String(n).padStart(3, '0')}`);
-    });
+    const seen = await pageThrough(
+      FILTERED,
+      {},
+      (d) => d.cities,
+      async () => {
+        n++;
+        await admitCity(`Aaa Paging ${n}`);
+        // Numbered so that each sorts after the ones before it (always ahead of the position).
+        await admitCity(`Zzz Paging ${String(n).padStart(3, '0')}`);
+      },
+    );
     expect(seen.length).toBe(new Set(seen).size);
     // Every city that was there all along is on exactly one page; those added behind the position are not.
     expect(seen.filter((id) => before.includes(id))).toEqual(before);
@@ -242,11 +269,16 @@ describe('keyset pages: cities added between two page fetches neither skip nor r
     const before = await allIds(SEARCH, { q: 'paging' }, (d) => d.cities);
     expect(before.length).toBeGreaterThanOrEqual(4);
     let n = 0;
-    const seen = await pageThrough(SEARCH, { q: 'paging' }, (d) => d.cities, async () => {
-      n++;
-      await admitCity(`Paging ${n}`); // a PREFIX match: ranked before every WORD match, so behind the position
-      await admitCity(`Aaa Paging Extra ${n}`); // a WORD match, among the others by name
-    });
+    const seen = await pageThrough(
+      SEARCH,
+      { q: 'paging' },
+      (d) => d.cities,
+      async () => {
+        n++;
+        await admitCity(`Paging ${n}`); // a PREFIX match: ranked before every WORD match, so behind the position
+        await admitCity(`Aaa Paging Extra ${n}`); // a WORD match, among the others by name
+      },
+    );
     expect(seen.length).toBe(new Set(seen).size);
     expect(seen.filter((id) => before.includes(id))).toEqual(before);
   }, 180_000);
@@ -275,6 +307,10 @@ describe('keyset pages: cities added between two page fetches neither skip nor r
     const cities = expectOk(await t.query(FILTERED, { first: 1 })).cities.pageInfo.endCursor;
     expectError(await t.query(SEARCH, { q: 'ma', first: 2, after: cities }), 'BAD_USER_INPUT', 'after');
     expectError(await t.query(FILTERED, { first: 2, after: 'offset:4' }), 'BAD_USER_INPUT', 'after');
-    expectError(await t.query(FILTERED, { first: 2, after: Buffer.from('{"c":"cities","v":[{"$gt":""}],"id":"x"}').toString('base64url') }), 'BAD_USER_INPUT', 'after');
+    expectError(
+      await t.query(FILTERED, { first: 2, after: Buffer.from('{"c":"cities","v":[{"$gt":""}],"id":"x"}').toString('base64url') }),
+      'BAD_USER_INPUT',
+      'after',
+    );
   });
 });

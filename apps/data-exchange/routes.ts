@@ -39,7 +39,20 @@ const SAVE = `mutation ImportValues($input: SaveIndicatorValuesInput!) {
   saveIndicatorValues(input: $input) { cityId year version draftCount submittedCount verifiedCount rejectedCount }
 }`;
 
-const REGISTRY_COLUMNS = ['cityId', 'cityName', 'country', 'region', 'year', 'level', 'awardedAt', 'verifierOrganisation', 'coreVerified', 'supportingVerified', 'earnedLevel', 'sampleData'];
+const REGISTRY_COLUMNS = [
+  'cityId',
+  'cityName',
+  'country',
+  'region',
+  'year',
+  'level',
+  'awardedAt',
+  'verifierOrganisation',
+  'coreVerified',
+  'supportingVerified',
+  'earnedLevel',
+  'sampleData',
+];
 const VALUE_COLUMNS = ['indicatorId', 'name', 'theme', 'kind', 'unit', 'value', 'status', 'sampleData'];
 
 interface GqlError {
@@ -74,7 +87,11 @@ export function createDataExchangeRoutes(options: DataExchangeOptions) {
 
   async function registry(req: http.IncomingMessage, url: URL) {
     const year = url.searchParams.get('year');
-    const variables: Record<string, unknown> = { first: options.pageSize, level: url.searchParams.get('level') || undefined, country: url.searchParams.get('country') || undefined };
+    const variables: Record<string, unknown> = {
+      first: options.pageSize,
+      level: url.searchParams.get('level') || undefined,
+      country: url.searchParams.get('country') || undefined,
+    };
     if (year) variables.year = Number.isInteger(Number(year)) ? Number(year) : year;
     const rows: Record<string, unknown>[] = [];
     for (let after: string | undefined; ; ) {
@@ -113,19 +130,41 @@ export function createDataExchangeRoutes(options: DataExchangeOptions) {
   }
 
   async function values(req: http.IncomingMessage, cityId: string, year: string) {
-    type Values = { city: { id: string; indicators: { indicator: { id: string; name: string; theme: string; kind: string; unit: string }; value: number; status: string; sampleData: boolean }[] } | null };
+    type Values = {
+      city: {
+        id: string;
+        indicators: {
+          indicator: { id: string; name: string; theme: string; kind: string; unit: string };
+          value: number;
+          status: string;
+          sampleData: boolean;
+        }[];
+      } | null;
+    };
     const result = await run<Values>(req, VALUES, { id: cityId, year: Number.isInteger(Number(year)) ? Number(year) : year });
     failOn(result.errors);
     if (!result.data!.city) throw new RouteError(404, { errors: [{ message: `No city ${JSON.stringify(cityId)}`, extensions: { code: 'NOT_FOUND' } }] });
-    const rows = result.data!.city.indicators
-      .filter((v) => v.status === 'VERIFIED')
-      .map((v) => ({ indicatorId: v.indicator.id, name: v.indicator.name, theme: v.indicator.theme, kind: v.indicator.kind, unit: v.indicator.unit, value: v.value, status: v.status, sampleData: v.sampleData }));
+    const rows = result
+      .data!.city.indicators.filter((v) => v.status === 'VERIFIED')
+      .map((v) => ({
+        indicatorId: v.indicator.id,
+        name: v.indicator.name,
+        theme: v.indicator.theme,
+        kind: v.indicator.kind,
+        unit: v.indicator.unit,
+        value: v.value,
+        status: v.status,
+        sampleData: v.sampleData,
+      }));
     return { columns: VALUE_COLUMNS, rows, name: `${cityId}-${year}-verified-values` };
   }
 
   async function importValues(req: http.IncomingMessage, url: URL, cityId: string, year: string) {
     const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
-    if (type !== 'text/csv') throw new RouteError(415, { errors: [{ message: 'Upload the values as text/csv (columns: id,value,source,note)', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }] });
+    if (type !== 'text/csv')
+      throw new RouteError(415, {
+        errors: [{ message: 'Upload the values as text/csv (columns: id,value,source,note)', extensions: { code: 'UNSUPPORTED_MEDIA_TYPE' } }],
+      });
     const text = await readText(req, maxUpload);
     let parsed: ReturnType<typeof parseCsv>;
     try {
@@ -134,7 +173,11 @@ export function createDataExchangeRoutes(options: DataExchangeOptions) {
       throw new RouteError(400, { imported: false, rejected: [{ line: null, problem: `Not valid CSV: ${(error as Error).message}` }] });
     }
     const missing = ['id', 'value'].filter((c) => !parsed.header.includes(c));
-    if (missing.length) throw new RouteError(400, { imported: false, rejected: [{ line: 1, problem: `The header row must name the columns id,value[,source,note]; missing: ${missing.join(', ')}` }] });
+    if (missing.length)
+      throw new RouteError(400, {
+        imported: false,
+        rejected: [{ line: 1, problem: `The header row must name the columns id,value[,source,note]; missing: ${missing.join(', ')}` }],
+      });
     if (!parsed.rows.length) throw new RouteError(400, { imported: false, rejected: [{ line: null, problem: 'The file has no rows' }] });
 
     // Row by row: what CSV alone can tell (an id and a number); the rest is the mutation's own validation.
@@ -166,12 +209,19 @@ export function createDataExchangeRoutes(options: DataExchangeOptions) {
       const error = result.errors?.[0];
       if (error) {
         const code = String(error.extensions?.code ?? '');
-        const problems = (error.extensions?.problems as { field: string; message: string }[] | undefined) ?? [{ field: String(error.extensions?.field ?? ''), message: error.message }];
+        const problems = (error.extensions?.problems as { field: string; message: string }[] | undefined) ?? [
+          { field: String(error.extensions?.field ?? ''), message: error.message },
+        ];
         if (code !== 'BAD_USER_INPUT' && code !== 'CONFLICT') failOn(result.errors);
         for (const p of problems) {
           const index = /^values\[(\d+)\]/.exec(p.field)?.[1];
           const row = index === undefined ? undefined : wellFormed[Number(index)];
-          rejected.push({ line: row?.line ?? null, indicatorId: row?.input.indicatorId, field: p.field.replace(/^values\[\d+\]\.?/, '') || undefined, problem: p.message.replace(/^values\[\d+\](\.\w+)?: /, '') });
+          rejected.push({
+            line: row?.line ?? null,
+            indicatorId: row?.input.indicatorId,
+            field: p.field.replace(/^values\[\d+\]\.?/, '') || undefined,
+            problem: p.message.replace(/^values\[\d+\](\.\w+)?: /, ''),
+          });
         }
         if (code === 'CONFLICT' && !rejected.some((r) => r.line !== null)) throw new RouteError(409, { imported: false, rejected });
       } else if (!rejected.length) {
@@ -184,8 +234,7 @@ export function createDataExchangeRoutes(options: DataExchangeOptions) {
 
   return async function route(req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> {
     const path = url.pathname;
-    const exportMatch =
-      /^\/exports\/registry\.(csv|json)$/.exec(path) ?? /^\/exports\/cities\/([a-z0-9-]{1,80})\/values\/(\d{4})\.(csv|json)$/.exec(path);
+    const exportMatch = /^\/exports\/registry\.(csv|json)$/.exec(path) ?? /^\/exports\/cities\/([a-z0-9-]{1,80})\/values\/(\d{4})\.(csv|json)$/.exec(path);
     const importMatch = /^\/imports\/cities\/([a-z0-9-]{1,80})\/values\/(\d{4})$/.exec(path);
     if (!exportMatch && !importMatch) return false;
     try {

@@ -42,6 +42,6 @@ export function oursEnv(workers: number, cache: OursCacheSettings = {}): Record<
     // The entity/response cache: each value is its own run of ours (--cache); Redis only with --redis.
     ...(cache.cache ? { GATEWAY_CACHE: cache.cache } : {}),
     REDIS_URL: cache.redisUrl ?? '',
-    CACHE_KEY_PREFIX: cache.redisUrl ? cache.cacheKeyPrefix ?? '' : '',
+    CACHE_KEY_PREFIX: cache.redisUrl ? (cache.cacheKeyPrefix ?? '') : '',
   };
 }

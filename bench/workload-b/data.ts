@@ -2,9 +2,24 @@
  * Workload B's data: the users/products/reviews of the standard federation gateway benchmark shape,
  * generated deterministically (a fixed size, so every gateway shapes the same response).
  */
-export interface User { id: string; name: string; username: string; birthday: number }
-export interface Product { upc: string; name: string; price: number; weight: number }
-export interface Review { id: string; body: string; authorId: string; productUpc: string }
+export interface User {
+  id: string;
+  name: string;
+  username: string;
+  birthday: number;
+}
+export interface Product {
+  upc: string;
+  name: string;
+  price: number;
+  weight: number;
+}
+export interface Review {
+  id: string;
+  body: string;
+  authorId: string;
+  productUpc: string;
+}
 
 /**
  * 10 users by default; BENCH_B_USERS (`--b-users`) scales the answer (TestQuery's size grows with the

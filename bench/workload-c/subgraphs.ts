@@ -29,9 +29,24 @@ export const SDL: Record<string, string> = {
     extend type Product @key(fields: "upc") { upc: String! @external  reviews: [Review] }`,
 };
 
-interface Person { id: string; name: string; username: string; birthDate: string }
-interface Item { upc: string; name: string; price: number; weight: number }
-interface Opinion { id: string; authorId: string; upc: string; body: string }
+interface Person {
+  id: string;
+  name: string;
+  username: string;
+  birthDate: string;
+}
+interface Item {
+  upc: string;
+  name: string;
+  price: number;
+  weight: number;
+}
+interface Opinion {
+  id: string;
+  authorId: string;
+  upc: string;
+  body: string;
+}
 
 const PEOPLE: Person[] = [
   { id: '1', name: 'Ada Lovelace', username: '@ada', birthDate: '1815-12-10' },

@@ -79,7 +79,10 @@ function syntheticCities(count: number): SampleCity[] {
       ...where,
       population: rng.int(50_000, 5_000_000),
       areaKm2: Math.round(rng.between(20, 1500)),
-      member: { since: `20${String(rng.int(0, 19)).padStart(2, '0')}-01-01`, clusters: [rng.pick(['CLIMATE_CHANGE', 'DISASTER', 'SDGS', 'INFRASTRUCTURE'] as const)] },
+      member: {
+        since: `20${String(rng.int(0, 19)).padStart(2, '0')}-01-01`,
+        clusters: [rng.pick(['CLIMATE_CHANGE', 'DISASTER', 'SDGS', 'INFRASTRUCTURE'] as const)],
+      },
       enrolled: { round: 2016, on: '2016-09-01' },
       certification: { 2014: plans[i % plans.length], 2015: plans[(i + 1) % plans.length], 2016: plans[(i + 2) % plans.length] },
     };
@@ -269,7 +272,9 @@ function buildWorkshops(cities: SampleCity[], extra: number): SampleDataset['wor
         status,
         registeredAt,
         // Written in the current shape (one unnamed seat), as data/migrations.ts would leave it.
-        participants: [{ id: 'p1', name: null, role: null, email: null, status, seq: -1, addedAt: registeredAt, confirmedAt: isConfirmed ? registeredAt : null }],
+        participants: [
+          { id: 'p1', name: null, role: null, email: null, status, seq: -1, addedAt: registeredAt, confirmedAt: isConfirmed ? registeredAt : null },
+        ],
       });
     });
     workshops.push({

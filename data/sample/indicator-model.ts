@@ -19,7 +19,12 @@ export type Band = readonly [number, number];
 export type ByIncome = Readonly<Record<IncomeGroup, Band>>;
 
 /** Bands per income group: high, upper middle, lower middle, low. */
-export const by = (high: Band, upperMiddle: Band, lowerMiddle: Band, low: Band): ByIncome => ({ HIGH: high, UPPER_MIDDLE: upperMiddle, LOWER_MIDDLE: lowerMiddle, LOW: low });
+export const by = (high: Band, upperMiddle: Band, lowerMiddle: Band, low: Band): ByIncome => ({
+  HIGH: high,
+  UPPER_MIDDLE: upperMiddle,
+  LOWER_MIDDLE: lowerMiddle,
+  LOW: low,
+});
 /** The same band whatever the income group. */
 export const any = (band: Band): ByIncome => by(band, band, band, band);
 
@@ -30,7 +35,14 @@ export type IndicatorModel =
    * (value × (population / 1 million)^size); `skew` > 1 puts most cities near the low end (rare events);
    * `region` overrides the band for a region; `absentBelow` gives 0 to smaller cities with a probability.
    */
-  | { kind: 'band'; band: ByIncome; size?: number; skew?: number; region?: Partial<Record<Region, ByIncome>>; absentBelow?: { population: number; probability: number } }
+  | {
+      kind: 'band';
+      band: ByIncome;
+      size?: number;
+      skew?: number;
+      region?: Partial<Record<Region, ByIncome>>;
+      absentBelow?: { population: number; probability: number };
+    }
   /** A fraction (or multiple) of another indicator of the same year: value = parent × factor. */
   | { kind: 'times'; of: string; factor: ByIncome; cap?: number }
   /** Another percentage plus a gap: value = parent + gap (clamped to 0–100). */
@@ -48,7 +60,11 @@ export type IndicatorModel =
   /** Non-stop air destinations: a whole number that grows with population and income. */
   | { kind: 'destinations' };
 
-const band = (b: ByIncome, extra: Omit<Extract<IndicatorModel, { kind: 'band' }>, 'kind' | 'band'> = {}): IndicatorModel => ({ kind: 'band', band: b, ...extra });
+const band = (b: ByIncome, extra: Omit<Extract<IndicatorModel, { kind: 'band' }>, 'kind' | 'band'> = {}): IndicatorModel => ({
+  kind: 'band',
+  band: b,
+  ...extra,
+});
 
 export const INDICATOR_MODELS: Readonly<Record<string, IndicatorModel>> = {
   // Economy
@@ -195,15 +211,55 @@ export const SHARE_MODELS = {
     /** Landfill, incinerator, burned openly, open dump, other means. */
     disposal: ['16.4', '16.5', '16.6', '16.7', '16.8'],
     weights: {
-      HIGH: [[0.2, 0.9], [0.05, 0.9], [0, 0], [0, 0], [0, 0.1]],
-      UPPER_MIDDLE: [[0.5, 0.9], [0, 0.3], [0, 0.05], [0, 0.2], [0, 0.1]],
-      LOWER_MIDDLE: [[0.3, 0.8], [0, 0.05], [0.02, 0.15], [0.1, 0.5], [0, 0.1]],
-      LOW: [[0.1, 0.4], [0, 0.02], [0.1, 0.3], [0.3, 0.7], [0, 0.1]],
+      HIGH: [
+        [0.2, 0.9],
+        [0.05, 0.9],
+        [0, 0],
+        [0, 0],
+        [0, 0.1],
+      ],
+      UPPER_MIDDLE: [
+        [0.5, 0.9],
+        [0, 0.3],
+        [0, 0.05],
+        [0, 0.2],
+        [0, 0.1],
+      ],
+      LOWER_MIDDLE: [
+        [0.3, 0.8],
+        [0, 0.05],
+        [0.02, 0.15],
+        [0.1, 0.5],
+        [0, 0.1],
+      ],
+      LOW: [
+        [0.1, 0.4],
+        [0, 0.02],
+        [0.1, 0.3],
+        [0.3, 0.7],
+        [0, 0.1],
+      ],
     } as Record<IncomeGroup, Band[]>,
     /** East Asia's high-income cities burn most of what they do not recycle; North America's landfill it. */
     regionWeights: {
-      EAST_ASIA: { HIGH: [[0.05, 0.3], [0.6, 1], [0, 0], [0, 0], [0, 0.05]] },
-      NORTH_AMERICA: { HIGH: [[0.7, 1], [0, 0.08], [0, 0], [0, 0], [0, 0.1]] },
+      EAST_ASIA: {
+        HIGH: [
+          [0.05, 0.3],
+          [0.6, 1],
+          [0, 0],
+          [0, 0],
+          [0, 0.05],
+        ],
+      },
+      NORTH_AMERICA: {
+        HIGH: [
+          [0.7, 1],
+          [0, 0.08],
+          [0, 0],
+          [0, 0],
+          [0, 0.1],
+        ],
+      },
     } as Partial<Record<Region, Partial<Record<IncomeGroup, Band[]>>>>,
     /** Part of the waste not accounted for by any of the shares (percentage points). */
     unaccounted: [0.5, 5] as Band,
@@ -216,10 +272,26 @@ export const SHARE_MODELS = {
     /** Primary, secondary, tertiary. */
     levels: ['20.3', '20.4', '20.5'],
     weights: {
-      HIGH: [[0, 0.1], [0.3, 0.7], [0.3, 0.7]],
-      UPPER_MIDDLE: [[0.1, 0.4], [0.4, 0.8], [0, 0.3]],
-      LOWER_MIDDLE: [[0.3, 0.7], [0.2, 0.6], [0, 0.1]],
-      LOW: [[0.5, 0.9], [0.1, 0.4], [0, 0.05]],
+      HIGH: [
+        [0, 0.1],
+        [0.3, 0.7],
+        [0.3, 0.7],
+      ],
+      UPPER_MIDDLE: [
+        [0.1, 0.4],
+        [0.4, 0.8],
+        [0, 0.3],
+      ],
+      LOWER_MIDDLE: [
+        [0.3, 0.7],
+        [0.2, 0.6],
+        [0, 0.1],
+      ],
+      LOW: [
+        [0.5, 0.9],
+        [0.1, 0.4],
+        [0, 0.05],
+      ],
     } as Record<IncomeGroup, Band[]>,
     unaccounted: [0, 3] as Band,
   },

@@ -53,7 +53,19 @@ const within = (rng: Random, [lo, hi]: Band) => rng.between(lo, hi);
 
 /** Rounds as a city would report: whole counts, percentages to 0.1 (0.01 below 1), rates to 3 significant digits. */
 export function roundValue(indicator: CatalogueIndicator, value: number): number {
-  const places = indicator.integer ? 0 : isPercent(indicator) ? (Math.abs(value) < 1 ? 2 : 1) : Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : Math.abs(value) >= 1 ? 2 : 3;
+  const places = indicator.integer
+    ? 0
+    : isPercent(indicator)
+      ? Math.abs(value) < 1
+        ? 2
+        : 1
+      : Math.abs(value) >= 100
+        ? 0
+        : Math.abs(value) >= 10
+          ? 1
+          : Math.abs(value) >= 1
+            ? 2
+            : 3;
   const f = 10 ** places;
   return Math.round(value * f) / f + 0; // + 0: no -0
 }
@@ -133,7 +145,8 @@ class CityGenerator {
     switch (model.kind) {
       case 'band': {
         const band = (model.region?.[this.city.region] ?? model.band)[this.income];
-        if (model.absentBelow && this.city.population < model.absentBelow.population && rng.next() < model.absentBelow.probability) return this.years.map(() => 0);
+        if (model.absentBelow && this.city.population < model.absentBelow.population && rng.next() < model.absentBelow.probability)
+          return this.years.map(() => 0);
         const d = this.direction(indicator);
         const own = d === 1 ? this.performance : d === -1 ? 1 - this.performance : rng.next();
         let position = clamp(0.5 * own + 0.5 * rng.next(), 0, 1);
@@ -235,7 +248,9 @@ class CityGenerator {
         const total = w.reduce((s, x) => s + x, 0) || 1;
         const rest = 100 - unaccounted - recycled[i];
         out.get(m.recycled)!.push(floorShare(recycled[i]));
-        m.disposal.forEach((id, k) => { out.get(id)!.push(floorShare((w[k] / total) * rest)); });
+        m.disposal.forEach((id, k) => {
+          out.get(id)!.push(floorShare((w[k] / total) * rest));
+        });
       });
       for (const [id, values] of out) this.series.set(id, values);
       return;
@@ -251,7 +266,9 @@ class CityGenerator {
       const w = jitter(weights);
       const total = w.reduce((s, x) => s + x, 0) || 1;
       out.get(m.none)!.push(floorShare(100 - unaccounted - treated));
-      m.levels.forEach((id, k) => { out.get(id)!.push(floorShare((w[k] / total) * treated)); });
+      m.levels.forEach((id, k) => {
+        out.get(id)!.push(floorShare((w[k] / total) * treated));
+      });
     });
     for (const [id, values] of out) this.series.set(id, values);
   }
@@ -260,7 +277,12 @@ class CityGenerator {
 const SHARED = new Set<string>(Object.entries(INDICATOR_MODELS).flatMap(([id, m]) => (m.kind === 'share' ? [id] : [])));
 
 /** Values for every indicator of the catalogue for one city over the given years: id -> year -> value. */
-export function generateCityValues(city: CityTraits, catalogue: readonly CatalogueIndicator[], years: readonly number[], seed = DEFAULT_VALUE_SEED): Map<string, Map<number, number>> {
+export function generateCityValues(
+  city: CityTraits,
+  catalogue: readonly CatalogueIndicator[],
+  years: readonly number[],
+  seed = DEFAULT_VALUE_SEED,
+): Map<string, Map<number, number>> {
   const ordered = [...years].sort((a, b) => a - b);
   const generator = new CityGenerator(city, catalogue, ordered, seed);
   const result = new Map<string, Map<number, number>>();

@@ -135,11 +135,15 @@ export class FetchCache {
       return partial ? { ...response, errors: remapErrors(response.errors, missing) } : response;
     }
     if (!response.errors?.length) {
-      missing.forEach((i, j) => { store.set(keys[i], JSON.stringify(fetched[j] ?? null), tags[i], ttl, ticket); });
+      missing.forEach((i, j) => {
+        store.set(keys[i], JSON.stringify(fetched[j] ?? null), tags[i], ttl, ticket);
+      });
     }
     if (!partial) return response;
     const merged: unknown[] = found.map((value) => (value === undefined ? undefined : JSON.parse(value)));
-    missing.forEach((i, j) => { merged[i] = fetched[j]; });
+    missing.forEach((i, j) => {
+      merged[i] = fetched[j];
+    });
     return { ...response, data: { ...response.data, _entities: merged }, errors: remapErrors(response.errors, missing) };
   }
 }

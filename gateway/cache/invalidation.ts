@@ -32,7 +32,11 @@ export interface Invalidation {
   stop(): void;
 }
 
-export function connectInvalidation(store: CacheStore, bus: InvalidationBus, options: { sharedBus: boolean; metrics?: Metrics; logger?: Logger }): Invalidation {
+export function connectInvalidation(
+  store: CacheStore,
+  bus: InvalidationBus,
+  options: { sharedBus: boolean; metrics?: Metrics; logger?: Logger },
+): Invalidation {
   const apply = (tags: CacheTag[], source: 'bus' | 'response' | 'cluster') => {
     options.metrics?.cacheInvalidations.inc({ source });
     store.invalidate(tags);

@@ -50,7 +50,10 @@ export function createResponseCache(options: { store: CacheStore; policies: () =
 
   const observeHit = (operationName: string | undefined, started: bigint, how: 'hit' | 'shared') => {
     // Still an operation to operators (latency by name), though Apollo never saw it.
-    options.metrics?.operationDuration.observe({ operation: operationLabel(operationName), type: 'query', service: 'gateway' }, Number(process.hrtime.bigint() - started) / 1e9);
+    options.metrics?.operationDuration.observe(
+      { operation: operationLabel(operationName), type: 'query', service: 'gateway' },
+      Number(process.hrtime.bigint() - started) / 1e9,
+    );
     trace.getActiveSpan()?.setAttribute('graphql.operation.name', operationLabel(operationName));
     trace.getActiveSpan()?.setAttribute('gateway.cache', how);
   };

@@ -192,10 +192,15 @@ export function listSizing(
       if (value !== undefined) given.push(Math.max(0, value));
     }
     if (spec.requireOneSlicingArgument && explicit !== 1) {
-      throw refusal(400, 'BAD_USER_INPUT', `${parent}.${field.name} needs exactly one of its slicing arguments (${spec.slicingArguments.join(', ')}); ${explicit} given.`, {
-        field: `${parent}.${field.name}`,
-        argumentNames: spec.slicingArguments,
-      });
+      throw refusal(
+        400,
+        'BAD_USER_INPUT',
+        `${parent}.${field.name} needs exactly one of its slicing arguments (${spec.slicingArguments.join(', ')}); ${explicit} given.`,
+        {
+          field: `${parent}.${field.name}`,
+          argumentNames: spec.slicingArguments,
+        },
+      );
     }
     if (given.length) size = Math.max(...given);
   }
@@ -229,7 +234,8 @@ export function actualCost(
 ): { cost: number; objects: number } {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of document.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
-  const root = operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
   let objects = 0;
 
   // The fields selected on one object, by response key, fragments applied for its concrete type.
@@ -278,7 +284,8 @@ export function actualCost(
   function objectCost(value: Record<string, unknown>, owner: object, sets: SelectionSetNode[], declared: GraphQLCompositeType, rootMutation: boolean): number {
     const typename = typeof value.__typename === 'string' ? value.__typename : undefined;
     const concrete = typename ? schema.getType(typename) : undefined;
-    const type = concrete && (isObjectType(concrete) || isInterfaceType(concrete)) ? concrete : isObjectType(declared) || isInterfaceType(declared) ? declared : undefined;
+    const type =
+      concrete && (isObjectType(concrete) || isInterfaceType(concrete)) ? concrete : isObjectType(declared) || isInterfaceType(declared) ? declared : undefined;
     const fields = fieldsFor(owner, sets, type?.name);
     let cost = 0;
     for (const [key, nodes] of fields) {

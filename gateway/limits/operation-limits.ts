@@ -33,7 +33,12 @@ function limitError(code: string, message: string, limit: number, actual: number
 export function checkDocumentText(source: string, limits: OperationLimits): void {
   const bytes = Buffer.byteLength(source);
   if (bytes > limits.maxDocumentBytes) {
-    throw limitError('DOCUMENT_TOO_LARGE', `The document is ${bytes} bytes; the most is ${limits.maxDocumentBytes} (MAX_DOCUMENT_BYTES).`, limits.maxDocumentBytes, bytes);
+    throw limitError(
+      'DOCUMENT_TOO_LARGE',
+      `The document is ${bytes} bytes; the most is ${limits.maxDocumentBytes} (MAX_DOCUMENT_BYTES).`,
+      limits.maxDocumentBytes,
+      bytes,
+    );
   }
   const lexer = new Lexer(new Source(source));
   let tokens = 0;
@@ -189,7 +194,11 @@ export function measureOperation(
   }
 
   const rootType = schema
-    ? (operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType()) ?? undefined
+    ? ((operation.operation === 'query'
+        ? schema.getQueryType()
+        : operation.operation === 'mutation'
+          ? schema.getMutationType()
+          : schema.getSubscriptionType()) ?? undefined)
     : undefined;
   const root = measureSet(operation.selectionSet, rootType, undefined, true);
 
@@ -229,13 +238,28 @@ export function enforceMeasures(m: OperationMeasures, limits: OperationLimits): 
     throw limitError('DEPTH_LIMIT_EXCEEDED', `The operation is ${m.depth} levels deep; the most is ${limits.maxDepth} (MAX_DEPTH).`, limits.maxDepth, m.depth);
   }
   if (m.aliases > limits.maxAliases) {
-    throw limitError('ALIAS_LIMIT_EXCEEDED', `The operation uses ${m.aliases} aliases (fragments expanded); the most is ${limits.maxAliases} (MAX_ALIASES).`, limits.maxAliases, m.aliases);
+    throw limitError(
+      'ALIAS_LIMIT_EXCEEDED',
+      `The operation uses ${m.aliases} aliases (fragments expanded); the most is ${limits.maxAliases} (MAX_ALIASES).`,
+      limits.maxAliases,
+      m.aliases,
+    );
   }
   if (m.rootFields > limits.maxRootFields) {
-    throw limitError('ROOT_FIELD_LIMIT_EXCEEDED', `The operation asks for ${m.rootFields} top-level fields; the most is ${limits.maxRootFields} (MAX_ROOT_FIELDS).`, limits.maxRootFields, m.rootFields);
+    throw limitError(
+      'ROOT_FIELD_LIMIT_EXCEEDED',
+      `The operation asks for ${m.rootFields} top-level fields; the most is ${limits.maxRootFields} (MAX_ROOT_FIELDS).`,
+      limits.maxRootFields,
+      m.rootFields,
+    );
   }
   if (m.directives > limits.maxDirectives) {
-    throw limitError('DIRECTIVE_LIMIT_EXCEEDED', `The document uses ${m.directives} directives; the most is ${limits.maxDirectives} (MAX_DIRECTIVES).`, limits.maxDirectives, m.directives);
+    throw limitError(
+      'DIRECTIVE_LIMIT_EXCEEDED',
+      `The document uses ${m.directives} directives; the most is ${limits.maxDirectives} (MAX_DIRECTIVES).`,
+      limits.maxDirectives,
+      m.directives,
+    );
   }
   if (m.cost > limits.maxCost) {
     const path = m.path.join('.');
@@ -260,10 +284,15 @@ export function checkLiteralInputs(document: DocumentNode, limits: OperationLimi
     }
     const n = node as { kind?: string; value?: unknown; values?: unknown[] };
     if (n.kind === Kind.STRING && typeof n.value === 'string' && n.value.length > limits.maxStringLength) {
-      throw refusal(400, 'BAD_USER_INPUT', `A string argument is ${n.value.length} characters long; the most is ${limits.maxStringLength} (MAX_STRING_LENGTH).`, {
-        limit: limits.maxStringLength,
-        actual: n.value.length,
-      });
+      throw refusal(
+        400,
+        'BAD_USER_INPUT',
+        `A string argument is ${n.value.length} characters long; the most is ${limits.maxStringLength} (MAX_STRING_LENGTH).`,
+        {
+          limit: limits.maxStringLength,
+          actual: n.value.length,
+        },
+      );
     }
     if (n.kind === Kind.LIST && Array.isArray(n.values) && n.values.length > limits.maxInputListLength) {
       throw refusal(400, 'BAD_USER_INPUT', `A list argument has ${n.values.length} items; the most is ${limits.maxInputListLength} (MAX_INPUT_LIST_LENGTH).`, {
@@ -296,10 +325,15 @@ export function checkVariables(variables: unknown, limits: OperationLimits): voi
     if (nesting > MAX_VARIABLE_NESTING) throw refusal(400, 'BAD_USER_INPUT', `Variable ${path} is nested deeper than ${MAX_VARIABLE_NESTING} levels.`);
     if (typeof value === 'string') {
       if (value.length > limits.maxStringLength) {
-        throw refusal(400, 'BAD_USER_INPUT', `Variable ${path} is ${value.length} characters long; the most is ${limits.maxStringLength} (MAX_STRING_LENGTH).`, {
-          limit: limits.maxStringLength,
-          actual: value.length,
-        });
+        throw refusal(
+          400,
+          'BAD_USER_INPUT',
+          `Variable ${path} is ${value.length} characters long; the most is ${limits.maxStringLength} (MAX_STRING_LENGTH).`,
+          {
+            limit: limits.maxStringLength,
+            actual: value.length,
+          },
+        );
       }
     } else if (Array.isArray(value)) {
       if (value.length > limits.maxInputListLength) {
@@ -308,7 +342,9 @@ export function checkVariables(variables: unknown, limits: OperationLimits): voi
           actual: value.length,
         });
       }
-      value.forEach((item, i) => { walk(item, `${path}[${i}]`, nesting + 1); });
+      value.forEach((item, i) => {
+        walk(item, `${path}[${i}]`, nesting + 1);
+      });
     } else if (value && typeof value === 'object') {
       for (const [key, item] of Object.entries(value)) {
         if (key.startsWith('$') || key.includes('.') || key.includes('\u0000')) {

@@ -38,7 +38,12 @@ function outcome(tokens: number, cost: number, policy: BucketPolicy): { tokens: 
   }
   return {
     tokens,
-    take: { allowed: false, remaining: Math.floor(tokens), resetMs: Math.ceil((policy.limit - tokens) / rate), retryAfterMs: Math.ceil((cost - tokens) / rate) },
+    take: {
+      allowed: false,
+      remaining: Math.floor(tokens),
+      resetMs: Math.ceil((policy.limit - tokens) / rate),
+      retryAfterMs: Math.ceil((cost - tokens) / rate),
+    },
   };
 }
 

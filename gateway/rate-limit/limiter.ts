@@ -50,7 +50,11 @@ export function choosePolicy(user: AuthUser | null, policies: Record<string, Rat
     const policy = policies[role];
     if (!policy) continue;
     const rate = policy.limit / policy.windowSeconds;
-    if (!best || rate > best.policy.limit / best.policy.windowSeconds || (rate === best.policy.limit / best.policy.windowSeconds && policy.limit > best.policy.limit)) {
+    if (
+      !best ||
+      rate > best.policy.limit / best.policy.windowSeconds ||
+      (rate === best.policy.limit / best.policy.windowSeconds && policy.limit > best.policy.limit)
+    ) {
       best = { name: role, policy };
     }
   }
@@ -65,7 +69,10 @@ export function addressKey(ip: string): string {
   const left = head ? head.split(':') : [];
   const right = tail !== undefined ? (tail ? tail.split(':') : []) : [];
   const groups = tail !== undefined ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.toLowerCase().replace(/^0+(?=.)/, '')).join(':')}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.toLowerCase().replace(/^0+(?=.)/, ''))
+    .join(':')}::/64`;
 }
 
 /**
@@ -76,7 +83,7 @@ export function clientAddress(req: IncomingMessage, hops: number): string {
   const socketAddress = req.socket.remoteAddress ?? 'unknown';
   if (hops <= 0) return socketAddress;
   const header = req.headers['x-forwarded-for'];
-  const list = (Array.isArray(header) ? header.join(',') : header ?? '')
+  const list = (Array.isArray(header) ? header.join(',') : (header ?? ''))
     .split(',')
     .map((s) => s.trim())
     .filter(Boolean);

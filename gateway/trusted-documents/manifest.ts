@@ -20,7 +20,9 @@ export function sha256(text: string): string {
 /** Compiles every `*.graphql` in `dir` (one or more named operations per file, checked to parse). */
 export function buildManifest(dir: string): TrustedDocumentsManifest {
   const operations: TrustedDocumentsManifest['operations'] = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.graphql'))
+    .sort()) {
     const body = readFileSync(join(dir, file), 'utf8');
     const names = parse(body)
       .definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
@@ -41,7 +43,9 @@ export function loadManifest(path: string): Map<string, string> {
   try {
     manifest = JSON.parse(readFileSync(path, 'utf8')) as TrustedDocumentsManifest;
   } catch (error) {
-    throw new Error(`Cannot read the trusted documents manifest at ${path} (TRUSTED_DOCUMENTS_MANIFEST): ${(error as Error).message}. Run \`npm run trusted-documents\`.`);
+    throw new Error(
+      `Cannot read the trusted documents manifest at ${path} (TRUSTED_DOCUMENTS_MANIFEST): ${(error as Error).message}. Run \`npm run trusted-documents\`.`,
+    );
   }
   if (manifest.format !== 'citynet-trusted-documents/1') throw new Error(`${path} is not a trusted documents manifest.`);
   const byHash = new Map<string, string>();

@@ -62,11 +62,7 @@ function onlyDuplicates(error: unknown): boolean {
  * unless the document changed meanwhile (a later change carries the older entries along in its own
  * outbox, so they are copied then).
  */
-export async function flushOutbox(
-  db: Db,
-  collection: string,
-  doc: { _id: string; version?: number; pendingAudit?: AuditEntryDoc[] },
-): Promise<void> {
+export async function flushOutbox(db: Db, collection: string, doc: { _id: string; version?: number; pendingAudit?: AuditEntryDoc[] }): Promise<void> {
   const pending = doc.pendingAudit ?? [];
   if (pending.length === 0) return;
   try {
@@ -74,9 +70,7 @@ export async function flushOutbox(
   } catch (error) {
     if (!onlyDuplicates(error)) throw error;
   }
-  await db
-    .collection<{ _id: string }>(collection)
-    .updateOne({ _id: { $eq: doc._id }, ...versionFilter(doc.version) }, { $unset: { pendingAudit: '' } });
+  await db.collection<{ _id: string }>(collection).updateOne({ _id: { $eq: doc._id }, ...versionFilter(doc.version) }, { $unset: { pendingAudit: '' } });
 }
 
 /** Matches a document still at `version` (documents seeded before versions existed have none). */

@@ -95,5 +95,3 @@ export async function signDevToken(settings: AuthSettings, options: DevTokenOpti
     .setExpirationTime(options.expiresIn ?? '8h')
     .sign(new TextEncoder().encode(settings.hs256Secret));
 }
-
-

@@ -161,7 +161,9 @@ export class RedisBus implements InvalidationBus {
       pending.got++;
       if (pending.got >= pending.needed) pending.done();
     });
-    return whenReady(sub).then(() => sub.subscribe(this.ackChannel)).then(() => undefined);
+    return whenReady(sub)
+      .then(() => sub.subscribe(this.ackChannel))
+      .then(() => undefined);
   }
 
   async publish(tags: readonly CacheTag[]): Promise<void> {
@@ -188,7 +190,8 @@ export class RedisBus implements InvalidationBus {
       ]);
       clearTimeout(timer);
       this.pendingAcks.delete(id);
-      if (timedOut) this.log('warn', 'Not every gateway acknowledged a cache invalidation in time', { receivers, acknowledged: pending.got, tags: tags.length });
+      if (timedOut)
+        this.log('warn', 'Not every gateway acknowledged a cache invalidation in time', { receivers, acknowledged: pending.got, tags: tags.length });
     } catch (error) {
       this.pendingAcks.delete(id);
       // The change is stored; gateways that lost Redis stop serving from their caches (see `healthy`).
@@ -259,11 +262,17 @@ export class CombinedBus implements InvalidationBus {
   }
   subscribe(handler: (tags: CacheTag[]) => void): () => void {
     const offs = this.buses.map((b) => b.subscribe(handler));
-    return () => offs.forEach((off) => { off(); });
+    return () =>
+      offs.forEach((off) => {
+        off();
+      });
   }
   onHealthChange(listener: (healthy: boolean) => void): () => void {
     const offs = this.buses.map((b) => b.onHealthChange(() => listener(this.healthy)));
-    return () => offs.forEach((off) => { off(); });
+    return () =>
+      offs.forEach((off) => {
+        off();
+      });
   }
   async close(): Promise<void> {
     await Promise.all(this.buses.map((b) => b.close()));

@@ -1,4 +1,16 @@
-import { BSON, MongoBulkWriteError, MongoServerError, type Collection, type Document, type Filter, type FindOptions, type IndexDescription, type OptionalUnlessRequiredId, type UpdateFilter, type WithId } from 'mongodb';
+import {
+  BSON,
+  MongoBulkWriteError,
+  MongoServerError,
+  type Collection,
+  type Document,
+  type Filter,
+  type FindOptions,
+  type IndexDescription,
+  type OptionalUnlessRequiredId,
+  type UpdateFilter,
+  type WithId,
+} from 'mongodb';
 import { engineOf } from './engine';
 
 /**
@@ -115,7 +127,11 @@ export async function findByIds<T extends IdDoc>(collection: Collection<T>, ids:
 }
 
 /** `findByIds` as a map by `_id`, for loaders that answer key by key. */
-export async function findByIdsMap<T extends IdDoc>(collection: Collection<T>, ids: readonly string[], options: FindOptions = {}): Promise<Map<string, WithId<T>>> {
+export async function findByIdsMap<T extends IdDoc>(
+  collection: Collection<T>,
+  ids: readonly string[],
+  options: FindOptions = {},
+): Promise<Map<string, WithId<T>>> {
   const docs = await findByIds(collection, ids, options);
   return new Map(docs.map((d) => [d._id, d]));
 }

@@ -1,4 +1,3 @@
-
 /**
  * Collection `audit` (in each subgraph's database that makes changes): one entry per change.
  * `_id` is deterministic for the change (so copying from an outbox twice inserts it once);

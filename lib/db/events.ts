@@ -114,11 +114,20 @@ export async function ensureEventStream(db: Db): Promise<void> {
   await withLocks(db, [APPEND_LOCK], async () => {
     const current = await findById(metaCollection(db), 'stream');
     if (current && current.committed !== undefined) return;
-    const numbered = await eventsCollection(db).find({ seq: { $exists: true } }).toArray();
+    const numbered = await eventsCollection(db)
+      .find({ seq: { $exists: true } })
+      .toArray();
     if (!current && numbered.length === 0) return;
-    await insertManyIgnoringDuplicates(bySeqCollection(db), numbered.map((e) => ({ _id: seqKey(e.seq!), seq: e.seq!, eventId: e._id, type: e.type, at: e.at, payload: e.payload })));
+    await insertManyIgnoringDuplicates(
+      bySeqCollection(db),
+      numbered.map((e) => ({ _id: seqKey(e.seq!), seq: e.seq!, eventId: e._id, type: e.type, at: e.at, payload: e.payload })),
+    );
     const last = Math.max(current?.last ?? 0, ...numbered.map((e) => e.seq!));
-    await metaCollection(db).updateOne({ _id: 'stream' }, { $set: { last, committed: last }, $setOnInsert: { streamId: current?.streamId ?? randomUUID() } }, { upsert: true });
+    await metaCollection(db).updateOne(
+      { _id: 'stream' },
+      { $set: { last, committed: last }, $setOnInsert: { streamId: current?.streamId ?? randomUUID() } },
+      { upsert: true },
+    );
   });
 }
 
@@ -171,7 +180,11 @@ async function streamMeta(db: Db): Promise<StreamMeta & { committed: number }> {
 export async function appendToStream(db: Db, events: readonly EventDoc[]): Promise<void> {
   if (events.length === 0) return;
   await withLocks(db, [APPEND_LOCK], async () => {
-    const stored = await findByIds(eventsCollection(db), events.map((e) => e._id), { projection: { _id: 1 } });
+    const stored = await findByIds(
+      eventsCollection(db),
+      events.map((e) => e._id),
+      { projection: { _id: 1 } },
+    );
     const seen = new Set(stored.map((e) => e._id));
     const fresh: EventDoc[] = [];
     for (const event of events) {
@@ -187,7 +200,9 @@ export async function appendToStream(db: Db, events: readonly EventDoc[]): Promi
     let seq = meta.last;
     for (const event of fresh) {
       seq++;
-      await insertManyIgnoringDuplicates(bySeqCollection(db), [{ _id: seqKey(seq), seq, eventId: event._id, type: event.type, at: event.at, payload: event.payload }]);
+      await insertManyIgnoringDuplicates(bySeqCollection(db), [
+        { _id: seqKey(seq), seq, eventId: event._id, type: event.type, at: event.at, payload: event.payload },
+      ]);
       await insertManyIgnoringDuplicates(eventsCollection(db), [{ ...event, seq }]);
     }
     await metaCollection(db).updateOne({ _id: 'stream' }, { $set: { committed: last } });
@@ -245,7 +260,8 @@ export interface EventFeed {
 function intParam(url: URL, name: string, fallback: number, min: number, max: number): number | string {
   const raw = url.searchParams.get(name);
   if (raw === null) return fallback;
-  if (!/^\d{1,15}$/.test(raw) || Number(raw) < min || Number(raw) > max) return `"${name}" must be an integer from ${min} to ${max}, got ${JSON.stringify(raw.slice(0, 32))}`;
+  if (!/^\d{1,15}$/.test(raw) || Number(raw) < min || Number(raw) > max)
+    return `"${name}" must be an integer from ${min} to ${max}, got ${JSON.stringify(raw.slice(0, 32))}`;
   return Number(raw);
 }
 
@@ -277,7 +293,11 @@ export function createEventFeed(options: EventFeedOptions): EventFeed {
     const after = intParam(url, 'after', 0, 0, Number.MAX_SAFE_INTEGER);
     const limit = intParam(url, 'limit', 100, 1, MAX_FEED_LIMIT);
     const wait = intParam(url, 'wait', 0, 0, MAX_FEED_WAIT_MS);
-    for (const [name, value] of [['after', after], ['limit', limit], ['wait', wait]] as const) {
+    for (const [name, value] of [
+      ['after', after],
+      ['limit', limit],
+      ['wait', wait],
+    ] as const) {
       if (typeof value === 'string') return refuse(res, 400, 'BAD_USER_INPUT', value, { field: name });
     }
     if (typeof after !== 'number' || typeof limit !== 'number' || typeof wait !== 'number') return true;
@@ -451,7 +471,8 @@ export class EventConsumer {
         this.lastError = error as Error;
         const delay = Math.min(5_000, 50 * 2 ** Math.min(this.failures, 7));
         // A producer that is restarting is expected; a handler that keeps failing is not.
-        if (this.failures === 5 || this.failures % 50 === 0) log?.warn({ producer: this.options.producer, err: error, failures: this.failures }, 'event delivery keeps failing; retrying');
+        if (this.failures === 5 || this.failures % 50 === 0)
+          log?.warn({ producer: this.options.producer, err: error, failures: this.failures }, 'event delivery keeps failing; retrying');
         else log?.debug({ producer: this.options.producer, err: error }, 'event delivery failed; retrying');
         await sleep(delay, this.abort.signal);
       }

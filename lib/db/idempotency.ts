@@ -294,9 +294,14 @@ export class Attempt {
   ) {}
 
   startRenewal(onError: (error: unknown) => void): void {
-    this.renewal = setInterval(() => {
-      this.write(() => idempotencyCollection(this.db).updateOne({ _id: this.recordId }, { $set: { leaseUntil: new Date(Date.now() + this.leaseMs) } })).catch(onError);
-    }, Math.max(10, Math.floor(this.leaseMs / 3)));
+    this.renewal = setInterval(
+      () => {
+        this.write(() => idempotencyCollection(this.db).updateOne({ _id: this.recordId }, { $set: { leaseUntil: new Date(Date.now() + this.leaseMs) } })).catch(
+          onError,
+        );
+      },
+      Math.max(10, Math.floor(this.leaseMs / 3)),
+    );
     this.renewal.unref();
   }
 
@@ -446,7 +451,10 @@ async function settle(attempt: Attempt, write: () => Promise<unknown>): Promise<
 
 function finishApplied(attempt: Attempt, subjects: string[]): Promise<void> {
   return settle(attempt, () =>
-    idempotencyCollection(attempt.db).updateOne({ _id: attempt.recordId }, { $set: { state: 'applied', subjects, completedAt: new Date() }, $unset: { owner: '', leaseUntil: '' } }),
+    idempotencyCollection(attempt.db).updateOne(
+      { _id: attempt.recordId },
+      { $set: { state: 'applied', subjects, completedAt: new Date() }, $unset: { owner: '', leaseUntil: '' } },
+    ),
   );
 }
 

@@ -37,20 +37,25 @@ export async function runMigrations(db: Db, migrations: readonly Migration[], lo
   if (sorted.some((id, i) => id !== ids[i])) throw new Error(`Migrations must be listed in id order: ${ids.join(', ')}`);
   const ran: string[] = [];
   // A long lease: a migration over a large collection may take a while, and no other replica may start it.
-  await withLocks(db, ['migrations'], async () => {
-    for (const migration of migrations) {
-      if (await findById(migrationsCollection(db), migration.id)) continue;
-      const started = Date.now();
-      log(`migration ${migration.id}: ${migration.description}`);
-      await migration.up(db);
-      try {
-        await migrationsCollection(db).insertOne({ _id: migration.id, description: migration.description, appliedAt: new Date(), ms: Date.now() - started });
-      } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+  await withLocks(
+    db,
+    ['migrations'],
+    async () => {
+      for (const migration of migrations) {
+        if (await findById(migrationsCollection(db), migration.id)) continue;
+        const started = Date.now();
+        log(`migration ${migration.id}: ${migration.description}`);
+        await migration.up(db);
+        try {
+          await migrationsCollection(db).insertOne({ _id: migration.id, description: migration.description, appliedAt: new Date(), ms: Date.now() - started });
+        } catch (error) {
+          if (!isDuplicateKey(error)) throw error;
+        }
+        ran.push(migration.id);
       }
-      ran.push(migration.id);
-    }
-  }, { leaseMs: 10 * 60_000, waitMs: 10 * 60_000 });
+    },
+    { leaseMs: 10 * 60_000, waitMs: 10 * 60_000 },
+  );
   return ran;
 }
 

@@ -90,7 +90,14 @@ export interface AuditScope {
  * Audit entries of one change of document `docId` to `version`. Ids are deterministic (document,
  * version, position), so copying them twice inserts them once; `seq` orders a trail in change order.
  */
-export function auditEntriesFor(docId: string, version: number, scope: AuditScope, actor: AuthUser, at: Date, changes: readonly AuditChange[]): AuditEntryDoc[] {
+export function auditEntriesFor(
+  docId: string,
+  version: number,
+  scope: AuditScope,
+  actor: AuthUser,
+  at: Date,
+  changes: readonly AuditChange[],
+): AuditEntryDoc[] {
   return changes.map((change, n) => ({
     _id: `${docId}:v${version}:${n}`,
     cityId: scope.cityId,
@@ -219,7 +226,11 @@ export async function writeChange<T extends VersionedDoc>(
 ): Promise<T> {
   const id = (result.next as unknown as IdDoc)._id;
   const version = (current?.version ?? 0) + 1;
-  const applied = appliedMarkers(currentAttempt(), `${collection.collectionName}:${id}`, result.audit.map((change) => change.subject));
+  const applied = appliedMarkers(
+    currentAttempt(),
+    `${collection.collectionName}:${id}`,
+    result.audit.map((change) => change.subject),
+  );
   const outbox: Outbox = {
     // Named by collection as well: two collections of one database may hold documents with the same
     // `_id` (a member and its city's enrolment), and all their entries go to the one `audit` collection.
@@ -277,6 +288,8 @@ export async function findAuditTrail(db: Db, cityId: string, year: number): Prom
 
 /** The entries of one subject (a workshop, a registration, a member), oldest first. */
 export async function findSubjectTrail(db: Db, subject: string): Promise<AuditEntryDoc[]> {
-  const entries = await auditEntries(db).find({ subject: { $eq: subject } }).toArray();
+  const entries = await auditEntries(db)
+    .find({ subject: { $eq: subject } })
+    .toArray();
   return entries.sort((a, b) => a.at.getTime() - b.at.getTime() || (a.seq ?? 0) - (b.seq ?? 0) || (a._id < b._id ? -1 : 1));
 }

@@ -59,7 +59,8 @@ export const ERROR_CODES = {
   SUBGRAPH_TIMEOUT: { kind: 'retry', meaning: 'a domain did not answer in time; the other parts are complete', status: 504 },
   MUTATION_OUTCOME_UNKNOWN: {
     kind: 'retry',
-    meaning: 'the gateway stopped waiting for a write, which may or may not have been applied: send the same request again with extensions.idempotencyKey as the Idempotency-Key header to learn its outcome (never applied twice)',
+    meaning:
+      'the gateway stopped waiting for a write, which may or may not have been applied: send the same request again with extensions.idempotencyKey as the Idempotency-Key header to learn its outcome (never applied twice)',
     status: 504,
   },
 } as const satisfies Record<string, ErrorCodeInfo>;

@@ -17,13 +17,15 @@ export function checkYear(year: number, settings: Pick<SubgraphSettings, 'minDat
 
 /** ISO 3166-1 alpha-2, upper case, as stored; also keeps client strings out of queries as anything but a plain value. */
 export function checkCountry(country: string, field = 'country'): string {
-  if (!/^[A-Z]{2}$/.test(country)) throw inputError(field, `must be an ISO 3166-1 alpha-2 code of two upper-case letters (e.g. PH), got ${JSON.stringify(country)}`);
+  if (!/^[A-Z]{2}$/.test(country))
+    throw inputError(field, `must be an ISO 3166-1 alpha-2 code of two upper-case letters (e.g. PH), got ${JSON.stringify(country)}`);
   return country;
 }
 
 /** A city id: a lower-case slug such as kuala-lumpur. */
 export function checkCityId(cityId: string, field = 'cityId'): string {
-  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(cityId)) throw inputError(field, `must be a city id (a lower-case slug such as kuala-lumpur), got ${JSON.stringify(cityId.slice(0, 100))}`);
+  if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(cityId))
+    throw inputError(field, `must be a city id (a lower-case slug such as kuala-lumpur), got ${JSON.stringify(cityId.slice(0, 100))}`);
   return cityId;
 }
 

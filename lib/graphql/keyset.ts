@@ -68,7 +68,8 @@ export function decodeKeysetCursor(spec: Pick<KeysetSpec<unknown>, 'name' | 'key
     throw badCursor(cursor, 'malformed');
   }
   if (parsed?.c !== spec.name) throw badCursor(cursor, 'it belongs to another list, or to an older version of this one');
-  if (!Array.isArray(parsed.v) || parsed.v.length !== spec.keys.length || typeof parsed.id !== 'string' || parsed.id.length > 200) throw badCursor(cursor, 'malformed');
+  if (!Array.isArray(parsed.v) || parsed.v.length !== spec.keys.length || typeof parsed.id !== 'string' || parsed.id.length > 200)
+    throw badCursor(cursor, 'malformed');
   const values = parsed.v.map(decodeValue);
   if (values.some((v) => v === undefined)) throw badCursor(cursor, 'malformed');
   return { values: values as SortValue[], id: parsed.id };

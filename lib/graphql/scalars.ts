@@ -77,7 +77,9 @@ function parseDate(value: unknown): string {
     throw new GraphQLError(`Date must be YYYY-MM-DD, got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
   }
   if (!isCalendarDate(value)) {
-    throw new GraphQLError(`Date must be a real calendar date as YYYY-MM-DD (${value} does not exist), got ${JSON.stringify(value)}`, { extensions: { code: 'BAD_USER_INPUT' } });
+    throw new GraphQLError(`Date must be a real calendar date as YYYY-MM-DD (${value} does not exist), got ${JSON.stringify(value)}`, {
+      extensions: { code: 'BAD_USER_INPUT' },
+    });
   }
   return value;
 }

@@ -127,9 +127,14 @@ export function scanJson(text: string, what: string, limits: JsonLimits = DEFAUL
 }
 
 function tooMany(what: string, limits: JsonLimits) {
-  return refusal(400, 'BAD_REQUEST', `${what} has more than ${limits.maxMembers} members (object keys and array items); the most is ${limits.maxMembers} (MAX_JSON_MEMBERS).`, {
-    limit: limits.maxMembers,
-  });
+  return refusal(
+    400,
+    'BAD_REQUEST',
+    `${what} has more than ${limits.maxMembers} members (object keys and array items); the most is ${limits.maxMembers} (MAX_JSON_MEMBERS).`,
+    {
+      limit: limits.maxMembers,
+    },
+  );
 }
 
 function duplicate(what: string, key: string) {

@@ -53,7 +53,9 @@ export function negotiateMediaType(accept: string | undefined): string | undefin
     }
     if (!match || match.q <= 0) continue;
     const better =
-      !best || match.q > best.q || (match.q === best.q && (match.s > best.s || (match.s === best.s && (match.o < best.o || (match.o === best.o && i < best.i)))));
+      !best ||
+      match.q > best.q ||
+      (match.q === best.q && (match.s > best.s || (match.s === best.s && (match.o < best.o || (match.o === best.o && i < best.i)))));
     if (better) best = { type: candidate, ...match, i };
   }
   return best?.type;
@@ -90,7 +92,13 @@ export function send(res: http.ServerResponse, status: number, body: unknown, me
  * A refusal (lib/http/refusal.ts) as its status, headers and a GraphQL error body. `graphqlRequest`:
  * the refusal answers a GraphQL request, so the status rule above applies (plain routes keep the status).
  */
-export function sendRefusal(res: http.ServerResponse, error: GraphQLError, mediaType: string, headers: Record<string, string> = {}, graphqlRequest = false): void {
+export function sendRefusal(
+  res: http.ServerResponse,
+  error: GraphQLError,
+  mediaType: string,
+  headers: Record<string, string> = {},
+  graphqlRequest = false,
+): void {
   const body = formatRefusal(error);
   const status = graphqlRequest ? requestErrorStatus(statusOf(error), [body.extensions.code], mediaType) : statusOf(error);
   send(res, status, { errors: [body] }, mediaType, { ...headers, ...headersOf(error) });

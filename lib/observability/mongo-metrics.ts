@@ -9,7 +9,8 @@ import type { Metrics } from './metrics';
 export function recordMongoCommands(client: MongoClient, metrics: Metrics, service: string, databaseName?: string): () => void {
   const mine = (e: { databaseName: string }) => databaseName === undefined || e.databaseName === databaseName;
   const ok = (e: CommandSucceededEvent) => mine(e) && metrics.dbCommandDuration.observe({ service, command: e.commandName, outcome: 'ok' }, e.duration / 1000);
-  const failed = (e: CommandFailedEvent) => mine(e) && metrics.dbCommandDuration.observe({ service, command: e.commandName, outcome: 'error' }, e.duration / 1000);
+  const failed = (e: CommandFailedEvent) =>
+    mine(e) && metrics.dbCommandDuration.observe({ service, command: e.commandName, outcome: 'error' }, e.duration / 1000);
   client.on('commandSucceeded', ok);
   client.on('commandFailed', failed);
   return () => {

@@ -37,7 +37,8 @@ export interface Tracing {
 export function startTracing(serviceName: string, source: NodeJS.ProcessEnv = process.env): Tracing | undefined {
   const e = readEnv(TRACING_ENV, source);
   // As the OTel specification says: the generic endpoint gets /v1/traces appended, the per-signal one is used as is.
-  const url = e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined);
+  const url =
+    e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? (e.OTEL_EXPORTER_OTLP_ENDPOINT ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined);
   if (!url) return undefined;
   const provider = new NodeTracerProvider({
     resource: resourceFromAttributes({ 'service.name': e.OTEL_SERVICE_NAME ?? serviceName }),

@@ -20,7 +20,9 @@ import { createEventFeed } from '../db/events';
 function keyedRequest(headers: IncomingHttpHeaders): { key?: string; timeoutMs?: number } {
   const raw = headers[IDEMPOTENCY_KEY_HEADER];
   if (raw !== undefined && !validForwardedKey(raw)) {
-    throw refusal(400, 'BAD_USER_INPUT', 'The Idempotency-Key header must be 1 to 200 printable ASCII characters without spaces.', { field: 'Idempotency-Key' });
+    throw refusal(400, 'BAD_USER_INPUT', 'The Idempotency-Key header must be 1 to 200 printable ASCII characters without spaces.', {
+      field: 'Idempotency-Key',
+    });
   }
   const timeout = Number(headers[TIMEOUT_HEADER]);
   return { key: raw, timeoutMs: Number.isInteger(timeout) && timeout > 0 ? timeout : undefined };
@@ -135,4 +137,3 @@ export async function runSubgraphFromEnv(name: SubgraphName, createServer: Creat
     service.logger?.info('stopped');
   });
 }
-

@@ -147,9 +147,9 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
           return {
             async didResolveOperation({ operation }) {
               if (health.available) return;
-              const onlyMeta = !!operation && operation.selectionSet.selections.every(
-                (s) => s.kind === 'Field' && (s.name.value === '__typename' || s.name.value === '_service'),
-              );
+              const onlyMeta =
+                !!operation &&
+                operation.selectionSet.selections.every((s) => s.kind === 'Field' && (s.name.value === '__typename' || s.name.value === '_service'));
               if (!onlyMeta) {
                 const error = databaseUnavailable(options.name);
                 error.extensions.http = { status: 200 };
@@ -189,7 +189,12 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
  * `extensions.invalidations`, for gateways not on the bus. A mutation that succeeded without declaring
  * its changes invalidates everything of this subgraph and is logged, so it gets noticed and fixed.
  */
-function invalidationPlugin<TContext extends SubgraphContextBase>(name: SubgraphName, bus: InvalidationBus, logger: Logger, metrics: Metrics): ApolloServerPlugin<TContext> {
+function invalidationPlugin<TContext extends SubgraphContextBase>(
+  name: SubgraphName,
+  bus: InvalidationBus,
+  logger: Logger,
+  metrics: Metrics,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
@@ -231,7 +236,13 @@ const refusedWith = (error: GraphQLError): GraphQLResponse => answer({ data: nul
  * another request is a CONFLICT naming the key; a change that was applied but whose answer was lost is
  * said so, naming what changed, and never made again. Queries ignore the key.
  */
-function idempotencyPlugin<TContext extends SubgraphContextBase>(name: SubgraphName, db: Db, logger: Logger, health: DatabaseHealth, ttlMs: number): ApolloServerPlugin<TContext> {
+function idempotencyPlugin<TContext extends SubgraphContextBase>(
+  name: SubgraphName,
+  db: Db,
+  logger: Logger,
+  health: DatabaseHealth,
+  ttlMs: number,
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       const scope = requestScope();
@@ -246,7 +257,11 @@ function idempotencyPlugin<TContext extends SubgraphContextBase>(name: SubgraphN
           const hash = requestHash(request.query, request.operationName, request.variables);
           let begun: Begun;
           try {
-            begun = await beginAttempt(db, { key, subject: scope.subject ?? 'anonymous', hash }, { ttlMs, waitMs, onError: (err) => logger.warn({ err, key }, 'Renewing an idempotency lease failed') });
+            begun = await beginAttempt(
+              db,
+              { key, subject: scope.subject ?? 'anonymous', hash },
+              { ttlMs, waitMs, onError: (err) => logger.warn({ err, key }, 'Renewing an idempotency lease failed') },
+            );
           } catch (error) {
             if (!isDatabaseUnreachable(error)) throw error;
             health.markUnavailable();
@@ -265,7 +280,10 @@ function idempotencyPlugin<TContext extends SubgraphContextBase>(name: SubgraphN
               return answer(begun.answer);
             case 'conflict':
               return refusedWith(
-                codedError('CONFLICT', `The Idempotency-Key ${JSON.stringify(shown)} was used for another request: use a new key for a new request.`, { field: 'Idempotency-Key', idempotencyKey: shown }),
+                codedError('CONFLICT', `The Idempotency-Key ${JSON.stringify(shown)} was used for another request: use a new key for a new request.`, {
+                  field: 'Idempotency-Key',
+                  idempotencyKey: shown,
+                }),
               );
             case 'applied':
               return refusedWith(
@@ -278,11 +296,15 @@ function idempotencyPlugin<TContext extends SubgraphContextBase>(name: SubgraphN
               );
             case 'busy':
               return refusedWith(
-                codedError('CONFLICT', `The request with Idempotency-Key ${JSON.stringify(shown)} is still being processed; send it again with the same key for its answer.`, {
-                  field: 'Idempotency-Key',
-                  idempotencyKey: shown,
-                  retryable: true,
-                }),
+                codedError(
+                  'CONFLICT',
+                  `The request with Idempotency-Key ${JSON.stringify(shown)} is still being processed; send it again with the same key for its answer.`,
+                  {
+                    field: 'Idempotency-Key',
+                    idempotencyKey: shown,
+                    retryable: true,
+                  },
+                ),
               );
           }
         },

@@ -18,7 +18,9 @@ function payload(method: string, pathAndQuery: string, timestamp: string, body: 
 
 export function sign(secret: string, method: string, pathAndQuery: string, body: Buffer | string, now = Date.now()): Record<string, string> {
   const timestamp = String(now);
-  const mac = createHmac('sha256', secret).update(payload(method, pathAndQuery, timestamp, body)).digest('hex');
+  const mac = createHmac('sha256', secret)
+    .update(payload(method, pathAndQuery, timestamp, body))
+    .digest('hex');
   return { [SIGNATURE_HEADER]: `v1=${mac}`, [TIMESTAMP_HEADER]: timestamp };
 }
 
@@ -38,7 +40,9 @@ export function signatureProblem(
   if (Math.abs(now - Number(timestamp)) > MAX_SIGNATURE_SKEW_MS) return 'the signature timestamp is stale';
   const match = /^v1=([0-9a-f]{64})$/.exec(signature);
   if (!match) return 'the signature is malformed';
-  const expected = createHmac('sha256', secret).update(payload(method, pathAndQuery, timestamp, body)).digest();
+  const expected = createHmac('sha256', secret)
+    .update(payload(method, pathAndQuery, timestamp, body))
+    .digest();
   const given = Buffer.from(match[1], 'hex');
   return timingSafeEqual(expected, given) ? null : 'the signature does not match';
 }

@@ -32,8 +32,14 @@ export async function seed(db: Db, dataset: SampleDataset, organisations: Verifi
       version: 1,
     } as CertificationRecord),
   );
-  await insertManyIgnoringDuplicates(certifications(db), histories.map((h) => h.doc));
-  await insertManyIgnoringDuplicates(auditEntries(db), histories.flatMap((h) => h.audit));
+  await insertManyIgnoringDuplicates(
+    certifications(db),
+    histories.map((h) => h.doc),
+  );
+  await insertManyIgnoringDuplicates(
+    auditEntries(db),
+    histories.flatMap((h) => h.audit),
+  );
   const cities: CityCopyDoc[] = (dataset.membership?.cities ?? []).map((c) => ({
     _id: c._id,
     name: c.name,

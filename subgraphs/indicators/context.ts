@@ -23,7 +23,14 @@ export interface Context {
   loaders: Loaders;
 }
 
-export function createContext(changes: ChangeSet, db: Db, settings: SubgraphSettings, catalogue: Catalogue, user: AuthUser | null = null, caller: CallerHeaders = {}): Context {
+export function createContext(
+  changes: ChangeSet,
+  db: Db,
+  settings: SubgraphSettings,
+  catalogue: Catalogue,
+  user: AuthUser | null = null,
+  caller: CallerHeaders = {},
+): Context {
   const gateway = createGatewayClient({ url: () => settings.gatewayUrl?.() });
   return { changes, user, caller, gateway, db, settings, catalogue, loaders: createLoaders(db, catalogue, settings) };
 }

@@ -76,7 +76,9 @@ export function createLoaders(db: Db, catalogue: Catalogue, years: { minDataYear
   const programmeYears: number[] = [];
   for (let y = years.maxDataYear; y >= years.minDataYear; y--) programmeYears.push(y);
   const latestYear = new DataLoader<string, number | null>(async (cityIds) => {
-    const noted = new Map((await findCityYears(db, cityIds)).map((d) => [d._id, d.years.filter((y) => y >= years.minDataYear && y <= years.maxDataYear).reverse()]));
+    const noted = new Map(
+      (await findCityYears(db, cityIds)).map((d) => [d._id, d.years.filter((y) => y >= years.minDataYear && y <= years.maxDataYear).reverse()]),
+    );
     const reported = async (cityId: string, candidates: number[]): Promise<number | null> => {
       const found = await summary.loadMany(candidates.map((y) => coverageKey(cityId, y)));
       const i = found.findIndex((doc) => !!doc && !(doc instanceof Error) && doc.coreReported + doc.supportingReported > 0);

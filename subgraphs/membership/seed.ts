@@ -29,7 +29,9 @@ export async function seed(db: Db, dataset: SampleDataset): Promise<boolean> {
   const meta = db.collection<{ _id: string; seededAt: Date }>('_meta');
   if (await findById(meta, SEED_MARKER)) return false;
   const { members } = dataset.membership;
-  const cities: CityDoc[] = dataset.membership.cities.map((c) => (SAMPLE_CITY_NAMES[c._id] && !c.otherNames ? { ...c, otherNames: SAMPLE_CITY_NAMES[c._id] } : c));
+  const cities: CityDoc[] = dataset.membership.cities.map((c) =>
+    SAMPLE_CITY_NAMES[c._id] && !c.otherNames ? { ...c, otherNames: SAMPLE_CITY_NAMES[c._id] } : c,
+  );
   const programme = buildSampleProgramme(cities, members, dataset.membership.enrolments);
   if (cities.length) await citiesCollection(db).insertMany(cities, { ordered: false });
   if (members.length) await membersCollection(db).insertMany(members, { ordered: false });
@@ -41,7 +43,10 @@ export async function seed(db: Db, dataset: SampleDataset): Promise<boolean> {
   if (programme.dues.length) await duesCollection(db).insertMany(programme.dues, { ordered: false });
   if (programme.audit.length) await auditEntries(db).insertMany(programme.audit, { ordered: false });
   // The other domains learn of every city from the stream, whether admitted by a workflow or seeded.
-  await appendToStream(db, cities.map((c) => cityAdmittedEvent(c, SEEDED_AT)));
+  await appendToStream(
+    db,
+    cities.map((c) => cityAdmittedEvent(c, SEEDED_AT)),
+  );
   await meta.insertOne({ _id: SEED_MARKER, seededAt: new Date() });
   return true;
 }

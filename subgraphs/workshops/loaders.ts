@@ -72,7 +72,9 @@ export function createLoaders(db: Db, settings: SubgraphSettings): WorkshopsLoad
     registrationsByWorkshopId: new DataLoader(async (ids) => manyByKey(ids, await findRegistrationsByWorkshopIds(db, ids), (r) => [r.workshopId])),
     upcomingWorkshopsByCityId: new DataLoader((ids) => loadUpcomingWorkshops(db, ids, settings.now(), prime)),
     mentoringByCityId: new DataLoader(async (ids) => manyByKey(ids, await findMentoringPairsByCityIds(db, ids), (p) => [p.mentorCityId, p.menteeCityId])),
-    upcomingWorkshopsByTheme: new DataLoader(async (themes) => manyByKey(themes, await findUpcomingWorkshopsOnThemes(db, themes, settings.now()), (w) => w.themes)),
+    upcomingWorkshopsByTheme: new DataLoader(async (themes) =>
+      manyByKey(themes, await findUpcomingWorkshopsOnThemes(db, themes, settings.now()), (w) => w.themes),
+    ),
     attendedByCityId: new DataLoader(async (cityIds) => {
       const attended = await findAttendedByCityIds(db, cityIds);
       const workshops = new Map((await findWorkshopsByIds(db, [...new Set(attended.map((r) => r.workshopId))])).map((w) => [w._id, w]));

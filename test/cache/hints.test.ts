@@ -29,7 +29,7 @@ test('the supergraph carries the cache hints of the subgraphs', () => {
   expect(policies.hasHints).toBe(true);
 });
 
-test('every root field and every field returning an object has a maxAge (its own, its type\'s, or inherited)', () => {
+test("every root field and every field returning an object has a maxAge (its own, its type's, or inherited)", () => {
   const schema = policies.schema;
   const missing: string[] = [];
   const roots = new Set([schema.getQueryType()?.name]);

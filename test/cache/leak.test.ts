@@ -42,7 +42,11 @@ async function post(url: string, document: DocumentName, cityId: string, token?:
   if (token) headers.authorization = `Bearer ${token}`;
   const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify({ query: DOCUMENTS[document], variables: { id: cityId, year: YEAR } }) });
   const body = (await response.json()) as { data?: unknown; errors?: { path?: unknown; extensions?: { code?: string } }[] };
-  return JSON.stringify({ status: response.status, data: body.data ?? null, errors: (body.errors ?? []).map((e) => ({ path: e.path, code: e.extensions?.code })) });
+  return JSON.stringify({
+    status: response.status,
+    data: body.data ?? null,
+    errors: (body.errors ?? []).map((e) => ({ path: e.path, code: e.extensions?.code })),
+  });
 }
 
 beforeAll(async () => {
@@ -74,7 +78,7 @@ afterAll(async () => {
   await t?.cleanup();
 });
 
-test('10 000 concurrent requests of anonymous, partner and staff callers on identical documents: every answer is the caller\'s own', async () => {
+test("10 000 concurrent requests of anonymous, partner and staff callers on identical documents: every answer is the caller's own", async () => {
   // What each kind of caller must see, from the gateway without a cache.
   const expected = new Map<string, string>();
   const kinds = [...new Map(callers.map((c) => [c.kind, c])).values()];
@@ -90,7 +94,7 @@ test('10 000 concurrent requests of anonymous, partner and staff callers on iden
   // Mostly public viewers (as on the internet), some staff (each staff answer is a subgraph read: 500
   // of them keep the test within its time on a busy machine); fixed seed for a reproducible mix.
   let seed = 12345;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
   const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
   const publicViewers = callers.filter((c) => c.kind === 'anonymous' || c.kind === 'partner');
   const staff = callers.filter((c) => !publicViewers.includes(c));

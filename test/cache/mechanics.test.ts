@@ -28,7 +28,15 @@ const fetchesTo = (subgraph: string) => f.received.filter((r) => r.subgraph === 
 describe('public fetches and the response cache', () => {
   test('an anonymous answer is kept and served to the next caller without any subgraph fetch; Cache-Control is public with the smallest maxAge', async () => {
     const first = await f.post('{ places { id name score } }');
-    expect(first.body).toEqual({ data: { places: [{ id: 'p1', name: 'Alpha', score: 10 }, { id: 'p2', name: 'Beta', score: 20 }, { id: 'p3', name: 'Gamma', score: 30 }] } });
+    expect(first.body).toEqual({
+      data: {
+        places: [
+          { id: 'p1', name: 'Alpha', score: 10 },
+          { id: 'p2', name: 'Beta', score: 20 },
+          { id: 'p3', name: 'Gamma', score: 30 },
+        ],
+      },
+    });
     expect(first.headers.get('cache-control')).toBe('public, max-age=30');
     expect(f.received).toHaveLength(2);
     expect(f.received.every((r) => r.authorization === undefined && r.view === 'public')).toBe(true);
@@ -89,14 +97,17 @@ describe('the entity cache', () => {
     const all = await f.post('{ places { id score } }');
     expect(all.body.data.places.map((p: { score: number }) => p.score)).toEqual([10, 20, 30]);
     expect(fetchesTo('stats')).toHaveLength(1);
-    expect(fetchesTo('stats')[0].representations).toEqual([{ __typename: 'Place', id: 'p2' }, { __typename: 'Place', id: 'p3' }]);
+    expect(fetchesTo('stats')[0].representations).toEqual([
+      { __typename: 'Place', id: 'p2' },
+      { __typename: 'Place', id: 'p3' },
+    ]);
     // A different list shape needing the same entities fetches none of them.
     f.received.length = 0;
     await f.post('{ a: place(id: "p2") { score } b: place(id: "p3") { score } }');
     expect(fetchesTo('stats')).toHaveLength(0);
   });
 
-  test('the arguments of an entity\'s fields are part of its cache key', async () => {
+  test("the arguments of an entity's fields are part of its cache key", async () => {
     const query = 'query Q($year: Int!) { place(id: "p2") { scoreIn(year: $year) } }';
     expect((await f.post(query, { variables: { year: 2014 } })).body.data.place.scoreIn).toBe(34);
     expect((await f.post(query, { variables: { year: 2016 } })).body.data.place.scoreIn).toBe(36);
@@ -108,7 +119,11 @@ describe('the entity cache', () => {
     await f.post('{ place(id: "p1") { fragile } }');
     f.received.length = 0;
     const first = await f.post('{ places { id fragile } }');
-    expect(first.body.data.places).toEqual([{ id: 'p1', fragile: 1 }, { id: 'p2', fragile: 1 }, { id: 'p3', fragile: null }]);
+    expect(first.body.data.places).toEqual([
+      { id: 'p1', fragile: 1 },
+      { id: 'p2', fragile: 1 },
+      { id: 'p3', fragile: null },
+    ]);
     expect(first.body.errors).toHaveLength(1);
     expect(first.body.errors[0]).toMatchObject({ message: 'p3 is fragile', path: ['places', 2, 'fragile'] });
     expect(first.headers.get('cache-control')).toBe('private, no-store');
@@ -116,7 +131,10 @@ describe('the entity cache', () => {
     expect(second.body).toEqual(first.body);
     // Neither the whole answer nor the entity batch with the error was kept (p1 was, from before).
     expect(fetchesTo('stats')).toHaveLength(2);
-    expect(fetchesTo('stats')[1].representations).toEqual([{ __typename: 'Place', id: 'p2' }, { __typename: 'Place', id: 'p3' }]);
+    expect(fetchesTo('stats')[1].representations).toEqual([
+      { __typename: 'Place', id: 'p2' },
+      { __typename: 'Place', id: 'p3' },
+    ]);
   });
 });
 
@@ -157,7 +175,10 @@ describe('exact invalidation', () => {
 describe('settings', () => {
   test('GATEWAY_CACHE=off: every request fetches, public fetches are still shared in flight and carry no identity', async () => {
     const off = await f.extraGateway({ cache: { enabled: false } });
-    const post = () => fetch(off.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ places { id } }' }) }).then((r) => r.json());
+    const post = () =>
+      fetch(off.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ places { id } }' }) }).then((r) =>
+        r.json(),
+      );
     await post();
     await post();
     expect(fetchesTo('places')).toHaveLength(2);
@@ -168,7 +189,11 @@ describe('settings', () => {
   test('identical requests in flight run once for every public viewer, even uncached and with different tokens; staff PRIVATE ones do not', async () => {
     const off = await f.extraGateway({ cache: { enabled: false } });
     const ask = (query: string, token?: string) =>
-      fetch(off.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) }).then((r) => r.json());
+      fetch(off.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query }),
+      }).then((r) => r.json());
     const partners = await Promise.all([1, 2, 3].map((i) => tokenFor('PARTNER_APP', { sub: `inflight-${i}` })));
     const joined = async () => (await off.gateway.metrics.cacheLookups.get()).values.find((v) => v.labels.layer === 'inflight')?.value ?? 0;
     let release = f.hold();
@@ -195,12 +220,23 @@ describe('settings', () => {
     const prefix = `test${Date.now()}:`;
     const a = await f.extraGateway({ cache: { redisUrl: REDIS_URL, keyPrefix: prefix } });
     const b = await f.extraGateway({ cache: { redisUrl: REDIS_URL, keyPrefix: prefix } });
-    const post = (url: string) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ places { id score } }' }) }).then((r) => r.json());
+    const post = (url: string) =>
+      fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ places { id score } }' }) }).then((r) =>
+        r.json(),
+      );
     // Both subscribed before anything is published.
     await waitFor(() => a.gateway.cache!.enabled && b.gateway.cache!.enabled);
     await post(a.url);
     const before = f.received.length;
-    expect(await post(b.url)).toEqual({ data: { places: [{ id: 'p1', score: 10 }, { id: 'p2', score: 20 }, { id: 'p3', score: 30 }] } });
+    expect(await post(b.url)).toEqual({
+      data: {
+        places: [
+          { id: 'p1', score: 10 },
+          { id: 'p2', score: 20 },
+          { id: 'p3', score: 30 },
+        ],
+      },
+    });
     // b fetched the root list again (root answers are per process unless in Redis too) but no entity.
     expect(f.received.slice(before).filter((r) => r.subgraph === 'stats')).toHaveLength(0);
     const publisher = new RedisBus({ url: REDIS_URL, prefix });
@@ -208,7 +244,10 @@ describe('settings', () => {
     const mark = f.received.length;
     await post(a.url);
     await post(b.url);
-    const refetched = f.received.slice(mark).filter((r) => r.subgraph === 'stats').map((r) => r.representations);
+    const refetched = f.received
+      .slice(mark)
+      .filter((r) => r.subgraph === 'stats')
+      .map((r) => r.representations);
     // a refetches p3; b then finds a's fresh p3 in Redis (the version moved on, a stored under the new one).
     expect(refetched).toEqual([[{ __typename: 'Place', id: 'p3' }]]);
     await publisher.close();

@@ -79,7 +79,11 @@ function staffOnly(auth: string | undefined): string | null {
 
 export async function startMiniFederation(gatewaySettings: Partial<GatewaySettings> = {}): Promise<MiniFederation> {
   const received: Received[] = [];
-  const names = new Map([['p1', 'Alpha'], ['p2', 'Beta'], ['p3', 'Gamma']]);
+  const names = new Map([
+    ['p1', 'Alpha'],
+    ['p2', 'Beta'],
+    ['p3', 'Gamma'],
+  ]);
   let pendingInvalidations: string[] = [];
   let gate: Promise<void> = Promise.resolve();
   const record = (subgraph: string): ApolloServerPlugin<{ auth?: string }> => ({
@@ -150,7 +154,10 @@ export async function startMiniFederation(gatewaySettings: Partial<GatewaySettin
   });
   const servers: RunningHttpServer[] = [];
   const urls: Record<string, string> = {};
-  for (const [name, server] of [['places', places], ['stats', stats]] as const) {
+  for (const [name, server] of [
+    ['places', places],
+    ['stats', stats],
+  ] as const) {
     await server.start();
     const http = await listen(
       createGraphQLRequestListener({
@@ -171,7 +178,15 @@ export async function startMiniFederation(gatewaySettings: Partial<GatewaySettin
   writeFileSync(supergraphPath, composed.supergraphSdl);
 
   const startGateway = async (settings: Partial<GatewaySettings>) => {
-    const gateway = await createGateway({ supergraphPath, subgraphUrls: {}, port: 0, host: '127.0.0.1', maxBodyBytes: 1_000_000, supergraphPollMs: 0, ...settings });
+    const gateway = await createGateway({
+      supergraphPath,
+      subgraphUrls: {},
+      port: 0,
+      host: '127.0.0.1',
+      maxBodyBytes: 1_000_000,
+      supergraphPollMs: 0,
+      ...settings,
+    });
     const http = await listen(gateway.listener, 0);
     return { gateway, url: http.url, http };
   };

@@ -81,7 +81,10 @@ describe('across two gateway processes sharing Redis', () => {
     };
     for (let i = 0; i < 2; i++) gateways.push(await startProcess(['gateway/index.ts'], { ...env, LOG_LEVEL: 'info' }));
     staff = await tokenFor('CITYNET_STAFF', { sub: 'staff-ryw' });
-    cities = t.dataset.membership.members.filter((m) => m.category === 'FULL' && m.cityId).slice(0, 8).map((m) => m.cityId!);
+    cities = t.dataset.membership.members
+      .filter((m) => m.category === 'FULL' && m.cityId)
+      .slice(0, 8)
+      .map((m) => m.cityId!);
   }, 180_000);
 
   afterAll(async () => {
@@ -98,7 +101,13 @@ describe('across two gateway processes sharing Redis', () => {
     const hitsBefore = (await cacheHits(a)) + (await cacheHits(b));
     // 8 lanes x 125 pairs. Writes alternate between the gateways; each write is read back through the
     // other one twice (the second read is a cache hit) and through the writer.
-    const result = await writeThenRead(cities, 125, (i) => (i % 2 ? a : b), (i) => (i % 2 ? [b, b, a] : [a, a, b]), staff);
+    const result = await writeThenRead(
+      cities,
+      125,
+      (i) => (i % 2 ? a : b),
+      (i) => (i % 2 ? [b, b, a] : [a, a, b]),
+      staff,
+    );
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ stale: 0, reads: 3000 });
     // Reads were answered from the cache during the pairs. How many depends on timing: every write
@@ -129,9 +138,18 @@ describe('without Redis, in one process', () => {
 
   test('write-then-read pairs through the in-process cache: 0 stale reads', async () => {
     const staff = await tokenFor('CITYNET_STAFF', { sub: 'staff-ryw-local' });
-    const cities = t.dataset.membership.members.filter((m) => m.category === 'FULL' && m.cityId).slice(0, 2).map((m) => m.cityId!);
+    const cities = t.dataset.membership.members
+      .filter((m) => m.category === 'FULL' && m.cityId)
+      .slice(0, 2)
+      .map((m) => m.cityId!);
     const url = t.stack.gatewayUrl;
-    const result = await writeThenRead(cities, 100, () => url, () => [url, url], staff);
+    const result = await writeThenRead(
+      cities,
+      100,
+      () => url,
+      () => [url, url],
+      staff,
+    );
     expect(result.problems).toEqual([]);
     expect(result).toMatchObject({ stale: 0, reads: 400 });
     expect(await cacheHits(url)).toBeGreaterThan(100);

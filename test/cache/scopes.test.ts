@@ -123,10 +123,18 @@ afterAll(async () => {
 const isPrivate = (owner: string, field: string): boolean => policies.scopeOf(owner, field) === 'PRIVATE';
 
 async function ask(query: string, role: keyof typeof tokens, cityId: string): Promise<unknown> {
-  const token = role === 'CITY_OFFICER' ? await tokenFor('CITY_OFFICER', { cityId, sub: `officer-${cityId}` }) : role === 'VERIFIER' ? await tokenFor('VERIFIER', { orgId: 'bureau-veritas', sub: 'verifier-scopes' }) : tokens[role];
+  const token =
+    role === 'CITY_OFFICER'
+      ? await tokenFor('CITY_OFFICER', { cityId, sub: `officer-${cityId}` })
+      : role === 'VERIFIER'
+        ? await tokenFor('VERIFIER', { orgId: 'bureau-veritas', sub: 'verifier-scopes' })
+        : tokens[role];
   const r = await t.query(query, {}, { token });
   // Errors compared by code and path: messages may name the caller.
-  return { data: r.data ?? null, errors: (r.errors ?? []).map((e: { path?: unknown; extensions?: { code?: string } }) => ({ path: e.path, code: e.extensions?.code })) };
+  return {
+    data: r.data ?? null,
+    errors: (r.errors ?? []).map((e: { path?: unknown; extensions?: { code?: string } }) => ({ path: e.path, code: e.extensions?.code })),
+  };
 }
 
 const ROLES: (keyof typeof tokens)[] = ['PARTNER_APP', 'WCCD_STAFF', 'CITYNET_STAFF', 'CITY_OFFICER', 'VERIFIER'];
@@ -159,14 +167,18 @@ test('a field whose answer depends on who asks is PRIVATE; partner apps see exac
         // The roles ask side by side (the answers are compared, not their order).
         const roles = ['anonymous', ...ROLES] as const;
         const asked = await Promise.all(roles.map((role) => ask(document, role, cityId)));
-        roles.forEach((role, i) => { answers.set(role, JSON.stringify(asked[i])); });
+        roles.forEach((role, i) => {
+          answers.set(role, JSON.stringify(asked[i]));
+        });
         probed++;
         const anonymous = answers.get('anonymous');
         // A signed-in partner app is told FORBIDDEN where an anonymous caller is told to sign in.
-        if (answers.get('PARTNER_APP')!.replaceAll('"FORBIDDEN"', '"UNAUTHENTICATED"') !== anonymous) partnerDiffers.push(`${owner.name}.${field.name} (${cityId})`);
+        if (answers.get('PARTNER_APP')!.replaceAll('"FORBIDDEN"', '"UNAUTHENTICATED"') !== anonymous)
+          partnerDiffers.push(`${owner.name}.${field.name} (${cityId})`);
         const differs = ROLES.filter((role) => answers.get(role) !== anonymous);
         const scope = policies.scopeOf(owner.name, field.name);
-        if (differs.length && scope !== 'PRIVATE') violations.push(`${owner.name}.${field.name} differs for ${differs.join(', ')} (${cityId}) but is not PRIVATE`);
+        if (differs.length && scope !== 'PRIVATE')
+          violations.push(`${owner.name}.${field.name} differs for ${differs.join(', ')} (${cityId}) but is not PRIVATE`);
         // Go deeper only through PUBLIC fields: under a PRIVATE one, every answer is private anyway.
         if (isObjectType(returned) && scope !== 'PRIVATE' && !reached.has(returned.name)) {
           reached.set(returned.name, {

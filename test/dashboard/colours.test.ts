@@ -46,8 +46,12 @@ describe('the colour maths', () => {
   });
 
   test('CIELAB of white, black and sRGB red; WCAG contrast and luminance', () => {
-    lab('#ffffff').forEach((v, i) => { expect(v).toBeCloseTo([100, 0, 0][i], 2); });
-    lab('#000000').forEach((v) => { expect(v).toBeCloseTo(0, 6); });
+    lab('#ffffff').forEach((v, i) => {
+      expect(v).toBeCloseTo([100, 0, 0][i], 2);
+    });
+    lab('#000000').forEach((v) => {
+      expect(v).toBeCloseTo(0, 6);
+    });
     const [L, a, b] = lab('#ff0000');
     expect([L, a, b].map((v) => Math.round(v * 10) / 10)).toEqual([53.2, 80.1, 67.2]);
     expect(contrast('#ffffff', '#000000')).toBeCloseTo(21, 5);

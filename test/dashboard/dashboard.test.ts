@@ -65,7 +65,16 @@ beforeAll(async () => {
     executablePath: CHROMIUM,
     headless: true,
     viewport: DESKTOP,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   await context.route('**/*', (route) => {
     const url = new URL(route.request().url());
@@ -80,7 +89,7 @@ beforeAll(async () => {
     if (new URL(request.url()).pathname !== '/graphql') return;
     const body = request.postDataJSON() as { query?: string } | null;
     graphql.push({
-      contentType: await request.headerValue('content-type').catch(() => undefined) ?? undefined,
+      contentType: (await request.headerValue('content-type').catch(() => undefined)) ?? undefined,
       status: response.status(),
       operation: body?.query?.match(/query (\w+)/)?.[1] ?? '?',
       signedIn: /^Bearer ./.test((await request.headerValue('authorization').catch(() => null)) ?? ''),
@@ -157,7 +166,9 @@ test('registry → filter → Makati profile with its peer chart → gap view, o
   const coverage = await staff(`{ city(id: "makati") { indicatorCoverage(year: 2016) { byTheme { theme coreVerified coreReported coreTotal } } } }`);
   const themes = coverage.city.indicatorCoverage.byTheme;
   expect(await cellTexts(page, '#coverage-table tbody th')).toEqual(themes.map((x: any) => x.theme));
-  expect((await cellTexts(page, '#coverage-table tbody tr:first-child td'))[0]).toContain(`${themes[0].coreVerified} / ${themes[0].coreReported} / ${themes[0].coreTotal}`);
+  expect((await cellTexts(page, '#coverage-table tbody tr:first-child td'))[0]).toContain(
+    `${themes[0].coreVerified} / ${themes[0].coreReported} / ${themes[0].coreTotal}`,
+  );
 
   // Signed out, the peer comparison (WCCD and CityNet staff, a certified city's officers) is not asked
   // for: the section says who it is for and links to the sign-in.
@@ -196,7 +207,9 @@ test('registry → filter → Makati profile with its peer chart → gap view, o
   expect(s2016.peerCount).toBeGreaterThan(3);
   // Lower is better: the rank counts the peers with a lower value (not, as before, a higher one).
   expect(s2016.rank).toBe(1 + s2016.peers.filter((p: any) => p.value < s2016.value).length);
-  expect(await page.getAttribute('#peer-chart', 'data-legend')).toBe(`Makati | Peer median | Peer cities (${new Set(byYear.flatMap((x: any) => x.peers.map((p: any) => p.city.id))).size})`);
+  expect(await page.getAttribute('#peer-chart', 'data-legend')).toBe(
+    `Makati | Peer median | Peer cities (${new Set(byYear.flatMap((x: any) => x.peers.map((p: any) => p.city.id))).size})`,
+  );
   const headline = await page.textContent('#peer-standing');
   expect(headline).toContain(`2016: rank ${s2016.rank} of ${s2016.peerCount + 1} among ${comparison.city.y2016.group} peers (lower is better)`);
   expect(headline).toContain(`${ordinal(Math.round(s2016.percentile))} percentile`);
@@ -222,7 +235,7 @@ test('registry → filter → Makati profile with its peer chart → gap view, o
   const g = gap.city.certificationGap;
   expect(await page.textContent('#gap-verdict')).toContain(`${g.supportingNeeded} more verified supporting`);
   expect(await cellTexts(page, '#gap-workshops h3')).toEqual(g.upcomingWorkshops.map((w: any) => w.title));
-  expect((await cellTexts(page, '#gap-mentors tbody th a'))).toEqual(g.mentorCandidates.map((m: any) => m.city.name));
+  expect(await cellTexts(page, '#gap-mentors tbody th a')).toEqual(g.mentorCandidates.map((m: any) => m.city.name));
   expect(g.upcomingWorkshops.length).toBeGreaterThan(0);
   expect(g.mentorCandidates.length).toBeGreaterThan(0);
   await shoot(page, 'desktop-gap-kuala-lumpur');
@@ -239,7 +252,9 @@ test('registry → filter → Makati profile with its peer chart → gap view, o
     await page.waitForSelector(ready);
     expect(await page.evaluate(() => (globalThis as any).document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
     // Nor do the tables need sideways scrolling: the less important columns are left out on a phone.
-    const overflowing = await page.$$eval('.table-scroll', (boxes: any[]) => boxes.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.querySelector('table')?.id));
+    const overflowing = await page.$$eval('.table-scroll', (boxes: any[]) =>
+      boxes.filter((b) => b.scrollWidth > b.clientWidth).map((b) => b.querySelector('table')?.id),
+    );
     expect(overflowing).toEqual([]);
     await shoot(page, name);
   }
@@ -276,7 +291,9 @@ test('certifications in progress, the city search, the export files and the clus
   const api = await staff(`{ cities(first: 100) { edges { node { id name certifications { year status statusChangedAt
     coverage { coreVerified coreReported coreTotal supportingVerified } } } } } }`);
   const open = api.cities.edges.flatMap((e: any) =>
-    e.node.certifications.filter((x: any) => ['ENROLLED', 'DATA_SUBMITTED', 'UNDER_VERIFICATION'].includes(x.status)).map((x: any) => ({ id: e.node.id, name: e.node.name, ...x })),
+    e.node.certifications
+      .filter((x: any) => ['ENROLLED', 'DATA_SUBMITTED', 'UNDER_VERIFICATION'].includes(x.status))
+      .map((x: any) => ({ id: e.node.id, name: e.node.name, ...x })),
   );
   // The sample's cities in progress, which the dashboard could reach only by a typed URL before.
   expect(open.map((x: any) => x.id).sort()).toEqual(['chennai', 'denpasar', 'iloilo-city', 'seoul']);
@@ -314,7 +331,9 @@ test('certifications in progress, the city search, the export files and the clus
   expect((await cellTexts(page, '#history-table tbody tr'))[0]).toMatch(/^2016\s*Under verification/);
 
   // Cluster labels as CityNet writes them: Seoul is in the SDGs cluster.
-  const facts = await page.$$eval('dl.facts dt', (dts: any[]) => Object.fromEntries(dts.map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()])));
+  const facts = await page.$$eval('dl.facts dt', (dts: any[]) =>
+    Object.fromEntries(dts.map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()])),
+  );
   expect(facts.Clusters).toBe('Climate change, SDGs');
   expect(await page.textContent('main')).not.toMatch(/Sdgs/);
 
@@ -382,7 +401,13 @@ test('an unknown city and an API refusal show their states instead of a blank pa
   await page.goto(`${origin}/dashboard/cities/atlantis`);
   await page.waitForSelector('h1:has-text("City not found")');
   // The API refusing (here: a trusted-documents refusal injected at the browser) is shown as an error.
-  await page.route('**/graphql', (route) => route.fulfill({ status: 403, contentType: 'application/json', body: JSON.stringify({ errors: [{ message: 'Refused for the test', extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } }] }) }));
+  await page.route('**/graphql', (route) =>
+    route.fulfill({
+      status: 403,
+      contentType: 'application/json',
+      body: JSON.stringify({ errors: [{ message: 'Refused for the test', extensions: { code: 'PERSISTED_QUERY_NOT_IN_LIST' } }] }),
+    }),
+  );
   await page.goto(`${origin}/dashboard/?year=2015`);
   await page.waitForSelector('[role="alert"]');
   expect(await page.textContent('[role="alert"]')).toContain('Refused for the test');
@@ -423,7 +448,12 @@ describe('GET /dashboard (static files from web/dist)', () => {
   test('missing assets are 404, traversal and other methods are refused, /graphql is untouched', async () => {
     expect((await get('/dashboard/assets/nope.js')).status).toBe(404);
     expect((await get('/dashboard/favicon.ico')).status).toBe(404);
-    for (const path of ['/dashboard/%2e%2e/package.json', '/dashboard/..%2f..%2fpackage.json', '/dashboard/assets/..%5c..%5cpackage.json', '/dashboard/%00.js']) {
+    for (const path of [
+      '/dashboard/%2e%2e/package.json',
+      '/dashboard/..%2f..%2fpackage.json',
+      '/dashboard/assets/..%5c..%5cpackage.json',
+      '/dashboard/%00.js',
+    ]) {
       const res = await get(path);
       expect([400, 404]).toContain(res.status);
       expect(await res.text()).not.toContain('"name": "citynet-wccd-federation"');

@@ -11,7 +11,14 @@ import { PEER_CERTIFIED, PEER_CITIES } from '../../subgraphs/indicators/workflow
 import { directionText, groupPhrase, headline, ordinal, paramOfPeerGroup, PEER_GROUPS, peerGroupOfParam, peerYears } from '../../web/src/peers';
 import type { PeerStanding } from '../../web/src/types';
 
-const unemployment: PeerStanding['indicator'] = { id: '5.1', name: "City's unemployment rate", unit: '%', theme: 'Economy', betterWhen: 'LOWER', betterWhenNote: null };
+const unemployment: PeerStanding['indicator'] = {
+  id: '5.1',
+  name: "City's unemployment rate",
+  unit: '%',
+  theme: 'Economy',
+  betterWhen: 'LOWER',
+  betterWhenNote: null,
+};
 
 /** A standing as the API answers it (its peers best first). */
 function standing(value: number | null, peers: [string, number][], rank: number | null, percentile: number | null, indicator = unemployment): PeerStanding {
@@ -34,10 +41,43 @@ describe('the peer table and headline, from the API answer', () => {
   test("rank out of the peers and the city, the API's percentile as an ordinal, the peers as dots", () => {
     const rows = peerYears(
       [2015, 2016],
-      [standing(4.5, [['a', 5], ['b', 6.5]], 1, 100), standing(4.3, [['c', 4.2], ['a', 4.7], ['b', 6], ['d', 6.2], ['e', 6.6]], 2, 80)],
+      [
+        standing(
+          4.5,
+          [
+            ['a', 5],
+            ['b', 6.5],
+          ],
+          1,
+          100,
+        ),
+        standing(
+          4.3,
+          [
+            ['c', 4.2],
+            ['a', 4.7],
+            ['b', 6],
+            ['d', 6.2],
+            ['e', 6.6],
+          ],
+          2,
+          80,
+        ),
+      ],
     );
     expect(rows).toEqual([
-      { year: 2015, own: 4.5, median: 5.75, peerCount: 2, rank: '1/3', percentile: '100th', peers: [{ id: 'a', name: 'A', value: 5 }, { id: 'b', name: 'B', value: 6.5 }] },
+      {
+        year: 2015,
+        own: 4.5,
+        median: 5.75,
+        peerCount: 2,
+        rank: '1/3',
+        percentile: '100th',
+        peers: [
+          { id: 'a', name: 'A', value: 5 },
+          { id: 'b', name: 'B', value: 6.5 },
+        ],
+      },
       expect.objectContaining({ year: 2016, own: 4.3, median: 6, peerCount: 5, rank: '2/6', percentile: '80th' }),
     ]);
     expect(headline('Makati', unemployment, rows, 'South-East Asia peers')).toEqual({
@@ -57,13 +97,66 @@ describe('the peer table and headline, from the API answer', () => {
   });
 
   test('percentiles are rounded (ties count half on the server)', () => {
-    expect(peerYears([2016], [standing(3, [['a', 3], ['b', 4], ['c', 2]], 2, 50)])[0].percentile).toBe('50th');
-    expect(peerYears([2016], [standing(3, [['a', 3], ['b', 4], ['c', 5]], 1, 83.33)])[0].percentile).toBe('83rd');
+    expect(
+      peerYears(
+        [2016],
+        [
+          standing(
+            3,
+            [
+              ['a', 3],
+              ['b', 4],
+              ['c', 2],
+            ],
+            2,
+            50,
+          ),
+        ],
+      )[0].percentile,
+    ).toBe('50th');
+    expect(
+      peerYears(
+        [2016],
+        [
+          standing(
+            3,
+            [
+              ['a', 3],
+              ['b', 4],
+              ['c', 5],
+            ],
+            1,
+            83.33,
+          ),
+        ],
+      )[0].percentile,
+    ).toBe('83rd');
   });
 
   test('an indicator ranked neither way says why; no value at all says so', () => {
-    const neither = { ...unemployment, id: '5.2', name: 'Commercial share', betterWhen: 'NEITHER' as const, betterWhenNote: 'Describes the structure of the local economy.' };
-    const rows = peerYears([2016], [standing(42.5, [['a', 24.6], ['b', 31.3], ['c', 34.1]], null, null, neither)]);
+    const neither = {
+      ...unemployment,
+      id: '5.2',
+      name: 'Commercial share',
+      betterWhen: 'NEITHER' as const,
+      betterWhenNote: 'Describes the structure of the local economy.',
+    };
+    const rows = peerYears(
+      [2016],
+      [
+        standing(
+          42.5,
+          [
+            ['a', 24.6],
+            ['b', 31.3],
+            ['c', 34.1],
+          ],
+          null,
+          null,
+          neither,
+        ),
+      ],
+    );
     expect(headline('Makati', neither, rows, 'South-East Asia peers')).toEqual({
       strong: 'Not ranked',
       rest: ': for 5.2 Commercial share, neither higher nor lower is better, so it is not ranked (Describes the structure of the local economy.). 2016: Makati 42.5, the median of South-East Asia peers 31.3.',

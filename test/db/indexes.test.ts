@@ -17,19 +17,35 @@ import { tokenFor } from '../support/tokens';
 const onMongo = process.env.TEST_DB_ENGINE === 'mongodb';
 if (!onMongo) {
   // Printed so that a skipped run says why (the test list shows it as skipped).
-  console.warn(`test/db/indexes.test.ts skipped: it needs MongoDB (the test database is ${process.env.TEST_DB_ENGINE ?? 'unknown'}; FerretDB has no index plans to explain).`);
+  console.warn(
+    `test/db/indexes.test.ts skipped: it needs MongoDB (the test database is ${process.env.TEST_DB_ENGINE ?? 'unknown'}; FerretDB has no index plans to explain).`,
+  );
 }
 
 /** Commands whose plan can be explained, and the part of the command that is the query. */
 const EXPLAINABLE = new Set(['find', 'aggregate', 'count', 'distinct', 'update', 'delete', 'findAndModify']);
-const NOT_COMMAND = new Set(['lsid', 'txnNumber', '$db', '$clusterTime', '$readPreference', 'readConcern', 'writeConcern', 'apiVersion', 'apiStrict', 'apiDeprecationErrors']);
+const NOT_COMMAND = new Set([
+  'lsid',
+  'txnNumber',
+  '$db',
+  '$clusterTime',
+  '$readPreference',
+  'readConcern',
+  'writeConcern',
+  'apiVersion',
+  'apiStrict',
+  'apiDeprecationErrors',
+]);
 
 function planStages(plan: unknown, out: string[] = []): string[] {
   if (!plan || typeof plan !== 'object') return out;
   const node = plan as Record<string, unknown>;
   if (typeof node.stage === 'string') out.push(node.stage);
   for (const value of Object.values(node)) {
-    if (Array.isArray(value)) value.forEach((v) => { planStages(v, out); });
+    if (Array.isArray(value))
+      value.forEach((v) => {
+        planStages(v, out);
+      });
     else if (value && typeof value === 'object') planStages(value, out);
   }
   return out;
@@ -54,9 +70,13 @@ function planStages(plan: unknown, out: string[] = []): string[] {
     await t.query('{ cities(first: 20) { totalCount edges { node { id name membership { status } certifications { year level } } } } }');
     await t.query('{ members(first: 20) { totalCount edges { node { id name } } } }', {}, { token: citynet });
     await t.query('{ workshops(first: 20) { totalCount edges { node { title hostCity { name } } } } }');
-    await t.query('{ city(id: "kuala-lumpur") { certificationGap(year: 2016, target: PLATINUM) { coreNeeded gapThemes upcomingWorkshops { title } mentorCandidates { city { id } } } } }');
+    await t.query(
+      '{ city(id: "kuala-lumpur") { certificationGap(year: 2016, target: PLATINUM) { coreNeeded gapThemes upcomingWorkshops { title } mentorCandidates { city { id } } } } }',
+    );
     await t.query('{ auditTrail(cityId: "makati", year: 2016) { valueChanges { action } certificationChanges { action } } }', {}, { token: staff });
-    const commands: (CommandLogEntry & { subgraph: string })[] = SUBGRAPH_NAMES.flatMap((subgraph) => t.recorders[subgraph].entries.map((e) => ({ ...e, subgraph })));
+    const commands: (CommandLogEntry & { subgraph: string })[] = SUBGRAPH_NAMES.flatMap((subgraph) =>
+      t.recorders[subgraph].entries.map((e) => ({ ...e, subgraph })),
+    );
     expect(commands.length).toBeGreaterThan(10);
     const scans: string[] = [];
     const seen = new Set<string>();

@@ -189,8 +189,10 @@ test('a bad argument on any nested field of the API nulls that field only, or is
           // Refused before execution: the whole request, with a validation error naming the problem.
           refusedBeforeRunning++;
           const codes = (r.errors ?? []).map((e: { extensions?: { code?: string } }) => e.extensions?.code);
-          if (!codes.length || !codes.every((c: string | undefined) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'BAD_USER_INPUT')) unexplained.push(`${where}: ${JSON.stringify(r.errors)}`);
-          if (isEnumType(getNamedType(arg.type)) && !/Value "NOT_A_VALUE" does not exist/.test(r.errors?.[0]?.message ?? '')) unexplained.push(`${where}: ${r.errors?.[0]?.message}`);
+          if (!codes.length || !codes.every((c: string | undefined) => c === 'GRAPHQL_VALIDATION_FAILED' || c === 'BAD_USER_INPUT'))
+            unexplained.push(`${where}: ${JSON.stringify(r.errors)}`);
+          if (isEnumType(getNamedType(arg.type)) && !/Value "NOT_A_VALUE" does not exist/.test(r.errors?.[0]?.message ?? ''))
+            unexplained.push(`${where}: ${r.errors?.[0]?.message}`);
           continue;
         }
         const after = at(r.data, probe.path);
@@ -201,12 +203,15 @@ test('a bad argument on any nested field of the API nulls that field only, or is
   expect(tried).toBeGreaterThan(15);
   expect(refusedBeforeRunning).toBeGreaterThan(0);
   // Every field of the indicators subgraph is among those tried.
-  for (const f of ['City.indicators', 'City.indicatorReport', 'City.indicatorCoverage', 'City.indicatorSeries', 'City.peerComparison']) expect([...triedFields]).toContain(f);
+  for (const f of ['City.indicators', 'City.indicatorReport', 'City.indicatorCoverage', 'City.indicatorSeries', 'City.peerComparison'])
+    expect([...triedFields]).toContain(f);
   expect({ nulledParent: nulledParent.filter((where) => !KNOWN[where]), unexplained }).toEqual({ nulledParent: [], unexplained: [] });
 }, 600_000);
 
 test('the case issue 13 found: a wrong theme on one field no longer loses the city', async () => {
-  const r = await t.query(`{ city(id: "makati") { name certification { level } bad: indicators(year: 2014, theme: "economy") { value } good: indicators(year: 2014, themeId: ECONOMY) { value } } }`);
+  const r = await t.query(
+    `{ city(id: "makati") { name certification { level } bad: indicators(year: 2014, theme: "economy") { value } good: indicators(year: 2014, themeId: ECONOMY) { value } } }`,
+  );
   expect(r.data.city).toMatchObject({ name: 'Makati', certification: { level: 'PLATINUM' }, bad: null });
   expect(r.data.city.good.length).toBeGreaterThan(0);
   expect(r.errors!.map((e: any) => [e.path.join('.'), e.extensions.code, e.extensions.field])).toEqual([['city.bad', 'BAD_USER_INPUT', 'theme']]);

@@ -138,7 +138,14 @@ describe('batching: a list of N cities costs a constant number of database comma
         const request = t.recorders[name].entries.filter((e) => !e.background);
         const queries = request.filter((e) => !e.byId);
         // `sent`: what the queries were, shown when a bound below fails.
-        return [name, { queries: queries.length, lookups: request.length - queries.length, sent: queries.map((e) => `${e.command} ${e.collection} ${JSON.stringify(e.body?.filter ?? e.body?.deletes ?? '')}`) }];
+        return [
+          name,
+          {
+            queries: queries.length,
+            lookups: request.length - queries.length,
+            sent: queries.map((e) => `${e.command} ${e.collection} ${JSON.stringify(e.body?.filter ?? e.body?.deletes ?? '')}`),
+          },
+        ];
       }),
     );
   }
@@ -158,7 +165,8 @@ describe('batching: a list of N cities costs a constant number of database comma
     // registrations, the workshops they host, and the workshops they registered for (by id: one scan
     // or a lookup per id, whichever reads less, so 2 or 3).
     const bounds = { membership: 4, indicators: 2, certification: 1, workshops: 3 };
-    for (const name of SUBGRAPH_NAMES) expect({ name, withinBound: ten[name].queries <= bounds[name], sent: ten[name].sent }).toEqual({ name, withinBound: true, sent: ten[name].sent });
+    for (const name of SUBGRAPH_NAMES)
+      expect({ name, withinBound: ten[name].queries <= bounds[name], sent: ten[name].sent }).toEqual({ name, withinBound: true, sent: ten[name].sent });
   });
 });
 

@@ -100,7 +100,14 @@ describe('the profile for every sample city, by default and for each data year',
     expect(theme.errors![0].message).toMatch(/Did you mean the enum value "ECONOMY"/);
 
     const year = await t.query(GOLDEN_OPERATION, { id: 'makati', year: 1999 });
-    expect(year.data.city).toMatchObject({ id: 'makati', name: 'Makati', latestDataYear: 2016, indicatorCoverage: null, indicators: null, certification: { level: 'PLATINUM' } });
+    expect(year.data.city).toMatchObject({
+      id: 'makati',
+      name: 'Makati',
+      latestDataYear: 2016,
+      indicatorCoverage: null,
+      indicators: null,
+      certification: { level: 'PLATINUM' },
+    });
     expect(year.errors!.map((e: any) => [e.path.join('.'), e.extensions.code]).sort()).toEqual([
       ['city.indicatorCoverage', 'BAD_USER_INPUT'],
       ['city.indicators', 'BAD_USER_INPUT'],

@@ -53,7 +53,13 @@ beforeAll(async () => {
     settings: TEST_SETTINGS(PREFIX),
     dataset: buildSampleDataset(),
     // The cache is off: through the gateway, every request must reach the subgraphs whose database is down.
-    gateway: { supergraphPath: join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), maxBodyBytes: 1_000_000, readyCacheMs: 0, circuitFailureThreshold: 1000, cache: { enabled: false } },
+    gateway: {
+      supergraphPath: join(__dirname, '..', '..', 'schema', 'supergraph.graphql'),
+      maxBodyBytes: 1_000_000,
+      readyCacheMs: 0,
+      circuitFailureThreshold: 1000,
+      cache: { enabled: false },
+    },
   });
 }, 180_000);
 
@@ -101,13 +107,15 @@ test('database stopped: clear UNAVAILABLE errors, fast; subgraphs and gateway no
 test('database started again: recovery by itself, acknowledged writes kept', async () => {
   db = await startLocalServer({ dataDir, port, log: () => undefined });
   // Recovery is an event: every subgraph's /ready, then the gateway's, answers 200 by itself.
-  const allReady = async () => (await Promise.all([...SUBGRAPH_NAMES.map((name) => readyOf(stack.subgraphUrls[name])), readyOf(stack.gatewayUrl)])).every((s) => s === 200);
+  const allReady = async () =>
+    (await Promise.all([...SUBGRAPH_NAMES.map((name) => readyOf(stack.subgraphUrls[name])), readyOf(stack.gatewayUrl)])).every((s) => s === 200);
   await until('every process ready again', allReady, 120_000);
   // A database just restarted on a busy machine may still be slow for a first read: a query that
   // timed out (a passing condition) is asked again; any other error fails the test.
   let r = await gql(stack.gatewayUrl, GOLDEN_OPERATION, { id: 'makati' });
   const deadline = Date.now() + 120_000;
-  while (r.errors?.every((e) => e.extensions?.code === 'SUBGRAPH_TIMEOUT') && Date.now() < deadline) r = await gql(stack.gatewayUrl, GOLDEN_OPERATION, { id: 'makati' });
+  while (r.errors?.every((e) => e.extensions?.code === 'SUBGRAPH_TIMEOUT') && Date.now() < deadline)
+    r = await gql(stack.gatewayUrl, GOLDEN_OPERATION, { id: 'makati' });
   expect(r.errors).toBeUndefined();
   expect(r.data.city.certification.level).toBe('PLATINUM');
   expect(await allReady()).toBe(true);

@@ -117,7 +117,10 @@ describe('a subgraph stopped mid-run', () => {
 });
 
 /** A gateway in front of the test stack whose certification subgraph is `url` instead. */
-async function gatewayWithCertificationAt(url: string, extra: Partial<Parameters<typeof createGateway>[0]> = {}): Promise<{ gateway: Gateway; http: RunningHttpServer }> {
+async function gatewayWithCertificationAt(
+  url: string,
+  extra: Partial<Parameters<typeof createGateway>[0]> = {},
+): Promise<{ gateway: Gateway; http: RunningHttpServer }> {
   const gateway = await createGateway({
     ...t.stack.gateway.settings,
     logger: undefined,
@@ -193,7 +196,8 @@ describe('connection resets', () => {
       req.on('data', (c) => chunks.push(c));
       req.on('end', async () => {
         const headers: Record<string, string> = {};
-        for (const [k, v] of Object.entries(req.headers)) if (typeof v === 'string' && k !== 'host' && k !== 'content-length' && k !== 'connection') headers[k] = v;
+        for (const [k, v] of Object.entries(req.headers))
+          if (typeof v === 'string' && k !== 'host' && k !== 'content-length' && k !== 'connection') headers[k] = v;
         const answer = await fetch(target, { method: 'POST', headers, body: Buffer.concat(chunks) });
         res.writeHead(answer.status, { 'content-type': answer.headers.get('content-type') ?? 'application/json' });
         res.end(Buffer.from(await answer.arrayBuffer()));

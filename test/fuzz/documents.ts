@@ -225,7 +225,14 @@ function fieldsOf(ctx: Context, type: GraphQLNamedType, depth: number): string {
   if (chance(g, 5)) parts.push('__typename');
   if (chance(g, 4) && (isObjectType(type) || isInterfaceType(type))) {
     const name = `F${ctx.fragments.length}`;
-    ctx.fragments.push(`fragment ${name} on ${type.name} { ${pick(g, Object.keys(type.getFields()).filter((f) => isLeafType(getNamedType(type.getFields()[f].type))).concat('__typename'))} }`);
+    ctx.fragments.push(
+      `fragment ${name} on ${type.name} { ${pick(
+        g,
+        Object.keys(type.getFields())
+          .filter((f) => isLeafType(getNamedType(type.getFields()[f].type)))
+          .concat('__typename'),
+      )} }`,
+    );
     parts.push(`...${name}`);
   }
   if (chance(g, 2)) parts.push(`... { __typename }`);
@@ -256,7 +263,9 @@ export function randomOperation(schema: GraphQLSchema, seed: number, options: { 
   if (chance(g, 5)) {
     // Mangle the text: a parse error (or, sometimes, still a document).
     const at = g.nat(query.length);
-    query = chance(g, 50) ? query.slice(0, at) + query.slice(at + 1) : query.slice(0, at) + pick(g, ['{', '}', '(', '"', '$', '...', '\u0000', '🏙️']) + query.slice(at);
+    query = chance(g, 50)
+      ? query.slice(0, at) + query.slice(at + 1)
+      : query.slice(0, at) + pick(g, ['{', '}', '(', '"', '$', '...', '\u0000', '🏙️']) + query.slice(at);
   }
   const operation: FuzzOperation = { query };
   if (Object.keys(ctx.variables).length || chance(g, 10)) operation.variables = ctx.variables;

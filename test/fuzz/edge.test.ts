@@ -81,7 +81,9 @@ function send(request: FuzzRequest): Promise<Outcome> {
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), contentType: String(res.headers['content-type'] ?? '') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), contentType: String(res.headers['content-type'] ?? '') }),
+        );
         res.on('error', reject);
       },
     );
@@ -117,7 +119,9 @@ async function check(request: FuzzRequest): Promise<void> {
     try {
       parsed = JSON.parse(outcome.text);
     } catch {
-      throw new Error(`HTTP ${outcome.status} with a body that is not JSON (${outcome.contentType}) for ${describeRequest(request)}: ${outcome.text.slice(0, 300)}`);
+      throw new Error(
+        `HTTP ${outcome.status} with a body that is not JSON (${outcome.contentType}) for ${describeRequest(request)}: ${outcome.text.slice(0, 300)}`,
+      );
     }
     // An internal error inside a 200 would be a 5xx in disguise: collected and reported.
     if (outcome.text.includes('"INTERNAL_SERVER_ERROR"') && stats.internalErrors.length < 10) {
@@ -176,7 +180,9 @@ beforeAll(async () => {
     CORS_ORIGINS: 'https://partner.example.org',
   });
   base = gateway.url.replace(/\/graphql$/, '');
-  schema = Supergraph.build(readFileSync(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8')).apiSchema().toGraphQLJSSchema();
+  schema = Supergraph.build(readFileSync(join(__dirname, '..', '..', 'schema', 'supergraph.graphql'), 'utf8'))
+    .apiSchema()
+    .toGraphQLJSSchema();
   tokens = await Promise.all([
     tokenFor('PARTNER_APP', { sub: 'fuzz-partner' }),
     tokenFor('CITY_OFFICER', { cityId: 'makati', sub: 'fuzz-officer' }),
@@ -240,7 +246,8 @@ test('malformed HTTP on the wire (request lines, headers, framing) gets a 4xx or
         stats.sent++;
         stats.byKind.set('raw', { n: (stats.byKind.get('raw')?.n ?? 0) + 1, ms: 0 });
         rawStatuses.set(status ?? 'closed', (rawStatuses.get(status ?? 'closed') ?? 0) + 1);
-        if (status !== undefined && (status < 100 || status >= 500) && failures.length < 5) failures.push(`HTTP ${status} for ${JSON.stringify(request.bytes.toString('utf8').slice(0, 300))}`);
+        if (status !== undefined && (status < 100 || status >= 500) && failures.length < 5)
+          failures.push(`HTTP ${status} for ${JSON.stringify(request.bytes.toString('utf8').slice(0, 300))}`);
       }
     }),
   );
@@ -255,13 +262,31 @@ test('over 20 000 requests, no internal error, and the gateway is healthy afterw
   expect(stats.sent).toBeGreaterThanOrEqual(20_000);
   expect(stats.internalErrors).toEqual([]);
   // Every kind of request was generated.
-  for (const kind of ['http:shaped', 'http:json', 'http:batch', 'http:handmade', 'http:unicode', 'http:bytes', 'http:truncated', 'http:get', 'http:method', 'http:oversized', 'graphql:query', 'graphql:mutation', 'raw']) {
+  for (const kind of [
+    'http:shaped',
+    'http:json',
+    'http:batch',
+    'http:handmade',
+    'http:unicode',
+    'http:bytes',
+    'http:truncated',
+    'http:get',
+    'http:method',
+    'http:oversized',
+    'graphql:query',
+    'graphql:mutation',
+    'raw',
+  ]) {
     expect([kind, (stats.byKind.get(kind)?.n ?? 0) > 0]).toEqual([kind, true]);
   }
   expect(gateway.child.exitCode).toBeNull();
   expect((await fetch(`${base}/health`)).status).toBe(200);
   expect((await fetch(`${base}/ready`)).status).toBe(200);
-  const answer = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ city(id: "makati") { name } certificationLevels { level } }' }) });
+  const answer = await fetch(gateway.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ city(id: "makati") { name } certificationLevels { level } }' }),
+  });
   expect(answer.status).toBe(200);
   const json = (await answer.json()) as any;
   expect(json.data.city.name).toBe('Makati');
@@ -272,5 +297,7 @@ test('over 20 000 requests, no internal error, and the gateway is healthy afterw
   expect(stats.slowHealth).toBeLessThanOrEqual(2);
   // For the record (jest prints it with the test): what was sent, what came back, how long it took.
   const kinds = Object.fromEntries([...stats.byKind].map(([k, v]) => [k, `${v.n} (mean ${Math.round(v.ms / v.n)} ms)`]));
-  console.log(`fuzz: ${stats.sent} requests in ${JSON.stringify(stats.ms)} ms; statuses ${JSON.stringify(Object.fromEntries(stats.byStatus))}; kinds ${JSON.stringify(kinds)}`);
+  console.log(
+    `fuzz: ${stats.sent} requests in ${JSON.stringify(stats.ms)} ms; statuses ${JSON.stringify(Object.fromEntries(stats.byStatus))}; kinds ${JSON.stringify(kinds)}`,
+  );
 });

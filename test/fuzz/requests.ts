@@ -32,14 +32,30 @@ const headerText = drawn((d) => String.fromCharCode(d.int(0x21, 0x7e)) + d.strin
 
 const contentType = fc.oneof(
   { weight: 12, arbitrary: fc.constant('application/json') },
-  { weight: 2, arbitrary: fc.constantFrom('application/json; charset=utf-8', 'application/json;charset=UTF-8', 'application/json; charset=latin1', 'APPLICATION/JSON') },
-  { weight: 1, arbitrary: fc.constantFrom('text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x', 'application/graphql', 'application/xml', '') },
+  {
+    weight: 2,
+    arbitrary: fc.constantFrom('application/json; charset=utf-8', 'application/json;charset=UTF-8', 'application/json; charset=latin1', 'APPLICATION/JSON'),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom(
+      'text/plain',
+      'application/x-www-form-urlencoded',
+      'multipart/form-data; boundary=x',
+      'application/graphql',
+      'application/xml',
+      '',
+    ),
+  },
   { weight: 1, arbitrary: headerText },
 );
 
 const accept = fc.oneof(
   { weight: 4, arbitrary: fc.constant(undefined) },
-  { weight: 4, arbitrary: fc.constantFrom('application/graphql-response+json', 'application/json', '*/*', 'application/graphql-response+json, application/json;q=0.9') },
+  {
+    weight: 4,
+    arbitrary: fc.constantFrom('application/graphql-response+json', 'application/json', '*/*', 'application/graphql-response+json, application/json;q=0.9'),
+  },
   { weight: 1, arbitrary: fc.constantFrom('text/html', 'text/csv', 'application/json;q=0', 'multipart/mixed; deferSpec=20220824', '*/*;q=abc') },
   { weight: 1, arbitrary: headerText },
 );
@@ -56,25 +72,45 @@ function headersArbitrary(tokens: string[]): fc.Arbitrary<Record<string, string>
           { weight: 1, arbitrary: fc.constantFrom('Bearer a.b.c', 'Bearer ', 'Basic dXNlcjpwYXNz', 'Bearer eyJhbGciOiJub25lIn0.e30.') },
           { weight: 1, arbitrary: headerText.map((s) => `Bearer ${s}`) },
         ),
-        cookie: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: headerText.map((s) => `session=${s.replace(/[;,\s]/g, '')}`) }),
+        cookie: fc.oneof(
+          { weight: 9, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: headerText.map((s) => `session=${s.replace(/[;,\s]/g, '')}`) },
+        ),
         'x-request-id': fc.oneof({ weight: 8, arbitrary: fc.constant(undefined) }, { weight: 2, arbitrary: headerText }),
-        origin: fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('https://evil.example', 'null', 'https://partner.example.org') }),
+        origin: fc.oneof(
+          { weight: 9, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.constantFrom('https://evil.example', 'null', 'https://partner.example.org') },
+        ),
         'apollo-require-preflight': fc.oneof({ weight: 9, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant('true') }),
-        'x-timeout-ms': fc.oneof({ weight: 19, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constantFrom('0', '-1', '99999999', 'abc', '5') }),
+        'x-timeout-ms': fc.oneof(
+          { weight: 19, arbitrary: fc.constant(undefined) },
+          { weight: 1, arbitrary: fc.constantFrom('0', '-1', '99999999', 'abc', '5') },
+        ),
       },
       { requiredKeys: [] },
     )
     .map((h) => Object.fromEntries(Object.entries(h).filter(([, v]) => v !== undefined)) as Record<string, string>);
 }
 
-const SIMPLE_QUERIES = ['{ __typename }', '{ certificationLevels { level minCoreVerified } }', 'query($id: ID!) { city(id: $id) { id name } }', '{ themes { name } }'];
+const SIMPLE_QUERIES = [
+  '{ __typename }',
+  '{ certificationLevels { level minCoreVerified } }',
+  'query($id: ID!) { city(id: $id) { id name } }',
+  '{ themes { name } }',
+];
 
 /** Deep nesting, balanced or not: `[[[...]]]` or `{"a":{"a":...}}`. */
-const deepNesting = fc.record({ depth: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: 100, max: 20_000 }) }), object: fc.boolean(), balanced: fc.boolean() }).map(({ depth, object, balanced }) => {
-  const open = object ? '{"a":' : '[';
-  const close = object ? '}' : ']';
-  return `${open.repeat(depth)}1${balanced ? close.repeat(depth) : close.repeat(depth >> 1)}`;
-});
+const deepNesting = fc
+  .record({
+    depth: fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 100 }) }, { weight: 1, arbitrary: fc.integer({ min: 100, max: 20_000 }) }),
+    object: fc.boolean(),
+    balanced: fc.boolean(),
+  })
+  .map(({ depth, object, balanced }) => {
+    const open = object ? '{"a":' : '[';
+    const close = object ? '}' : ']';
+    return `${open.repeat(depth)}1${balanced ? close.repeat(depth) : close.repeat(depth >> 1)}`;
+  });
 
 const hugeNumber = fc.oneof(
   fc.constantFrom('1e400', '-1e400', '1e-400', '-0', '0.0000000000000000000001', '123456789012345678901234567890', '9007199254740993', '2147483648'),
@@ -84,8 +120,15 @@ const hugeNumber = fc.oneof(
 
 /** A body that is JSON text built by hand (duplicate keys, raw numbers, nesting inside variables). */
 const handMadeJson = fc.oneof(
-  fc.tuple(fc.constantFrom(...SIMPLE_QUERIES), fc.constantFrom(...SIMPLE_QUERIES)).map(([a, b]) => `{"query":${JSON.stringify(a)},"query":${JSON.stringify(b)}}`),
-  fc.tuple(fc.constantFrom('id', 'a', 'query'), drawn((d) => d.json(1))).map(([k, v]) => `{"query":"query($id: ID!) { city(id: $id) { id } }","variables":{"${k}":"makati","${k}":${JSON.stringify(v) ?? 'null'}}}`),
+  fc
+    .tuple(fc.constantFrom(...SIMPLE_QUERIES), fc.constantFrom(...SIMPLE_QUERIES))
+    .map(([a, b]) => `{"query":${JSON.stringify(a)},"query":${JSON.stringify(b)}}`),
+  fc
+    .tuple(
+      fc.constantFrom('id', 'a', 'query'),
+      drawn((d) => d.json(1)),
+    )
+    .map(([k, v]) => `{"query":"query($id: ID!) { city(id: $id) { id } }","variables":{"${k}":"makati","${k}":${JSON.stringify(v) ?? 'null'}}}`),
   fc.constantFrom('{"query":"{ __typename }","\\u0071uery":"{ x }"}', '{"variables":{"a":{"b":1,"b":2}},"query":"{ __typename }"}'),
   hugeNumber.map((n) => `{"query":"query($n: Int) { cities(first: $n) { totalCount } }","variables":{"n":${n}}}`),
   hugeNumber.map((n) => `{"query":"query($x: Float) { __typename }","variables":{"x":${n}},"extensions":{"n":${n}}}`),
@@ -98,9 +141,22 @@ const handMadeJson = fc.oneof(
 function shapedObject(schema: GraphQLSchema): fc.Arbitrary<unknown> {
   return fc.record(
     {
-      query: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...SIMPLE_QUERIES) }, { weight: 3, arbitrary: fc.integer().map((seed) => randomOperation(schema, seed).query) }, { weight: 1, arbitrary: anyJson }, { weight: 1, arbitrary: unicodeText(80) }),
-      variables: fc.oneof({ weight: 3, arbitrary: fc.constant({ id: 'makati' }) }, { weight: 2, arbitrary: anyJson }, { weight: 1, arbitrary: drawn((d) => Object.fromEntries(Array.from({ length: d.nat(5) }, () => [d.string(8, true), d.json(2)]))) }),
-      operationName: fc.oneof(fc.constant(null), drawn((d) => d.string(10)), anyJson),
+      query: fc.oneof(
+        { weight: 3, arbitrary: fc.constantFrom(...SIMPLE_QUERIES) },
+        { weight: 3, arbitrary: fc.integer().map((seed) => randomOperation(schema, seed).query) },
+        { weight: 1, arbitrary: anyJson },
+        { weight: 1, arbitrary: unicodeText(80) },
+      ),
+      variables: fc.oneof(
+        { weight: 3, arbitrary: fc.constant({ id: 'makati' }) },
+        { weight: 2, arbitrary: anyJson },
+        { weight: 1, arbitrary: drawn((d) => Object.fromEntries(Array.from({ length: d.nat(5) }, () => [d.string(8, true), d.json(2)]))) },
+      ),
+      operationName: fc.oneof(
+        fc.constant(null),
+        drawn((d) => d.string(10)),
+        anyJson,
+      ),
       extensions: fc.oneof(
         fc.constant({ persistedQuery: { version: 1, sha256Hash: '0'.repeat(64) } }),
         fc.record({ persistedQuery: fc.record({ version: anyJson, sha256Hash: anyJson }, { requiredKeys: [] }) }, { requiredKeys: [] }),
@@ -133,17 +189,43 @@ function bodyArbitrary(schema: GraphQLSchema): fc.Arbitrary<{ body: string | Uin
   );
 }
 
-const PATHS = ['/graphql', '/graphql', '/graphql', '/graphql', '/graphql', '/graphql/', '/GRAPHQL', '/health', '/ready', '/dashboard/', '/dashboard/app.js', '/files/indicators/makati/2014.csv', '/nope', '/graphql?x=%', '//graphql'];
+const PATHS = [
+  '/graphql',
+  '/graphql',
+  '/graphql',
+  '/graphql',
+  '/graphql',
+  '/graphql/',
+  '/GRAPHQL',
+  '/health',
+  '/ready',
+  '/dashboard/',
+  '/dashboard/app.js',
+  '/files/indicators/makati/2014.csv',
+  '/nope',
+  '/graphql?x=%',
+  '//graphql',
+];
 
 /** A random HTTP request for the gateway (HTTP layer). */
 export function httpRequest(schema: GraphQLSchema, tokens: string[]): fc.Arbitrary<FuzzRequest> {
   const headers = headersArbitrary(tokens);
-  const post = fc.record({ headers, body: bodyArbitrary(schema), path: fc.constantFrom(...PATHS) }).map(({ headers, body, path }) => ({ method: 'POST', path, headers, body: body.body, kind: body.kind }));
+  const post = fc
+    .record({ headers, body: bodyArbitrary(schema), path: fc.constantFrom(...PATHS) })
+    .map(({ headers, body, path }) => ({ method: 'POST', path, headers, body: body.body, kind: body.kind }));
   const search = fc
     .record(
       {
-        query: fc.oneof(fc.constantFrom(...SIMPLE_QUERIES), fc.integer().map((seed) => randomOperation(schema, seed).query), unicodeText(40)),
-        variables: fc.oneof(anyJson.map((v) => JSON.stringify(v) ?? ''), deepNesting.filter((d) => d.length < 3000), drawn((d) => d.string(20))),
+        query: fc.oneof(
+          fc.constantFrom(...SIMPLE_QUERIES),
+          fc.integer().map((seed) => randomOperation(schema, seed).query),
+          unicodeText(40),
+        ),
+        variables: fc.oneof(
+          anyJson.map((v) => JSON.stringify(v) ?? ''),
+          deepNesting.filter((d) => d.length < 3000),
+          drawn((d) => d.string(20)),
+        ),
         operationName: drawn((d) => d.string(10)),
         extensions: drawn((d) => JSON.stringify(d.json(2)) ?? ''),
       },
@@ -151,17 +233,34 @@ export function httpRequest(schema: GraphQLSchema, tokens: string[]): fc.Arbitra
     )
     .map((params) => `?${new URLSearchParams(params as Record<string, string>).toString()}`);
   const get = fc
-    .record({ headers, search, raw: fc.oneof({ weight: 9, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom('&query=%zz', '&variables=%7B%22a%22%3A', '&query=a&query=b') }) })
+    .record({
+      headers,
+      search,
+      raw: fc.oneof(
+        { weight: 9, arbitrary: fc.constant('') },
+        { weight: 1, arbitrary: fc.constantFrom('&query=%zz', '&variables=%7B%22a%22%3A', '&query=a&query=b') },
+      ),
+    })
     .map(({ headers, search, raw }) => {
       const { 'content-type': _ct, ...rest } = headers;
       return { method: 'GET', path: `/graphql${search}${raw}`, headers: rest, kind: 'http:get' };
     });
   const other = fc
     .record({ method: fc.constantFrom('PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'), headers, body: bodyArbitrary(schema), path: fc.constantFrom(...PATHS) })
-    .map(({ method, headers, body, path }) => ({ method, path, headers, body: method === 'HEAD' || method === 'OPTIONS' ? undefined : body.body, kind: 'http:method' }));
-  const oversized = fc
-    .record({ size: fc.integer({ min: 1_000_001, max: 2_500_000 }), headers })
-    .map(({ size, headers }) => ({ method: 'POST', path: '/graphql', headers: { ...headers, 'content-type': 'application/json' }, body: `{"query":"{ __typename }","pad":"${'x'.repeat(size)}"}`, kind: 'http:oversized' }));
+    .map(({ method, headers, body, path }) => ({
+      method,
+      path,
+      headers,
+      body: method === 'HEAD' || method === 'OPTIONS' ? undefined : body.body,
+      kind: 'http:method',
+    }));
+  const oversized = fc.record({ size: fc.integer({ min: 1_000_001, max: 2_500_000 }), headers }).map(({ size, headers }) => ({
+    method: 'POST',
+    path: '/graphql',
+    headers: { ...headers, 'content-type': 'application/json' },
+    body: `{"query":"{ __typename }","pad":"${'x'.repeat(size)}"}`,
+    kind: 'http:oversized',
+  }));
   return fc.oneof({ weight: 70, arbitrary: post }, { weight: 18, arbitrary: get }, { weight: 8, arbitrary: other }, { weight: 1, arbitrary: oversized });
 }
 
@@ -178,7 +277,13 @@ export function graphqlRequest(schema: GraphQLSchema, tokens: string[]): fc.Arbi
       const operation = randomOperation(schema, seed, { mutations: !token });
       const headers: Record<string, string> = { 'content-type': 'application/json', accept };
       if (token) headers.authorization = `Bearer ${token}`;
-      return { method: 'POST', path: '/graphql', headers, body: JSON.stringify(operation), kind: operation.query.startsWith('mutation') ? 'graphql:mutation' : 'graphql:query' };
+      return {
+        method: 'POST',
+        path: '/graphql',
+        headers,
+        body: JSON.stringify(operation),
+        kind: operation.query.startsWith('mutation') ? 'graphql:mutation' : 'graphql:query',
+      };
     });
 }
 
@@ -186,7 +291,18 @@ export function graphqlRequest(schema: GraphQLSchema, tokens: string[]): fc.Arbi
 export function rawRequest(): fc.Arbitrary<{ bytes: Buffer; kind: string }> {
   const body = '{"query":"{ __typename }"}';
   const line = fc.oneof(
-    fc.constantFrom('POST /graphql HTTP/1.1', 'GET /graphql?query=%7B__typename%7D HTTP/1.1', 'POST /graphql HTTP/1.0', 'POST  /graphql HTTP/1.1', 'POST /graphql HTTP/9.9', 'POST http://x/graphql HTTP/1.1', 'PRI * HTTP/2.0', 'GET * HTTP/1.1', 'post /graphql HTTP/1.1', 'POST /graphql'),
+    fc.constantFrom(
+      'POST /graphql HTTP/1.1',
+      'GET /graphql?query=%7B__typename%7D HTTP/1.1',
+      'POST /graphql HTTP/1.0',
+      'POST  /graphql HTTP/1.1',
+      'POST /graphql HTTP/9.9',
+      'POST http://x/graphql HTTP/1.1',
+      'PRI * HTTP/2.0',
+      'GET * HTTP/1.1',
+      'post /graphql HTTP/1.1',
+      'POST /graphql',
+    ),
     drawn((d) => d.string(60)),
     drawn((d) => `POST /${d.string(30)} HTTP/1.1`),
   );

@@ -68,8 +68,19 @@ describe('operation limits', () => {
   });
 
   test('too many root fields', async () => {
-    const fields = ['certificationLevels { level }', 'themes { name }', 'catalogueEditions { standard }', 'indicatorCatalogue { id }', 'cities { totalCount }',
-      'members { totalCount }', 'workshops { totalCount }', 'mentoringPairs { totalCount }', 'registry { totalCount }', 'city(id: "makati") { id }', 'indicator(id: "5.1") { id }'];
+    const fields = [
+      'certificationLevels { level }',
+      'themes { name }',
+      'catalogueEditions { standard }',
+      'indicatorCatalogue { id }',
+      'cities { totalCount }',
+      'members { totalCount }',
+      'workshops { totalCount }',
+      'mentoringPairs { totalCount }',
+      'registry { totalCount }',
+      'city(id: "makati") { id }',
+      'indicator(id: "5.1") { id }',
+    ];
     expectRefused(await post(url, { query: `{ ${fields.join(' ')} }` }), 400, 'ROOT_FIELD_LIMIT_EXCEEDED');
   });
 
@@ -98,7 +109,11 @@ describe('operation limits', () => {
     expectRefused(r, 400, 'COST_LIMIT_EXCEEDED');
     expect(r.json.errors[0].extensions.actual).toBeGreaterThan(r.json.errors[0].extensions.limit);
     // The refusal states the estimate, the limit and the most expensive path (list sizes from first and @listSize).
-    expect(r.json.errors[0].extensions).toMatchObject({ estimatedCost: 120_201, limit: 50_000, path: 'cities.edges×100.node.upcomingWorkshops×100.hostCity.certifications×10' });
+    expect(r.json.errors[0].extensions).toMatchObject({
+      estimatedCost: 120_201,
+      limit: 50_000,
+      path: 'cities.edges×100.node.upcomingWorkshops×100.hostCity.certifications×10',
+    });
     expect(r.json.errors[0].message).toMatch(/estimated cost is 120201; the most is 50000 \(MAX_COST\)\. The most expensive path is cities\.edges×100/);
   });
 
@@ -109,7 +124,6 @@ describe('operation limits', () => {
     expectRefused(r, 400, 'COST_LIMIT_EXCEEDED');
     expect(r.json.errors[0].extensions.path).toBe('cities.edges×20.node.indicators×100.city.indicators×100');
   });
-
 
   test('a long string literal', async () => {
     expectRefused(await post(url, { query: `{ city(id: "${'m'.repeat(5000)}") { id } }` }), 400, 'BAD_USER_INPUT', /MAX_STRING_LENGTH/);
@@ -250,11 +264,15 @@ describe('HTTP and GraphQL-over-HTTP', () => {
     const body = JSON.stringify({ query: '{ __typename }' });
     const result = await new Promise<{ status: number; body: string; continued: boolean }>((resolve, reject) => {
       let continued = false;
-      const req = http.request(target, { method: 'POST', headers: { ...JSON_HEADERS, expect: '100-continue', 'content-length': String(Buffer.byteLength(body)) } }, (res) => {
-        let text = '';
-        res.on('data', (c) => (text += c));
-        res.on('end', () => resolve({ status: res.statusCode!, body: text, continued }));
-      });
+      const req = http.request(
+        target,
+        { method: 'POST', headers: { ...JSON_HEADERS, expect: '100-continue', 'content-length': String(Buffer.byteLength(body)) } },
+        (res) => {
+          let text = '';
+          res.on('data', (c) => (text += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body: text, continued }));
+        },
+      );
       req.on('continue', () => {
         continued = true;
         req.end(body);
@@ -328,7 +346,11 @@ describe('HTTP and GraphQL-over-HTTP', () => {
   });
 
   test('a small batch is answered in order, each operation checked on its own', async () => {
-    const r = await post(url, [{ query: '{ certificationLevels { level } }' }, { query: '{ cities(first: 500) { totalCount } }' }, { query: '{ __typename }' }]);
+    const r = await post(url, [
+      { query: '{ certificationLevels { level } }' },
+      { query: '{ cities(first: 500) { totalCount } }' },
+      { query: '{ __typename }' },
+    ]);
     expect(r.status).toBe(200);
     expect(r.json).toHaveLength(3);
     expect(r.json[0].data.certificationLevels.length).toBeGreaterThan(0);
@@ -344,7 +366,11 @@ describe('HTTP and GraphQL-over-HTTP', () => {
   });
 
   test('form-encoded POST with cookies is a CSRF attempt', async () => {
-    expectRefused(await raw(url, { headers: { ...COOKIE, 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }), 400, 'CSRF_PREVENTED');
+    expectRefused(
+      await raw(url, { headers: { ...COOKIE, 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }),
+      400,
+      'CSRF_PREVENTED',
+    );
   });
 
   test('multipart POST with cookies is a CSRF attempt', async () => {
@@ -357,7 +383,11 @@ describe('HTTP and GraphQL-over-HTTP', () => {
 
   test('without cookies the same requests are simply the wrong media type', async () => {
     expectRefused(await raw(url, { headers: { 'content-type': 'text/plain' }, body: '{"query":"{ __typename }"}' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
-    expectRefused(await raw(url, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }), 415, 'UNSUPPORTED_MEDIA_TYPE');
+    expectRefused(
+      await raw(url, { headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'query=%7B__typename%7D' }),
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     expectRefused(await raw(url, { body: Buffer.from('{"query":"{ __typename }"}') }), 415, 'UNSUPPORTED_MEDIA_TYPE');
   });
 
@@ -471,7 +501,10 @@ describe('HTTP and GraphQL-over-HTTP', () => {
       [{ query: 'query($id: ID!) { city(id: $id) { id } }', variables: { id: null } }, 'BAD_USER_INPUT'],
       [{ query: 'query A { __typename }', operationName: 'B' }, 'OPERATION_RESOLUTION_FAILURE'],
       [{ query: `{ ${'a { '.repeat(30)} b ${'} '.repeat(30)} }` }, 'DEPTH_LIMIT_EXCEEDED'],
-      [{ query: '{ cities(first: 100) { edges { node { upcomingWorkshops(first: 100) { id hostCity { certifications { year } } } } } } }' }, 'COST_LIMIT_EXCEEDED'],
+      [
+        { query: '{ cities(first: 100) { edges { node { upcomingWorkshops(first: 100) { id hostCity { certifications { year } } } } } } }' },
+        'COST_LIMIT_EXCEEDED',
+      ],
       [{ query: '{ cities(first: 500) { totalCount } }' }, 'BAD_USER_INPUT'],
       [{ query: '{ workshops(from: "2027-03-01") { totalCount } }' }, 'GRAPHQL_VALIDATION_FAILED'],
       [{ query: 'query($from: DateTime) { workshops(from: $from) { totalCount } }', variables: { from: '2027-03-01' } }, 'BAD_USER_INPUT'],
@@ -479,10 +512,21 @@ describe('HTTP and GraphQL-over-HTTP', () => {
     ];
     for (const [body, code] of cases) {
       const gr = await post(url, body, GRAPHQL_RESPONSE_ACCEPT);
-      expect({ body, status: gr.status, code: gr.json?.errors?.[0]?.extensions?.code, data: gr.json?.data }).toEqual({ body, status: 400, code, data: undefined });
+      expect({ body, status: gr.status, code: gr.json?.errors?.[0]?.extensions?.code, data: gr.json?.data }).toEqual({
+        body,
+        status: 400,
+        code,
+        data: undefined,
+      });
       for (const accept of ['application/json', '*/*']) {
         const json = await post(url, body, { accept });
-        expect({ body, accept, status: json.status, code: json.json?.errors?.[0]?.extensions?.code, data: json.json?.data }).toEqual({ body, accept, status: 200, code, data: undefined });
+        expect({ body, accept, status: json.status, code: json.json?.errors?.[0]?.extensions?.code, data: json.json?.data }).toEqual({
+          body,
+          accept,
+          status: 200,
+          code,
+          data: undefined,
+        });
       }
     }
     // HTTP-level refusals keep their status under both.
@@ -536,7 +580,10 @@ describe('HTTP and GraphQL-over-HTTP', () => {
   });
 
   test('an APQ hash that does not match its query', async () => {
-    const r = await post(url, { query: '{ __typename }', extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('other').digest('hex') } } });
+    const r = await post(url, {
+      query: '{ __typename }',
+      extensions: { persistedQuery: { version: 1, sha256Hash: createHash('sha256').update('other').digest('hex') } },
+    });
     expect(r.status).toBe(400);
     expect(r.json.errors[0].message).toMatch(/sha does not match/);
   });

@@ -38,7 +38,8 @@ function variablesRead(text: string): { names: Set<string>; families: Set<string
   for (const m of code.matchAll(/\benv\w*\[\s*`([A-Z][A-Z0-9_]*_)\$\{/g)) families.add(m[1]);
   // readEnv shapes: `const X_ENV = { NAME: ..., }` and inline `readEnv({ NAME: ... })`.
   // The shape ends at a line that is only `}` or `};` (a value's own `})` inside does not end it).
-  for (const m of code.matchAll(/_ENV(?:\s*:\s*[^=]+)?\s*=\s*\{([\s\S]*?)\n\s*\};?[ \t]*$/gm)) for (const k of m[1].matchAll(/^\s+([A-Z][A-Z0-9_]*)\s*:/gm)) names.add(k[1]);
+  for (const m of code.matchAll(/_ENV(?:\s*:\s*[^=]+)?\s*=\s*\{([\s\S]*?)\n\s*\};?[ \t]*$/gm))
+    for (const k of m[1].matchAll(/^\s+([A-Z][A-Z0-9_]*)\s*:/gm)) names.add(k[1]);
   for (const m of code.matchAll(/readEnv\(\s*\{([^}]*)\}/g)) for (const k of m[1].matchAll(/\b([A-Z][A-Z0-9_]+)\s*:/g)) names.add(k[1]);
   return { names, families };
 }

@@ -18,7 +18,14 @@ test('defaults: development, every limit at its documented value, reload polling
   expect(s.supergraphPath).toMatch(/schema[/\\]supergraph\.graphql$/);
   expect(s.limits).toEqual(DEFAULT_LIMITS);
   const r = resolveGatewaySettings(s);
-  expect(r).toMatchObject({ allowIntrospection: true, trustedDocuments: 'off', corsOrigins: ['*'], subgraphTimeoutMs: 5000, subgraphRetries: 1, readyCacheMs: 2000 });
+  expect(r).toMatchObject({
+    allowIntrospection: true,
+    trustedDocuments: 'off',
+    corsOrigins: ['*'],
+    subgraphTimeoutMs: 5000,
+    subgraphRetries: 1,
+    readyCacheMs: 2000,
+  });
 });
 
 test('every variable is read', () => {

@@ -29,7 +29,9 @@ test('development: Apollo Sandbox at GET /graphql from a browser', async () => {
     const html = await response.text();
     expect(html).toContain('embeddable-sandbox');
     // An API client asking for JSON still gets GraphQL over HTTP, not the page.
-    const api = await fetch(`${http.url}?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', 'apollo-require-preflight': 'true' } });
+    const api = await fetch(`${http.url}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/json', 'apollo-require-preflight': 'true' },
+    });
     expect(await api.json()).toEqual({ data: { __typename: 'Query' } });
   } finally {
     await http.close();

@@ -30,7 +30,11 @@ function sample(text: string, name: string, labels: Record<string, string>): num
 }
 
 async function post(query: string, operationName?: string) {
-  const response = await fetch(t.stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, operationName }) });
+  const response = await fetch(t.stack.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, operationName }),
+  });
   return (await response.json()) as { data?: any; errors?: any[] };
 }
 

@@ -32,7 +32,9 @@ const receiver = http.createServer((req, res) => {
       const body = JSON.parse(Buffer.concat(chunks).toString());
       for (const rs of body.resourceSpans ?? []) {
         const service = rs.resource?.attributes?.find((a: any) => a.key === 'service.name')?.value?.stringValue;
-        for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId || undefined, name: s.name, kind: s.kind });
+        for (const ss of rs.scopeSpans ?? [])
+          for (const s of ss.spans ?? [])
+            spans.push({ service, traceId: s.traceId, spanId: s.spanId, parentSpanId: s.parentSpanId || undefined, name: s.name, kind: s.kind });
       }
     }
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -76,7 +78,11 @@ beforeAll(async () => {
   proxy = dbProxy(new URL(mongo.uri));
   const proxyUri = `mongodb://127.0.0.1:${await listenOn(proxy)}/`;
   const workshopsUrl = `http://127.0.0.1:${await listenOn(slowWorkshops)}/graphql`;
-  subgraph = await start(['scripts/start-subgraph.ts', 'membership', '--seed'], { MONGODB_URI: proxyUri, DB_PREFIX: mongo.prefix, OTEL_EXPORTER_OTLP_ENDPOINT: otlp });
+  subgraph = await start(['scripts/start-subgraph.ts', 'membership', '--seed'], {
+    MONGODB_URI: proxyUri,
+    DB_PREFIX: mongo.prefix,
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlp,
+  });
   gateway = await start(['gateway/index.ts'], {
     SUBGRAPH_MEMBERSHIP_URL: subgraph.url,
     SUBGRAPH_WORKSHOPS_URL: workshopsUrl,
@@ -104,7 +110,7 @@ async function until<T>(find: () => T | undefined, ms = 15_000): Promise<T> {
   }
 }
 
-test('one trace from the gateway through the subgraph to MongoDB, and the request id in both processes\' logs', async () => {
+test("one trace from the gateway through the subgraph to MongoDB, and the request id in both processes' logs", async () => {
   const requestId = 'ops-trace-0001';
   const response = await fetch(gateway.url, {
     method: 'POST',

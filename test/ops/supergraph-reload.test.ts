@@ -85,19 +85,23 @@ test.each([
   ['not a supergraph at all', 'type Query { hello: String }\n'],
   ['a supergraph that does not validate', current.replace(/type City\b/, 'type City implements Nothing')],
   ['an unparsable file', current.slice(0, Math.floor(current.length / 2))],
-])('%s is rejected and the previous supergraph keeps serving', async (_what, broken) => {
-  const rejectionsBefore = logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).length;
-  writeFileSync(file, broken);
-  await until(async () => logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).length > rejectionsBefore);
-  const rejected = logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).at(-1)!;
-  expect(rejected.level).toBe('error');
-  expect(rejected.err.message).toBeTruthy();
+])(
+  '%s is rejected and the previous supergraph keeps serving',
+  async (_what, broken) => {
+    const rejectionsBefore = logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).length;
+    writeFileSync(file, broken);
+    await until(async () => logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).length > rejectionsBefore);
+    const rejected = logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).at(-1)!;
+    expect(rejected.level).toBe('error');
+    expect(rejected.err.message).toBeTruthy();
 
-  const served = await t.query(AREA);
-  expect(served.errors).toBeUndefined();
-  expect(served.data.city.name).toBe('Makati');
-  expect(await t.stack.gateway.ready()).toBe(true);
-  // Restore the good file for the next case (no reload: it is what is served).
-  writeFileSync(file, current);
-  await sleep(200);
-}, 30_000);
+    const served = await t.query(AREA);
+    expect(served.errors).toBeUndefined();
+    expect(served.data.city.name).toBe('Makati');
+    expect(await t.stack.gateway.ready()).toBe(true);
+    // Restore the good file for the next case (no reload: it is what is served).
+    writeFileSync(file, current);
+    await sleep(200);
+  },
+  30_000,
+);

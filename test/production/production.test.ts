@@ -48,10 +48,18 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
 describe('settings', () => {
   test('production refuses to start without a subgraph signing secret', () => {
-    expect(() => resolveGatewaySettings({ port: 0, host: '127.0.0.1', supergraphPath: 'x', subgraphUrls: {}, maxBodyBytes: 1e6, nodeEnv: 'production' })).toThrow(
-      /SUBGRAPH_SIGNING_SECRET/,
-    );
-    const resolved = resolveGatewaySettings({ port: 0, host: '127.0.0.1', supergraphPath: 'x', subgraphUrls: {}, maxBodyBytes: 1e6, nodeEnv: 'production', subgraphSigningSecret: SECRET });
+    expect(() =>
+      resolveGatewaySettings({ port: 0, host: '127.0.0.1', supergraphPath: 'x', subgraphUrls: {}, maxBodyBytes: 1e6, nodeEnv: 'production' }),
+    ).toThrow(/SUBGRAPH_SIGNING_SECRET/);
+    const resolved = resolveGatewaySettings({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphPath: 'x',
+      subgraphUrls: {},
+      maxBodyBytes: 1e6,
+      nodeEnv: 'production',
+      subgraphSigningSecret: SECRET,
+    });
     expect(resolved).toMatchObject({ allowIntrospection: false, trustedDocuments: 'enforce', corsOrigins: [] });
   });
 
@@ -156,7 +164,13 @@ async function fakeSubgraph(handler: http.RequestListener) {
 }
 
 async function gatewayWithCertification(fakeUrl: string): Promise<{ g: Gateway; running: RunningHttpServer }> {
-  const g = await createGateway({ ...t.stack.gateway.settings, logger, subgraphUrls: { ...t.stack.subgraphUrls, certification: fakeUrl }, port: 0, host: '127.0.0.1' });
+  const g = await createGateway({
+    ...t.stack.gateway.settings,
+    logger,
+    subgraphUrls: { ...t.stack.subgraphUrls, certification: fakeUrl },
+    port: 0,
+    host: '127.0.0.1',
+  });
   return { g, running: await listen(g.listener, 0) };
 }
 

@@ -188,7 +188,16 @@ describe('level table', () => {
     const path = join(dir, 'levels.json');
     const previous = process.env.CERTIFICATION_LEVELS_PATH;
     try {
-      writeFileSync(path, JSON.stringify({ edition: 'ISO 37120:2018', levels: [{ level: 'GOLD', minCoreVerified: 10, minSupportingVerified: 5 }, { level: 'BRONZE', minCoreVerified: 5, minSupportingVerified: 0 }] }));
+      writeFileSync(
+        path,
+        JSON.stringify({
+          edition: 'ISO 37120:2018',
+          levels: [
+            { level: 'GOLD', minCoreVerified: 10, minSupportingVerified: 5 },
+            { level: 'BRONZE', minCoreVerified: 5, minSupportingVerified: 0 },
+          ],
+        }),
+      );
       process.env.CERTIFICATION_LEVELS_PATH = path;
       const table = loadLevelTable();
       expect(table.edition).toBe('ISO 37120:2018');
@@ -302,7 +311,8 @@ describe('registry', () => {
 
 describe('certification query', () => {
   test('by city and year; null when none; year validated', async () => {
-    const r = await run(`{ a: certification(cityId: "toronto", year: 2015) { id year status level verifierOrganisation awardedAt sampleData city { id } coverage { cityId year } }
+    const r =
+      await run(`{ a: certification(cityId: "toronto", year: 2015) { id year status level verifierOrganisation awardedAt sampleData city { id } coverage { cityId year } }
                            b: certification(cityId: "toronto", year: 2020) { id }
                            c: certification(cityId: "chennai", year: 2016) { status level awardedAt verifierOrganisation } }`);
     expect(r.errors).toBeUndefined();
@@ -368,7 +378,13 @@ describe('_entities', () => {
       [46, 24, 'GOLD'],
       [46, 34, 'PLATINUM'],
     ];
-    const reps = counts.map(([coreVerified, supportingVerified], i) => ({ __typename: 'IndicatorCoverage', cityId: `c${i}`, year: 2016, coreVerified, supportingVerified }));
+    const reps = counts.map(([coreVerified, supportingVerified], i) => ({
+      __typename: 'IndicatorCoverage',
+      cityId: `c${i}`,
+      year: 2016,
+      coreVerified,
+      supportingVerified,
+    }));
     mongo.recorder.reset();
     const r = await run(`query($reps: [_Any!]!) { _entities(representations: $reps) { ... on IndicatorCoverage { cityId year earnedLevel } } }`, { reps });
     expect(r.errors).toBeUndefined();
@@ -377,7 +393,9 @@ describe('_entities', () => {
   });
 
   test('IndicatorCoverage without the required fields is an error, not a wrong level', async () => {
-    const r = await run(`{ _entities(representations: [{__typename: "IndicatorCoverage", cityId: "x", year: 2016}]) { ... on IndicatorCoverage { earnedLevel } } }`);
+    const r = await run(
+      `{ _entities(representations: [{__typename: "IndicatorCoverage", cityId: "x", year: 2016}]) { ... on IndicatorCoverage { earnedLevel } } }`,
+    );
     expect(r.errors?.[0].message).toMatch(/coreVerified and supportingVerified/);
   });
 
@@ -412,7 +430,10 @@ describe('_entities', () => {
     );
     expect(r.errors).toBeUndefined();
     expect(r.data!._entities.every((c: any) => c.status === 'REJECTED')).toBe(true);
-    expectIdLookups(finds, reps.map((c) => c.id));
+    expectIdLookups(
+      finds,
+      reps.map((c) => c.id),
+    );
   });
 });
 
@@ -451,18 +472,36 @@ async function runAs(user: AuthUser | null, query: string, variables: Record<str
  * What the other domains tell certification, applied by the real event handlers (workflows/follow.ts)
  * as the consumers would: membership announces a city, indicators a submission, a verdict and coverage.
  */
-const followDeps = () => ({ db, settings: { ...settings, dbPrefix: mongo.prefix }, levels: defaultLevelTable(), organisations: defaultVerifierOrganisations(), validity: defaultValidityRule() });
+const followDeps = () => ({
+  db,
+  settings: { ...settings, dbPrefix: mongo.prefix },
+  levels: defaultLevelTable(),
+  organisations: defaultVerifierOrganisations(),
+  validity: defaultValidityRule(),
+});
 let seq = 10_000;
 const delivered = (type: string, id: string, payload: Record<string, unknown>): DeliveredEvent => ({ _id: id, type, at: NOW, payload, seq: ++seq });
 async function knownCity(cityId: string, country = 'KR') {
-  await membershipHandlers(followDeps())['city.admitted'](delivered('city.admitted', `city.admitted:${cityId}`, { cityId, name: cityId, country, region: 'EAST_ASIA' }));
+  await membershipHandlers(followDeps())['city.admitted'](
+    delivered('city.admitted', `city.admitted:${cityId}`, { cityId, name: cityId, country, region: 'EAST_ASIA' }),
+  );
 }
 /** Values submitted (report v1), a first verdict (v2) and the coverage it leaves (v2). */
 async function reported(cityId: string, year: number, counts = SILVER_DATA) {
   const handlers = indicatorsHandlers(followDeps());
   const by = { sub: 'officer', roles: ['CITY_OFFICER'] };
-  await handlers['indicators.submitted'](delivered('indicators.submitted', `indicators.submitted:${cityId}:${year}:v1`, { cityId, year, version: 1, submittedAt: NOW.toISOString(), by }));
-  await handlers['indicators.verdict'](delivered('indicators.verdict', `indicators.verdict:${cityId}:${year}:v2`, { cityId, year, version: 2, verdicts: [], by: { sub: 'verifier', roles: ['VERIFIER'] } }));
+  await handlers['indicators.submitted'](
+    delivered('indicators.submitted', `indicators.submitted:${cityId}:${year}:v1`, { cityId, year, version: 1, submittedAt: NOW.toISOString(), by }),
+  );
+  await handlers['indicators.verdict'](
+    delivered('indicators.verdict', `indicators.verdict:${cityId}:${year}:v2`, {
+      cityId,
+      year,
+      version: 2,
+      verdicts: [],
+      by: { sub: 'verifier', roles: ['VERIFIER'] },
+    }),
+  );
   await handlers['coverage.changed'](delivered('coverage.changed', `coverage.changed:${cityId}:${year}:v2`, { cityId, year, version: 2, ...counts }));
 }
 
@@ -555,7 +594,14 @@ describe('the workflow writes: one audited write each, and what it declares chan
       'certification.changed:testville:2020:v4',
       'certification.changed:testville:2020:v5',
     ]);
-    expect(events.at(-1)!.payload).toEqual({ cityId: 'testville', year: 2020, status: 'CERTIFIED', level: 'SILVER', verifierOrganisationId: 'bsi', inForceUntil: 2022 });
+    expect(events.at(-1)!.payload).toEqual({
+      cityId: 'testville',
+      year: 2020,
+      status: 'CERTIFIED',
+      level: 'SILVER',
+      verifierOrganisationId: 'bsi',
+      inForceUntil: 2022,
+    });
     expect(events[2].payload).toEqual({ cityId: 'testville', year: 2020, verifierOrganisationId: 'bsi', country: 'KR' });
   });
 
@@ -563,7 +609,12 @@ describe('the workflow writes: one audited write each, and what it declares chan
     const cases: [string, Record<string, unknown>, string, RegExp][] = [
       [OPEN, { cityId: 'Not A Slug', year: 2020 }, 'cityId', /^"cityId" must be a city id/],
       [OPEN, { cityId: 'testville', year: 2031 }, 'year', /^"year" must be a data year from 2014 to 2024, got 2031$/],
-      [ASSIGN, { cityId: 'testville', year: 2021, org: 'acme' }, 'verifierOrganisationId', /^"verifierOrganisationId" must be a verification organisation \(bsi, .*\), got "acme"$/],
+      [
+        ASSIGN,
+        { cityId: 'testville', year: 2021, org: 'acme' },
+        'verifierOrganisationId',
+        /^"verifierOrganisationId" must be a verification organisation \(bsi, .*\), got "acme"$/,
+      ],
       [REJECT, { cityId: 'testville', year: 2021, reason: '   ' }, 'reason', /^"reason" must be 1–2000 characters long, got 0$/],
     ];
     for (const [query, variables, field, message] of cases) {
@@ -622,7 +673,9 @@ describe('the workflow writes: one audited write each, and what it declares chan
       new: { status: 'UNDER_VERIFICATION' },
       seq: 20_000,
     };
-    await db.collection('certifications').updateOne({ _id: 'crashville:2020' as any }, { $set: { version: 2, status: 'UNDER_VERIFICATION', outbox: { audit: [orphan] } } });
+    await db
+      .collection('certifications')
+      .updateOne({ _id: 'crashville:2020' as any }, { $set: { version: 2, status: 'UNDER_VERIFICATION', outbox: { audit: [orphan] } } });
     const TRAIL = `{ _entities(representations: [{__typename: "AuditTrail", cityId: "crashville", year: 2020}]) { ... on AuditTrail { certificationChanges { id action } } } }`;
     const trail = await runAs(STAFF, TRAIL);
     expect(trail.result.data!._entities[0].certificationChanges).toEqual([
@@ -636,7 +689,7 @@ describe('the workflow writes: one audited write each, and what it declares chan
     expect(codes((await runAs(null, TRAIL)).result)).toEqual(['UNAUTHENTICATED']);
   });
 
-  test('the rejection reason is shown to WCCD staff and the city\'s officers only', async () => {
+  test("the rejection reason is shown to WCCD staff and the city's officers only", async () => {
     const Q = `{ certification(cityId: "testville", year: 2021) { status rejectionReason } }`;
     const reason = async (user: AuthUser | null) => (await runAs(user, Q)).result.data!.certification.rejectionReason;
     expect(await reason(STAFF)).toBe('Incomplete data year');
@@ -650,14 +703,20 @@ describe('the workflow writes: one audited write each, and what it declares chan
 const SUSPEND = `mutation($cityId: ID!, $year: Int!, $reason: String!) { suspendCertification(cityId: $cityId, year: $year, reason: $reason) { id status statusReason inForce } }`;
 const REINSTATE = `mutation($cityId: ID!, $year: Int!, $reason: String!) { reinstateCertification(cityId: $cityId, year: $year, reason: $reason) { id status statusReason inForce } }`;
 const WITHDRAW = `mutation($cityId: ID!, $year: Int!, $reason: String!) { withdrawCertification(cityId: $cityId, year: $year, reason: $reason) { id status statusReason inForce } }`;
-const inRegistry = async (id: string, svc = service) => (await runAs(null, `{ registry(first: 100) { edges { node { id } } } }`, {}, svc)).result.data!.registry.edges.some((e: any) => e.node.id === id);
+const inRegistry = async (id: string, svc = service) =>
+  (await runAs(null, `{ registry(first: 100) { edges { node { id } } } }`, {}, svc)).result.data!.registry.edges.some((e: any) => e.node.id === id);
 
 describe('after the award: suspend, reinstate, withdraw; expiry by the validity period', () => {
   test('suspended is off the registry until reinstated; withdrawn is off for good; each with its reason, in the trail', async () => {
     await certified('lifetown', 2021);
     expect(await inRegistry('lifetown:2021')).toBe(true);
     const suspended = await runAs(STAFF, SUSPEND, { cityId: 'lifetown', year: 2021, reason: 'Data under review after a complaint' });
-    expect(suspended.result.data!.suspendCertification).toEqual({ id: 'lifetown:2021', status: 'SUSPENDED', statusReason: 'Data under review after a complaint', inForce: false });
+    expect(suspended.result.data!.suspendCertification).toEqual({
+      id: 'lifetown:2021',
+      status: 'SUSPENDED',
+      statusReason: 'Data under review after a complaint',
+      inForce: false,
+    });
     expect(suspended.changes.tags.sort()).toEqual([...certificationTags('lifetown', 2021), typeTag('certification', 'CertificationGap')].sort());
     expect(await inRegistry('lifetown:2021')).toBe(false);
     // Suspending again, or withdrawing a reason-less request, changes nothing.
@@ -665,14 +724,21 @@ describe('after the award: suspend, reinstate, withdraw; expiry by the validity 
     expect(codes((await runAs(STAFF, SUSPEND, { cityId: 'lifetown', year: 2021, reason: 'again' })).result)).toEqual(['CONFLICT']);
     const noReason = await runAs(STAFF, WITHDRAW, { cityId: 'lifetown', year: 2021, reason: ' ' });
     expect(noReason.result.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
-    expect(codes((await runAs({ sub: 'o', roles: ['CITY_OFFICER'], cityId: 'lifetown' }, WITHDRAW, { cityId: 'lifetown', year: 2021, reason: 'x' })).result)).toEqual(['FORBIDDEN']);
+    expect(
+      codes((await runAs({ sub: 'o', roles: ['CITY_OFFICER'], cityId: 'lifetown' }, WITHDRAW, { cityId: 'lifetown', year: 2021, reason: 'x' })).result),
+    ).toEqual(['FORBIDDEN']);
     expect(await stored('lifetown:2021')).toEqual(before);
 
     const reinstated = await runAs(STAFF, REINSTATE, { cityId: 'lifetown', year: 2021, reason: 'Review closed: the data stands' });
     expect(reinstated.result.data!.reinstateCertification).toMatchObject({ status: 'CERTIFIED', inForce: true });
     expect(await inRegistry('lifetown:2021')).toBe(true);
     const withdrawn = await runAs(STAFF, WITHDRAW, { cityId: 'lifetown', year: 2021, reason: 'The city asked to leave the programme' });
-    expect(withdrawn.result.data!.withdrawCertification).toEqual({ id: 'lifetown:2021', status: 'WITHDRAWN', statusReason: 'The city asked to leave the programme', inForce: false });
+    expect(withdrawn.result.data!.withdrawCertification).toEqual({
+      id: 'lifetown:2021',
+      status: 'WITHDRAWN',
+      statusReason: 'The city asked to leave the programme',
+      inForce: false,
+    });
     expect(await inRegistry('lifetown:2021')).toBe(false);
     // Withdrawing twice is a CONFLICT, and nothing is written.
     const after = await stored('lifetown:2021');
@@ -683,7 +749,8 @@ describe('after the award: suspend, reinstate, withdraw; expiry by the validity 
     // The latest awarded year stays flagged: an older certified year does not come back into the registry.
     expect(after).toMatchObject({ latest: true });
     // The reason is the staff's and the city's; the history keeps every state with its reason.
-    const reasonOf = async (user: AuthUser | null) => (await runAs(user, `{ certification(cityId: "lifetown", year: 2021) { statusReason } }`)).result.data!.certification.statusReason;
+    const reasonOf = async (user: AuthUser | null) =>
+      (await runAs(user, `{ certification(cityId: "lifetown", year: 2021) { statusReason } }`)).result.data!.certification.statusReason;
     expect(await reasonOf(null)).toBeNull();
     expect(await reasonOf({ sub: 'o', roles: ['CITY_OFFICER'], cityId: 'lifetown' })).toBe('The city asked to leave the programme');
     const trail = await auditOf('lifetown', 2021);
@@ -698,7 +765,16 @@ describe('after the award: suspend, reinstate, withdraw; expiry by the validity 
       ['CERTIFICATION_WITHDRAWN', 'WITHDRAWN', 'The city asked to leave the programme'],
     ]);
     const events = await db.collection('events').find({ type: 'certification.changed', 'payload.cityId': 'lifetown' }).sort({ seq: 1 }).toArray();
-    expect(events.map((e) => e.payload.status)).toEqual(['ENROLLED', 'ENROLLED', 'DATA_SUBMITTED', 'UNDER_VERIFICATION', 'CERTIFIED', 'SUSPENDED', 'CERTIFIED', 'WITHDRAWN']);
+    expect(events.map((e) => e.payload.status)).toEqual([
+      'ENROLLED',
+      'ENROLLED',
+      'DATA_SUBMITTED',
+      'UNDER_VERIFICATION',
+      'CERTIFIED',
+      'SUSPENDED',
+      'CERTIFIED',
+      'WITHDRAWN',
+    ]);
   });
 
   test('EXPIRED once the data year is more than validYears before the current year: fields, registry and mentors alike', async () => {
@@ -713,10 +789,15 @@ describe('after the award: suspend, reinstate, withdraw; expiry by the validity 
       // The registry lists a city while its latest certification is in force; the data year's view keeps it, as EXPIRED.
       expect(await inRegistry('oldtown:2020')).toBe(true);
       expect(await inRegistry('oldtown:2020', later)).toBe(false);
-      const ofYear = (await runAs(null, `{ registry(year: 2020, first: 100) { edges { node { id status } } } }`, {}, later)).result.data!.registry.edges.map((e: any) => e.node);
+      const ofYear = (await runAs(null, `{ registry(year: 2020, first: 100) { edges { node { id status } } } }`, {}, later)).result.data!.registry.edges.map(
+        (e: any) => e.node,
+      );
       expect(ofYear).toContainEqual({ id: 'oldtown:2020', status: 'EXPIRED' });
       // Sample data is judged as of its own year (sampleDataAsOf): it stays in force.
-      expect((await runAs(null, `{ certification(cityId: "markham", year: 2016) { status inForce } }`, {}, later)).result.data!.certification).toEqual({ status: 'CERTIFIED', inForce: true });
+      expect((await runAs(null, `{ certification(cityId: "markham", year: 2016) { status inForce } }`, {}, later)).result.data!.certification).toEqual({
+        status: 'CERTIFIED',
+        inForce: true,
+      });
       expect(await inRegistry('markham:2016', later)).toBe(true);
       // An expired certification cannot be suspended or reinstated; it can be withdrawn.
       const before = await stored('oldtown:2020');
@@ -757,7 +838,7 @@ describe('after the award: suspend, reinstate, withdraw; expiry by the validity 
 });
 
 describe('conflicts of interest at assignment', () => {
-  test("an organisation that declared the city or its country excluded is FORBIDDEN, naming the reason; nothing changes", async () => {
+  test('an organisation that declared the city or its country excluded is FORBIDDEN, naming the reason; nothing changes', async () => {
     await knownCity('busan', 'KR');
     await knownCity('leeds', 'GB');
     for (const [cityId, org, reason] of [
@@ -784,11 +865,26 @@ describe('conflicts of interest at assignment', () => {
     ];
     for (const [json, message] of bad) expect(() => parseVerifierOrganisations(json, 'orgs.json')).toThrow(message);
     const announced = await db.collection('events').find({ type: 'verifier.organisation' }).sort({ seq: 1 }).toArray();
-    expect(announced.map((e) => e._id).sort()).toEqual(defaultVerifierOrganisations().list.map((o) => `verifier.organisation:${o.id}:v1`).sort());
-    expect(announced.find((e) => e.payload.organisationId === 'dnv')!.payload).toEqual({ organisationId: 'dnv', name: 'DNV', excludedCities: ['busan'], excludedCountries: ['NO'] });
+    expect(announced.map((e) => e._id).sort()).toEqual(
+      defaultVerifierOrganisations()
+        .list.map((o) => `verifier.organisation:${o.id}:v1`)
+        .sort(),
+    );
+    expect(announced.find((e) => e.payload.organisationId === 'dnv')!.payload).toEqual({
+      organisationId: 'dnv',
+      name: 'DNV',
+      excludedCities: ['busan'],
+      excludedCountries: ['NO'],
+    });
     // A new declaration: one more version of that organisation, audited, announced; the others unchanged.
     const changed = parseVerifierOrganisations(
-      { organisations: defaultVerifierOrganisations().list.map((o) => ({ id: o.id, name: o.name, excludes: { cities: o.id === 'sgs' ? ['makati'] : o.excludedCities, countries: o.excludedCountries } })) },
+      {
+        organisations: defaultVerifierOrganisations().list.map((o) => ({
+          id: o.id,
+          name: o.name,
+          excludes: { cities: o.id === 'sgs' ? ['makati'] : o.excludedCities, countries: o.excludedCountries },
+        })),
+      },
       'changed.json',
     );
     const restarted = await createServer({ db, settings }, { organisations: changed });
@@ -819,7 +915,9 @@ describe('seeded history, in the shapes the workflow writes', () => {
       // One entry per version, chained: each one's old state is the previous one's new state.
       expect(entries.map((e) => e._id)).toEqual(Array.from({ length: doc.version! }, (_, i) => `certifications:${doc._id}:v${i + 1}:0`));
       expect(entries[0]).toMatchObject({ action: 'CERTIFICATION_OPENED', old: null, actorRoles: ['WCCD_STAFF'] });
-      entries.slice(1).forEach((e, i) => { expect(e.old).toEqual(entries[i].new); });
+      entries.slice(1).forEach((e, i) => {
+        expect(e.old).toEqual(entries[i].new);
+      });
       for (let i = 1; i < entries.length; i++) expect(entries[i].at.getTime()).toBeGreaterThan(entries[i - 1].at.getTime());
       // The last entry is the stored state, in the workflow's snapshot shape.
       expect(entries.at(-1)!.new).toEqual(snapshot(doc));
@@ -827,7 +925,13 @@ describe('seeded history, in the shapes the workflow writes', () => {
       expect(doc.statusChangedAt).toEqual(entries.at(-1)!.at);
       if (doc.status === 'CERTIFIED') {
         expect(entries.at(-1)).toMatchObject({ action: 'CERTIFICATION_AWARDED', at: doc.awardedAt });
-        expect(entries.map((e) => e.action)).toEqual(['CERTIFICATION_OPENED', 'VERIFIER_ASSIGNED', 'DATA_SUBMITTED', 'VERIFICATION_STARTED', 'CERTIFICATION_AWARDED']);
+        expect(entries.map((e) => e.action)).toEqual([
+          'CERTIFICATION_OPENED',
+          'VERIFIER_ASSIGNED',
+          'DATA_SUBMITTED',
+          'VERIFICATION_STARTED',
+          'CERTIFICATION_AWARDED',
+        ]);
         expect(doc.verifierOrganisationId).toEqual(expect.any(String));
       }
       if (doc.status === 'REJECTED') expect(doc.rejectionReason).toEqual(expect.stringMatching(/30 verified core/));
@@ -836,16 +940,23 @@ describe('seeded history, in the shapes the workflow writes', () => {
     // Muntinlupa's 2015 rejection now has its reason and its trail.
     const muntinlupa = docs.find((d) => d._id === 'muntinlupa:2015')!;
     expect(muntinlupa).toMatchObject({ status: 'REJECTED', rejectionReason: expect.any(String), verifierOrganisationId: 'sgs' });
-    expect(trail.filter((e) => e.cityId === 'muntinlupa' && e.year === 2015).map((e) => e.action).sort()).toEqual(
-      ['CERTIFICATION_OPENED', 'CERTIFICATION_REJECTED', 'DATA_SUBMITTED', 'VERIFICATION_STARTED', 'VERIFIER_ASSIGNED'].sort(),
-    );
+    expect(
+      trail
+        .filter((e) => e.cityId === 'muntinlupa' && e.year === 2015)
+        .map((e) => e.action)
+        .sort(),
+    ).toEqual(['CERTIFICATION_OPENED', 'CERTIFICATION_REJECTED', 'DATA_SUBMITTED', 'VERIFICATION_STARTED', 'VERIFIER_ASSIGNED'].sort());
     // The sample's cities are known (as membership's events would make them).
     expect(await fresh.collection('city_copies').countDocuments()).toBe(dataset.membership.cities.length);
 
     // A database seeded by the previous version (version 1, no trail) gets exactly the same by migration.
     const old = mongo.client.db(`${mongo.prefix}oldseed_${DATABASE_NAMES.certification}`);
     await old.collection('certifications').insertMany(
-      dataset.certification.certifications.map((c) => ({ ...c, verifierOrganisationId: c.verifierOrganisation ? defaultVerifierOrganisations().byName.get(c.verifierOrganisation)!.id : null, version: 1 })) as any[],
+      dataset.certification.certifications.map((c) => ({
+        ...c,
+        verifierOrganisationId: c.verifierOrganisation ? defaultVerifierOrganisations().byName.get(c.verifierOrganisation)!.id : null,
+        version: 1,
+      })) as any[],
     );
     const upgraded = await createServer({ db: old, settings });
     await upgraded.stop();
@@ -891,7 +1002,11 @@ describe('migrations: a database in the previous shape is upgraded at start-up, 
     const upgraded = await createServer({ db: legacyDb, settings });
     try {
       const migrations = await legacyDb.collection('migrations').find().toArray();
-      expect(migrations.map((m) => m._id)).toEqual(['2026-11-30-certifications-outbox', '2026-12-01-certifications-city-copies', '2026-12-01-certifications-seeded-history']);
+      expect(migrations.map((m) => m._id)).toEqual([
+        '2026-11-30-certifications-outbox',
+        '2026-12-01-certifications-city-copies',
+        '2026-12-01-certifications-seeded-history',
+      ]);
       const doc = await legacyDb.collection<LegacyCertificationRecord & { outbox?: unknown }>('certifications').findOne({ _id: 'old-city:2016' });
       const { pendingAudit: _pending, ...rest } = interrupted;
       expect(doc).toEqual(rest);
@@ -900,7 +1015,11 @@ describe('migrations: a database in the previous shape is upgraded at start-up, 
 
       const TRAIL = `{ _entities(representations: [{__typename: "AuditTrail", cityId: "old-city", year: 2016}]) { ... on AuditTrail { certificationChanges { id action } } } }`;
       const trail = await runAs(STAFF, TRAIL, {}, upgraded);
-      expect(trail.result.data!._entities[0].certificationChanges.map((e: any) => e.action)).toEqual(['CERTIFICATION_OPENED', 'VERIFIER_ASSIGNED', 'CERTIFICATION_AWARDED']);
+      expect(trail.result.data!._entities[0].certificationChanges.map((e: any) => e.action)).toEqual([
+        'CERTIFICATION_OPENED',
+        'VERIFIER_ASSIGNED',
+        'CERTIFICATION_AWARDED',
+      ]);
 
       // A document from before versions changes like any other, and is versioned from then on.
       const assign = await runAs(STAFF, ASSIGN, { cityId: 'old-city', year: 2017, org: 'dnv' }, upgraded);
@@ -954,7 +1073,9 @@ describe('cache hints in the SDL', () => {
   });
 
   test('what depends on the caller is PRIVATE: the rejection and status reasons and the audit trail, nothing else', () => {
-    const privateFields = [...types.values()].flatMap((t) => (t.fields ?? []).filter((f) => hint(f.directives)?.scope === 'PRIVATE').map((f) => `${t.name.value}.${f.name.value}`));
+    const privateFields = [...types.values()].flatMap((t) =>
+      (t.fields ?? []).filter((f) => hint(f.directives)?.scope === 'PRIVATE').map((f) => `${t.name.value}.${f.name.value}`),
+    );
     expect(privateFields.sort()).toEqual(['AuditTrail.certificationChanges', 'Certification.rejectionReason', 'Certification.statusReason']);
     expect(hint(types.get('Certification')!.directives)).toEqual({ maxAge: '300', scope: 'PUBLIC' });
   });

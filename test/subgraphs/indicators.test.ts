@@ -81,7 +81,11 @@ async function insertValues(target: Db, values: IndicatorValueDoc[], catalogue: 
 async function run(query: string, variables: Record<string, unknown> = {}, svc: SubgraphService<Context> = service, user: AuthUser | null = STAFF) {
   const response = await svc.server.executeOperation({ query, variables }, { contextValue: svc.createContext(user) });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
-  return response.body.singleResult as { data?: Record<string, any> | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>; extensions?: Record<string, unknown> };
+  return response.body.singleResult as {
+    data?: Record<string, any> | null;
+    errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
+    extensions?: Record<string, unknown>;
+  };
 }
 
 function errorCodes(result: Awaited<ReturnType<typeof run>>): unknown[] {
@@ -96,7 +100,11 @@ function recordCommands(target: Db = db) {
   const listener = (event: CommandStartedEvent) => {
     if (event.databaseName !== target.databaseName || ['hello', 'isMaster', 'ismaster', 'ping', 'buildInfo', 'endSessions'].includes(event.commandName)) return;
     const command = event.command as Record<string, any>;
-    seen.push({ command: event.commandName, collection: typeof command[event.commandName] === 'string' ? command[event.commandName] : undefined, filter: command.filter });
+    seen.push({
+      command: event.commandName,
+      collection: typeof command[event.commandName] === 'string' ? command[event.commandName] : undefined,
+      filter: command.filter,
+    });
   };
   mongo.client.on('commandStarted', listener);
   return seen;
@@ -131,7 +139,10 @@ describe('catalogue', () => {
   test('rejects malformed catalogue files with a message naming the file and entry', () => {
     const dir = mkdtempSync(join(tmpdir(), 'catalogue-bad-'));
     try {
-      writeFileSync(join(dir, 'bad.json'), JSON.stringify({ standard: 'X', indicators: [{ id: '1.1', theme: 'T', name: 'n', kind: 'main', unit: '', unitSource: 'listed' }] }));
+      writeFileSync(
+        join(dir, 'bad.json'),
+        JSON.stringify({ standard: 'X', indicators: [{ id: '1.1', theme: 'T', name: 'n', kind: 'main', unit: '', unitSource: 'listed' }] }),
+      );
       expect(() => loadCatalogue({ dir, defaultEdition: 'X' })).toThrow(/bad\.json: indicators\[0\]\.kind/);
       writeFileSync(join(dir, 'bad.json'), '{');
       expect(() => loadCatalogue({ dir, defaultEdition: 'X' })).toThrow(/not valid JSON/);
@@ -151,7 +162,15 @@ describe('catalogue queries', () => {
                            b: indicator(id: "99.9") { id }
                            c: indicator(id: "5.1", edition: "ISO 37120:2014") { kind unitSource } }`);
     expect(r.errors).toBeUndefined();
-    expect(r.data!.a).toEqual({ id: '16.10', edition: EDITION, name: expect.any(String), theme: 'Solid Waste', kind: 'SUPPORTING', unit: expect.any(String), unitSource: expect.stringMatching(/^(LISTED|ASSUMED)$/) });
+    expect(r.data!.a).toEqual({
+      id: '16.10',
+      edition: EDITION,
+      name: expect.any(String),
+      theme: 'Solid Waste',
+      kind: 'SUPPORTING',
+      unit: expect.any(String),
+      unitSource: expect.stringMatching(/^(LISTED|ASSUMED)$/),
+    });
     expect(r.data!.b).toBeNull();
     expect(r.data!.c).toEqual({ kind: 'CORE', unitSource: 'LISTED' });
 
@@ -176,14 +195,14 @@ describe('catalogue queries', () => {
   });
 
   test('themes and catalogueEditions', async () => {
-    const r = await run(`{ themes { name coreCount supportingCount } catalogueEditions { edition indicatorCount coreCount supportingCount themeCount isDefault } }`);
+    const r = await run(
+      `{ themes { name coreCount supportingCount } catalogueEditions { edition indicatorCount coreCount supportingCount themeCount isDefault } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.themes).toHaveLength(17);
     expect(r.data!.themes[0]).toEqual({ name: 'Economy', coreCount: 3, supportingCount: 4 });
     expect(r.data!.themes.find((t: { name: string }) => t.name === 'Solid Waste')).toEqual({ name: 'Solid Waste', coreCount: 3, supportingCount: 7 });
-    expect(r.data!.catalogueEditions).toEqual([
-      { edition: EDITION, indicatorCount: 100, coreCount: 46, supportingCount: 54, themeCount: 17, isDefault: true },
-    ]);
+    expect(r.data!.catalogueEditions).toEqual([{ edition: EDITION, indicatorCount: 100, coreCount: 46, supportingCount: 54, themeCount: 17, isDefault: true }]);
     const bad = await run(`{ themes(edition: "nope") { name } }`);
     expect(errorCodes(bad)).toEqual(['BAD_USER_INPUT']);
   });
@@ -273,7 +292,14 @@ describe('City fields', () => {
     expect(r.errors).toBeUndefined();
     const values = r.data!._entities[0].indicators;
     expect(values.map((v: any) => v.indicator.id)).toEqual(['5.1', '16.2', '16.9', '16.10']);
-    expect(values[0]).toEqual({ indicator: { id: '5.1', edition: EDITION }, city: { id: 'beta' }, year: YEAR, value: 5.1, status: 'REJECTED', sampleData: true });
+    expect(values[0]).toEqual({
+      indicator: { id: '5.1', edition: EDITION },
+      city: { id: 'beta' },
+      year: YEAR,
+      value: 5.1,
+      status: 'REJECTED',
+      sampleData: true,
+    });
 
     const filtered = await run(`{ _entities(representations: [{__typename: "City", id: "beta"}]) {
         ... on City { waste: indicators(year: ${YEAR}, theme: "Solid Waste") { indicator { id } }
@@ -292,10 +318,14 @@ describe('City fields', () => {
       expect(errorCodes(r)).toEqual(['BAD_USER_INPUT']);
       expect(r.errors![0].message).toMatch(/year/);
     }
-    const r = await run(`{ _entities(representations: [{__typename: "City", id: "alpha"}]) { ... on City { indicators(year: ${YEAR}, theme: "Weather") { value } } } }`);
+    const r = await run(
+      `{ _entities(representations: [{__typename: "City", id: "alpha"}]) { ... on City { indicators(year: ${YEAR}, theme: "Weather") { value } } } }`,
+    );
     expect(errorCodes(r)).toEqual(['BAD_USER_INPUT']);
     expect(r.errors![0].message).toMatch(/theme.*Solid Waste/s);
-    const cov = await run(`{ _entities(representations: [{__typename: "City", id: "alpha"}]) { ... on City { indicatorCoverage(year: 2009) { coreTotal } } } }`);
+    const cov = await run(
+      `{ _entities(representations: [{__typename: "City", id: "alpha"}]) { ... on City { indicatorCoverage(year: 2009) { coreTotal } } } }`,
+    );
     expect(errorCodes(cov)).toEqual(['BAD_USER_INPUT']);
   });
 
@@ -322,8 +352,24 @@ describe('City fields', () => {
     });
     expect(alpha.byTheme).toHaveLength(17);
     // First 10 supporting in clause order: Economy 5.4-5.7 (4 verified of 4), Education 6.5-6.7 (2 verified, 1 draft), Energy 7.5-7.7 (draft).
-    expect(alpha.byTheme[0]).toEqual({ theme: 'Economy', coreTotal: 3, supportingTotal: 4, coreReported: 2, supportingReported: 4, coreVerified: 1, supportingVerified: 4 });
-    expect(alpha.byTheme[1]).toEqual({ theme: 'Education', coreTotal: 4, supportingTotal: 3, coreReported: 4, supportingReported: 3, coreVerified: 4, supportingVerified: 2 });
+    expect(alpha.byTheme[0]).toEqual({
+      theme: 'Economy',
+      coreTotal: 3,
+      supportingTotal: 4,
+      coreReported: 2,
+      supportingReported: 4,
+      coreVerified: 1,
+      supportingVerified: 4,
+    });
+    expect(alpha.byTheme[1]).toEqual({
+      theme: 'Education',
+      coreTotal: 4,
+      supportingTotal: 3,
+      coreReported: 4,
+      supportingReported: 3,
+      coreVerified: 4,
+      supportingVerified: 2,
+    });
     expect(nowhere).toMatchObject({ cityId: 'nowhere', coreTotal: 46, coreReported: 0, coreVerified: 0, supportingVerified: 0, unverifiedCore: [] });
     expect(nowhere.missingCore).toHaveLength(46);
   });
@@ -372,7 +418,10 @@ describe('_entities', () => {
           expect(city.indicatorCoverage).toEqual({ coreReported: 4, supportingReported: 1 });
         }
         expect(commands.map((c) => c.command)).toEqual(commands.map(() => 'find'));
-        const ids = manyCities.slice(0, n).map((c) => `${c}:${YEAR}`).sort();
+        const ids = manyCities
+          .slice(0, n)
+          .map((c) => `${c}:${YEAR}`)
+          .sort();
         const finds = commands.filter((c) => c.collection === 'indicator_reports');
         expect(finds).toHaveLength(commands.length);
         // FerretDB pushes down only a literal {_id: <string>}: lib/db/access.ts picks one such lookup per
@@ -518,7 +567,12 @@ describe('migrations: a database written by older code is upgraded at start-up',
         { _id: 'alpha', years: [2021, YEAR] },
         { _id: 'beta', years: [YEAR] },
       ]);
-      const r = await run(`{ _entities(representations: [{__typename: "City", id: "alpha"}, {__typename: "City", id: "beta"}]) { ... on City { latestDataYear } } }`, {}, svc, null);
+      const r = await run(
+        `{ _entities(representations: [{__typename: "City", id: "alpha"}, {__typename: "City", id: "beta"}]) { ... on City { latestDataYear } } }`,
+        {},
+        svc,
+        null,
+      );
       expect(r.data!._entities).toEqual([{ latestDataYear: YEAR }, { latestDataYear: YEAR }]);
       // Run again (a restart after a crash half-way): nothing changes.
       await cityDataYears.up(oldDb);
@@ -572,7 +626,11 @@ describe('migrations: a database written by older code is upgraded at start-up',
       const trail = await run(`{ auditTrail(cityId: "beta", year: ${YEAR}) { valueChanges { id subject } } }`, {}, svc);
       expect(trail.data!.auditTrail.valueChanges).toEqual([{ id: entry._id, subject: '16.9' }]);
       // Values are served as before.
-      const values = await run(`{ _entities(representations: [{__typename: "City", id: "beta"}]) { ... on City { indicators(year: ${YEAR}) { indicator { id } status } } } }`, {}, svc);
+      const values = await run(
+        `{ _entities(representations: [{__typename: "City", id: "beta"}]) { ... on City { indicators(year: ${YEAR}) { indicator { id } status } } } }`,
+        {},
+        svc,
+      );
       expect(values.data!._entities[0].indicators.map((v: any) => v.indicator.id)).toEqual(['5.1', '16.2', '16.9', '16.10']);
     } finally {
       await svc.stop();
@@ -581,7 +639,8 @@ describe('migrations: a database written by older code is upgraded at start-up',
     expect(ran).toEqual(indicatorMigrations(catalogue2014).map((m) => m.id));
 
     // Idempotent: every migration run again (e.g. after a crash before its record) changes nothing.
-    const state = async () => JSON.stringify(await Promise.all(['indicator_reports', 'indicator_coverage', 'audit'].map((c) => oldDb.collection(c).find().sort({ _id: 1 }).toArray())));
+    const state = async () =>
+      JSON.stringify(await Promise.all(['indicator_reports', 'indicator_coverage', 'audit'].map((c) => oldDb.collection(c).find().sort({ _id: 1 }).toArray())));
     const before = await state();
     for (const migration of indicatorMigrations(catalogue2014)) await migration.up(oldDb);
     expect(await state()).toBe(before);
@@ -606,14 +665,26 @@ describe('migrations: a database written by older code is upgraded at start-up',
         [`beta:${YEAR}`, 1, beta2022.length],
       ]);
       // Every value kept, as the subgraph answers it (staff see all statuses).
-      const r = await run(`{ _entities(representations: [{__typename: "City", id: "beta"}]) { ... on City { indicators(year: ${YEAR}) { indicator { id } value status sampleData enteredAt } } } }`, {}, svc);
+      const r = await run(
+        `{ _entities(representations: [{__typename: "City", id: "beta"}]) { ... on City { indicators(year: ${YEAR}) { indicator { id } value status sampleData enteredAt } } } }`,
+        {},
+        svc,
+      );
       expect(r.data!._entities[0].indicators).toEqual(
         [...beta2022]
           .sort((a, b) => compareClauseIds(a.indicatorId, b.indicatorId))
           .map((v) => ({ indicator: { id: v.indicatorId }, value: v.value, status: v.status, sampleData: true, enteredAt: v.updatedAt.toISOString() })),
       );
-      expect(await coverageAnswers(svc, [{ cityId: 'alpha', year: YEAR }, { cityId: 'alpha', year: 2021 }])).toEqual(
-        reports.filter((rep) => rep.cityId === 'alpha').reverse().map((rep) => coverageAsComputedFromReport(rep)),
+      expect(
+        await coverageAnswers(svc, [
+          { cityId: 'alpha', year: YEAR },
+          { cityId: 'alpha', year: 2021 },
+        ]),
+      ).toEqual(
+        reports
+          .filter((rep) => rep.cityId === 'alpha')
+          .reverse()
+          .map((rep) => coverageAsComputedFromReport(rep)),
       );
       expect(await oldDb.collection('indicator_coverage').countDocuments()).toBe(3);
       // The old collection is left as it was.
@@ -632,10 +703,20 @@ describe('a change writes its report and coverage summary in one write, and says
   const CITY = 'delta';
   const OFFICER: AuthUser = { sub: 'officer-delta', roles: ['CITY_OFFICER'], cityId: CITY };
   const SAVE = `mutation($input: SaveIndicatorValuesInput!) { saveIndicatorValues(input: $input) { version draftCount } }`;
-  const save = (expectedVersion: number, values: { indicatorId: string; value: number }[]) => ({ input: { cityId: CITY, year: YEAR, expectedVersion, values } });
+  const save = (expectedVersion: number, values: { indicatorId: string; value: number }[]) => ({
+    input: { cityId: CITY, year: YEAR, expectedVersion, values },
+  });
 
   test('the summary follows every version; the invalidations name the city, its coverage and trail, every gap, and the lists', async () => {
-    const first = await run(SAVE, save(0, [{ indicatorId: '5.1', value: 7 }, { indicatorId: '5.4', value: 3 }]), service, OFFICER);
+    const first = await run(
+      SAVE,
+      save(0, [
+        { indicatorId: '5.1', value: 7 },
+        { indicatorId: '5.4', value: 3 },
+      ]),
+      service,
+      OFFICER,
+    );
     expect(first.errors).toBeUndefined();
     expect(first.data!.saveIndicatorValues).toEqual({ version: 1, draftCount: 2 });
     const tags = (first.extensions as any)?.invalidations?.tags;
@@ -654,7 +735,11 @@ describe('a change writes its report and coverage summary in one write, and says
 
     const second = await run(SAVE, save(1, [{ indicatorId: '5.1', value: 8 }]), service, OFFICER);
     expect(second.data!.saveIndicatorValues.version).toBe(2);
-    expect(await db.collection('indicator_coverage').findOne({ _id: `${CITY}:${YEAR}` as any })).toMatchObject({ reportVersion: 2, coreReported: 1, supportingReported: 1 });
+    expect(await db.collection('indicator_coverage').findOne({ _id: `${CITY}:${YEAR}` as any })).toMatchObject({
+      reportVersion: 2,
+      coreReported: 1,
+      supportingReported: 1,
+    });
 
     // The same save again writes nothing and says so: no invalidation at all.
     const repeat = await run(SAVE, save(2, [{ indicatorId: '5.1', value: 8 }]), service, OFFICER);
@@ -664,7 +749,9 @@ describe('a change writes its report and coverage summary in one write, and says
 
   test('50 concurrent saves with the same expectedVersion: exactly one is written, with its audit entry and summary', async () => {
     const before = (await db.collection<IndicatorReportDoc>('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` }))!;
-    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => run(SAVE, save(before.version, [{ indicatorId: '6.1', value: 20 + i }]), service, OFFICER)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => run(SAVE, save(before.version, [{ indicatorId: '6.1', value: 20 + i }]), service, OFFICER)),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code)).toEqual(Array(49).fill('CONFLICT'));
     const stored = (await db.collection<IndicatorReportDoc>('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` }))!;
@@ -678,7 +765,9 @@ describe('a change writes its report and coverage summary in one write, and says
   test('50 concurrent first saves of a new year: exactly one creates the report', async () => {
     const year = YEAR - 1;
     const results = await Promise.all(
-      Array.from({ length: 50 }, (_, i) => run(SAVE, { input: { cityId: CITY, year, expectedVersion: 0, values: [{ indicatorId: '5.1', value: 10 + i }] } }, service, OFFICER)),
+      Array.from({ length: 50 }, (_, i) =>
+        run(SAVE, { input: { cityId: CITY, year, expectedVersion: 0, values: [{ indicatorId: '5.1', value: 10 + i }] } }, service, OFFICER),
+      ),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions?.code)).toEqual(Array(49).fill('CONFLICT'));
@@ -694,21 +783,45 @@ describe('a change writes its report and coverage summary in one write, and says
     const reports = db.collection<IndicatorReportDoc>('indicator_reports');
     const report = (await reports.findOne({ _id: id }))!;
     // The report as the crashed write left it: one more value at version +1, its outbox not carried out.
-    const next = { ...report, version: report.version + 1, values: [...report.values, { indicatorId: '7.1', value: 1, status: 'DRAFT' as const, enteredBy: OFFICER.sub, enteredAt: new Date() }] };
-    const orphan: AuditEntryDoc = { _id: `${id}:v${next.version}:0`, cityId: CITY, year: YEAR, at: new Date(), actor: OFFICER.sub, actorRoles: ['CITY_OFFICER'], action: 'VALUE_ENTERED', subject: '7.1', old: null, new: { value: 1 }, seq: next.version * 10_000 };
+    const next = {
+      ...report,
+      version: report.version + 1,
+      values: [...report.values, { indicatorId: '7.1', value: 1, status: 'DRAFT' as const, enteredBy: OFFICER.sub, enteredAt: new Date() }],
+    };
+    const orphan: AuditEntryDoc = {
+      _id: `${id}:v${next.version}:0`,
+      cityId: CITY,
+      year: YEAR,
+      at: new Date(),
+      actor: OFFICER.sub,
+      actorRoles: ['CITY_OFFICER'],
+      action: 'VALUE_ENTERED',
+      subject: '7.1',
+      old: null,
+      new: { value: 1 },
+      seq: next.version * 10_000,
+    };
     const { _id: _ignored, ...fields } = next;
-    await reports.updateOne({ _id: id }, { $set: { ...fields, outbox: { audit: [orphan], derived: [summaryWrite(coverageSummaryOf(next, catalogue2014))], events: [] } } });
+    await reports.updateOne(
+      { _id: id },
+      { $set: { ...fields, outbox: { audit: [orphan], derived: [summaryWrite(coverageSummaryOf(next, catalogue2014))], events: [] } } },
+    );
     const [was, willBe] = [coverageSummaryOf(report, catalogue2014), coverageSummaryOf(next, catalogue2014)];
     expect(willBe.coreReported).toBe(was.coreReported + 1);
     // Until then the summary still describes the previous version ...
     expect((await coverageAnswers(service, [{ cityId: CITY, year: YEAR }]))[0].coreReported).toBe(was.coreReported);
     // ... and any read of the report repairs it.
-    const r = await run(`{ _entities(representations: [{__typename: "City", id: "${CITY}"}]) { ... on City { indicatorReport(year: ${YEAR}) { version draftCount } } } }`);
+    const r = await run(
+      `{ _entities(representations: [{__typename: "City", id: "${CITY}"}]) { ... on City { indicatorReport(year: ${YEAR}) { version draftCount } } } }`,
+    );
     expect(r.data!._entities[0].indicatorReport).toEqual({ version: next.version, draftCount: next.values.length });
     expect((await reports.findOne({ _id: id }))!.outbox).toBeUndefined();
     expect(await db.collection('audit').findOne({ _id: orphan._id as any })).toMatchObject({ subject: '7.1' });
     expect(await db.collection('indicator_coverage').findOne({ _id: id as any })).toEqual(willBe);
-    expect((await coverageAnswers(service, [{ cityId: CITY, year: YEAR }]))[0]).toMatchObject({ coreReported: willBe.coreReported, supportingReported: willBe.supportingReported });
+    expect((await coverageAnswers(service, [{ cityId: CITY, year: YEAR }]))[0]).toMatchObject({
+      coreReported: willBe.coreReported,
+      supportingReported: willBe.supportingReported,
+    });
   });
 });
 
@@ -716,8 +829,14 @@ describe('counts come from the summaries, never from reports', () => {
   test('IndicatorCoverage and City.indicatorCoverage read only indicator_coverage', async () => {
     const commands = recordCommands();
     try {
-      await coverageAnswers(service, [{ cityId: 'alpha', year: YEAR }, { cityId: 'beta', year: YEAR }, { cityId: 'nowhere', year: YEAR }]);
-      const r = await run(`{ _entities(representations: [{__typename: "City", id: "alpha"}]) { ... on City { indicatorCoverage(year: ${YEAR}) { coreVerified byTheme { theme } } } } }`);
+      await coverageAnswers(service, [
+        { cityId: 'alpha', year: YEAR },
+        { cityId: 'beta', year: YEAR },
+        { cityId: 'nowhere', year: YEAR },
+      ]);
+      const r = await run(
+        `{ _entities(representations: [{__typename: "City", id: "alpha"}]) { ... on City { indicatorCoverage(year: ${YEAR}) { coreVerified byTheme { theme } } } } }`,
+      );
       expect(r.data!._entities[0].indicatorCoverage.coreVerified).toBe(44);
     } finally {
       commands.stop();
@@ -732,7 +851,15 @@ describe('counts come from the summaries, never from reports', () => {
         mentorCandidates { city { id } dataYear verifiedThemes } } } }`;
     // beta lacks almost everything; alpha (2022) and the 50 list cities are the pool.
     const pool = [`alpha:${YEAR}`, `alpha:2021`, ...manyCities.slice(0, 3).map((c) => `${c}:${YEAR}`), `nowhere:${YEAR}`];
-    const rep = { __typename: 'CertificationGap', cityId: 'beta', year: YEAR, target: 'GOLD', requiredCoreVerified: 46, requiredSupportingVerified: 24, mentorPool: pool };
+    const rep = {
+      __typename: 'CertificationGap',
+      cityId: 'beta',
+      year: YEAR,
+      target: 'GOLD',
+      requiredCoreVerified: 46,
+      requiredSupportingVerified: 24,
+      mentorPool: pool,
+    };
     const commands = recordCommands();
     let r: Awaited<ReturnType<typeof run>>;
     try {
@@ -755,7 +882,14 @@ describe('counts come from the summaries, never from reports', () => {
     const alphaThemes = verifiedThemes(edition, alpha2022, expected.gapThemes);
     expect(alphaThemes.length).toBeGreaterThan(0);
     expect(gap.mentorCandidates[0]).toEqual({ city: { id: 'alpha' }, dataYear: YEAR, verifiedThemes: alphaThemes });
-    for (const m of gap.mentorCandidates) expect(m.verifiedThemes).toEqual(verifiedThemes(edition, [...alpha2022, ...alpha2021, ...manyValues].filter((v) => v.cityId === m.city.id && v.year === m.dataYear), expected.gapThemes));
+    for (const m of gap.mentorCandidates)
+      expect(m.verifiedThemes).toEqual(
+        verifiedThemes(
+          edition,
+          [...alpha2022, ...alpha2021, ...manyValues].filter((v) => v.cityId === m.city.id && v.year === m.dataYear),
+          expected.gapThemes,
+        ),
+      );
   });
 });
 
@@ -784,9 +918,17 @@ describe('directions, themes as an enum and consistency rules are catalogue data
       expect(() => loadCatalogue({ dir, defaultEdition: 'X' })).toThrow(/indicators\[0\]\.betterWhen/);
       write({ standard: 'X', indicators: [{ ...entry, betterWhen: 'neither' }] });
       expect(() => loadCatalogue({ dir, defaultEdition: 'X' })).toThrow(/betterWhenNote must say why/);
-      write({ standard: 'X', indicators: [entry], consistencyRules: [{ id: 'r', kind: 'atMost', severity: 'warning', indicators: ['1.1', '9.9'], description: 'd' }] });
+      write({
+        standard: 'X',
+        indicators: [entry],
+        consistencyRules: [{ id: 'r', kind: 'atMost', severity: 'warning', indicators: ['1.1', '9.9'], description: 'd' }],
+      });
       expect(() => loadCatalogue({ dir, defaultEdition: 'X' })).toThrow(/consistencyRules\[0\]\.indicators/);
-      write({ standard: 'X', indicators: [entry], consistencyRules: [{ id: 'r', kind: 'sumAtMost', severity: 'warning', indicators: ['1.1'], description: 'd' }] });
+      write({
+        standard: 'X',
+        indicators: [entry],
+        consistencyRules: [{ id: 'r', kind: 'sumAtMost', severity: 'warning', indicators: ['1.1'], description: 'd' }],
+      });
       expect(() => loadCatalogue({ dir, defaultEdition: 'X' })).toThrow(/consistencyRules\[0\]/);
       write({ standard: 'X', indicators: [entry, { ...entry, id: '1.2', theme: 't' }] });
       expect(() => loadCatalogue({ dir, defaultEdition: 'X' })).toThrow(/would both be ThemeId T/);
@@ -806,7 +948,9 @@ describe('directions, themes as an enum and consistency rules are catalogue data
   });
 
   test('themeId filters like the deprecated string; a wrong enum value is a validation error with "did you mean"; a wrong string suggests too', async () => {
-    const r = await run(`{ a: indicatorCatalogue(themeId: SOLID_WASTE, kind: SUPPORTING) { id themeId } b: indicatorCatalogue(theme: "Solid Waste", kind: SUPPORTING) { id themeId } }`);
+    const r = await run(
+      `{ a: indicatorCatalogue(themeId: SOLID_WASTE, kind: SUPPORTING) { id themeId } b: indicatorCatalogue(theme: "Solid Waste", kind: SUPPORTING) { id themeId } }`,
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data!.a).toEqual(r.data!.b);
     expect(r.data!.a.map((i: { id: string }) => i.id)).toEqual(['16.4', '16.5', '16.6', '16.7', '16.8', '16.9', '16.10']);
@@ -824,7 +968,9 @@ describe('directions, themes as an enum and consistency rules are catalogue data
     expect(errorCodes(both)).toEqual(['BAD_USER_INPUT']);
     expect(both.errors![0].extensions?.field).toBe('themeId');
 
-    const city = await run(`{ _entities(representations: [{__typename: "City", id: "beta"}]) { ... on City { indicators(year: ${YEAR}, themeId: SOLID_WASTE) { indicator { id themeId } } indicatorCoverage(year: ${YEAR}) { byTheme { theme themeId } } } } }`);
+    const city = await run(
+      `{ _entities(representations: [{__typename: "City", id: "beta"}]) { ... on City { indicators(year: ${YEAR}, themeId: SOLID_WASTE) { indicator { id themeId } } indicatorCoverage(year: ${YEAR}) { byTheme { theme themeId } } } } }`,
+    );
     expect(city.errors).toBeUndefined();
     expect(city.data!._entities[0].indicators.map((v: any) => v.indicator.id)).toEqual(['16.2', '16.9', '16.10']);
     expect(city.data!._entities[0].indicatorCoverage.byTheme[11]).toEqual({ theme: 'Solid Waste', themeId: 'SOLID_WASTE' });
@@ -834,7 +980,12 @@ describe('directions, themes as an enum and consistency rules are catalogue data
     const r = await run(`{ consistencyRules { id kind severity indicators { id } limit tolerance min max description } }`);
     expect(r.errors).toBeUndefined();
     const byId = new Map(r.data!.consistencyRules.map((x: any) => [x.id, x]));
-    expect(byId.get('solid-waste-disposal-shares')).toMatchObject({ kind: 'SUM_AT_MOST', severity: 'ERROR', limit: 100, indicators: ['16.4', '16.5', '16.6', '16.7', '16.8'].map((id) => ({ id })) });
+    expect(byId.get('solid-waste-disposal-shares')).toMatchObject({
+      kind: 'SUM_AT_MOST',
+      severity: 'ERROR',
+      limit: 100,
+      indicators: ['16.4', '16.5', '16.6', '16.7', '16.8'].map((id) => ({ id })),
+    });
     expect(byId.get('youth-unemployment-at-least-overall')).toMatchObject({ kind: 'AT_MOST', severity: 'WARNING', indicators: [{ id: '5.1' }, { id: '5.5' }] });
     expect(byId.get('enrolment-overall-between-female-and-male')).toMatchObject({ kind: 'BETWEEN', tolerance: 1 });
     expect(errorCodes(await run(`{ consistencyRules(edition: "nope") { id } }`))).toEqual(['BAD_USER_INPUT']);
@@ -877,7 +1028,15 @@ describe('the default data year, and a bad argument nulls only its own field', (
 describe('time series', () => {
   const CITY = 'series-city';
   const doc = (year: number, indicatorId: string, v: number, status: IndicatorValueDoc['status']): IndicatorValueDoc => ({
-    _id: `${CITY}:${year}:${indicatorId}`, cityId: CITY, year, edition: EDITION, indicatorId, value: v, status, sampleData: false, updatedAt: new Date('2024-01-01T00:00:00Z'),
+    _id: `${CITY}:${year}:${indicatorId}`,
+    cityId: CITY,
+    year,
+    edition: EDITION,
+    indicatorId,
+    value: v,
+    status,
+    sampleData: false,
+    updatedAt: new Date('2024-01-01T00:00:00Z'),
   });
   const SERIES = (args: string) => `{ _entities(representations: [{__typename: "City", id: "${CITY}"}]) { ... on City {
       indicatorSeries(${args}) { indicator { id betterWhen } points { year value status change changePercent trend } } } } }`;
@@ -944,7 +1103,9 @@ describe('time series', () => {
       [`indicatorIds: ["5.1"], to: 2031`, 'to', /data year/],
     ];
     for (const [args, field, message] of cases) {
-      const r = await run(`{ _entities(representations: [{__typename: "City", id: "${CITY}"}]) { ... on City { id indicatorSeries(${args}) { indicator { id } } } } }`);
+      const r = await run(
+        `{ _entities(representations: [{__typename: "City", id: "${CITY}"}]) { ... on City { id indicatorSeries(${args}) { indicator { id } } } } }`,
+      );
       expect([args, r.data!._entities[0]]).toEqual([args, { id: CITY, indicatorSeries: null }]);
       expect([args, r.errors!.map((e: any) => [e.extensions.code, e.extensions.field])]).toEqual([args, [['BAD_USER_INPUT', field]]]);
       expect(r.errors![0].message).toMatch(message);
@@ -971,8 +1132,22 @@ describe('consistency warnings: the rules a verifier checks, returned with the r
     expect(r.data!.saveIndicatorValues.version).toBe(1);
     expect(r.data!.saveIndicatorValues.draftCount).toBe(5);
     expect(r.data!.saveIndicatorValues.warnings).toEqual([
-      { rule: { id: 'youth-unemployment-at-least-overall', severity: 'WARNING' }, values: [{ indicator: { id: '5.1' }, value: 12 }, { indicator: { id: '5.5' }, value: 9 }], message: '5.1 = 12 is more than 5.5 = 9' },
-      { rule: { id: 'residential-electricity-within-total', severity: 'WARNING' }, values: [{ indicator: { id: '7.1' }, value: 900 }, { indicator: { id: '7.5' }, value: 800 }], message: '7.1 = 900 is more than 7.5 = 800' },
+      {
+        rule: { id: 'youth-unemployment-at-least-overall', severity: 'WARNING' },
+        values: [
+          { indicator: { id: '5.1' }, value: 12 },
+          { indicator: { id: '5.5' }, value: 9 },
+        ],
+        message: '5.1 = 12 is more than 5.5 = 9',
+      },
+      {
+        rule: { id: 'residential-electricity-within-total', severity: 'WARNING' },
+        values: [
+          { indicator: { id: '7.1' }, value: 900 },
+          { indicator: { id: '7.5' }, value: 800 },
+        ],
+        message: '7.1 = 900 is more than 7.5 = 800',
+      },
     ]);
     const stored = await db.collection<IndicatorReportDoc>('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` });
     expect(stored!.values.map((v) => [v.indicatorId, v.value])).toEqual(values.map((v) => [v.indicatorId, v.value]));
@@ -982,7 +1157,19 @@ describe('consistency warnings: the rules a verifier checks, returned with the r
     const before = await db.collection<IndicatorReportDoc>('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` });
     const r = await run(
       SAVE,
-      { input: { cityId: CITY, year: YEAR, expectedVersion: 1, dryRun: true, values: [{ indicatorId: '5.5', value: 20 }, { indicatorId: '8.1', value: 60 }, { indicatorId: '8.2', value: 40 }] } },
+      {
+        input: {
+          cityId: CITY,
+          year: YEAR,
+          expectedVersion: 1,
+          dryRun: true,
+          values: [
+            { indicatorId: '5.5', value: 20 },
+            { indicatorId: '8.1', value: 60 },
+            { indicatorId: '8.2', value: 40 },
+          ],
+        },
+      },
       service,
       OFFICER,
     );
@@ -1000,10 +1187,40 @@ describe('consistency warnings: the rules a verifier checks, returned with the r
 
   test('ERROR rules still refuse the save (shares of one whole above 100 %), and the bounds come from the catalogue', async () => {
     const before = await db.collection<IndicatorReportDoc>('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` });
-    const shares = await run(SAVE, { input: { cityId: CITY, year: YEAR, expectedVersion: 1, values: [{ indicatorId: '16.4', value: 60 }, { indicatorId: '16.7', value: 50 }] } }, service, OFFICER);
+    const shares = await run(
+      SAVE,
+      {
+        input: {
+          cityId: CITY,
+          year: YEAR,
+          expectedVersion: 1,
+          values: [
+            { indicatorId: '16.4', value: 60 },
+            { indicatorId: '16.7', value: 50 },
+          ],
+        },
+      },
+      service,
+      OFFICER,
+    );
     expect(errorCodes(shares)).toEqual(['BAD_USER_INPUT']);
     expect(shares.errors![0].message).toMatch(/shares of one whole/);
-    const negative = await run(SAVE, { input: { cityId: CITY, year: YEAR, expectedVersion: 1, values: [{ indicatorId: '8.8', value: -101 }, { indicatorId: '5.1', value: -1 }] } }, service, OFFICER);
+    const negative = await run(
+      SAVE,
+      {
+        input: {
+          cityId: CITY,
+          year: YEAR,
+          expectedVersion: 1,
+          values: [
+            { indicatorId: '8.8', value: -101 },
+            { indicatorId: '5.1', value: -1 },
+          ],
+        },
+      },
+      service,
+      OFFICER,
+    );
     expect(errorCodes(negative)).toEqual(['BAD_USER_INPUT']);
     expect((negative.errors![0].extensions as any).problems.map((p: any) => [p.field, p.problem])).toEqual([
       ['values[0].value', 'must be at least -100 (%), got -101'],

@@ -35,7 +35,15 @@ const city = (id: string, name: string, country: string, region: CityDoc['region
   sampleData: true,
 });
 
-const fullMember = (cityId: string, name: string, country: string, status: MemberDoc['status'], clusters: MemberDoc['clusters'], since = '2001-06-15', nationalChapter: string | null = null): MemberDoc => ({
+const fullMember = (
+  cityId: string,
+  name: string,
+  country: string,
+  status: MemberDoc['status'],
+  clusters: MemberDoc['clusters'],
+  since = '2001-06-15',
+  nationalChapter: string | null = null,
+): MemberDoc => ({
   _id: cityId,
   name,
   category: 'FULL',
@@ -169,16 +177,25 @@ describe('Query.city', () => {
   });
 
   it('reports subsidised while today <= subsidisedUntil (inclusive)', async () => {
-    const data = await ok(`{ seoul: city(id: "seoul") { programmeEnrolment { subsidised } } toronto: city(id: "toronto") { programmeEnrolment { subsidised } } }`);
+    const data = await ok(
+      `{ seoul: city(id: "seoul") { programmeEnrolment { subsidised } } toronto: city(id: "toronto") { programmeEnrolment { subsidised } } }`,
+    );
     expect(data.seoul.programmeEnrolment.subsidised).toBe(true);
     expect(data.toronto.programmeEnrolment.subsidised).toBe(true); // subsidisedUntil = today
   });
 
   it('takes "today" from the settable clock (inclusive last day)', async () => {
-    for (const [now, expected] of [['2019-05-01T23:59:00Z', true], ['2019-05-02T00:00:00Z', false], ['2016-05-01T00:00:00Z', true]] as const) {
+    for (const [now, expected] of [
+      ['2019-05-01T23:59:00Z', true],
+      ['2019-05-02T00:00:00Z', false],
+      ['2016-05-01T00:00:00Z', true],
+    ] as const) {
       const pinned = await createServer({ db, settings: { ...settings(mongo.prefix), now: () => new Date(now) } });
       try {
-        const response = await pinned.server.executeOperation({ query: `{ city(id: "makati") { programmeEnrolment { subsidised } } }` }, { contextValue: pinned.createContext() });
+        const response = await pinned.server.executeOperation(
+          { query: `{ city(id: "makati") { programmeEnrolment { subsidised } } }` },
+          { contextValue: pinned.createContext() },
+        );
         if (response.body.kind !== 'single') throw new Error('expected a single result');
         expect(response.body.singleResult.data).toEqual({ city: { programmeEnrolment: { subsidised: expected } } });
       } finally {
@@ -188,7 +205,9 @@ describe('Query.city', () => {
   });
 
   it('gives null membership/enrolment for non-members, null population for unknown', async () => {
-    const data = await ok(`{ city(id: "quezon-city") { membership { category } programmeEnrolment { round } } toronto: city(id: "toronto") { population areaKm2 membership { category } } }`);
+    const data = await ok(
+      `{ city(id: "quezon-city") { membership { category } programmeEnrolment { round } } toronto: city(id: "toronto") { population areaKm2 membership { category } } }`,
+    );
     expect(data.city).toEqual({ membership: null, programmeEnrolment: null });
     expect(data.toronto).toEqual({ population: null, areaKm2: null, membership: null });
   });
@@ -230,7 +249,11 @@ describe('Query.cities', () => {
     expect(ids(second)).toEqual(['makati', 'quezon-city']);
     expect(second.cities.pageInfo).toMatchObject({ hasPreviousPage: true, hasNextPage: true });
     // Last page.
-    const lastPage = await ok(Q, { first: 5, filter: { country: 'ZZ' }, after: (await ok(Q, { first: 45, filter: { country: 'ZZ' } })).cities.pageInfo.endCursor });
+    const lastPage = await ok(Q, {
+      first: 5,
+      filter: { country: 'ZZ' },
+      after: (await ok(Q, { first: 45, filter: { country: 'ZZ' } })).cities.pageInfo.endCursor,
+    });
     expect(lastPage.cities.edges.map((e: any) => e.node.name)).toEqual(['Zed Town 46', 'Zed Town 47', 'Zed Town 48', 'Zed Town 49', 'Zed Town 50']);
     expect(lastPage.cities.pageInfo.hasNextPage).toBe(false);
   });
@@ -351,7 +374,13 @@ describe('federation', () => {
       ],
     });
     expect(data._entities).toEqual([
-      { id: 'seoul', name: 'Seoul', country: 'KR', membership: { category: 'FULL', clusters: ['SDGS', 'CLIMATE_CHANGE'] }, programmeEnrolment: { round: 2025, subsidised: true } },
+      {
+        id: 'seoul',
+        name: 'Seoul',
+        country: 'KR',
+        membership: { category: 'FULL', clusters: ['SDGS', 'CLIMATE_CHANGE'] },
+        programmeEnrolment: { round: 2025, subsidised: true },
+      },
       null,
       { id: 'toronto', name: 'Toronto', country: 'CA', membership: null, programmeEnrolment: { round: 2024, subsidised: true } },
     ]);
@@ -387,7 +416,9 @@ describe('federation', () => {
   async function expectByIdLookups(finds: unknown[] | undefined, ids: string[]): Promise<void> {
     const oneIn = [{ _id: { $in: expect.arrayContaining(ids) } }];
     if ((await engineOf(db)) === 'ferretdb' && (finds ?? []).length !== 1) {
-      expect([...(finds ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(ids.map((id) => ({ _id: id })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
+      expect([...(finds ?? [])].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(
+        ids.map((id) => ({ _id: id })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))),
+      );
     } else {
       expect(finds).toEqual(oneIn);
     }
@@ -415,7 +446,10 @@ describe('federation', () => {
       data = await ok(`{ members(first: 30, filter: { country: "ZZ" }) { edges { node { city { id name } } } } }`);
     });
     expect(data.members.edges).toHaveLength(25);
-    await expectByIdLookups(finds.get('cities'), data.members.edges.map((e: any) => e.node.city.id));
+    await expectByIdLookups(
+      finds.get('cities'),
+      data.members.edges.map((e: any) => e.node.city.id),
+    );
   });
 });
 
@@ -448,7 +482,12 @@ async function freshDatabase(name: string, now = '2026-11-28T10:00:00Z'): Promis
 const STAFF = { sub: 'staff:citynet-test', roles: ['CITYNET_STAFF' as const] };
 
 /** Runs an operation on `target` as `user`; returns the result and the request's context (its ChangeSet). */
-async function runAs(target: SubgraphService<Context>, query: string, variables: Record<string, unknown>, user: { sub: string; roles: ('CITYNET_STAFF' | 'CITY_OFFICER')[]; cityId?: string } = STAFF): Promise<{ result: Result; ctx: Context }> {
+async function runAs(
+  target: SubgraphService<Context>,
+  query: string,
+  variables: Record<string, unknown>,
+  user: { sub: string; roles: ('CITYNET_STAFF' | 'CITY_OFFICER')[]; cityId?: string } = STAFF,
+): Promise<{ result: Result; ctx: Context }> {
   const ctx = target.createContext(user);
   const response = await target.server.executeOperation({ query, variables }, { contextValue: ctx });
   if (response.body.kind !== 'single') throw new Error('expected a single result');
@@ -464,9 +503,16 @@ const UPDATE_CITY = `mutation($id: ID!, $input: UpdateCityInput!) { updateCity(c
 const PAY = `mutation($id: ID!) { recordDuesPayment(memberId: $id, year: 2026, amountUsd: 100, paidOn: "2026-11-01") { paidUsd } }`;
 const OPEN_ROUND = `mutation { openProgrammeRound(input: { year: 2026, opensAt: "2026-11-01T00:00:00Z", closesAt: "2026-12-31T00:00:00Z", seats: 5, currency: "USD", standardAnnualFee: 1000, subsidisedAnnualFee: 500 }) { year } }`;
 const APPLY = `mutation { applyToProgramme(input: { round: 2026, cityId: "makati", dataContact: { name: "A Contact", email: "a@makati.example.org" }, motivation: "Makati applies to the round.", readyIndicatorIds: ["5.1"] }) { id } }`;
-const REVIEW = (step: string, reason = false) => `mutation($id: ID!${reason ? ', $reason: String!' : ''}) { ${step}(applicationId: $id${reason ? ', reason: $reason' : ''}) { id status } }`;
+const REVIEW = (step: string, reason = false) =>
+  `mutation($id: ID!${reason ? ', $reason: String!' : ''}) { ${step}(applicationId: $id${reason ? ', reason: $reason' : ''}) { id status } }`;
 const MAKATI_OFFICER = { sub: 'officer:makati', roles: ['CITY_OFFICER' as const], cityId: 'makati' };
-const CEBU = { category: 'FULL', name: 'Cebu City', country: 'PH', city: { region: 'SOUTH_EAST_ASIA', population: 964169, timezone: 'Asia/Manila' }, contacts: { focalPointName: 'Test Focal Point', email: 'focal@cebu.example.org' } };
+const CEBU = {
+  category: 'FULL',
+  name: 'Cebu City',
+  country: 'PH',
+  city: { region: 'SOUTH_EAST_ASIA', population: 964169, timezone: 'Asia/Manila' },
+  contacts: { focalPointName: 'Test Focal Point', email: 'focal@cebu.example.org' },
+};
 
 describe('cache invalidation: every mutation declares what it changed', () => {
   let target: { db: Db; service: SubgraphService<Context> };
@@ -482,7 +528,13 @@ describe('cache invalidation: every mutation declares what it changed', () => {
 
   it.each([
     ['admitMember (full member: its new City, the lists)', ADMIT, { input: CEBU }, [CITY('cebu-city'), LISTS], null],
-    ['admitMember (associate: the lists)', ADMIT, { input: { category: 'ASSOCIATE', name: 'Urban Lab Asia', country: 'TH', organisationType: 'NGO' } }, [LISTS], null],
+    [
+      'admitMember (associate: the lists)',
+      ADMIT,
+      { input: { category: 'ASSOCIATE', name: 'Urban Lab Asia', country: 'TH', organisationType: 'NGO' } },
+      [LISTS],
+      null,
+    ],
     ['changeMemberStatus (City.membership, the lists)', STATUS, { id: 'makati', status: 'SUSPENDED' }, [CITY('makati'), LISTS], null],
     ['setMemberClusters', CLUSTERS, { id: 'makati', clusters: ['SDGS'] }, [CITY('makati'), LISTS], null],
     ['setMemberClusters (associate: no city)', CLUSTERS, { id: 'ait', clusters: ['SDGS'] }, [LISTS], null],
@@ -491,10 +543,22 @@ describe('cache invalidation: every mutation declares what it changed', () => {
     ['updateCity (the City, the lists and searches)', UPDATE_CITY, { id: 'makati', input: { population: 700000 } }, [CITY('makati'), LISTS], null],
     ['recordDuesPayment (Member.dues: the lists and lookups)', PAY, { id: 'makati' }, [LISTS], null],
     ['openProgrammeRound (the rounds)', OPEN_ROUND, {}, [LISTS], null],
-    ['applyToProgramme (City.programmeApplication, the round\'s applications)', APPLY, {}, [CITY('makati'), LISTS], MAKATI_OFFICER],
+    ["applyToProgramme (City.programmeApplication, the round's applications)", APPLY, {}, [CITY('makati'), LISTS], MAKATI_OFFICER],
     ['shortlistProgrammeApplication', REVIEW('shortlistProgrammeApplication'), { id: '2026:makati' }, [CITY('makati'), LISTS], null],
-    ['acceptProgrammeApplication (City.programmeEnrolment and programmeApplication, seats, lists)', REVIEW('acceptProgrammeApplication'), { id: '2026:makati' }, [CITY('makati'), LISTS], null],
-    ['withdrawProgrammeApplication (the enrolment ends)', REVIEW('withdrawProgrammeApplication', true), { id: '2026:makati', reason: 'A test' }, [CITY('makati'), LISTS], null],
+    [
+      'acceptProgrammeApplication (City.programmeEnrolment and programmeApplication, seats, lists)',
+      REVIEW('acceptProgrammeApplication'),
+      { id: '2026:makati' },
+      [CITY('makati'), LISTS],
+      null,
+    ],
+    [
+      'withdrawProgrammeApplication (the enrolment ends)',
+      REVIEW('withdrawProgrammeApplication', true),
+      { id: '2026:makati', reason: 'A test' },
+      [CITY('makati'), LISTS],
+      null,
+    ],
     ['enrolCity (City.programmeEnrolment, the lists)', ENROL, { id: 'makati' }, [CITY('makati'), LISTS], null],
   ])('%s', async (_name, query, variables, tags, user: typeof MAKATI_OFFICER | null) => {
     const { result, ctx } = await runAs(target.service, query, variables, user ?? STAFF);
@@ -553,11 +617,27 @@ describe('the one audited write', () => {
     // new city goes into the search index (its terms, its key documents).
     expect(writes[0]).toBe('insert members');
     const outbox = writes.slice(1, writes.indexOf('update members') + 1);
-    expect(new Set(outbox)).toEqual(new Set(['insert audit', 'update cities', 'update member_contacts', 'insert events', 'insert events_by_seq', 'insert events_meta', 'update events_meta', 'update members']));
+    expect(new Set(outbox)).toEqual(
+      new Set([
+        'insert audit',
+        'update cities',
+        'update member_contacts',
+        'insert events',
+        'insert events_by_seq',
+        'insert events_meta',
+        'update events_meta',
+        'update members',
+      ]),
+    );
     expect(outbox.at(-1)).toBe('update members');
-    expect(new Set(writes.slice(writes.indexOf('update members') + 1))).toEqual(new Set(['insert city_search_terms', 'insert city_search_keys', 'update city_search_terms']));
+    expect(new Set(writes.slice(writes.indexOf('update members') + 1))).toEqual(
+      new Set(['insert city_search_terms', 'insert city_search_keys', 'update city_search_terms']),
+    );
     const event = await target.db.collection('events').findOne({ _id: 'city.admitted:cebu-city' as any });
-    expect(event).toMatchObject({ type: 'city.admitted', payload: { cityId: 'cebu-city', name: 'Cebu City', country: 'PH', region: 'SOUTH_EAST_ASIA', population: 964169, timezone: 'Asia/Manila', version: 0 } });
+    expect(event).toMatchObject({
+      type: 'city.admitted',
+      payload: { cityId: 'cebu-city', name: 'Cebu City', country: 'PH', region: 'SOUTH_EAST_ASIA', population: 964169, timezone: 'Asia/Manila', version: 0 },
+    });
     expect(event!.seq).toEqual(expect.any(Number));
     const member = await target.db.collection('members').findOne({ _id: 'cebu-city' as any });
     expect(member).toMatchObject({ version: 1, status: 'ACTIVE', since: '2026-11-28' });
@@ -581,9 +661,41 @@ describe('the one audited write', () => {
 
   it('an admission whose process died after the member write is completed at the next start-up', async () => {
     const at = new Date('2026-11-28T09:00:00Z');
-    const city: CityDoc = { _id: 'iloilo-city', name: 'Iloilo City', country: 'PH', region: 'SOUTH_EAST_ASIA', population: 457626, areaKm2: 78.3, timezone: 'Asia/Manila', sampleData: false };
-    const member: MemberDoc = { _id: 'iloilo-city', name: 'Iloilo City', category: 'FULL', organisationType: 'LOCAL_GOVERNMENT', cityId: 'iloilo-city', country: 'PH', status: 'ACTIVE', since: '2026-11-28', clusters: [], nationalChapter: null };
-    const entry = (n: number, action: string, subject: string) => ({ _id: `members:iloilo-city:v1:${n}`, cityId: 'iloilo-city', year: null, at, actor: 'staff:citynet-test', actorRoles: ['CITYNET_STAFF'], action, subject, old: null, new: {}, seq: 10_000 + n });
+    const city: CityDoc = {
+      _id: 'iloilo-city',
+      name: 'Iloilo City',
+      country: 'PH',
+      region: 'SOUTH_EAST_ASIA',
+      population: 457626,
+      areaKm2: 78.3,
+      timezone: 'Asia/Manila',
+      sampleData: false,
+    };
+    const member: MemberDoc = {
+      _id: 'iloilo-city',
+      name: 'Iloilo City',
+      category: 'FULL',
+      organisationType: 'LOCAL_GOVERNMENT',
+      cityId: 'iloilo-city',
+      country: 'PH',
+      status: 'ACTIVE',
+      since: '2026-11-28',
+      clusters: [],
+      nationalChapter: null,
+    };
+    const entry = (n: number, action: string, subject: string) => ({
+      _id: `members:iloilo-city:v1:${n}`,
+      cityId: 'iloilo-city',
+      year: null,
+      at,
+      actor: 'staff:citynet-test',
+      actorRoles: ['CITYNET_STAFF'],
+      action,
+      subject,
+      old: null,
+      new: {},
+      seq: 10_000 + n,
+    });
     await target.db.collection<MemberDoc>('members').insertOne({
       ...member,
       version: 1,
@@ -606,8 +718,24 @@ describe('the one audited write', () => {
 
   it('an acceptance whose process died after the application write is completed at the next start-up (enrolment, event, audit)', async () => {
     const at = new Date('2026-11-28T09:30:00Z');
-    const enrolment = { _id: 'toronto', cityId: 'toronto', programme: 'CityNet–WCCD ISO 37120 joint programme', round: 2031, enrolledOn: '2026-11-28', subsidisedUntil: null, rate: { kind: 'STANDARD', annualFee: 1000, currency: 'USD', reason: 'a test' }, applicationId: '2031:toronto', status: 'ACTIVE', withdrawnOn: null };
-    const event = { _id: 'programme.application.accepted:2031:toronto:v2', type: 'programme.application.accepted', at, payload: { cityId: 'toronto', round: 2031, year: 2031, dataYear: 2030 } };
+    const enrolment = {
+      _id: 'toronto',
+      cityId: 'toronto',
+      programme: 'CityNet–WCCD ISO 37120 joint programme',
+      round: 2031,
+      enrolledOn: '2026-11-28',
+      subsidisedUntil: null,
+      rate: { kind: 'STANDARD', annualFee: 1000, currency: 'USD', reason: 'a test' },
+      applicationId: '2031:toronto',
+      status: 'ACTIVE',
+      withdrawnOn: null,
+    };
+    const event = {
+      _id: 'programme.application.accepted:2031:toronto:v2',
+      type: 'programme.application.accepted',
+      at,
+      payload: { cityId: 'toronto', round: 2031, year: 2031, dataYear: 2030 },
+    };
     await target.db.collection('programme_applications').insertOne({
       _id: '2031:toronto' as any,
       round: 2031,
@@ -615,7 +743,21 @@ describe('the one audited write', () => {
       status: 'ACCEPTED',
       version: 2,
       outbox: {
-        audit: [{ _id: 'programme_applications:2031:toronto:v2:0', cityId: 'toronto', year: null, at, actor: 'staff:citynet-test', actorRoles: ['CITYNET_STAFF'], action: 'programme.applicationAccepted', subject: 'programme-application:2031:toronto', old: { status: 'SUBMITTED' }, new: { status: 'ACCEPTED' }, seq: 20_000 }],
+        audit: [
+          {
+            _id: 'programme_applications:2031:toronto:v2:0',
+            cityId: 'toronto',
+            year: null,
+            at,
+            actor: 'staff:citynet-test',
+            actorRoles: ['CITYNET_STAFF'],
+            action: 'programme.applicationAccepted',
+            subject: 'programme-application:2031:toronto',
+            old: { status: 'SUBMITTED' },
+            new: { status: 'ACCEPTED' },
+            seq: 20_000,
+          },
+        ],
         derived: [{ collection: 'enrolments', doc: enrolment }],
         events: [event],
       },
@@ -623,7 +765,10 @@ describe('the one audited write', () => {
     const restarted = await createServer({ db: target.db, settings: settings(mongo.prefix) });
     await restarted.stop();
     expect(await target.db.collection('enrolments').findOne({ _id: 'toronto' as any })).toEqual(enrolment);
-    expect(await target.db.collection('events').findOne({ _id: event._id as any })).toMatchObject({ type: 'programme.application.accepted', seq: expect.any(Number) });
+    expect(await target.db.collection('events').findOne({ _id: event._id as any })).toMatchObject({
+      type: 'programme.application.accepted',
+      seq: expect.any(Number),
+    });
     expect(await target.db.collection('audit').countDocuments({ subject: 'programme-application:2031:toronto' })).toBe(1);
     expect((await target.db.collection('programme_applications').findOne({ _id: '2031:toronto' as any }))!.outbox).toBeUndefined();
   });
@@ -650,8 +795,30 @@ describe('the one audited write', () => {
 describe('migrations: a database written by the previous version', () => {
   const OLD_AUDIT = [
     // As lib/db/audit-log.ts wrote them, after the change: random ids, no `seq`.
-    { _id: '0b6f7f5e-3c1f-4a52-9a43-2f1b8a0c9d11', cityId: 'makati', year: null, at: new Date('2026-01-05T08:00:00Z'), actor: 'staff:citynet-1', actorRoles: ['CITYNET_STAFF'], action: 'member.clustersSet', subject: 'member:makati', old: { clusters: ['CLIMATE_CHANGE'] }, new: { clusters: ['CLIMATE_CHANGE', 'DISASTER'] } },
-    { _id: '7d0c2a44-1e9b-4c0e-8d7a-5b3f6e2a1c08', cityId: 'makati', year: null, at: new Date('2026-01-06T08:00:00Z'), actor: 'staff:citynet-1', actorRoles: ['CITYNET_STAFF'], action: 'city.enrolled', subject: 'enrolment:makati', old: null, new: { ...enrolments[0] } },
+    {
+      _id: '0b6f7f5e-3c1f-4a52-9a43-2f1b8a0c9d11',
+      cityId: 'makati',
+      year: null,
+      at: new Date('2026-01-05T08:00:00Z'),
+      actor: 'staff:citynet-1',
+      actorRoles: ['CITYNET_STAFF'],
+      action: 'member.clustersSet',
+      subject: 'member:makati',
+      old: { clusters: ['CLIMATE_CHANGE'] },
+      new: { clusters: ['CLIMATE_CHANGE', 'DISASTER'] },
+    },
+    {
+      _id: '7d0c2a44-1e9b-4c0e-8d7a-5b3f6e2a1c08',
+      cityId: 'makati',
+      year: null,
+      at: new Date('2026-01-06T08:00:00Z'),
+      actor: 'staff:citynet-1',
+      actorRoles: ['CITYNET_STAFF'],
+      action: 'city.enrolled',
+      subject: 'enrolment:makati',
+      old: null,
+      new: { ...enrolments[0] },
+    },
   ];
   const COLLECTIONS = ['cities', 'members', 'enrolments', 'member_contacts', 'audit', '_meta'];
   let old: Db;
@@ -661,7 +828,9 @@ describe('migrations: a database written by the previous version', () => {
     await old.collection<CityDoc>('cities').insertMany(cities.slice(0, 6));
     await old.collection<MemberDoc>('members').insertMany(members.slice(0, 5));
     await old.collection<EnrolmentDoc>('enrolments').insertMany(enrolments);
-    await old.collection('member_contacts').insertOne({ _id: 'makati' as any, focalPointName: 'Old Focal Point', email: 'old@makati.example.org', sampleData: false });
+    await old
+      .collection('member_contacts')
+      .insertOne({ _id: 'makati' as any, focalPointName: 'Old Focal Point', email: 'old@makati.example.org', sampleData: false });
     await old.collection('audit').insertMany(OLD_AUDIT as any[]);
     await old.collection('_meta').insertOne({ _id: 'seed' as any, seededAt: new Date('2026-01-01T00:00:00Z') });
     // The indexes the previous version created, one per command.
@@ -690,7 +859,12 @@ describe('migrations: a database written by the previous version', () => {
     // Enrolments from before rates existed get theirs (subsidised; no round 2016, 2024, 2025 in this
     // database, so no fee), and no application; everything else is exactly as it was.
     const after = JSON.parse(await snapshotOf(old));
-    const rate = { kind: 'SUBSIDISED', annualFee: null, currency: null, reason: 'Subsidised rate: enrolled directly by CityNet staff (enrolCity), outside the review of a round.' };
+    const rate = {
+      kind: 'SUBSIDISED',
+      annualFee: null,
+      currency: null,
+      reason: 'Subsidised rate: enrolled directly by CityNet staff (enrolCity), outside the review of a round.',
+    };
     expect(after).toEqual({ ...before, enrolments: before.enrolments.map((e: object) => ({ ...e, rate, applicationId: null })) });
     const applied = await old.collection('migrations').find({}).toArray();
     expect(applied.map((m) => m._id)).toEqual(['2026-12-01-membership-enrolments-cityId-index', '2026-12-02-membership-enrolment-rates']);
@@ -708,7 +882,14 @@ describe('migrations: a database written by the previous version', () => {
   it('the rate migration is idempotent and leaves recorded rates alone', async () => {
     const migration = MIGRATIONS.find((m) => m.id === '2026-12-02-membership-enrolment-rates')!;
     const enrolments = old.collection('enrolments');
-    await enrolments.insertOne({ _id: 'quezon-city' as any, cityId: 'quezon-city', programme: 'x', round: 2016, enrolledOn: '2016-05-01', subsidisedUntil: '2019-04-30' });
+    await enrolments.insertOne({
+      _id: 'quezon-city' as any,
+      cityId: 'quezon-city',
+      programme: 'x',
+      round: 2016,
+      enrolledOn: '2016-05-01',
+      subsidisedUntil: '2019-04-30',
+    });
     const recorded = await enrolments.findOne({ _id: 'makati' as any });
     await migration.up(old);
     await migration.up(old);

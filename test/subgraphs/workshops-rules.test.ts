@@ -19,7 +19,10 @@ const NOW = new Date('2027-01-01T00:00:00Z');
 describe('seats are people', () => {
   const reg = (id: string, registeredAt = NOW): StoredRegistration => ({ _id: id, workshopId: 'w', cityId: id, status: 'WAITLISTED', registeredAt });
   const place = (book: SeatBook, id: string, people: number) => {
-    const seats = book.allocate(Array.from({ length: people }, (_, i) => ({ id: `p${i + 1}`, name: `${id} ${i + 1}`, role: 'Officer', email: `${i}@${id}.org` })), NOW);
+    const seats = book.allocate(
+      Array.from({ length: people }, (_, i) => ({ id: `p${i + 1}`, name: `${id} ${i + 1}`, role: 'Officer', email: `${i}@${id}.org` })),
+      NOW,
+    );
     const r = withParticipants(reg(id), seats, NOW);
     book.put(r);
     return r;
@@ -59,8 +62,17 @@ describe('seats are people', () => {
   });
 
   test('a registration written before participants holds one unnamed seat in its place', () => {
-    const legacy: StoredRegistration = { _id: 'old', workshopId: 'w', cityId: 'old', status: 'WAITLISTED', registeredAt: new Date('2026-01-01T00:00:00Z'), seq: 4 };
-    expect(seatsOf(legacy)).toEqual([{ id: 'p1', name: null, role: null, email: null, status: 'WAITLISTED', seq: 4, addedAt: legacy.registeredAt, confirmedAt: null }]);
+    const legacy: StoredRegistration = {
+      _id: 'old',
+      workshopId: 'w',
+      cityId: 'old',
+      status: 'WAITLISTED',
+      registeredAt: new Date('2026-01-01T00:00:00Z'),
+      seq: 4,
+    };
+    expect(seatsOf(legacy)).toEqual([
+      { id: 'p1', name: null, role: null, email: null, status: 'WAITLISTED', seq: 4, addedAt: legacy.registeredAt, confirmedAt: null },
+    ]);
     const book = new SeatBook(1, [legacy]);
     expect(book.lastSeq).toBe(4);
     expect(book.fill(NOW).map((m) => m.after.participants?.[0].status)).toEqual(['CONFIRMED']);
@@ -83,11 +95,25 @@ describe('workshop status by the clock', () => {
 });
 
 describe('mentor eligibility', () => {
-  const theme = (name: string, coreTotal: number, coreVerified: number, supportingTotal = 3, supportingVerified = 0): ThemeCounts => ({ theme: name, coreTotal, coreVerified, supportingTotal, supportingVerified });
-  const cert = (year: number, status: string, level: CertificationFacts['level'], byTheme: ThemeCounts[] = []): CertificationFacts => ({ year, status, level, byTheme });
+  const theme = (name: string, coreTotal: number, coreVerified: number, supportingTotal = 3, supportingVerified = 0): ThemeCounts => ({
+    theme: name,
+    coreTotal,
+    coreVerified,
+    supportingTotal,
+    supportingVerified,
+  });
+  const cert = (year: number, status: string, level: CertificationFacts['level'], byTheme: ThemeCounts[] = []): CertificationFacts => ({
+    year,
+    status,
+    level,
+    byTheme,
+  });
 
   test('the latest certification in force at or above the level', () => {
-    expect(mentorEligibility('x', [cert(2016, 'CERTIFIED', 'SILVER')], ['Energy'], 'SILVER')).toMatchObject({ eligible: true, reason: 'x is certified SILVER for data year 2016, at or above SILVER' });
+    expect(mentorEligibility('x', [cert(2016, 'CERTIFIED', 'SILVER')], ['Energy'], 'SILVER')).toMatchObject({
+      eligible: true,
+      reason: 'x is certified SILVER for data year 2016, at or above SILVER',
+    });
     expect(mentorEligibility('x', [cert(2016, 'CERTIFIED', 'SILVER')], ['Energy'], 'GOLD').eligible).toBe(false);
     // A later certification not in force (under verification) does not count; the latest in force does.
     expect(mentorEligibility('x', [cert(2017, 'UNDER_VERIFICATION', null), cert(2016, 'CERTIFIED', 'GOLD')], ['Energy'], 'SILVER').eligible).toBe(true);
@@ -98,20 +124,30 @@ describe('mentor eligibility', () => {
   test('or verified data in every focus theme (every core indicator; every supporting one where a theme has no core)', () => {
     const data = [theme('Energy', 4, 4), theme('Recreation', 0, 0, 2, 2), theme('Finance', 1, 0)];
     const bronze = [cert(2016, 'CERTIFIED', 'BRONZE', data)];
-    expect(mentorEligibility('x', bronze, ['Energy', 'Recreation'], 'SILVER')).toMatchObject({ eligible: true, reason: 'x has verified data in every focus theme (data year 2016)' });
+    expect(mentorEligibility('x', bronze, ['Energy', 'Recreation'], 'SILVER')).toMatchObject({
+      eligible: true,
+      reason: 'x has verified data in every focus theme (data year 2016)',
+    });
     const refused = mentorEligibility('x', bronze, ['Energy', 'Finance'], 'SILVER');
     expect(refused.eligible).toBe(false);
     expect(refused.reason).toBe(
       'x cannot mentor: its latest certification in force is BRONZE (data year 2016), below SILVER, and its data for 2016 is not verified in Finance (every core indicator of each focus theme must be VERIFIED)',
     );
-    expect(mentorEligibility('x', [], ['Energy'], 'SILVER')).toEqual({ eligible: false, reason: 'x cannot mentor: it has no certification in force (at or above SILVER is needed), and it has no verified data in the focus themes' });
+    expect(mentorEligibility('x', [], ['Energy'], 'SILVER')).toEqual({
+      eligible: false,
+      reason: 'x cannot mentor: it has no certification in force (at or above SILVER is needed), and it has no verified data in the focus themes',
+    });
   });
 
-  test('a pair starts today or up to 365 days back, in the mentor\'s calendar', () => {
+  test("a pair starts today or up to 365 days back, in the mentor's calendar", () => {
     expect(checkStartedOn('2026-11-28', '2026-11-28', 'Asia/Manila')).toBe('2026-11-28');
     expect(checkStartedOn('2025-11-28', '2026-11-28', 'Asia/Manila')).toBe('2025-11-28');
-    expect(() => checkStartedOn('2025-11-27', '2026-11-28', 'Asia/Manila')).toThrow('"startedOn" must be at most 365 days in the past (from 2025-11-28 in Asia/Manila), got 2025-11-27');
-    expect(() => checkStartedOn('2026-11-29', '2026-11-28', 'Asia/Manila')).toThrow('"startedOn" must not be in the future (today is 2026-11-28 in Asia/Manila');
+    expect(() => checkStartedOn('2025-11-27', '2026-11-28', 'Asia/Manila')).toThrow(
+      '"startedOn" must be at most 365 days in the past (from 2025-11-28 in Asia/Manila), got 2025-11-27',
+    );
+    expect(() => checkStartedOn('2026-11-29', '2026-11-28', 'Asia/Manila')).toThrow(
+      '"startedOn" must not be in the future (today is 2026-11-28 in Asia/Manila',
+    );
   });
 });
 
@@ -123,7 +159,15 @@ describe('mentor ranking', () => {
     { theme: 'Environment', coreTotal: 3, coreVerified: 3, supportingTotal: 5, supportingVerified: environment },
     { theme: 'Health', coreTotal: 4, coreVerified: 4, supportingTotal: 3, supportingVerified: other },
   ];
-  const candidate = (cityId: string, over: Partial<MentorCandidateFacts>): MentorCandidateFacts => ({ cityId, dataYear: 2016, region: 'EUROPE', population: 100_000, byTheme: byTheme(0, 0), activePairs: 0, ...over });
+  const candidate = (cityId: string, over: Partial<MentorCandidateFacts>): MentorCandidateFacts => ({
+    cityId,
+    dataYear: 2016,
+    region: 'EUROPE',
+    population: 100_000,
+    byTheme: byTheme(0, 0),
+    activePairs: 0,
+    ...over,
+  });
 
   test('what they can teach first, then the same region or population band, then capacity; never alphabetical by accident', () => {
     const ranked = rankMentors(mentee, gap, [
@@ -137,7 +181,14 @@ describe('mentor ranking', () => {
     ]);
     // amman (same band, no pairs) before yangon (same region, two pairs): equally close, more capacity.
     expect(ranked.map((s) => s.cityId)).toEqual(['zagreb', 'wellington', 'xiamen', 'amman', 'yangon', 'bangkok']);
-    expect(ranked[0]).toMatchObject({ verifiedSupportingInGapThemes: 7, verifiedSupportingByTheme: [{ theme: 'Economy', count: 4 }, { theme: 'Environment', count: 3 }], verifiedThemes: ['Economy', 'Environment'] });
+    expect(ranked[0]).toMatchObject({
+      verifiedSupportingInGapThemes: 7,
+      verifiedSupportingByTheme: [
+        { theme: 'Economy', count: 4 },
+        { theme: 'Environment', count: 3 },
+      ],
+      verifiedThemes: ['Economy', 'Environment'],
+    });
     expect(ranked[1]).toMatchObject({ sameRegion: true, samePopulationBand: true, populationBand: '1 to 5 million', activeMentoringPairs: 1 });
     expect(ranked[1].reasons).toEqual([
       '4 VERIFIED supporting indicators in the gap themes (data year 2016): Economy 2, Environment 2',
@@ -166,7 +217,7 @@ describe('mentor ranking', () => {
 });
 
 describe('local time', () => {
-  test('the mentor\'s day and messages in local time next to UTC', () => {
+  test("the mentor's day and messages in local time next to UTC", () => {
     // 01:00 in Manila on the 28th is 17:00 UTC on the 27th.
     expect(localDate(new Date('2026-11-27T17:00:00Z'), 'Asia/Manila')).toBe('2026-11-28');
     expect(localDate(new Date('2026-11-27T17:00:00Z'), 'UTC')).toBe('2026-11-27');

@@ -47,8 +47,24 @@ const workshop = (id: string, fields: Partial<WorkshopDoc> & Pick<WorkshopDoc, '
 // Upcoming / past workshops relative to now (for City.upcomingWorkshops).
 const relative: WorkshopDoc[] = [
   workshop('w-past', { startsAt: inDays(-10), hostCityId: 'makati' }),
-  workshop('w-1', { title: 'Solid waste clinic', themes: ['Solid Waste'], startsAt: inDays(2), hostCityId: 'makati', facilitator: 'CityNet Secretariat', capacity: 30, seatsTaken: 12 }),
-  workshop('w-2', { title: 'Energy online', themes: ['Energy', 'Environment'], format: 'ONLINE', startsAt: inDays(5), timezone: 'Asia/Kathmandu', capacity: 10, seatsTaken: 12 }),
+  workshop('w-1', {
+    title: 'Solid waste clinic',
+    themes: ['Solid Waste'],
+    startsAt: inDays(2),
+    hostCityId: 'makati',
+    facilitator: 'CityNet Secretariat',
+    capacity: 30,
+    seatsTaken: 12,
+  }),
+  workshop('w-2', {
+    title: 'Energy online',
+    themes: ['Energy', 'Environment'],
+    format: 'ONLINE',
+    startsAt: inDays(5),
+    timezone: 'Asia/Kathmandu',
+    capacity: 10,
+    seatsTaken: 12,
+  }),
   workshop('w-3', { startsAt: inDays(1), hostCityId: 'seoul', status: 'CANCELLED', timezone: 'Asia/Seoul' }),
   workshop('w-4', { themes: ['Water and Sanitation'], startsAt: inDays(3), hostCityId: 'seoul', timezone: 'Asia/Seoul', format: 'HYBRID' }),
   workshop('w-5', { startsAt: inDays(7) }),
@@ -57,9 +73,27 @@ const relative: WorkshopDoc[] = [
 // Fixed instants (2025) for the listing and local-time tests.
 const fixed: WorkshopDoc[] = [
   workshop('f-manila', { startsAt: new Date('2025-03-02T01:00:00Z'), hostCityId: 'makati', themes: ['Solid Waste', 'Environment'], status: 'COMPLETED' }),
-  workshop('f-kathmandu', { startsAt: new Date('2025-01-15T03:15:00Z'), timezone: 'Asia/Kathmandu', themes: ['Health'], format: 'ONLINE', status: 'COMPLETED' }),
-  workshop('f-toronto', { startsAt: new Date('2025-07-01T16:00:00Z'), timezone: 'America/Toronto', hostCityId: 'toronto', themes: ['Solid Waste'], status: 'CANCELLED' }),
-  workshop('f-toronto-b', { startsAt: new Date('2025-07-01T16:00:00Z'), timezone: 'America/Toronto', hostCityId: 'toronto', themes: ['Energy'], status: 'COMPLETED' }),
+  workshop('f-kathmandu', {
+    startsAt: new Date('2025-01-15T03:15:00Z'),
+    timezone: 'Asia/Kathmandu',
+    themes: ['Health'],
+    format: 'ONLINE',
+    status: 'COMPLETED',
+  }),
+  workshop('f-toronto', {
+    startsAt: new Date('2025-07-01T16:00:00Z'),
+    timezone: 'America/Toronto',
+    hostCityId: 'toronto',
+    themes: ['Solid Waste'],
+    status: 'CANCELLED',
+  }),
+  workshop('f-toronto-b', {
+    startsAt: new Date('2025-07-01T16:00:00Z'),
+    timezone: 'America/Toronto',
+    hostCityId: 'toronto',
+    themes: ['Energy'],
+    status: 'COMPLETED',
+  }),
   workshop('f-utc', { startsAt: new Date('2025-12-31T23:30:00Z'), timezone: 'UTC', status: 'COMPLETED' }),
 ];
 
@@ -98,8 +132,26 @@ const mentoringPairs: MentoringPairDoc[] = [
     closedOn: null,
     sessions: [{ heldAt: new Date('2025-03-01T02:00:00Z'), durationMinutes: 90, format: 'ONLINE', summary: 'Kick-off' }],
   },
-  { _id: 'm2', mentorCityId: 'seoul', menteeCityId: 'makati', focusThemes: ['Transportation'], status: 'CLOSED', startedOn: '2023-05-10', closedOn: '2024-05-10', sessions: [] },
-  { _id: 'm3', mentorCityId: 'kuala-lumpur', menteeCityId: 'seoul', focusThemes: ['Energy', 'Water and Sanitation'], status: 'ACTIVE', startedOn: '2025-06-01', closedOn: null, sessions: [] },
+  {
+    _id: 'm2',
+    mentorCityId: 'seoul',
+    menteeCityId: 'makati',
+    focusThemes: ['Transportation'],
+    status: 'CLOSED',
+    startedOn: '2023-05-10',
+    closedOn: '2024-05-10',
+    sessions: [],
+  },
+  {
+    _id: 'm3',
+    mentorCityId: 'kuala-lumpur',
+    menteeCityId: 'seoul',
+    focusThemes: ['Energy', 'Water and Sanitation'],
+    status: 'ACTIVE',
+    startedOn: '2025-06-01',
+    closedOn: null,
+    sessions: [],
+  },
 ];
 
 let mongo: TestMongo;
@@ -407,9 +459,12 @@ describe('federation', () => {
     const zero = await ok(CITY, { representations: [city('makati')], first: 0 });
     expect(zero._entities[0].upcomingWorkshops).toEqual([]);
     // Different `first` values in one request share the batch.
-    const mixed = await ok(`query($r: [_Any!]!) { _entities(representations: $r) { ... on City { a: upcomingWorkshops(first: 1) { id } b: upcomingWorkshops { id } } } }`, {
-      r: [city('makati')],
-    });
+    const mixed = await ok(
+      `query($r: [_Any!]!) { _entities(representations: $r) { ... on City { a: upcomingWorkshops(first: 1) { id } b: upcomingWorkshops { id } } } }`,
+      {
+        r: [city('makati')],
+      },
+    );
     expect(mixed._entities[0]).toEqual({ a: [{ id: 'w-1' }], b: [{ id: 'w-1' }, { id: 'w-4' }, { id: 'w-2' }] });
   });
 
@@ -489,7 +544,9 @@ describe('federation', () => {
       const data = await ok(CITY, { representations: genCities.slice(0, n).map(city) });
       expect(data._entities).toHaveLength(n);
       // Each generated city hosts exactly one upcoming workshop: the batch is split correctly.
-      data._entities.forEach((e: any, i: number) => { expect(e.upcomingWorkshops).toEqual([{ id: `g-${genCities[i]}`, hostCity: { id: genCities[i] } }]); });
+      data._entities.forEach((e: any, i: number) => {
+        expect(e.upcomingWorkshops).toEqual([{ id: `g-${genCities[i]}`, hostCity: { id: genCities[i] } }]);
+      });
       return dataCommands();
     };
     const ten = await count(10);
@@ -550,7 +607,8 @@ async function startStandInGateway(): Promise<{ url: string; requests: () => num
       requests++;
       const { query, variables } = JSON.parse(body) as { query: string; variables: Record<string, string> };
       let data: unknown;
-      if (query.includes('WorkshopsMentorEligibility')) data = { city: facts(variables.id) && { id: variables.id, certifications: certifications(variables.id) } };
+      if (query.includes('WorkshopsMentorEligibility'))
+        data = { city: facts(variables.id) && { id: variables.id, certifications: certifications(variables.id) } };
       else if (query.includes('WorkshopsCityZone')) data = { city: facts(variables.id) };
       else data = Object.fromEntries(Object.entries(variables).map(([alias, id]) => [alias, facts(id)]));
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data }));
@@ -625,7 +683,9 @@ describe('writes', () => {
     expect(scheduled.data!.scheduleWorkshop).toEqual({ id: w, version: 1, seatsTaken: 0 });
     expect(new Set(scheduled.tags)).toEqual(new Set([W(w), C('makati'), GAP, LISTS]));
     // The entry's id names the collection, the document and the write that carried it; the outbox is emptied after the copy.
-    expect(await audit(`workshop:${w}`)).toEqual([expect.objectContaining({ _id: `workshops:${w}:v1:0`, action: 'workshop.scheduled', actor: STAFF.sub, cityId: 'makati', old: null })]);
+    expect(await audit(`workshop:${w}`)).toEqual([
+      expect.objectContaining({ _id: `workshops:${w}:v1:0`, action: 'workshop.scheduled', actor: STAFF.sub, cityId: 'makati', old: null }),
+    ]);
     expect(await stored('workshops', w)).toMatchObject({ version: 1, detailsVersion: 1 });
     expect(await stored('workshops', w)).not.toHaveProperty('outbox');
 
@@ -635,16 +695,31 @@ describe('writes', () => {
     const colombo = await done(REGISTER, { w, c: 'colombo' });
     expect(colombo.data!.registerForWorkshop).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1, workshop: { seatsTaken: 1 } });
     expect(new Set(colombo.tags)).toEqual(new Set([W(w), C('makati'), C('seoul'), C('colombo'), GAP, LISTS]));
-    expect(await audit(`registration:${w}:seoul`)).toEqual([expect.objectContaining({ _id: `registrations:${w}:seoul:v1:0`, action: 'registration.created', actor: 'officer:seoul', cityId: 'seoul', new: { status: 'CONFIRMED', seq: 1 } })]);
+    expect(await audit(`registration:${w}:seoul`)).toEqual([
+      expect.objectContaining({
+        _id: `registrations:${w}:seoul:v1:0`,
+        action: 'registration.created',
+        actor: 'officer:seoul',
+        cityId: 'seoul',
+        new: { status: 'CONFIRMED', seq: 1 },
+      }),
+    ]);
     expect(await stored('registrations', `${w}:seoul`)).toMatchObject({ version: 1, status: 'CONFIRMED', seq: 1 });
     expect(await stored('registrations', `${w}:seoul`)).not.toHaveProperty('outbox');
     // The seat count is a write of the workshop (version 2), not a change of its details (Workshop.version 1).
     expect(await stored('workshops', w)).toMatchObject({ version: 2, detailsVersion: 1, seatsTaken: 1 });
 
     const cancelled = await done(CANCEL_REG, { id: `${w}:seoul` }, officer('seoul'));
-    expect(cancelled.data!.cancelRegistration).toEqual({ registration: { status: 'CANCELLED' }, promoted: { id: `${w}:colombo`, status: 'CONFIRMED' }, workshop: { seatsTaken: 1 } });
+    expect(cancelled.data!.cancelRegistration).toEqual({
+      registration: { status: 'CANCELLED' },
+      promoted: { id: `${w}:colombo`, status: 'CONFIRMED' },
+      workshop: { seatsTaken: 1 },
+    });
     expect(new Set(cancelled.tags)).toEqual(new Set([W(w), C('makati'), C('seoul'), C('colombo'), GAP, LISTS]));
-    expect((await audit(`registration:${w}:seoul`)).map((e) => [e._id, e.action])).toEqual([[`registrations:${w}:seoul:v1:0`, 'registration.created'], [`registrations:${w}:seoul:v2:0`, 'registration.cancelled']]);
+    expect((await audit(`registration:${w}:seoul`)).map((e) => [e._id, e.action])).toEqual([
+      [`registrations:${w}:seoul:v1:0`, 'registration.created'],
+      [`registrations:${w}:seoul:v2:0`, 'registration.cancelled'],
+    ]);
     expect((await audit(`registration:${w}:colombo`)).map((e) => [e._id, e.action, e.actor])).toEqual([
       [`registrations:${w}:colombo:v1:0`, 'registration.created', STAFF.sub],
       [`registrations:${w}:colombo:v2:0`, 'registration.promoted', 'officer:seoul'],
@@ -689,10 +764,16 @@ describe('writes', () => {
     // A mentor's active pairs rank its suggestions in every gap: CertificationGap type-wide.
     const expected = new Set([P(id), C('yokohama'), C('busan'), GAP, LISTS]);
     expect(new Set(paired.tags)).toEqual(expected);
-    const logged = await done(`mutation($id: ID!) { logMentoringSession(pairId: $id, input: { heldAt: "${new Date(NOW - HOUR).toISOString()}", durationMinutes: 60, format: ONLINE }) { sessions { durationMinutes } } }`, { id });
+    const logged = await done(
+      `mutation($id: ID!) { logMentoringSession(pairId: $id, input: { heldAt: "${new Date(NOW - HOUR).toISOString()}", durationMinutes: 60, format: ONLINE }) { sessions { durationMinutes } } }`,
+      { id },
+    );
     expect(logged.data!.logMentoringSession.sessions).toEqual([{ durationMinutes: 60 }]);
     expect(new Set(logged.tags)).toEqual(expected);
-    const closed = await done(`mutation($id: ID!) { closeMentoringPair(pairId: $id, outcome: { result: PARTLY_MET, summary: "Energy audit started" }) { status } }`, { id });
+    const closed = await done(
+      `mutation($id: ID!) { closeMentoringPair(pairId: $id, outcome: { result: PARTLY_MET, summary: "Energy audit started" }) { status } }`,
+      { id },
+    );
     expect(new Set(closed.tags)).toEqual(expected);
     expect((await audit(`mentoring:${id}`)).map((e) => [e._id, e.action])).toEqual([
       [`mentoring_pairs:${id}:v1:0`, 'mentoring.paired'],
@@ -708,7 +789,19 @@ describe('writes', () => {
     const w = (await done(SCHEDULE, { input: input(50, { capacity: 5 }) })).data!.scheduleWorkshop.id as string;
     await done(REGISTER, { w, c: 'seoul' });
     // As if the process died right after the single-document write, before copying its outbox.
-    const lost = (n: number) => ({ _id: `lost-${w}-${n}`, cityId: 'seoul', year: null, at: new Date(), actor: 'x', actorRoles: [], action: 'test.lost', subject: `lost:${w}`, old: null, new: null, seq: n });
+    const lost = (n: number) => ({
+      _id: `lost-${w}-${n}`,
+      cityId: 'seoul',
+      year: null,
+      at: new Date(),
+      actor: 'x',
+      actorRoles: [],
+      action: 'test.lost',
+      subject: `lost:${w}`,
+      old: null,
+      new: null,
+      seq: n,
+    });
     await wdb.collection('registrations').updateOne({ _id: `${w}:seoul` as never }, { $set: { outbox: { audit: [lost(1)] } } });
     await wdb.collection('workshops').updateOne({ _id: w as never }, { $set: { outbox: { audit: [lost(2)] } } });
     await done(CANCEL_REG, { id: `${w}:seoul` });
@@ -716,7 +809,18 @@ describe('writes', () => {
     expect((await audit(`lost:${w}`)).map((e) => e._id)).toEqual([`lost-${w}-1`, `lost-${w}-2`]);
     expect(await stored('registrations', `${w}:seoul`)).not.toHaveProperty('outbox');
 
-    await wdb.collection('mentoring_pairs').insertOne({ _id: `mp-lost-${w}`, mentorCityId: 'a', menteeCityId: 'b', focusThemes: [], status: 'ACTIVE', startedOn: '2026-01-01', closedOn: null, sessions: [], version: 1, outbox: { audit: [lost(3)] } } as never);
+    await wdb.collection('mentoring_pairs').insertOne({
+      _id: `mp-lost-${w}`,
+      mentorCityId: 'a',
+      menteeCityId: 'b',
+      focusThemes: [],
+      status: 'ACTIVE',
+      startedOn: '2026-01-01',
+      closedOn: null,
+      sessions: [],
+      version: 1,
+      outbox: { audit: [lost(3)] },
+    } as never);
     const restarted = await createServer({ db: wdb, settings: writerSettings() });
     await restarted.stop();
     expect((await audit(`lost:${w}`)).map((e) => e._id)).toEqual([`lost-${w}-1`, `lost-${w}-2`, `lost-${w}-3`]);
@@ -728,7 +832,9 @@ describe('writes', () => {
     const asked = gateway.requests();
     // Makati and Colombo were checked before and are remembered; the three others are asked together.
     const results = await Promise.all(['makati', 'colombo', 'bogor', 'da-nang', 'iloilo-city'].map((c) => mutate(REGISTER, { w, c })));
-    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
+    results.forEach((r) => {
+      expect(r.errors).toBeUndefined();
+    });
     expect(gateway.requests() - asked).toBe(1);
     expect(results.map((r) => r.data!.registerForWorkshop.status).sort()).toEqual(['CONFIRMED', 'CONFIRMED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
     // Known cities are remembered: registering them elsewhere asks nothing.
@@ -745,7 +851,9 @@ describe('writes', () => {
     mongo.recorder.reset();
     const gone = await done(CANCEL, { id: w });
     expect(gone.data!.cancelWorkshop).toEqual({ status: 'CANCELLED', version: 2 });
-    const writes = mongo.recorder.entries.filter((e) => e.db === wdb.databaseName && ['insert', 'update', 'delete', 'findAndModify'].includes(e.command) && e.collection !== 'locks');
+    const writes = mongo.recorder.entries.filter(
+      (e) => e.db === wdb.databaseName && ['insert', 'update', 'delete', 'findAndModify'].includes(e.command) && e.collection !== 'locks',
+    );
     // The first write is the workshop's: status, seats and the outbox with both registrations as they become.
     expect(writes[0].collection).toBe('workshops');
     const update = JSON.stringify(writes[0].body);
@@ -758,7 +866,8 @@ describe('writes', () => {
     expect(writes.slice(1).some((e) => e.collection === 'registrations')).toBe(true);
     expect(await stored('workshops', w)).toMatchObject({ status: 'CANCELLED', seatsTaken: 0 });
     expect(await stored('workshops', w)).not.toHaveProperty('outbox');
-    for (const c of ['seoul', 'colombo']) expect(await stored('registrations', `${w}:${c}`)).toMatchObject({ status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'Venue flooded', version: 2 });
+    for (const c of ['seoul', 'colombo'])
+      expect(await stored('registrations', `${w}:${c}`)).toMatchObject({ status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'Venue flooded', version: 2 });
     expect(new Set(gone.tags)).toEqual(new Set([W(w), C('makati'), C('seoul'), C('colombo'), GAP, LISTS]));
   });
 
@@ -767,18 +876,42 @@ describe('writes', () => {
     await done(REGISTER, { w, c: 'bogor' });
     const before = await stored('registrations', `${w}:bogor`);
     // As if the process died right after the workshop's write: its outbox still holds the registration.
-    const entry = { _id: `registrations:${w}:bogor:v2:0`, cityId: 'bogor', year: null, at: new Date(), actor: STAFF.sub, actorRoles: ['CITYNET_STAFF'], action: 'registration.cancelledByOrganiser', subject: `registration:${w}:bogor`, old: { status: 'CONFIRMED' }, new: { status: 'CANCELLED_BY_ORGANISER', reason: 'Crash test' }, seq: 20000 };
-    await wdb.collection('workshops').updateOne({ _id: w as never }, {
-      $set: {
-        status: 'CANCELLED',
-        seatsTaken: 0,
-        outbox: { audit: [], events: [], derived: [{ collection: 'registrations', doc: { ...before, status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'Crash test', version: 2 } }, { collection: 'audit', doc: entry }] },
+    const entry = {
+      _id: `registrations:${w}:bogor:v2:0`,
+      cityId: 'bogor',
+      year: null,
+      at: new Date(),
+      actor: STAFF.sub,
+      actorRoles: ['CITYNET_STAFF'],
+      action: 'registration.cancelledByOrganiser',
+      subject: `registration:${w}:bogor`,
+      old: { status: 'CONFIRMED' },
+      new: { status: 'CANCELLED_BY_ORGANISER', reason: 'Crash test' },
+      seq: 20000,
+    };
+    await wdb.collection('workshops').updateOne(
+      { _id: w as never },
+      {
+        $set: {
+          status: 'CANCELLED',
+          seatsTaken: 0,
+          outbox: {
+            audit: [],
+            events: [],
+            derived: [
+              { collection: 'registrations', doc: { ...before, status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'Crash test', version: 2 } },
+              { collection: 'audit', doc: entry },
+            ],
+          },
+        },
       },
-    });
+    );
     const restarted = await createServer({ db: wdb, settings: writerSettings() });
     await restarted.stop();
     expect(await stored('registrations', `${w}:bogor`)).toMatchObject({ status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'Crash test', version: 2 });
-    expect(await audit(`registration:${w}:bogor`)).toEqual(expect.arrayContaining([expect.objectContaining({ _id: entry._id, action: 'registration.cancelledByOrganiser' })]));
+    expect(await audit(`registration:${w}:bogor`)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ _id: entry._id, action: 'registration.cancelledByOrganiser' })]),
+    );
     expect(await stored('workshops', w)).not.toHaveProperty('outbox');
   });
 });
@@ -790,14 +923,40 @@ describe('migrations', () => {
     // As the previous code left it: `version` counted changes of the details (this one was edited twice),
     // audit entries were written after the change with random ids, `audit` had one index.
     await old.collection('workshops').insertMany([
-      { ...workshop('ws-old', { startsAt: starts, hostCityId: 'makati', capacity: 1, seatsTaken: 1 }), sampleData: false, version: 3, cancellationReason: null, cancelledAt: null, createdAt: inDays(-3), updatedAt: inDays(-1) },
+      {
+        ...workshop('ws-old', { startsAt: starts, hostCityId: 'makati', capacity: 1, seatsTaken: 1 }),
+        sampleData: false,
+        version: 3,
+        cancellationReason: null,
+        cancelledAt: null,
+        createdAt: inDays(-3),
+        updatedAt: inDays(-1),
+      },
       workshop('ws-seeded', { startsAt: inDays(21) }),
       // Seeded past workshops stored COMPLETED; the clock decides now.
       workshop('ws-past', { startsAt: inDays(-30), status: 'COMPLETED' }),
     ] as never[]);
     await old.collection('registrations').insertMany([
-      { _id: 'ws-old:seoul', workshopId: 'ws-old', cityId: 'seoul', status: 'CONFIRMED', registeredAt: inDays(-2), seq: 1, confirmedAt: inDays(-2), cancelledAt: null },
-      { _id: 'ws-old:colombo', workshopId: 'ws-old', cityId: 'colombo', status: 'WAITLISTED', registeredAt: inDays(-2), seq: 2, confirmedAt: null, cancelledAt: null },
+      {
+        _id: 'ws-old:seoul',
+        workshopId: 'ws-old',
+        cityId: 'seoul',
+        status: 'CONFIRMED',
+        registeredAt: inDays(-2),
+        seq: 1,
+        confirmedAt: inDays(-2),
+        cancelledAt: null,
+      },
+      {
+        _id: 'ws-old:colombo',
+        workshopId: 'ws-old',
+        cityId: 'colombo',
+        status: 'WAITLISTED',
+        registeredAt: inDays(-2),
+        seq: 2,
+        confirmedAt: null,
+        cancelledAt: null,
+      },
     ] as never[]);
     const oldEntries = ['workshop.scheduled', 'workshop.updated', 'workshop.updated', 'registration.created'].map((action, i) => ({
       _id: `0f6c1e2a-0000-4000-8000-00000000000${i}`,
@@ -833,8 +992,13 @@ describe('migrations', () => {
       expect(await old.collection('registrations').findOne({ _id: 'ws-old:seoul' as never })).toMatchObject({
         participants: [{ id: 'p1', name: null, role: null, email: null, status: 'CONFIRMED', seq: 1, addedAt: inDays(-2), confirmedAt: inDays(-2) }],
       });
-      expect(await old.collection('registrations').findOne({ _id: 'ws-old:colombo' as never })).toMatchObject({ participants: [{ status: 'WAITLISTED', seq: 2, confirmedAt: null }] });
-      expect(await read(`{ a: workshop(id: "ws-old") { version seatsTaken } b: workshop(id: "ws-seeded") { version } }`)).toEqual({ a: { version: 3, seatsTaken: 1 }, b: { version: 1 } });
+      expect(await old.collection('registrations').findOne({ _id: 'ws-old:colombo' as never })).toMatchObject({
+        participants: [{ status: 'WAITLISTED', seq: 2, confirmedAt: null }],
+      });
+      expect(await read(`{ a: workshop(id: "ws-old") { version seatsTaken } b: workshop(id: "ws-seeded") { version } }`)).toEqual({
+        a: { version: 3, seatsTaken: 1 },
+        b: { version: 1 },
+      });
       expect(await old.collection('workshops').findOne({ _id: 'ws-old' as never })).toMatchObject({ version: 3, detailsVersion: 3 });
       expect(await old.collection('workshops').findOne({ _id: 'ws-seeded' as never })).not.toHaveProperty('detailsVersion');
       expect((await old.collection('audit').indexes()).map((i) => i.name)).toEqual(expect.arrayContaining(['subject_at', 'city_year_seq']));
@@ -898,8 +1062,13 @@ describe('status by a movable clock', () => {
     const fields = await ask(`{ workshops(theme: "Recreation", from: "2030-01-01T00:00:00Z") { edges { node { id status } } } }`);
     expect(Object.fromEntries(fields.workshops.edges.map((e: any) => [e.node.id, e.node.status]))).toEqual(expected);
     for (const status of ['SCHEDULED', 'IN_PROGRESS', 'COMPLETED', 'CANCELLED']) {
-      const filtered = await ask(`query($s: WorkshopStatus) { workshops(theme: "Recreation", from: "2030-01-01T00:00:00Z", status: $s) { totalCount edges { node { id status } } } }`, { s: status });
-      const ids = Object.entries(expected).filter(([, s]) => s === status).map(([id]) => id);
+      const filtered = await ask(
+        `query($s: WorkshopStatus) { workshops(theme: "Recreation", from: "2030-01-01T00:00:00Z", status: $s) { totalCount edges { node { id status } } } }`,
+        { s: status },
+      );
+      const ids = Object.entries(expected)
+        .filter(([, s]) => s === status)
+        .map(([id]) => id);
       expect(filtered.workshops.edges.map((e: any) => e.node.id)).toEqual(ids);
       expect(filtered.workshops.totalCount).toBe(ids.length);
       expect(filtered.workshops.edges.every((e: any) => e.node.status === status)).toBe(true);

@@ -27,7 +27,8 @@ export interface DelayingProxy {
   close(): Promise<void>;
 }
 
-const hold = (delay: number | Promise<unknown>) => (typeof delay === 'number' ? new Promise((resolve) => setTimeout(resolve, delay)) : delay.catch(() => undefined));
+const hold = (delay: number | Promise<unknown>) =>
+  typeof delay === 'number' ? new Promise((resolve) => setTimeout(resolve, delay)) : delay.catch(() => undefined);
 
 export async function startDelayingProxy(target: string, plan: (request: ProxiedRequest) => Delay): Promise<DelayingProxy> {
   const seen: ProxiedRequest[] = [];

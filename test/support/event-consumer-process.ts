@@ -63,7 +63,10 @@ async function main(): Promise<void> {
   consumer.start();
   console.log(JSON.stringify({ msg: 'consumer ready at feed', url: process.env.FEED_URL, pid: process.pid }));
   process.on('SIGTERM', () => {
-    void consumer.stop().then(() => client.close()).then(() => process.exit(0));
+    void consumer
+      .stop()
+      .then(() => client.close())
+      .then(() => process.exit(0));
   });
 }
 

@@ -46,4 +46,3 @@ export function startProcess(script: string[], env: Record<string, string>): Pro
     exited.then((code) => reject(new Error(`${script.join(' ')} exited with ${code} before it was ready:\n${stderr}`)));
   });
 }
-

@@ -42,15 +42,48 @@ const ORG = 'bureau-veritas';
 
 describe('every step is recorded', () => {
   beforeAll(async () => {
-    const values: { indicatorId: string; value: number; source: string | null; note: null }[] = ALL_IDS.map((indicatorId) => ({ indicatorId, value: 10, source: null, note: null }));
+    const values: { indicatorId: string; value: number; source: string | null; note: null }[] = ALL_IDS.map((indicatorId) => ({
+      indicatorId,
+      value: 10,
+      source: null,
+      note: null,
+    }));
     values[0] = { indicatorId: '5.1', value: 8, source: 'BPS', note: null };
     await openAndSubmit(t, CITY, YEAR, ORG, values as any);
-    await verifyAll(t, CITY, YEAR, ORG, [...CORE, ...SUPPORTING].filter((id) => id !== '5.4'));
-    await ok(t, VERIFY, { input: { cityId: CITY, year: YEAR, verdicts: [{ indicatorId: '5.4', verdict: 'REJECTED', note: 'Source missing' }] } }, await verifier(ORG));
+    await verifyAll(
+      t,
+      CITY,
+      YEAR,
+      ORG,
+      [...CORE, ...SUPPORTING].filter((id) => id !== '5.4'),
+    );
+    await ok(
+      t,
+      VERIFY,
+      { input: { cityId: CITY, year: YEAR, verdicts: [{ indicatorId: '5.4', verdict: 'REJECTED', note: 'Source missing' }] } },
+      await verifier(ORG),
+    );
     const officerToken = await officer(CITY);
-    const saved = await ok(t, SAVE, { input: { cityId: CITY, year: YEAR, expectedVersion: 4, values: [{ indicatorId: '5.4', value: 12, source: 'BPS 2020' }] } }, officerToken);
+    const saved = await ok(
+      t,
+      SAVE,
+      { input: { cityId: CITY, year: YEAR, expectedVersion: 4, values: [{ indicatorId: '5.4', value: 12, source: 'BPS 2020' }] } },
+      officerToken,
+    );
     // The same save again is no change and adds nothing to the trail.
-    await ok(t, SAVE, { input: { cityId: CITY, year: YEAR, expectedVersion: saved.saveIndicatorValues.version, values: [{ indicatorId: '5.4', value: 12, source: 'BPS 2020' }] } }, officerToken);
+    await ok(
+      t,
+      SAVE,
+      {
+        input: {
+          cityId: CITY,
+          year: YEAR,
+          expectedVersion: saved.saveIndicatorValues.version,
+          values: [{ indicatorId: '5.4', value: 12, source: 'BPS 2020' }],
+        },
+      },
+      officerToken,
+    );
     await ok(t, SUBMIT, { cityId: CITY, year: YEAR, expectedVersion: saved.saveIndicatorValues.version }, officerToken);
     await verifyAll(t, CITY, YEAR, ORG, ['5.4']);
     await ok(t, AWARD, { cityId: CITY, year: YEAR }, await staff());
@@ -69,15 +102,32 @@ describe('every step is recorded', () => {
     expect(trail.valueChanges).toHaveLength(303);
     // Time order: entered, submitted, verified/rejected, corrected, resubmitted, verified.
     const of54 = trail.valueChanges.filter((e: any) => e.subject === '5.4');
-    expect(of54.map((e: any) => e.action)).toEqual(['VALUE_ENTERED', 'VALUE_SUBMITTED', 'VALUE_REJECTED', 'VALUE_CHANGED', 'VALUE_SUBMITTED', 'VALUE_VERIFIED']);
-    expect(of54[0]).toMatchObject({ actor: `city_officer:${CITY}`, actorRoles: ['CITY_OFFICER'], at: '2026-11-28T00:00:00.000Z', old: null, new: { value: 10, status: 'DRAFT', source: null, note: null } });
+    expect(of54.map((e: any) => e.action)).toEqual([
+      'VALUE_ENTERED',
+      'VALUE_SUBMITTED',
+      'VALUE_REJECTED',
+      'VALUE_CHANGED',
+      'VALUE_SUBMITTED',
+      'VALUE_VERIFIED',
+    ]);
+    expect(of54[0]).toMatchObject({
+      actor: `city_officer:${CITY}`,
+      actorRoles: ['CITY_OFFICER'],
+      at: '2026-11-28T00:00:00.000Z',
+      old: null,
+      new: { value: 10, status: 'DRAFT', source: null, note: null },
+    });
     expect(of54[2]).toMatchObject({
       actor: `verifier:${ORG}`,
       actorRoles: ['VERIFIER'],
       old: { value: 10, status: 'SUBMITTED' },
       new: { value: 10, status: 'REJECTED', verifiedBy: `verifier:${ORG}`, verifierOrgId: ORG, verifierNote: 'Source missing' },
     });
-    expect(of54[3]).toMatchObject({ actor: `city_officer:${CITY}`, old: { value: 10, status: 'REJECTED' }, new: { value: 12, status: 'DRAFT', source: 'BPS 2020' } });
+    expect(of54[3]).toMatchObject({
+      actor: `city_officer:${CITY}`,
+      old: { value: 10, status: 'REJECTED' },
+      new: { value: 12, status: 'DRAFT', source: 'BPS 2020' },
+    });
     expect(of54[5]).toMatchObject({ old: { value: 12, status: 'SUBMITTED' }, new: { value: 12, status: 'VERIFIED' } });
     const first = trail.valueChanges.findIndex((e: any) => e.action === 'VALUE_SUBMITTED');
     expect(trail.valueChanges.slice(0, first).every((e: any) => e.action === 'VALUE_ENTERED')).toBe(true);
@@ -98,8 +148,14 @@ describe('every step is recorded', () => {
     const [opened, assigned, submitted, started, awarded] = trail.certificationChanges;
     expect(opened).toMatchObject({ old: null, new: { status: 'ENROLLED', level: null } });
     expect(assigned).toMatchObject({ old: { status: 'ENROLLED', verifierOrganisationId: null }, new: { status: 'ENROLLED', verifierOrganisationId: ORG } });
-    expect(submitted).toMatchObject({ old: { status: 'ENROLLED' }, new: { status: 'DATA_SUBMITTED', event: expect.stringMatching(new RegExp(`^indicators\\.submitted:${CITY}:${YEAR}:v\\d+$`)) } });
-    expect(started).toMatchObject({ old: { status: 'DATA_SUBMITTED' }, new: { status: 'UNDER_VERIFICATION', event: expect.stringMatching(/^indicators\.verdict:/) } });
+    expect(submitted).toMatchObject({
+      old: { status: 'ENROLLED' },
+      new: { status: 'DATA_SUBMITTED', event: expect.stringMatching(new RegExp(`^indicators\\.submitted:${CITY}:${YEAR}:v\\d+$`)) },
+    });
+    expect(started).toMatchObject({
+      old: { status: 'DATA_SUBMITTED' },
+      new: { status: 'UNDER_VERIFICATION', event: expect.stringMatching(/^indicators\.verdict:/) },
+    });
     expect(awarded).toMatchObject({
       old: { status: 'UNDER_VERIFICATION', level: null },
       new: { status: 'CERTIFIED', level: 'PLATINUM', awardedAt: '2026-11-28T00:00:00.000Z', coverage: { coreVerified: 46, supportingVerified: 54 } },
@@ -108,7 +164,14 @@ describe('every step is recorded', () => {
 
   test('refused writes add nothing to the trail', async () => {
     const before = (await ok(t, TRAIL, { cityId: CITY, year: YEAR }, await staff())).auditTrail;
-    await expectRefusedUnchanged(t, { cityId: CITY, year: YEAR }, SAVE, { input: { cityId: CITY, year: YEAR, expectedVersion: 0, values: [{ indicatorId: '5.1', value: 1 }] } }, await officer(CITY), { code: 'CONFLICT' });
+    await expectRefusedUnchanged(
+      t,
+      { cityId: CITY, year: YEAR },
+      SAVE,
+      { input: { cityId: CITY, year: YEAR, expectedVersion: 0, values: [{ indicatorId: '5.1', value: 1 }] } },
+      await officer(CITY),
+      { code: 'CONFLICT' },
+    );
     await expectRefusedUnchanged(t, { cityId: CITY, year: YEAR }, AWARD, { cityId: CITY, year: YEAR }, await staff(), { code: 'CONFLICT' });
     expect((await ok(t, TRAIL, { cityId: CITY, year: YEAR }, await staff())).auditTrail).toEqual(before);
   });
@@ -132,7 +195,9 @@ describe('access', () => {
   test('the certification subgraph checks the reader itself, too', async () => {
     const service = t.stack.subgraphs.certification.service;
     const response = await service.server.executeOperation(
-      { query: `{ _entities(representations: [{__typename: "AuditTrail", cityId: "${CITY}", year: ${YEAR}}]) { ... on AuditTrail { certificationChanges { action } } } }` },
+      {
+        query: `{ _entities(representations: [{__typename: "AuditTrail", cityId: "${CITY}", year: ${YEAR}}]) { ... on AuditTrail { certificationChanges { action } } } }`,
+      },
       { contextValue: service.createContext({ sub: 'app', roles: ['PARTNER_APP'] }) },
     );
     const result = response.body.kind === 'single' ? response.body.singleResult : null;
@@ -162,7 +227,11 @@ describe('nothing acknowledged is lost', () => {
     await reports.updateOne({ _id: id as any }, { $set: { outbox: { audit: [orphan] } } });
     const trail = (await ok(t, TRAIL, { cityId: CITY, year: YEAR }, await staff())).auditTrail;
     expect(trail.valueChanges.at(-1)).toMatchObject({ id: orphan._id, subject: '5.9' });
-    expect(await indicatorsDb(t).collection('audit').countDocuments({ _id: orphan._id as any })).toBe(1);
+    expect(
+      await indicatorsDb(t)
+        .collection('audit')
+        .countDocuments({ _id: orphan._id as any }),
+    ).toBe(1);
     expect((await reports.findOne({ _id: id as any }))!.outbox).toBeUndefined();
     // Copying again (e.g. a second reader) inserts nothing twice.
     await reports.updateOne({ _id: id as any }, { $set: { outbox: { audit: [orphan] } } });

@@ -16,7 +16,23 @@ import { localBus } from '../../lib/cache/bus';
 import { indicatorsHandlers } from '../../subgraphs/certification/workflows/follow';
 import type { Context } from '../../subgraphs/certification/context';
 import { startTestStack, type TestStack } from '../support/stack';
-import { ASSIGN, AWARD, certificationDb, CORE, indicatorsDb, officer, ok, OPEN, SAVE, settle, staff, SUBMIT, validValues, verifier, VERIFY } from './wccd-helpers';
+import {
+  ASSIGN,
+  AWARD,
+  certificationDb,
+  CORE,
+  indicatorsDb,
+  officer,
+  ok,
+  OPEN,
+  SAVE,
+  settle,
+  staff,
+  SUBMIT,
+  validValues,
+  verifier,
+  VERIFY,
+} from './wccd-helpers';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -29,7 +45,8 @@ afterAll(async () => {
 const YEAR = 2025;
 const STATUS = `query($cityId: ID!, $year: Int!) { certification(cityId: $cityId, year: $year) { status } }`;
 const statusOf = async (cityId: string, year = YEAR) => (await ok(t, STATUS, { cityId, year }, await staff())).certification?.status ?? null;
-const trailOf = (cityId: string, year = YEAR) => certificationDb(t).collection('audit').find({ cityId, year, subject: 'certification' }).sort({ seq: 1 }).toArray();
+const trailOf = (cityId: string, year = YEAR) =>
+  certificationDb(t).collection('audit').find({ cityId, year, subject: 'certification' }).sort({ seq: 1 }).toArray();
 
 async function saveAndSubmit(cityId: string, ids: readonly string[], expectedVersion = 0): Promise<number> {
   const token = await officer(cityId);
@@ -60,11 +77,19 @@ describe('the status follows the work', () => {
       ['VERIFICATION_STARTED', 'verifier:sgs', 'UNDER_VERIFICATION'],
     ]);
     // What certification knows of the report: the submission, the first and last verdicts, the coverage.
-    expect(await certificationDb(t).collection('report_copies').findOne({ _id: `${cityId}:${YEAR}` as any })).toMatchObject({
+    expect(
+      await certificationDb(t)
+        .collection('report_copies')
+        .findOne({ _id: `${cityId}:${YEAR}` as any }),
+    ).toMatchObject({
       submitted: { version: 2 },
       firstVerdict: { version: 3 },
       lastVerdictVersion: 4,
-      coverage: { version: 4, coreVerified: ['5.1', '5.2'].filter((id) => CORE.includes(id)).length, coreReported: ['5.1', '5.2', '5.3'].filter((id) => CORE.includes(id)).length },
+      coverage: {
+        version: 4,
+        coreVerified: ['5.1', '5.2'].filter((id) => CORE.includes(id)).length,
+        coreReported: ['5.1', '5.2', '5.3'].filter((id) => CORE.includes(id)).length,
+      },
     });
   });
 
@@ -129,7 +154,14 @@ describe('the real consumer: crashes, stops and restarts lose nothing and apply 
     // The same consumer (the real handlers, its position in certification's database) crashes right
     // after applying its 3rd event and after its 11th, before recording them.
     const context = service.createContext(null) as Context;
-    const deps = { db: context.db, settings: context.settings, levels: context.levels, organisations: context.organisations, validity: context.validity, bus: localBus };
+    const deps = {
+      db: context.db,
+      settings: context.settings,
+      levels: context.levels,
+      organisations: context.organisations,
+      validity: context.validity,
+      bus: localBus,
+    };
     let applied = 0;
     const crashes: string[] = [];
     const crashing = new EventConsumer({
@@ -166,9 +198,18 @@ describe('the real consumer: crashes, stops and restarts lose nothing and apply 
     for (const cityId of cities) {
       expect(await statusOf(cityId)).toBe('UNDER_VERIFICATION');
       expect((await trailOf(cityId)).map((e) => e.action)).toEqual(['CERTIFICATION_OPENED', 'VERIFIER_ASSIGNED', 'DATA_SUBMITTED', 'VERIFICATION_STARTED']);
-      const copy = await certificationDb(t).collection('report_copies').findOne({ _id: `${cityId}:${YEAR}` as any });
-      const report = await indicatorsDb(t).collection('indicator_reports').findOne({ _id: `${cityId}:${YEAR}` as any });
-      expect(copy).toMatchObject({ submitted: { version: 2 }, firstVerdict: { version: 3 }, lastVerdictVersion: report!.version, coverage: { version: report!.version, coreVerified: CORE.length } });
+      const copy = await certificationDb(t)
+        .collection('report_copies')
+        .findOne({ _id: `${cityId}:${YEAR}` as any });
+      const report = await indicatorsDb(t)
+        .collection('indicator_reports')
+        .findOne({ _id: `${cityId}:${YEAR}` as any });
+      expect(copy).toMatchObject({
+        submitted: { version: 2 },
+        firstVerdict: { version: 3 },
+        lastVerdictVersion: report!.version,
+        coverage: { version: report!.version, coreVerified: CORE.length },
+      });
     }
     // And an award decides on what the events said.
     const awarded = await ok(t, AWARD, { cityId: cities[0], year: YEAR }, staffToken);

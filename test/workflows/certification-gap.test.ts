@@ -98,7 +98,14 @@ test('Lalitpur 2016 (Aspirational) to Bronze: the missing and unverified core in
 test('a target already met has no gap; Makati to Platinum', async () => {
   const { data, errors } = await t.query(GAP, { id: 'makati', year: 2014, target: 'PLATINUM' });
   expect(errors).toBeUndefined();
-  expect(data.city.certificationGap).toMatchObject({ reached: true, coreNeeded: 0, supportingNeeded: 0, gapThemes: [], upcomingWorkshops: [], mentorCandidates: [] });
+  expect(data.city.certificationGap).toMatchObject({
+    reached: true,
+    coreNeeded: 0,
+    supportingNeeded: 0,
+    gapThemes: [],
+    upcomingWorkshops: [],
+    mentorCandidates: [],
+  });
 });
 
 test('the mentor pool is internal: not in the public API', async () => {

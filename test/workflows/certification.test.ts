@@ -40,7 +40,11 @@ const latestOf = async (cityId: string) => (await ok(t, REGISTRY, {})).registry.
 
 describe('configuration and the migrated seed', () => {
   test('verifier organisations are listed; seeded certifications carry the organisation id', async () => {
-    const data = await ok(t, `{ verifierOrganisations { id name } certification(cityId: "seoul", year: 2016) { status verifierOrganisation verifierOrganisationId } }`, {});
+    const data = await ok(
+      t,
+      `{ verifierOrganisations { id name } certification(cityId: "seoul", year: 2016) { status verifierOrganisation verifierOrganisationId } }`,
+      {},
+    );
     expect(data.verifierOrganisations).toEqual([
       { id: 'bsi', name: 'BSI Group' },
       { id: 'bureau-veritas', name: 'Bureau Veritas' },
@@ -57,14 +61,28 @@ describe('open and assign', () => {
 
   test('staff open a certification (ENROLLED) with the country membership announced; again is a CONFLICT', async () => {
     const data = await ok(t, OPEN, key, await staff());
-    expect(data.openCertification).toMatchObject({ id: 'incheon:2020', status: 'ENROLLED', level: null, verifierOrganisation: null, sampleData: false, city: { id: 'incheon' } });
-    expect(await certificationDb(t).collection('certifications').findOne({ _id: 'incheon:2020' as any })).toMatchObject({ country: 'KR', status: 'ENROLLED', latest: false, version: 1 });
+    expect(data.openCertification).toMatchObject({
+      id: 'incheon:2020',
+      status: 'ENROLLED',
+      level: null,
+      verifierOrganisation: null,
+      sampleData: false,
+      city: { id: 'incheon' },
+    });
+    expect(
+      await certificationDb(t)
+        .collection('certifications')
+        .findOne({ _id: 'incheon:2020' as any }),
+    ).toMatchObject({ country: 'KR', status: 'ENROLLED', latest: false, version: 1 });
     await expectRefusedUnchanged(t, key, OPEN, key, await staff(), { code: 'CONFLICT' });
   });
 
   test('an unknown city is NOT_FOUND; a year outside the programme BAD_USER_INPUT; only staff may open', async () => {
     await expectRefusedUnchanged(t, { cityId: 'atlantis', year: 2020 }, OPEN, { cityId: 'atlantis', year: 2020 }, await staff(), { code: 'NOT_FOUND' });
-    await expectRefusedUnchanged(t, { cityId: 'incheon', year: 2031 }, OPEN, { cityId: 'incheon', year: 2031 }, await staff(), { code: 'BAD_USER_INPUT', field: 'year' });
+    await expectRefusedUnchanged(t, { cityId: 'incheon', year: 2031 }, OPEN, { cityId: 'incheon', year: 2031 }, await staff(), {
+      code: 'BAD_USER_INPUT',
+      field: 'year',
+    });
     const k = { cityId: 'incheon', year: 2023 };
     await expectRefusedUnchanged(t, k, OPEN, k, undefined, { code: 'UNAUTHENTICATED' });
     for (const tokenValue of [await officer('incheon'), await verifier('sgs'), await tokenFor('CITYNET_STAFF'), await tokenFor('PARTNER_APP')]) {
@@ -79,7 +97,9 @@ describe('open and assign', () => {
     expect(data.assignVerifier).toMatchObject({ status: 'ENROLLED', verifierOrganisationId: 'bsi', verifierOrganisation: 'BSI Group' });
     const again = await ok(t, ASSIGN, { ...key, org: 'dnv' }, await staff());
     expect(again.assignVerifier).toMatchObject({ status: 'ENROLLED', verifierOrganisationId: 'dnv', verifierOrganisation: 'DNV' });
-    await expectRefusedUnchanged(t, { cityId: 'incheon', year: 2024 }, ASSIGN, { cityId: 'incheon', year: 2024, org: 'bsi' }, await staff(), { code: 'NOT_FOUND' });
+    await expectRefusedUnchanged(t, { cityId: 'incheon', year: 2024 }, ASSIGN, { cityId: 'incheon', year: 2024, org: 'bsi' }, await staff(), {
+      code: 'NOT_FOUND',
+    });
   });
 });
 
@@ -90,8 +110,13 @@ describe('awarding', () => {
   test('fewer than 30 verified core indicators cannot be certified', async () => {
     await openAndSubmit(t, CITY, 2025, ORG);
     await verifyAll(t, CITY, 2025, ORG, CORE.slice(0, 29));
-    await expectRefusedUnchanged(t, { cityId: CITY, year: 2025 }, AWARD, { cityId: CITY, year: 2025 }, await staff(), { code: 'CONFLICT', message: /29 verified core/ });
-    await expectRefusedUnchanged(t, { cityId: CITY, year: 2025 }, AWARD, { cityId: CITY, year: 2025, level: 'ASPIRATIONAL' }, await staff(), { code: 'CONFLICT' });
+    await expectRefusedUnchanged(t, { cityId: CITY, year: 2025 }, AWARD, { cityId: CITY, year: 2025 }, await staff(), {
+      code: 'CONFLICT',
+      message: /29 verified core/,
+    });
+    await expectRefusedUnchanged(t, { cityId: CITY, year: 2025 }, AWARD, { cityId: CITY, year: 2025, level: 'ASPIRATIONAL' }, await staff(), {
+      code: 'CONFLICT',
+    });
   });
 
   test('a data year already past the validity period cannot be awarded (CONFLICT naming the year)', async () => {
@@ -119,7 +144,11 @@ describe('awarding', () => {
     expect(await latestOf(CITY)).toEqual([{ city: { id: CITY }, year: 2025, level: 'BRONZE' }]);
     const flags = await certificationDb(t).collection('certifications').find({ cityId: CITY, latest: true }).toArray();
     expect(flags.map((c) => c._id)).toEqual([`${CITY}:2025`]);
-    expect(await certificationDb(t).collection('certifications').findOne({ _id: `${CITY}:2025` as any })).toMatchObject({ levelRank: 2 });
+    expect(
+      await certificationDb(t)
+        .collection('certifications')
+        .findOne({ _id: `${CITY}:2025` as any }),
+    ).toMatchObject({ levelRank: 2 });
   });
 
   test('re-certifying an older year does not move the latest flag; the level defaults to the earned one', async () => {

@@ -28,19 +28,27 @@ const CITY = 'suwon';
 const YEAR = 2025;
 const ORG = 'sgs';
 const key = { cityId: CITY, year: YEAR };
-const verify = (ids: string[], cityId = CITY) => ({ input: { cityId, year: YEAR, verdicts: ids.map((indicatorId) => ({ indicatorId, verdict: 'VERIFIED', note: 'Matches the source' })) } });
+const verify = (ids: string[], cityId = CITY) => ({
+  input: { cityId, year: YEAR, verdicts: ids.map((indicatorId) => ({ indicatorId, verdict: 'VERIFIED', note: 'Matches the source' })) },
+});
 
-describe("tokens tied to the city", () => {
+describe('tokens tied to the city', () => {
   test('a VERIFIER whose token is tied to the city is refused on it; tied to another city, it may verify', async () => {
     const local = await tokenFor('VERIFIER', { orgId: ORG, cityId: CITY, sub: 'verifier:sgs-suwon-office' });
-    await expectRefusedUnchanged(t, key, VERIFY, verify(['5.6']), local, { code: 'FORBIDDEN', message: /tied to suwon \(its cityId\): nobody may verify a city they are affiliated with \(conflict of interest\)/ });
+    await expectRefusedUnchanged(t, key, VERIFY, verify(['5.6']), local, {
+      code: 'FORBIDDEN',
+      message: /tied to suwon \(its cityId\): nobody may verify a city they are affiliated with \(conflict of interest\)/,
+    });
     const elsewhere = await tokenFor('VERIFIER', { orgId: ORG, cityId: 'seoul', sub: 'verifier:sgs-seoul-office' });
     expect((await ok(t, VERIFY, verify(['5.6']), elsewhere)).verifyIndicatorValues.verifiedCount).toBe(1);
   });
 
   test("a token that is VERIFIER and also the city's CITY_OFFICER is refused on it (the issue's Suwon 5.3)", async () => {
     const both = await multiRoleToken(['VERIFIER', 'CITY_OFFICER'], { cityId: CITY, orgId: ORG, sub: 'person-53' });
-    await expectRefusedUnchanged(t, key, VERIFY, verify(['5.3']), both, { code: 'FORBIDDEN', message: /also a CITY_OFFICER of suwon: nobody may verify a city they are affiliated with/ });
+    await expectRefusedUnchanged(t, key, VERIFY, verify(['5.3']), both, {
+      code: 'FORBIDDEN',
+      message: /also a CITY_OFFICER of suwon: nobody may verify a city they are affiliated with/,
+    });
     // An officer of another city who also verifies for the assigned organisation may.
     const otherCity = await multiRoleToken(['VERIFIER', 'CITY_OFFICER'], { cityId: 'busan', orgId: ORG, sub: 'person-54' });
     expect((await ok(t, VERIFY, verify(['5.3']), otherCity)).verifyIndicatorValues.verifiedCount).toBe(2);
@@ -80,7 +88,10 @@ describe("organisations' declared exclusions", () => {
       await settle(t);
     };
     await declare((org) => (org.id === ORG ? [CITY] : org.excludedCities));
-    await expectRefusedUnchanged(t, key, VERIFY, verify(['5.7']), await verifier(ORG), { code: 'FORBIDDEN', message: /SGS \(sgs\) declared a conflict of interest with suwon \(an excluded city\)/ });
+    await expectRefusedUnchanged(t, key, VERIFY, verify(['5.7']), await verifier(ORG), {
+      code: 'FORBIDDEN',
+      message: /SGS \(sgs\) declared a conflict of interest with suwon \(an excluded city\)/,
+    });
     await declare((org) => org.excludedCities);
     expect((await ok(t, VERIFY, verify(['5.7']), await verifier(ORG))).verifyIndicatorValues.verifiedCount).toBe(3);
   });

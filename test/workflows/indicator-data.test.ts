@@ -4,20 +4,7 @@
  */
 import { startTestStack, type TestStack } from '../support/stack';
 import { tokenFor } from '../support/tokens';
-import {
-  ALL_IDS,
-  expectRefusedUnchanged,
-  indicatorsDb,
-  officer,
-  ok,
-  REPORT,
-  SAVE,
-  staff,
-  storedState,
-  SUBMIT,
-  validValues,
-  verifier,
-} from './wccd-helpers';
+import { ALL_IDS, expectRefusedUnchanged, indicatorsDb, officer, ok, REPORT, SAVE, staff, storedState, SUBMIT, validValues, verifier } from './wccd-helpers';
 
 let t: TestStack;
 beforeAll(async () => {
@@ -38,12 +25,24 @@ describe('saving values', () => {
     const data = await ok(t, SAVE, save(CITY, YEAR, 0, validValues()), t0);
     expect(data.saveIndicatorValues).toMatchObject({ cityId: CITY, year: YEAR, version: 1, draftCount: 100, submittedCount: 0, verifiedCount: 0 });
     expect(data.saveIndicatorValues.values).toHaveLength(100);
-    const stored = await indicatorsDb(t).collection('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` as any });
+    const stored = await indicatorsDb(t)
+      .collection('indicator_reports')
+      .findOne({ _id: `${CITY}:${YEAR}` as any });
     expect(stored).toMatchObject({ cityId: CITY, year: YEAR, version: 1, edition: 'ISO 37120:2014', sampleData: false });
     expect(stored!.values).toHaveLength(100);
-    expect(stored!.values[0]).toMatchObject({ indicatorId: '5.1', value: 10, status: 'DRAFT', source: 'City statistics office', enteredBy: `city_officer:${CITY}` });
+    expect(stored!.values[0]).toMatchObject({
+      indicatorId: '5.1',
+      value: 10,
+      status: 'DRAFT',
+      source: 'City statistics office',
+      enteredBy: `city_officer:${CITY}`,
+    });
     expect(stored!.outbox).toBeUndefined(); // the outbox was carried out: audit entries and coverage summary
-    expect(await indicatorsDb(t).collection('indicator_coverage').findOne({ _id: `${CITY}:${YEAR}` as any })).toMatchObject({ reportVersion: 1, coreReported: 46, supportingReported: 54, coreVerified: 0 });
+    expect(
+      await indicatorsDb(t)
+        .collection('indicator_coverage')
+        .findOne({ _id: `${CITY}:${YEAR}` as any }),
+    ).toMatchObject({ reportVersion: 1, coreReported: 46, supportingReported: 54, coreVerified: 0 });
     const audit = await indicatorsDb(t).collection('audit').countDocuments({ cityId: CITY, year: YEAR, action: 'VALUE_ENTERED' });
     expect(audit).toBe(100);
   });
@@ -62,7 +61,12 @@ describe('saving values', () => {
     const t0 = await officer(CITY);
     const data = await ok(t, SAVE, save(CITY, YEAR, 1, [{ indicatorId: '5.1', value: 12.5, source: 'Labour force survey', note: 'Q4 average' }]), t0);
     expect(data.saveIndicatorValues.version).toBe(2);
-    expect(data.saveIndicatorValues.values.find((v: any) => v.indicator.id === '5.1')).toMatchObject({ value: 12.5, status: 'DRAFT', source: 'Labour force survey', note: 'Q4 average' });
+    expect(data.saveIndicatorValues.values.find((v: any) => v.indicator.id === '5.1')).toMatchObject({
+      value: 12.5,
+      status: 'DRAFT',
+      source: 'Labour force survey',
+      note: 'Q4 average',
+    });
     await expectRefusedUnchanged(t, { cityId: CITY, year: YEAR }, SAVE, save(CITY, YEAR, 1, [{ indicatorId: '5.1', value: 13 }]), t0, {
       code: 'CONFLICT',
       field: 'expectedVersion',
@@ -81,7 +85,9 @@ describe('saving values', () => {
     expect(succeeded).toHaveLength(1);
     expect(failed).toHaveLength(1);
     expect(failed[0].errors![0].extensions.code).toBe('CONFLICT');
-    const stored = await indicatorsDb(t).collection('indicator_reports').findOne({ _id: `${CITY}:${YEAR}` as any });
+    const stored = await indicatorsDb(t)
+      .collection('indicator_reports')
+      .findOne({ _id: `${CITY}:${YEAR}` as any });
     expect(stored!.version).toBe(3);
     // Exactly the winner's change is stored; the loser's is not.
     const changed = stored!.values.filter((v: any) => (v.indicatorId === '5.2' && v.value === 40) || (v.indicatorId === '5.3' && v.value === 41));
@@ -90,10 +96,14 @@ describe('saving values', () => {
 
   test('two concurrent first saves of a new year: exactly one creates the report', async () => {
     const t0 = await officer(CITY);
-    const results = await Promise.all([2021, 2021, 2021].map((year, i) => t.query(SAVE, save(CITY, year, 0, [{ indicatorId: '5.1', value: 10 + i }]), { token: t0 })));
+    const results = await Promise.all(
+      [2021, 2021, 2021].map((year, i) => t.query(SAVE, save(CITY, year, 0, [{ indicatorId: '5.1', value: 10 + i }]), { token: t0 })),
+    );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
     expect(results.filter((r) => r.errors).map((r) => r.errors![0].extensions.code)).toEqual(['CONFLICT', 'CONFLICT']);
-    const stored = await indicatorsDb(t).collection('indicator_reports').findOne({ _id: `${CITY}:2021` as any });
+    const stored = await indicatorsDb(t)
+      .collection('indicator_reports')
+      .findOne({ _id: `${CITY}:2021` as any });
     expect(stored).toMatchObject({ version: 1 });
     expect(stored!.values).toHaveLength(1);
   });
@@ -110,16 +120,56 @@ describe('validation before any write, all or nothing (BAD_USER_INPUT naming the
 
   // Each payload is otherwise valid (and would change values), so only the named rule refuses it.
   const cases: [string, unknown[], string][] = [
-    ['unknown indicator', [{ indicatorId: '5.1', value: 11 }, { indicatorId: '99.9', value: 1 }], 'values[1].indicatorId'],
-    ['percentage above 100', [{ indicatorId: '5.2', value: 11 }, { indicatorId: '5.1', value: 100.5 }], 'values[1].value'],
+    [
+      'unknown indicator',
+      [
+        { indicatorId: '5.1', value: 11 },
+        { indicatorId: '99.9', value: 1 },
+      ],
+      'values[1].indicatorId',
+    ],
+    [
+      'percentage above 100',
+      [
+        { indicatorId: '5.2', value: 11 },
+        { indicatorId: '5.1', value: 100.5 },
+      ],
+      'values[1].value',
+    ],
     ['negative percentage', [{ indicatorId: '5.1', value: -0.1 }], 'values[0].value'],
-    ['negative count', [{ indicatorId: '5.1', value: 11 }, { indicatorId: '8.1', value: -3 }], 'values[1].value'],
+    [
+      'negative count',
+      [
+        { indicatorId: '5.1', value: 11 },
+        { indicatorId: '8.1', value: -3 },
+      ],
+      'values[1].value',
+    ],
     ['negative rate', [{ indicatorId: '12.1', value: -1 }], 'values[0].value'],
-    ['duplicate indicator in the payload', [{ indicatorId: '5.1', value: 11 }, { indicatorId: '6.1', value: 11 }, { indicatorId: '5.1', value: 12 }], 'values[2].indicatorId'],
+    [
+      'duplicate indicator in the payload',
+      [
+        { indicatorId: '5.1', value: 11 },
+        { indicatorId: '6.1', value: 11 },
+        { indicatorId: '5.1', value: 12 },
+      ],
+      'values[2].indicatorId',
+    ],
     // 16.4–16.8 are stored at 10 each (50): 16.4 at 61 makes 101 together.
-    ['solid-waste shares above 100 together (with the stored values)', [{ indicatorId: '5.1', value: 11 }, { indicatorId: '16.4', value: 61 }], 'values[1].value'],
+    [
+      'solid-waste shares above 100 together (with the stored values)',
+      [
+        { indicatorId: '5.1', value: 11 },
+        { indicatorId: '16.4', value: 61 },
+      ],
+      'values[1].value',
+    ],
     // 20.2–20.5 within the payload: 30 + 30 + 30 + 20 = 110.
-    ['wastewater shares above 100 together', [20.2, 20.3, 20.4, 20.5].map((id, i) => ({ indicatorId: String(id), value: i === 3 ? 20 : 30 })), 'values[0].value'],
+    [
+      'wastewater shares above 100 together',
+      [20.2, 20.3, 20.4, 20.5].map((id, i) => ({ indicatorId: String(id), value: i === 3 ? 20 : 30 })),
+      'values[0].value',
+    ],
     ['no values', [], 'values'],
   ];
 
@@ -197,7 +247,17 @@ describe('submitting freezes the values', () => {
     const t0 = await officer(CITY);
     await expectRefusedUnchanged(t, key, SAVE, save(CITY, YEAR, 2, [{ indicatorId: '5.1', value: 11 }]), t0, { code: 'CONFLICT', field: 'values[0]' });
     // All or nothing: a new indicator next to a frozen change is not saved either.
-    await expectRefusedUnchanged(t, key, SAVE, save(CITY, YEAR, 2, [{ indicatorId: ALL_IDS[99], value: 5 }, { indicatorId: '5.1', value: 11 }]), t0, { code: 'CONFLICT' });
+    await expectRefusedUnchanged(
+      t,
+      key,
+      SAVE,
+      save(CITY, YEAR, 2, [
+        { indicatorId: ALL_IDS[99], value: 5 },
+        { indicatorId: '5.1', value: 11 },
+      ]),
+      t0,
+      { code: 'CONFLICT' },
+    );
     const same = await ok(t, SAVE, save(CITY, YEAR, 2, [{ indicatorId: '5.1', value: 10, source: 'City statistics office' }]), t0);
     expect(same.saveIndicatorValues.version).toBe(2);
   });

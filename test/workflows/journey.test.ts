@@ -80,7 +80,17 @@ const RANGES: Record<string, [number, number]> = {
   'hours per household per year': [1, 20],
 };
 /** Shares of one whole (disposal routes of solid waste; wastewater treatment levels): at most 100 together. */
-const SHARES: Record<string, number> = { '16.4': 41.5, '16.5': 27.3, '16.6': 14.2, '16.7': 9.8, '16.8': 4.1, '20.2': 58.4, '20.3': 24.6, '20.4': 9.3, '20.5': 3.7 };
+const SHARES: Record<string, number> = {
+  '16.4': 41.5,
+  '16.5': 27.3,
+  '16.6': 14.2,
+  '16.7': 9.8,
+  '16.8': 4.1,
+  '20.2': 58.4,
+  '20.3': 24.6,
+  '20.4': 9.3,
+  '20.5': 3.7,
+};
 
 function plausible(index: number, unit: string): number {
   const [low, high] = RANGES[unit];
@@ -95,7 +105,12 @@ const VALUES = catalogue.indicators.map((indicator, i) => ({
 }));
 const submittedValue = (id: string) => VALUES.find((v) => v.indicatorId === id)!.value;
 /** The corrections: each rejected value lowered by 10 % (so a percentage stays within 0–100). */
-const CORRECTED = REJECTED.map((indicatorId) => ({ indicatorId, value: Math.round(submittedValue(indicatorId) * 90) / 100, source: `Tagum City census ${YEAR}`, note: 'Corrected after verification' }));
+const CORRECTED = REJECTED.map((indicatorId) => ({
+  indicatorId,
+  value: Math.round(submittedValue(indicatorId) * 90) / 100,
+  source: `Tagum City census ${YEAR}`,
+  note: 'Corrected after verification',
+}));
 
 // ---- The people ------------------------------------------------------------------------------------
 
@@ -120,7 +135,8 @@ async function run(query: string, variables: Record<string, unknown>, token?: st
 
 const ADMIT = `mutation($input: AdmitMemberInput!) { admitMember(input: $input) { id category status since city { id name country timezone membership { category status } } } }`;
 const ENROL = `mutation($cityId: ID!, $round: Int!, $on: Date!) { enrolCity(cityId: $cityId, round: $round, enrolledOn: $on) { programme round enrolledOn subsidisedUntil subsidised city { id } } }`;
-const verdicts = (ids: readonly string[], verdict: 'VERIFIED' | 'REJECTED', note: (id: string) => string) => ids.map((indicatorId) => ({ indicatorId, verdict, note: note(indicatorId) }));
+const verdicts = (ids: readonly string[], verdict: 'VERIFIED' | 'REJECTED', note: (id: string) => string) =>
+  ids.map((indicatorId) => ({ indicatorId, verdict, note: note(indicatorId) }));
 const rejectionNote = (id: string) => `${id}: the figure does not match the cited source; attach the census table`;
 
 // The journey is one story: each step runs on what the previous one left, in order.
@@ -164,14 +180,25 @@ describe('the certification journey of a new city', () => {
     });
     const enrolled = (await run(ENROL, { cityId: CITY, round: 2026, on: TODAY }, await tokens.citynet())).enrolCity;
     expect(enrolled).toMatchObject({ round: 2026, enrolledOn: TODAY, subsidisedUntil: '2029-11-27', subsidised: true, city: { id: CITY } });
-    expect((await run(`{ city(id: "${CITY}") { programmeEnrolment { round } certification { year } } }`, {})).city).toEqual({ programmeEnrolment: { round: 2026 }, certification: null });
+    expect((await run(`{ city(id: "${CITY}") { programmeEnrolment { round } certification { year } } }`, {})).city).toEqual({
+      programmeEnrolment: { round: 2026 },
+      certification: null,
+    });
   });
 
   test('2. WCCD staff open its certification for the data year and assign the verifier organisation', async () => {
     // Certification knows the new city once membership's `city.admitted` has arrived.
     await settle(t);
     const opened = (await run(OPEN, { cityId: CITY, year: YEAR }, await tokens.wccd())).openCertification;
-    expect(opened).toMatchObject({ id: expect.any(String), year: YEAR, status: 'ENROLLED', level: null, verifierOrganisationId: null, city: { id: CITY }, sampleData: false });
+    expect(opened).toMatchObject({
+      id: expect.any(String),
+      year: YEAR,
+      status: 'ENROLLED',
+      level: null,
+      verifierOrganisationId: null,
+      city: { id: CITY },
+      sampleData: false,
+    });
     const assigned = (await run(ASSIGN, { cityId: CITY, year: YEAR, org: ORG }, await tokens.wccd())).assignVerifier;
     expect(assigned).toMatchObject({ status: 'ENROLLED', verifierOrganisationId: ORG, verifierOrganisation: 'Bureau Veritas', level: null });
   });
@@ -191,9 +218,17 @@ describe('the certification journey of a new city', () => {
   });
 
   test('4. the verifier (another person) verifies 80 values and rejects 5 with notes', async () => {
-    const first = (await run(VERIFY, { input: { cityId: CITY, year: YEAR, verdicts: verdicts(FIRST_VERIFIED, 'VERIFIED', () => 'Matches the source') } }, await tokens.verifier())).verifyIndicatorValues;
+    const first = (
+      await run(
+        VERIFY,
+        { input: { cityId: CITY, year: YEAR, verdicts: verdicts(FIRST_VERIFIED, 'VERIFIED', () => 'Matches the source') } },
+        await tokens.verifier(),
+      )
+    ).verifyIndicatorValues;
     expect(first).toMatchObject({ version: version + 1, verifiedCount: 80, submittedCount: 20, rejectedCount: 0 });
-    const second = (await run(VERIFY, { input: { cityId: CITY, year: YEAR, verdicts: verdicts(REJECTED, 'REJECTED', rejectionNote) } }, await tokens.verifier())).verifyIndicatorValues;
+    const second = (
+      await run(VERIFY, { input: { cityId: CITY, year: YEAR, verdicts: verdicts(REJECTED, 'REJECTED', rejectionNote) } }, await tokens.verifier())
+    ).verifyIndicatorValues;
     expect(second).toMatchObject({ version: version + 2, verifiedCount: 80, submittedCount: 15, rejectedCount: 5 });
     const rejected = second.values.filter((v: any) => v.status === 'REJECTED');
     expect(rejected.map((v: any) => [v.indicator.id, v.verifierNote])).toEqual(ALL.filter((id) => REJECTED.includes(id)).map((id) => [id, rejectionNote(id)]));
@@ -206,20 +241,33 @@ describe('the certification journey of a new city', () => {
   test('5. the officer corrects the 5 rejected values and resubmits them', async () => {
     const report = (await run(REPORT, { id: CITY, year: YEAR }, await tokens.officer())).city.indicatorReport;
     expect(report.version).toBe(version);
-    const saved = (await run(SAVE, { input: { cityId: CITY, year: YEAR, expectedVersion: version, values: CORRECTED } }, await tokens.officer())).saveIndicatorValues;
+    const saved = (await run(SAVE, { input: { cityId: CITY, year: YEAR, expectedVersion: version, values: CORRECTED } }, await tokens.officer()))
+      .saveIndicatorValues;
     expect(saved).toMatchObject({ version: version + 1, draftCount: 5, rejectedCount: 0, verifiedCount: 80, submittedCount: 15 });
-    for (const c of CORRECTED) expect(saved.values.find((v: any) => v.indicator.id === c.indicatorId)).toMatchObject({ value: c.value, status: 'DRAFT', source: c.source });
+    for (const c of CORRECTED)
+      expect(saved.values.find((v: any) => v.indicator.id === c.indicatorId)).toMatchObject({ value: c.value, status: 'DRAFT', source: c.source });
     const submitted = (await run(SUBMIT, { cityId: CITY, year: YEAR, expectedVersion: saved.version }, await tokens.officer())).submitIndicatorYear;
     expect(submitted).toMatchObject({ version: version + 2, draftCount: 0, submittedCount: 20, verifiedCount: 80 });
     version = submitted.version;
   });
 
   test('6. the verifier verifies the corrected values', async () => {
-    const report = (await run(VERIFY, { input: { cityId: CITY, year: YEAR, verdicts: verdicts(REJECTED, 'VERIFIED', () => 'Corrected figure matches the census') } }, await tokens.verifier())).verifyIndicatorValues;
+    const report = (
+      await run(
+        VERIFY,
+        { input: { cityId: CITY, year: YEAR, verdicts: verdicts(REJECTED, 'VERIFIED', () => 'Corrected figure matches the census') } },
+        await tokens.verifier(),
+      )
+    ).verifyIndicatorValues;
     expect(report).toMatchObject({ version: version + 1, verifiedCount: 85, submittedCount: 15, rejectedCount: 0, draftCount: 0 });
     const statuses = Object.fromEntries(report.values.map((v: any) => [v.indicator.id, v.status]));
-    expect(Object.keys(statuses).filter((id) => statuses[id] === 'SUBMITTED').sort()).toEqual([...LEFT_SUBMITTED].sort());
-    const coverage = (await run(`{ city(id: "${CITY}") { indicatorCoverage(year: ${YEAR}) { coreVerified supportingVerified earnedLevel } } }`, {})).city.indicatorCoverage;
+    expect(
+      Object.keys(statuses)
+        .filter((id) => statuses[id] === 'SUBMITTED')
+        .sort(),
+    ).toEqual([...LEFT_SUBMITTED].sort());
+    const coverage = (await run(`{ city(id: "${CITY}") { indicatorCoverage(year: ${YEAR}) { coreVerified supportingVerified earnedLevel } } }`, {})).city
+      .indicatorCoverage;
     expect(coverage).toEqual({ coreVerified: CORE_VERIFIED, supportingVerified: SUPPORTING_VERIFIED, earnedLevel: EXPECTED_LEVEL });
   });
 
@@ -251,7 +299,11 @@ describe('the certification journey of a new city', () => {
     const latest = (await run(REGISTRY, { year: null })).registry;
     expect(latest.totalCount).toBeLessThanOrEqual(100);
     expect(latest.edges.map((e: any) => e.node).filter((n: any) => n.city.id === CITY)).toEqual([expected]);
-    expect((await run(`{ city(id: "${CITY}") { certification { year level status } } }`, {})).city.certification).toEqual({ year: YEAR, level: EXPECTED_LEVEL, status: 'CERTIFIED' });
+    expect((await run(`{ city(id: "${CITY}") { certification { year level status } } }`, {})).city.certification).toEqual({
+      year: YEAR,
+      level: EXPECTED_LEVEL,
+      status: 'CERTIFIED',
+    });
     // The public now sees the 85 VERIFIED values, and only those.
     const publicValues = (await run(`{ city(id: "${CITY}") { indicators(year: ${YEAR}) { indicator { id } status } } }`, {})).city.indicators;
     expect(publicValues.map((v: any) => v.indicator.id).sort()).toEqual([...FINALLY_VERIFIED].sort());
@@ -305,7 +357,15 @@ describe('the certification journey of a new city', () => {
     // Certification: opened, verifier assigned, awarded — by WCCD staff; data submitted and the
     // verification started by the work of the officer and the verifier (told by the indicators events).
     expect(trail.certificationChanges).toEqual([
-      { at: AT, actor: PEOPLE.wccd.sub, actorRoles: ['WCCD_STAFF'], action: 'CERTIFICATION_OPENED', subject: 'certification', old: null, new: expect.objectContaining({ status: 'ENROLLED', level: null }) },
+      {
+        at: AT,
+        actor: PEOPLE.wccd.sub,
+        actorRoles: ['WCCD_STAFF'],
+        action: 'CERTIFICATION_OPENED',
+        subject: 'certification',
+        old: null,
+        new: expect.objectContaining({ status: 'ENROLLED', level: null }),
+      },
       {
         at: AT,
         actor: PEOPLE.wccd.sub,
@@ -367,10 +427,14 @@ describe('the certification journey of a new city', () => {
     }
 
     // Each indicator's own history, with the old and new value and status at every step.
-    const historyOf = (id: string) => trail.valueChanges.filter((e: any) => e.subject === id).map((e: any) => [e.action, e.old && [e.old.value, e.old.status], [e.new.value, e.new.status]]);
+    const historyOf = (id: string) =>
+      trail.valueChanges.filter((e: any) => e.subject === id).map((e: any) => [e.action, e.old && [e.old.value, e.old.status], [e.new.value, e.new.status]]);
     for (const id of ALL) {
       const v = submittedValue(id);
-      const entered = [['VALUE_ENTERED', null, [v, 'DRAFT']], ['VALUE_SUBMITTED', [v, 'DRAFT'], [v, 'SUBMITTED']]];
+      const entered = [
+        ['VALUE_ENTERED', null, [v, 'DRAFT']],
+        ['VALUE_SUBMITTED', [v, 'DRAFT'], [v, 'SUBMITTED']],
+      ];
       if (LEFT_SUBMITTED.includes(id)) expect(historyOf(id)).toEqual(entered);
       else if (FIRST_VERIFIED.includes(id)) expect(historyOf(id)).toEqual([...entered, ['VALUE_VERIFIED', [v, 'SUBMITTED'], [v, 'VERIFIED']]]);
       else {
@@ -395,8 +459,17 @@ describe('the certification journey of a new city', () => {
     const membershipAudit = await t.stack.subgraphs.membership.service.db.collection('audit').find({ cityId: CITY }).toArray();
     const byAction = Object.fromEntries(membershipAudit.map((e) => [e.action, e]));
     expect(membershipAudit).toHaveLength(3);
-    expect(byAction['city.created']).toMatchObject({ actor: PEOPLE.citynet.sub, actorRoles: ['CITYNET_STAFF'], old: null, new: { _id: CITY, name: 'Tagum City' } });
+    expect(byAction['city.created']).toMatchObject({
+      actor: PEOPLE.citynet.sub,
+      actorRoles: ['CITYNET_STAFF'],
+      old: null,
+      new: { _id: CITY, name: 'Tagum City' },
+    });
     expect(byAction['member.admitted']).toMatchObject({ actor: PEOPLE.citynet.sub, old: null, new: { _id: CITY, category: 'FULL', status: 'ACTIVE' } });
-    expect(byAction['city.enrolled']).toMatchObject({ actor: PEOPLE.citynet.sub, old: null, new: { round: 2026, enrolledOn: TODAY, subsidisedUntil: '2029-11-27' } });
+    expect(byAction['city.enrolled']).toMatchObject({
+      actor: PEOPLE.citynet.sub,
+      old: null,
+      new: { round: 2026, enrolledOn: TODAY, subsidisedUntil: '2029-11-27' },
+    });
   });
 });

@@ -10,7 +10,19 @@ import { dbOf, expectError, expectOk, expectRoleChecks, expectUnchanged, makeTok
 let t: TestStack;
 let tokens: Tokens;
 let db: Db;
-const STORED = ['cities', 'members', 'member_contacts', 'enrolments', 'audit', 'dues', 'events', 'city_search_keys', 'city_search_terms', 'programme_rounds', 'programme_applications'];
+const STORED = [
+  'cities',
+  'members',
+  'member_contacts',
+  'enrolments',
+  'audit',
+  'dues',
+  'events',
+  'city_search_keys',
+  'city_search_terms',
+  'programme_rounds',
+  'programme_applications',
+];
 
 beforeAll(async () => {
   t = await startTestStack();
@@ -75,23 +87,64 @@ describe('admitMember', () => {
     // The city is a City of the federated graph like any other.
     const city = expectOk(await t.query(`{ city(id: "cebu-city") { name membership { since } programmeEnrolment { round } } }`));
     expect(city.city).toEqual({ name: 'Cebu City', membership: { since: '2026-11-28' }, programmeEnrolment: null });
-    expect(await db.collection('member_contacts').findOne({ _id: 'cebu-city' as any })).toMatchObject({ focalPointName: 'Test Focal Point', sampleData: false });
+    expect(await db.collection('member_contacts').findOne({ _id: 'cebu-city' as any })).toMatchObject({
+      focalPointName: 'Test Focal Point',
+      sampleData: false,
+    });
     const audit = await auditFor('member:cebu-city');
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ cityId: 'cebu-city', year: null, actor: 'staff:citynet-1', actorRoles: ['CITYNET_STAFF'], action: 'member.admitted', old: null });
+    expect(audit[0]).toMatchObject({
+      cityId: 'cebu-city',
+      year: null,
+      actor: 'staff:citynet-1',
+      actorRoles: ['CITYNET_STAFF'],
+      action: 'member.admitted',
+      old: null,
+    });
     expect(audit[0].new).toMatchObject({ _id: 'cebu-city', status: 'ACTIVE' });
     expect(await auditFor('city:cebu-city')).toHaveLength(1);
   });
 
   test('an associate member is an organisation without a city; a given id, PENDING status and date are kept', async () => {
-    const input = { category: 'ASSOCIATE', id: 'urban-lab-asia', name: 'Urban Lab Asia', country: 'TH', organisationType: 'NGO', status: 'PENDING', since: '2026-10-01' };
+    const input = {
+      category: 'ASSOCIATE',
+      id: 'urban-lab-asia',
+      name: 'Urban Lab Asia',
+      country: 'TH',
+      organisationType: 'NGO',
+      status: 'PENDING',
+      since: '2026-10-01',
+    };
     const data = expectOk(await t.query(ADMIT, { input }, { token: tokens.staff }));
-    expect(data.admitMember).toMatchObject({ id: 'urban-lab-asia', category: 'ASSOCIATE', organisationType: 'NGO', status: 'PENDING', since: '2026-10-01', clusters: [], nationalChapter: null, city: null });
+    expect(data.admitMember).toMatchObject({
+      id: 'urban-lab-asia',
+      category: 'ASSOCIATE',
+      organisationType: 'NGO',
+      status: 'PENDING',
+      since: '2026-10-01',
+      clusters: [],
+      nationalChapter: null,
+      city: null,
+    });
     expect(await db.collection('cities').findOne({ _id: 'urban-lab-asia' as any })).toBeNull();
   });
 
   test('slugs drop accents and punctuation', async () => {
-    const data = expectOk(await t.query(ADMIT, { input: fullInput({ name: "Đà Lạt St. Mary's", country: 'VN', nationalChapter: null, contacts: null, city: { region: 'SOUTH_EAST_ASIA', timezone: 'Asia/Ho_Chi_Minh' } }) }, { token: tokens.staff }));
+    const data = expectOk(
+      await t.query(
+        ADMIT,
+        {
+          input: fullInput({
+            name: "Đà Lạt St. Mary's",
+            country: 'VN',
+            nationalChapter: null,
+            contacts: null,
+            city: { region: 'SOUTH_EAST_ASIA', timezone: 'Asia/Ho_Chi_Minh' },
+          }),
+        },
+        { token: tokens.staff },
+      ),
+    );
     expect(data.admitMember.id).toBe('da-lat-st-marys');
     expect(data.admitMember.city.timezone).toBe('Asia/Ho_Chi_Minh');
   });
@@ -135,7 +188,11 @@ describe('admitMember', () => {
   test('two simultaneous admissions of the same id: exactly one succeeds', async () => {
     const results = await Promise.all([1, 2, 3].map(() => t.query(ADMIT, { input: fullInput({ name: 'Baguio' }) }, { token: tokens.staff })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    results.filter((r) => r.errors).forEach((r) => { expectError(r, 'CONFLICT'); });
+    results
+      .filter((r) => r.errors)
+      .forEach((r) => {
+        expectError(r, 'CONFLICT');
+      });
     expect(await db.collection('members').countDocuments({ _id: 'baguio' as any })).toBe(1);
     expect(await db.collection('cities').countDocuments({ _id: 'baguio' as any })).toBe(1);
   });
@@ -148,9 +205,16 @@ describe('member status, clusters and national chapter', () => {
     expect((await db.collection('members').findOne({ _id: 'penang-island' as any }))!.status).toBe('SUSPENDED');
     const audit = await auditFor('member:penang-island');
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'member.statusChanged', cityId: 'penang-island', old: { status: 'ACTIVE' }, new: { status: 'SUSPENDED', reason: 'Dues unpaid for 2026' } });
+    expect(audit[0]).toMatchObject({
+      action: 'member.statusChanged',
+      cityId: 'penang-island',
+      old: { status: 'ACTIVE' },
+      new: { status: 'SUSPENDED', reason: 'Dues unpaid for 2026' },
+    });
     await expectUnchanged(db, STORED, async () => {
-      expect(expectOk(await t.query(STATUS, { id: 'penang-island', status: 'SUSPENDED', reason: 'again' }, { token: tokens.staff })).changeMemberStatus.status).toBe('SUSPENDED');
+      expect(
+        expectOk(await t.query(STATUS, { id: 'penang-island', status: 'SUSPENDED', reason: 'again' }, { token: tokens.staff })).changeMemberStatus.status,
+      ).toBe('SUSPENDED');
     });
     expectOk(await t.query(STATUS, { id: 'penang-island', status: 'ACTIVE', reason: 'Dues paid' }, { token: tokens.staff }));
   });
@@ -166,22 +230,34 @@ describe('member status, clusters and national chapter', () => {
   test('a withdrawn member can only re-apply (PENDING)', async () => {
     expectOk(await t.query(STATUS, { id: 'bangkok', status: 'WITHDRAWN', reason: 'Left the network' }, { token: tokens.staff }));
     expectError(await t.query(STATUS, { id: 'bangkok', status: 'ACTIVE', reason: 'Back' }, { token: tokens.staff }), 'CONFLICT');
-    expect(expectOk(await t.query(STATUS, { id: 'bangkok', status: 'PENDING', reason: 'Re-applied' }, { token: tokens.staff })).changeMemberStatus.status).toBe('PENDING');
+    expect(expectOk(await t.query(STATUS, { id: 'bangkok', status: 'PENDING', reason: 'Re-applied' }, { token: tokens.staff })).changeMemberStatus.status).toBe(
+      'PENDING',
+    );
   });
 
   test('sets clusters (audited) and refuses repeated ones', async () => {
     const data = expectOk(await t.query(CLUSTERS, { id: 'surabaya', clusters: ['INFRASTRUCTURE', 'SDGS'] }, { token: tokens.staff }));
     expect(data.setMemberClusters.clusters).toEqual(['INFRASTRUCTURE', 'SDGS']);
     const audit = await auditFor('member:surabaya');
-    expect(audit.at(-1)).toMatchObject({ action: 'member.clustersSet', old: { clusters: ['CLIMATE_CHANGE', 'SDGS'] }, new: { clusters: ['INFRASTRUCTURE', 'SDGS'] } });
+    expect(audit.at(-1)).toMatchObject({
+      action: 'member.clustersSet',
+      old: { clusters: ['CLIMATE_CHANGE', 'SDGS'] },
+      new: { clusters: ['INFRASTRUCTURE', 'SDGS'] },
+    });
     await expectUnchanged(db, STORED, async () => {
-      expectError(await t.query(CLUSTERS, { id: 'surabaya', clusters: ['SDGS', 'DISASTER', 'SDGS'] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'clusters[2]');
+      expectError(
+        await t.query(CLUSTERS, { id: 'surabaya', clusters: ['SDGS', 'DISASTER', 'SDGS'] }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'clusters[2]',
+      );
       expectError(await t.query(CLUSTERS, { id: 'nobody', clusters: [] }, { token: tokens.staff }), 'NOT_FOUND');
     });
   });
 
   test('sets and clears the national chapter from the configured list', async () => {
-    expect(expectOk(await t.query(CHAPTER, { id: 'ho-chi-minh-city', chapter: 'Philippines' }, { token: tokens.staff })).setNationalChapter.nationalChapter).toBe('Philippines');
+    expect(
+      expectOk(await t.query(CHAPTER, { id: 'ho-chi-minh-city', chapter: 'Philippines' }, { token: tokens.staff })).setNationalChapter.nationalChapter,
+    ).toBe('Philippines');
     expect(expectOk(await t.query(CHAPTER, { id: 'ho-chi-minh-city', chapter: null }, { token: tokens.staff })).setNationalChapter.nationalChapter).toBeNull();
     expect((await auditFor('member:ho-chi-minh-city')).map((a) => a.new)).toEqual([{ nationalChapter: 'Philippines' }, { nationalChapter: null }]);
     await expectUnchanged(db, STORED, async () => {
@@ -201,7 +277,11 @@ describe('enrolCity', () => {
       subsidised: true,
       city: { id: 'suwon', name: 'Suwon' },
     });
-    expect((await auditFor('enrolment:suwon'))[0]).toMatchObject({ action: 'city.enrolled', cityId: 'suwon', new: { round: 2026, subsidisedUntil: '2029-10-31' } });
+    expect((await auditFor('enrolment:suwon'))[0]).toMatchObject({
+      action: 'city.enrolled',
+      cityId: 'suwon',
+      new: { round: 2026, subsidisedUntil: '2029-10-31' },
+    });
     const city = expectOk(await t.query(`{ city(id: "suwon") { programmeEnrolment { round } } }`));
     expect(city.city.programmeEnrolment).toEqual({ round: 2026 });
   });
@@ -225,7 +305,11 @@ describe('enrolCity', () => {
   test('simultaneous enrolments of one city: exactly one succeeds', async () => {
     const results = await Promise.all([1, 2, 3, 4].map(() => t.query(ENROL, { cityId: 'jakarta', round: 2026, on: '2026-11-15' }, { token: tokens.staff })));
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    results.filter((r) => r.errors).forEach((r) => { expectError(r, 'CONFLICT'); });
+    results
+      .filter((r) => r.errors)
+      .forEach((r) => {
+        expectError(r, 'CONFLICT');
+      });
     expect(await db.collection('enrolments').countDocuments({ cityId: 'jakarta' })).toBe(1);
   });
 });
@@ -254,7 +338,10 @@ describe('updateCity', () => {
     const audit = await auditFor('city:bogor');
     expect(audit.at(-1)).toMatchObject({ action: 'city.changed', cityId: 'bogor', old: { population: 1100000 }, new: { population: 1200000 } });
     const event = await db.collection('events').findOne({ _id: 'city.changed:bogor:v1' as any });
-    expect(event).toMatchObject({ type: 'city.changed', payload: { cityId: 'bogor', name: 'Bogor', country: 'ID', region: 'SOUTH_EAST_ASIA', population: 1_200_000, timezone: 'Asia/Jakarta', version: 1 } });
+    expect(event).toMatchObject({
+      type: 'city.changed',
+      payload: { cityId: 'bogor', name: 'Bogor', country: 'ID', region: 'SOUTH_EAST_ASIA', population: 1_200_000, timezone: 'Asia/Jakarta', version: 1 },
+    });
     expect(event!.seq).toEqual(expect.any(Number));
     // The new alternative name is searchable at once.
     const found = expectOk(await t.query(SEARCH, { q: 'kota huj' }));
@@ -266,7 +353,9 @@ describe('updateCity', () => {
     // A rename: the old name is gone from the index, the new one is found.
     expectOk(await t.query(UPDATE, { id: 'bogor', input: { name: 'Bogor City', otherNames: [] } }, { token: tokens.staff }));
     expect(expectOk(await t.query(SEARCH, { q: 'kota hujan' })).cities.edges).toEqual([]);
-    expect(expectOk(await t.query(SEARCH, { q: 'bogor city' })).cities.edges).toEqual([{ node: { id: 'bogor' }, match: { kind: 'EXACT', name: 'Bogor City' } }]);
+    expect(expectOk(await t.query(SEARCH, { q: 'bogor city' })).cities.edges).toEqual([
+      { node: { id: 'bogor' }, match: { kind: 'EXACT', name: 'Bogor City' } },
+    ]);
     expect(await db.collection('events').findOne({ _id: 'city.changed:bogor:v2' as any })).toMatchObject({ payload: { name: 'Bogor City', version: 2 } });
     expectOk(await t.query(UPDATE, { id: 'bogor', input: { name: 'Bogor', otherNames: [input.otherNames[0]] } }, { token: tokens.staff }));
   });
@@ -278,7 +367,15 @@ describe('updateCity', () => {
     ['input.areaKm2', { areaKm2: -1 }],
     ['input.timezone', { timezone: 'Asia/Atlantis' }],
     ['input.otherNames[0].name', { otherNames: [{ name: '***', kind: 'FORMER' }] }],
-    ['input.otherNames[1].name', { otherNames: [{ name: 'Madras', kind: 'FORMER' }, { name: 'madras', kind: 'FORMER' }] }],
+    [
+      'input.otherNames[1].name',
+      {
+        otherNames: [
+          { name: 'Madras', kind: 'FORMER' },
+          { name: 'madras', kind: 'FORMER' },
+        ],
+      },
+    ],
     ['input.otherNames[0].language', { otherNames: [{ name: 'Madras', kind: 'FORMER', language: 'English!' }] }],
     ['input.otherNames[0].source', { otherNames: [{ name: 'Madras', kind: 'FORMER', source: 'javascript:alert(1)' }] }],
   ])('refuses a bad %s, naming it, and stores nothing', async (field, input) => {
@@ -313,7 +410,14 @@ describe('dues', () => {
     expect(seeded[0]).toEqual({ year: 2024, dueUsd: 3000, paidUsd: 3000, paid: true, sampleData: true });
     expect(seeded.map((d: any) => d.year)).toEqual([2024, 2023, 2022, 2021, 2020, 2019, 2018, 2017, 2016, 2015, 2014]);
     const part = expectOk(await t.query(PAY, { id: 'penang-island', year: 2026, amount: 1000, on: '2026-11-20' }, { token: tokens.staff }));
-    expect(part.recordDuesPayment).toEqual({ year: 2026, dueUsd: 3000, paidUsd: 1000, paid: false, payments: [{ amountUsd: 1000, paidOn: '2026-11-20' }], sampleData: false });
+    expect(part.recordDuesPayment).toEqual({
+      year: 2026,
+      dueUsd: 3000,
+      paidUsd: 1000,
+      paid: false,
+      payments: [{ amountUsd: 1000, paidOn: '2026-11-20' }],
+      sampleData: false,
+    });
     const rest = expectOk(await t.query(PAY, { id: 'penang-island', year: 2026, amount: 2000, on: '2026-11-27' }, { token: tokens.staff }));
     expect(rest.recordDuesPayment).toMatchObject({ paidUsd: 3000, paid: true });
     expect((await auditFor('member:penang-island')).filter((a) => a.action === 'member.duesPaid').map((a) => a.new.payment.amountUsd)).toEqual([1000, 2000]);

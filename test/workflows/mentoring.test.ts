@@ -28,12 +28,26 @@ const PAIR = `mutation($mentor: ID!, $mentee: ID!, $themes: [String!]!, $started
 const LOG = `mutation($id: ID!, $input: MentoringSessionInput!) { logMentoringSession(pairId: $id, input: $input) { ${PAIR_FIELDS} } }`;
 const CLOSE = `mutation($id: ID!, $outcome: MentoringOutcomeInput!) { closeMentoringPair(pairId: $id, outcome: $outcome) { ${PAIR_FIELDS} outcome { result summary } } }`;
 const OUTCOME = { result: 'GOALS_MET', summary: 'Waste audit method in place' };
-const session = (over: Record<string, unknown> = {}) => ({ heldAt: '2026-11-27T10:00:00+09:00', durationMinutes: 90, format: 'ONLINE', summary: 'Waste audit method', ...over });
+const session = (over: Record<string, unknown> = {}) => ({
+  heldAt: '2026-11-27T10:00:00+09:00',
+  durationMinutes: 90,
+  format: 'ONLINE',
+  summary: 'Waste audit method',
+  ...over,
+});
 
 describe('pairMentor', () => {
   test('pairs two cities from today, audited; the mentee sees it', async () => {
     const pair = expectOk(await t.query(PAIR, { mentor: 'yokohama', mentee: 'bogor', themes: ['Solid Waste', 'Energy'] }, { token: tokens.staff })).pairMentor;
-    expect(pair).toMatchObject({ mentor: { id: 'yokohama', name: 'Yokohama' }, mentee: { id: 'bogor', name: 'Bogor' }, focusThemes: ['Solid Waste', 'Energy'], status: 'ACTIVE', startedOn: '2026-11-28', closedOn: null, sessions: [] });
+    expect(pair).toMatchObject({
+      mentor: { id: 'yokohama', name: 'Yokohama' },
+      mentee: { id: 'bogor', name: 'Bogor' },
+      focusThemes: ['Solid Waste', 'Energy'],
+      status: 'ACTIVE',
+      startedOn: '2026-11-28',
+      closedOn: null,
+      sessions: [],
+    });
     expect(await db.collection('audit').countDocuments({ subject: `mentoring:${pair.id}`, action: 'mentoring.paired' })).toBe(1);
     const city = expectOk(await t.query(`{ city(id: "bogor") { mentoring { id } } }`));
     expect(city.city.mentoring.map((p: any) => p.id)).toContain(pair.id);
@@ -43,7 +57,11 @@ describe('pairMentor', () => {
     await expectUnchanged(db, STORED, async () => {
       expectError(await t.query(PAIR, { mentor: 'makati', mentee: 'makati', themes: ['Safety'] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'menteeCityId');
       expectError(await t.query(PAIR, { mentor: 'makati', mentee: 'bogor', themes: [] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'focusThemes');
-      expectError(await t.query(PAIR, { mentor: 'makati', mentee: 'bogor', themes: ['Safety', 'Knitting'] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'focusThemes[1]');
+      expectError(
+        await t.query(PAIR, { mentor: 'makati', mentee: 'bogor', themes: ['Safety', 'Knitting'] }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'focusThemes[1]',
+      );
       expectError(await t.query(PAIR, { mentor: 'atlantis', mentee: 'bogor', themes: ['Safety'] }, { token: tokens.staff }), 'NOT_FOUND', 'mentorCityId');
       expectError(await t.query(PAIR, { mentor: 'makati', mentee: 'atlantis', themes: ['Safety'] }, { token: tokens.staff }), 'NOT_FOUND', 'menteeCityId');
       // The sample pairs Makati with Iloilo City (ACTIVE).
@@ -60,11 +78,23 @@ describe('pairMentor', () => {
 
   test('simultaneous pairings of the same two cities: exactly one succeeds', async () => {
     const results = await Promise.all(
-      [['markham', 'charlottetown'], ['charlottetown', 'markham'], ['markham', 'charlottetown']].map(([mentor, mentee]) => t.query(PAIR, { mentor, mentee, themes: ['Transportation'] }, { token: tokens.staff })),
+      [
+        ['markham', 'charlottetown'],
+        ['charlottetown', 'markham'],
+        ['markham', 'charlottetown'],
+      ].map(([mentor, mentee]) => t.query(PAIR, { mentor, mentee, themes: ['Transportation'] }, { token: tokens.staff })),
     );
     expect(results.filter((r) => !r.errors)).toHaveLength(1);
-    results.filter((r) => r.errors).forEach((r) => { expectError(r, 'CONFLICT'); });
-    expect(await db.collection('mentoring_pairs').countDocuments({ status: 'ACTIVE', mentorCityId: { $in: ['markham', 'charlottetown'] }, menteeCityId: { $in: ['markham', 'charlottetown'] } })).toBe(1);
+    results
+      .filter((r) => r.errors)
+      .forEach((r) => {
+        expectError(r, 'CONFLICT');
+      });
+    expect(
+      await db
+        .collection('mentoring_pairs')
+        .countDocuments({ status: 'ACTIVE', mentorCityId: { $in: ['markham', 'charlottetown'] }, menteeCityId: { $in: ['markham', 'charlottetown'] } }),
+    ).toBe(1);
   });
 });
 
@@ -75,17 +105,40 @@ describe('sessions and closing', () => {
     const pair = { id: sample._id };
     const before = sample.sessions.length;
     const logged = expectOk(await t.query(LOG, { id: pair.id, input: session() }, { token: tokens.staff })).logMentoringSession;
-    expect(logged.sessions.slice(before)).toEqual([{ heldAt: '2026-11-27T01:00:00.000Z', durationMinutes: 90, format: 'ONLINE', summary: 'Waste audit method' }]);
-    const both = await Promise.all([session({ summary: 'A' }), session({ summary: 'B' })].map((input) => t.query(LOG, { id: pair.id, input }, { token: tokens.staff })));
-    both.forEach((r) => { expect(r.errors).toBeUndefined(); });
+    expect(logged.sessions.slice(before)).toEqual([
+      { heldAt: '2026-11-27T01:00:00.000Z', durationMinutes: 90, format: 'ONLINE', summary: 'Waste audit method' },
+    ]);
+    const both = await Promise.all(
+      [session({ summary: 'A' }), session({ summary: 'B' })].map((input) => t.query(LOG, { id: pair.id, input }, { token: tokens.staff })),
+    );
+    both.forEach((r) => {
+      expect(r.errors).toBeUndefined();
+    });
     const stored = await db.collection('mentoring_pairs').findOne({ _id: pair.id as any });
-    expect(stored!.sessions.slice(before).map((s: any) => s.summary).sort()).toEqual(['A', 'B', 'Waste audit method']);
+    expect(
+      stored!.sessions
+        .slice(before)
+        .map((s: any) => s.summary)
+        .sort(),
+    ).toEqual(['A', 'B', 'Waste audit method']);
     expect(await db.collection('audit').countDocuments({ subject: `mentoring:${pair.id}`, action: 'mentoring.sessionLogged' })).toBe(3);
 
     await expectUnchanged(db, STORED, async () => {
-      expectError(await t.query(LOG, { id: pair.id, input: session({ heldAt: '2026-12-01T10:00:00Z' }) }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.heldAt');
-      expectError(await t.query(LOG, { id: pair.id, input: session({ heldAt: '2026-11-27T10:00:00Z', durationMinutes: 0 }) }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.durationMinutes');
-      expectError(await t.query(LOG, { id: pair.id, input: session({ heldAt: '2026-06-14T10:00:00Z' }) }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.heldAt');
+      expectError(
+        await t.query(LOG, { id: pair.id, input: session({ heldAt: '2026-12-01T10:00:00Z' }) }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'input.heldAt',
+      );
+      expectError(
+        await t.query(LOG, { id: pair.id, input: session({ heldAt: '2026-11-27T10:00:00Z', durationMinutes: 0 }) }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'input.durationMinutes',
+      );
+      expectError(
+        await t.query(LOG, { id: pair.id, input: session({ heldAt: '2026-06-14T10:00:00Z' }) }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'input.heldAt',
+      );
       expectError(await t.query(LOG, { id: 'mp-nope', input: session() }, { token: tokens.staff }), 'NOT_FOUND', 'pairId');
     });
 
@@ -94,13 +147,17 @@ describe('sessions and closing', () => {
     });
     const closed = expectOk(await t.query(CLOSE, { id: pair.id, outcome: OUTCOME }, { token: tokens.staff })).closeMentoringPair;
     expect(closed).toMatchObject({ status: 'CLOSED', closedOn: '2026-11-28', outcome: OUTCOME });
-    expect(await db.collection('audit').findOne({ subject: `mentoring:${pair.id}`, action: 'mentoring.closed' })).toMatchObject({ new: { status: 'CLOSED', outcome: OUTCOME } });
+    expect(await db.collection('audit').findOne({ subject: `mentoring:${pair.id}`, action: 'mentoring.closed' })).toMatchObject({
+      new: { status: 'CLOSED', outcome: OUTCOME },
+    });
     await expectUnchanged(db, STORED, async () => {
       expectError(await t.query(LOG, { id: pair.id, input: session() }, { token: tokens.staff }), 'CONFLICT', 'pairId');
       expectError(await t.query(CLOSE, { id: pair.id, outcome: OUTCOME }, { token: tokens.staff }), 'CONFLICT', 'pairId');
       expectError(await t.query(CLOSE, { id: 'mp-nope', outcome: OUTCOME }, { token: tokens.staff }), 'NOT_FOUND', 'pairId');
     });
-    expect(expectOk(await t.query(PAIR, { mentor: 'busan', mentee: 'colombo', themes: ['Wastewater'] }, { token: tokens.staff })).pairMentor.status).toBe('ACTIVE');
+    expect(expectOk(await t.query(PAIR, { mentor: 'busan', mentee: 'colombo', themes: ['Wastewater'] }, { token: tokens.staff })).pairMentor.status).toBe(
+      'ACTIVE',
+    );
   });
 });
 
@@ -125,7 +182,9 @@ describe('eligibility', () => {
 
   test('an uncertified city without verified data may not mentor: FORBIDDEN with the reason, nothing stored', async () => {
     // Chennai: enrolled with WCCD, not a CityNet member, nothing verified.
-    const result = await expectUnchanged(db, STORED, () => t.query(PAIR, { mentor: 'chennai', mentee: 'bogor', themes: ['Solid Waste'] }, { token: tokens.staff }));
+    const result = await expectUnchanged(db, STORED, () =>
+      t.query(PAIR, { mentor: 'chennai', mentee: 'bogor', themes: ['Solid Waste'] }, { token: tokens.staff }),
+    );
     expectError(result, 'FORBIDDEN', 'mentorCityId');
     expect(result.errors![0].message).toMatch(/^chennai cannot mentor: it has no certification in force \(at or above SILVER is needed\)/);
   });
@@ -142,45 +201,61 @@ describe('eligibility', () => {
     try {
       // Above its level, it may still mentor on themes its data has verified, not on the others.
       process.env.MENTOR_MIN_LEVEL = 'GOLD';
-      const refused = await expectUnchanged(db, STORED, () => t.query(PAIR, { mentor: 'kuala-lumpur', mentee: 'suwon', themes: [verified, unverified] }, { token: tokens.staff }));
+      const refused = await expectUnchanged(db, STORED, () =>
+        t.query(PAIR, { mentor: 'kuala-lumpur', mentee: 'suwon', themes: [verified, unverified] }, { token: tokens.staff }),
+      );
       expectError(refused, 'FORBIDDEN', 'mentorCityId');
       expect(refused.errors![0].message).toContain(`its latest certification in force is SILVER (data year 2016), below GOLD`);
       expect(refused.errors![0].message).toContain(unverified);
-      expect(expectOk(await t.query(PAIR, { mentor: 'kuala-lumpur', mentee: 'suwon', themes: [verified] }, { token: tokens.staff })).pairMentor.status).toBe('ACTIVE');
+      expect(expectOk(await t.query(PAIR, { mentor: 'kuala-lumpur', mentee: 'suwon', themes: [verified] }, { token: tokens.staff })).pairMentor.status).toBe(
+        'ACTIVE',
+      );
     } finally {
       if (previous === undefined) delete process.env.MENTOR_MIN_LEVEL;
       else process.env.MENTOR_MIN_LEVEL = previous;
     }
     // At the default level, SILVER is enough on any theme.
-    expect(expectOk(await t.query(PAIR, { mentor: 'kuala-lumpur', mentee: 'penang-island', themes: [unverified] }, { token: tokens.staff })).pairMentor.status).toBe('ACTIVE');
-    expect(await db.collection('audit').findOne({ action: 'mentoring.paired', 'new.mentorCityId': 'kuala-lumpur', 'new.menteeCityId': 'penang-island' })).toMatchObject({
+    expect(
+      expectOk(await t.query(PAIR, { mentor: 'kuala-lumpur', mentee: 'penang-island', themes: [unverified] }, { token: tokens.staff })).pairMentor.status,
+    ).toBe('ACTIVE');
+    expect(
+      await db.collection('audit').findOne({ action: 'mentoring.paired', 'new.mentorCityId': 'kuala-lumpur', 'new.menteeCityId': 'penang-island' }),
+    ).toMatchObject({
       new: { eligibility: 'kuala-lumpur is certified SILVER for data year 2016, at or above SILVER' },
     });
   });
 });
 
 describe('dates and local time', () => {
-  test('a pair starts on a given day up to 365 days back in the mentor\'s calendar, never in the future', async () => {
+  test("a pair starts on a given day up to 365 days back in the mentor's calendar, never in the future", async () => {
     // The pinned clock is 2026-11-28T00:00Z: 08:00 on the 28th in Manila.
-    const pair = expectOk(await t.query(PAIR, { mentor: 'makati', mentee: 'bogor', themes: ['Safety'], startedOn: '2025-11-28' }, { token: tokens.staff })).pairMentor;
+    const pair = expectOk(
+      await t.query(PAIR, { mentor: 'makati', mentee: 'bogor', themes: ['Safety'], startedOn: '2025-11-28' }, { token: tokens.staff }),
+    ).pairMentor;
     expect(pair).toMatchObject({ startedOn: '2025-11-28', timezone: 'Asia/Manila' });
     await expectUnchanged(db, STORED, async () => {
       const future = await t.query(PAIR, { mentor: 'makati', mentee: 'suwon', themes: ['Safety'], startedOn: '2026-11-29' }, { token: tokens.staff });
       expectError(future, 'BAD_USER_INPUT', 'startedOn');
       expect(future.errors![0].message).toContain('today is 2026-11-28 in Asia/Manila');
-      expectError(await t.query(PAIR, { mentor: 'makati', mentee: 'suwon', themes: ['Safety'], startedOn: '2025-11-27' }, { token: tokens.staff }), 'BAD_USER_INPUT', 'startedOn');
+      expectError(
+        await t.query(PAIR, { mentor: 'makati', mentee: 'suwon', themes: ['Safety'], startedOn: '2025-11-27' }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'startedOn',
+      );
       const impossible = await t.query(PAIR, { mentor: 'makati', mentee: 'suwon', themes: ['Safety'], startedOn: '2026-02-30' }, { token: tokens.staff });
       expect(impossible.errors![0].extensions.code).toBe('BAD_USER_INPUT');
       expect(impossible.errors![0].message).toContain('startedOn');
     });
   });
 
-  test('sessions are checked against the start in the mentor\'s local day and shown in local time', async () => {
+  test("sessions are checked against the start in the mentor's local day and shown in local time", async () => {
     // A Manila pair starting today (the 28th there): a session at 01:00+08:00 that day is 17:00Z the day before.
     const pair = expectOk(await t.query(PAIR, { mentor: 'makati', mentee: 'suwon', themes: ['Governance'] }, { token: tokens.staff })).pairMentor;
     expect(pair.startedOn).toBe('2026-11-28');
     const LOCAL = `mutation($id: ID!, $input: MentoringSessionInput!) { logMentoringSession(pairId: $id, input: $input) { sessions { heldAt localHeldAt } } }`;
-    const logged = expectOk(await t.query(LOCAL, { id: pair.id, input: session({ heldAt: '2026-11-28T01:00:00+08:00' }) }, { token: tokens.staff })).logMentoringSession;
+    const logged = expectOk(
+      await t.query(LOCAL, { id: pair.id, input: session({ heldAt: '2026-11-28T01:00:00+08:00' }) }, { token: tokens.staff }),
+    ).logMentoringSession;
     expect(logged.sessions).toEqual([{ heldAt: '2026-11-27T17:00:00.000Z', localHeldAt: '2026-11-28T01:00:00+08:00' }]);
     await expectUnchanged(db, STORED, async () => {
       const before = await t.query(LOCAL, { id: pair.id, input: session({ heldAt: '2026-11-27T23:59:00+08:00' }) }, { token: tokens.staff });

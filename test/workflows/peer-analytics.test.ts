@@ -99,14 +99,17 @@ function expectedStanding(cityId: string, group: string, indicatorId: string) {
 const IDS = ['5.1', '14.2', '12.1', '16.3', '5.2'];
 
 describe('peer comparison, asserted from the data', () => {
-  test.each(['REGION', 'POPULATION_BAND', 'INCOME_GROUP', 'ALL'])('Makati %s: rank, percentile and statistics by direction, the city never its own peer', async (group) => {
-    const r = await t.query(PEERS, { id: 'makati', year: YEAR, ids: IDS, group }, { token: staff });
-    expect(r.errors).toBeUndefined();
-    const comparison = r.data.city.peerComparison;
-    expect(comparison).toMatchObject({ year: YEAR, peerGroup: group, peerCityCount: groupPeers('makati', group).length });
-    expect(comparison.indicators).toEqual(IDS.map((id) => expectedStanding('makati', group, id)));
-    for (const s of comparison.indicators as Standing[]) expect(s.peers.map((p) => p.city.id)).not.toContain('makati');
-  });
+  test.each(['REGION', 'POPULATION_BAND', 'INCOME_GROUP', 'ALL'])(
+    'Makati %s: rank, percentile and statistics by direction, the city never its own peer',
+    async (group) => {
+      const r = await t.query(PEERS, { id: 'makati', year: YEAR, ids: IDS, group }, { token: staff });
+      expect(r.errors).toBeUndefined();
+      const comparison = r.data.city.peerComparison;
+      expect(comparison).toMatchObject({ year: YEAR, peerGroup: group, peerCityCount: groupPeers('makati', group).length });
+      expect(comparison.indicators).toEqual(IDS.map((id) => expectedStanding('makati', group, id)));
+      for (const s of comparison.indicators as Standing[]) expect(s.peers.map((p) => p.city.id)).not.toContain('makati');
+    },
+  );
 
   test('a LOWER-is-better indicator: rank 1 is the lowest value, and the city is not counted among its peers', async () => {
     const r = await t.query(PEERS, { id: 'makati', year: YEAR, ids: ['5.1'], group: 'ALL' }, { token: staff });
@@ -140,7 +143,7 @@ describe('peer comparison, asserted from the data', () => {
 describe('who may compare (part of what certification brings), and the rest stays public', () => {
   const ask = async (cityId: string, token?: string) => t.query(PEERS, { id: cityId, year: YEAR, ids: ['5.1'], group: 'REGION' }, { token });
 
-  test("officers of a currently certified city (their own), WCCD staff and CityNet staff", async () => {
+  test('officers of a currently certified city (their own), WCCD staff and CityNet staff', async () => {
     const officer = await tokenFor('CITY_OFFICER', { cityId: 'makati', sub: 'officer-makati-peers' });
     const citynet = await tokenFor('CITYNET_STAFF', { sub: 'citynet-peers' });
     for (const token of [officer, citynet, staff]) {
@@ -205,7 +208,10 @@ describe('time series through the gateway', () => {
 
   test('anonymous callers see VERIFIED values; the city officers every status; changes from the previous visible year', async () => {
     const officer = await tokenFor('CITY_OFFICER', { cityId: 'seoul', sub: 'officer-seoul-series' });
-    for (const [token, all] of [[undefined, false], [officer, true]] as const) {
+    for (const [token, all] of [
+      [undefined, false],
+      [officer, true],
+    ] as const) {
       const r = await t.query(SERIES, { id: 'seoul', ids: ['5.1', '8.1', '12.1'] }, { token });
       expect(r.errors).toBeUndefined();
       for (const series of r.data.city.indicatorSeries) {
@@ -221,7 +227,12 @@ describe('time series through the gateway', () => {
   });
 
   test('latestDataYear (PUBLIC) is the same whoever asks, for every sample city: counts of values are public', async () => {
-    const tokens = [undefined, await tokenFor('PARTNER_APP', { sub: 'partner-latest' }), staff, await tokenFor('CITY_OFFICER', { cityId: 'iloilo-city', sub: 'officer-iloilo-latest' })];
+    const tokens = [
+      undefined,
+      await tokenFor('PARTNER_APP', { sub: 'partner-latest' }),
+      staff,
+      await tokenFor('CITY_OFFICER', { cityId: 'iloilo-city', sub: 'officer-iloilo-latest' }),
+    ];
     const doc = `{ cities(first: 100) { pageInfo { hasNextPage } edges { node { id latestDataYear } } } }`;
     const answers = await Promise.all(tokens.map((token) => t.query(doc, {}, { token })));
     for (const a of answers) expect(a.errors).toBeUndefined();

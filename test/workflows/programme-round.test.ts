@@ -70,7 +70,8 @@ const application = (cityId: string, over: Record<string, unknown> = {}) => ({
   readyIndicatorIds: ['5.1', '6.1', '8.1'],
   ...over,
 });
-const apply = async (cityId: string, over: Record<string, unknown> = {}) => t.query(APPLY, { input: application(cityId, over) }, { token: await tokens.officer(cityId) });
+const apply = async (cityId: string, over: Record<string, unknown> = {}) =>
+  t.query(APPLY, { input: application(cityId, over) }, { token: await tokens.officer(cityId) });
 const events = (type: string, cityId: string) => db.collection('events').find({ type, 'payload.cityId': cityId }).sort({ seq: 1 }).toArray();
 
 describe('the 2016 round of the sample data', () => {
@@ -90,7 +91,10 @@ describe('the 2016 round of the sample data', () => {
       subsidisedYears: 3,
       sampleData: true,
     });
-    expect(expectOk(await t.query(`{ programmeRounds(first: 5) { totalCount edges { node { year } } } }`)).programmeRounds).toEqual({ totalCount: 1, edges: [{ node: { year: 2016 } }] });
+    expect(expectOk(await t.query(`{ programmeRounds(first: 5) { totalCount edges { node { year } } } }`)).programmeRounds).toEqual({
+      totalCount: 1,
+      edges: [{ node: { year: 2016 } }],
+    });
     expect(expectOk(await t.query(ROUND, { year: 2019 })).programmeRound).toBeNull();
   });
 
@@ -98,8 +102,26 @@ describe('the 2016 round of the sample data', () => {
     const data = expectOk(await t.query(APPLICATIONS, { year: 2016, first: 50 }, { token: tokens.staff }));
     const apps = data.programmeRound.applications.edges.map((e: any) => e.node);
     expect(data.programmeRound.applications.totalCount).toBe(16);
-    const byStatus = (s: string) => apps.filter((a: any) => a.status === s).map((a: any) => a.city.id).sort();
-    expect(byStatus('ACCEPTED')).toEqual(['busan', 'colombo', 'da-nang', 'denpasar', 'iloilo-city', 'incheon', 'kuala-lumpur', 'lalitpur', 'makati', 'muntinlupa', 'seoul', 'surabaya', 'yokohama']);
+    const byStatus = (s: string) =>
+      apps
+        .filter((a: any) => a.status === s)
+        .map((a: any) => a.city.id)
+        .sort();
+    expect(byStatus('ACCEPTED')).toEqual([
+      'busan',
+      'colombo',
+      'da-nang',
+      'denpasar',
+      'iloilo-city',
+      'incheon',
+      'kuala-lumpur',
+      'lalitpur',
+      'makati',
+      'muntinlupa',
+      'seoul',
+      'surabaya',
+      'yokohama',
+    ]);
     expect(byStatus('DECLINED')).toEqual(['bangkok']);
     expect(byStatus('WITHDRAWN')).toEqual(['jakarta']);
     expect(byStatus('WAITLISTED')).toEqual(['penang-island']);
@@ -122,16 +144,23 @@ describe('the 2016 round of the sample data', () => {
 
   test('pages the applications by keyset cursors', async () => {
     const first = expectOk(await t.query(APPLICATIONS, { year: 2016, first: 10 }, { token: tokens.staff })).programmeRound.applications;
-    const rest = expectOk(await t.query(APPLICATIONS, { year: 2016, first: 10, after: first.pageInfo.endCursor }, { token: tokens.staff })).programmeRound.applications;
+    const rest = expectOk(await t.query(APPLICATIONS, { year: 2016, first: 10, after: first.pageInfo.endCursor }, { token: tokens.staff })).programmeRound
+      .applications;
     expect(first.edges).toHaveLength(10);
     expect(rest.edges).toHaveLength(6);
     const ids = [...first.edges, ...rest.edges].map((e: any) => e.node.id);
     expect(new Set(ids).size).toBe(16);
-    expect(expectOk(await t.query(APPLICATIONS, { year: 2016, status: 'WAITLISTED', first: 10 }, { token: tokens.staff })).programmeRound.applications.totalCount).toBe(1);
+    expect(
+      expectOk(await t.query(APPLICATIONS, { year: 2016, status: 'WAITLISTED', first: 10 }, { token: tokens.staff })).programmeRound.applications.totalCount,
+    ).toBe(1);
   });
 
   test('applications are for CityNet staff: others get the round and an error on the field', async () => {
-    for (const [token, code] of [[undefined, 'UNAUTHENTICATED'], [tokens.wccd, 'FORBIDDEN'], [await tokens.officer('makati'), 'FORBIDDEN']] as const) {
+    for (const [token, code] of [
+      [undefined, 'UNAUTHENTICATED'],
+      [tokens.wccd, 'FORBIDDEN'],
+      [await tokens.officer('makati'), 'FORBIDDEN'],
+    ] as const) {
       const result = await t.query(APPLICATIONS, { year: 2016, first: 5 }, { token });
       expect(result.data.programmeRound).toEqual({ year: 2016, applications: null });
       expect(result.errors!.map((e: any) => [e.path.join('.'), e.extensions.code])).toEqual([['programmeRound.applications', code]]);
@@ -158,8 +187,16 @@ describe('the 2027 round, from the call to the enrolments', () => {
     expect((await db.collection('audit').find({ subject: 'programme-round:2027' }).toArray()).map((e) => e.action)).toEqual(['programme.roundOpened']);
     await expectUnchanged(db, STORED, async () => {
       expectError(await t.query(OPEN, { input: roundInput() }, { token: tokens.staff }), 'CONFLICT', 'input.year');
-      expectError(await t.query(OPEN, { input: roundInput({ year: 2028, closesAt: '2026-10-01T00:00:00Z' }) }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.closesAt');
-      expectError(await t.query(OPEN, { input: roundInput({ year: 2028, subsidisedAnnualFee: 20000 }) }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.subsidisedAnnualFee');
+      expectError(
+        await t.query(OPEN, { input: roundInput({ year: 2028, closesAt: '2026-10-01T00:00:00Z' }) }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'input.closesAt',
+      );
+      expectError(
+        await t.query(OPEN, { input: roundInput({ year: 2028, subsidisedAnnualFee: 20000 }) }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'input.subsidisedAnnualFee',
+      );
       expectError(await t.query(OPEN, { input: roundInput({ year: 2028, currency: 'usd' }) }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.currency');
       expectError(await t.query(OPEN, { input: roundInput({ year: 2028, seats: 0 }) }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.seats');
       expectError(await t.query(OPEN, { input: roundInput({ year: 2028, dataYear: 2020 }) }, { token: tokens.staff }), 'BAD_USER_INPUT', 'input.dataYear');
@@ -183,10 +220,17 @@ describe('the 2027 round, from the call to the enrolments', () => {
     });
     for (const city of ['bogor', 'ho-chi-minh-city', 'bangkok']) expectOk(await apply(city));
     // The city's own officers and CityNet staff see it; others do not.
-    expect(expectOk(await t.query(CITY_APPLICATION, { id: 'suwon', round: 2027 }, { token: await tokens.officer('suwon') })).city.programmeApplication).toMatchObject({ id: '2027:suwon', status: 'SUBMITTED' });
+    expect(
+      expectOk(await t.query(CITY_APPLICATION, { id: 'suwon', round: 2027 }, { token: await tokens.officer('suwon') })).city.programmeApplication,
+    ).toMatchObject({ id: '2027:suwon', status: 'SUBMITTED' });
     expect(expectOk(await t.query(CITY_APPLICATION, { id: 'suwon', round: 2027 }, { token: tokens.staff })).city.programmeApplication.status).toBe('SUBMITTED');
     expect(expectOk(await t.query(CITY_APPLICATION, { id: 'suwon', round: 2031 }, { token: tokens.staff })).city.programmeApplication).toBeNull();
-    for (const [token, code] of [[undefined, 'UNAUTHENTICATED'], [await tokens.officer('bogor'), 'FORBIDDEN'], [tokens.wccd, 'FORBIDDEN'], [tokens.partner, 'FORBIDDEN']] as const) {
+    for (const [token, code] of [
+      [undefined, 'UNAUTHENTICATED'],
+      [await tokens.officer('bogor'), 'FORBIDDEN'],
+      [tokens.wccd, 'FORBIDDEN'],
+      [tokens.partner, 'FORBIDDEN'],
+    ] as const) {
       const result = await t.query(CITY_APPLICATION, { id: 'suwon', round: 2027 }, { token });
       expect(result.data.city).toEqual({ id: 'suwon', programmeApplication: null });
       expect(result.errors!.map((e: any) => [e.path.join('.'), e.extensions.code])).toEqual([['city.programmeApplication', code]]);
@@ -194,7 +238,13 @@ describe('the 2027 round, from the call to the enrolments', () => {
   });
 
   test('refused, with nothing stored: twice, non-members, not (yet or any more) members, enrolled cities, out of the window, for someone else, bad input', async () => {
-    expectOk(await t.query(OPEN, { input: roundInput({ year: 2029, dataYear: 2028, opensAt: '2027-06-01T00:00:00Z', closesAt: '2027-09-01T00:00:00Z' }) }, { token: tokens.staff }));
+    expectOk(
+      await t.query(
+        OPEN,
+        { input: roundInput({ year: 2029, dataYear: 2028, opensAt: '2027-06-01T00:00:00Z', closesAt: '2027-09-01T00:00:00Z' }) },
+        { token: tokens.staff },
+      ),
+    );
     await expectUnchanged(db, STORED, async () => {
       expectError(await apply('suwon'), 'CONFLICT', 'input.round');
       expectError(await apply('toronto'), 'FORBIDDEN', 'input.cityId');
@@ -245,19 +295,44 @@ describe('the 2027 round, from the call to the enrolments', () => {
     const [accepted] = await events('programme.application.accepted', 'suwon');
     expect(accepted).toMatchObject({
       _id: `${'2027:suwon'.replace(/^/, 'programme.application.accepted:')}:v3`,
-      payload: { cityId: 'suwon', round: 2027, year: 2027, dataYear: 2026, rate: 6000, currency: 'USD', subsidised: true, subsidisedUntil: '2029-11-27', enrolledOn: '2026-11-28', applicationId: '2027:suwon' },
+      payload: {
+        cityId: 'suwon',
+        round: 2027,
+        year: 2027,
+        dataYear: 2026,
+        rate: 6000,
+        currency: 'USD',
+        subsidised: true,
+        subsidisedUntil: '2029-11-27',
+        enrolledOn: '2026-11-28',
+        applicationId: '2027:suwon',
+      },
     });
     expect(accepted.seq).toEqual(expect.any(Number));
-    const trail = await db.collection('audit').find({ cityId: 'suwon', subject: { $in: ['programme-application:2027:suwon', 'enrolment:suwon'] } }).toArray();
-    expect(trail.map((e) => e.action).sort()).toEqual(['city.enrolled', 'programme.applicationAccepted', 'programme.applicationShortlisted', 'programme.applicationSubmitted']);
+    const trail = await db
+      .collection('audit')
+      .find({ cityId: 'suwon', subject: { $in: ['programme-application:2027:suwon', 'enrolment:suwon'] } })
+      .toArray();
+    expect(trail.map((e) => e.action).sort()).toEqual([
+      'city.enrolled',
+      'programme.applicationAccepted',
+      'programme.applicationShortlisted',
+      'programme.applicationSubmitted',
+    ]);
 
     // Bogor: its 2026 dues are unpaid in the sample: the standard rate, and staff see why.
     const bogor = expectOk(await t.query(ACCEPT, { id: '2027:bogor' }, { token: tokens.staff })).acceptProgrammeApplication;
     expect(bogor).toMatchObject({ status: 'ACCEPTED', rate: { kind: 'STANDARD', annualFee: 12000, currency: 'USD', subsidisedUntil: null } });
     expect(bogor.rateReason).toMatch(/Standard rate: the dues for 2026 are not paid \(0 of \d+ USD recorded\)/);
-    expect(expectOk(await t.query(ENROLMENT, { id: 'bogor' })).city.programmeEnrolment).toMatchObject({ subsidised: false, rate: { kind: 'STANDARD', annualFee: 12000 }, rateReason: null });
+    expect(expectOk(await t.query(ENROLMENT, { id: 'bogor' })).city.programmeEnrolment).toMatchObject({
+      subsidised: false,
+      rate: { kind: 'STANDARD', annualFee: 12000 },
+      rateReason: null,
+    });
     // Its own officer sees the rate, not the reason.
-    expect(expectOk(await t.query(CITY_APPLICATION, { id: 'bogor', round: 2027 }, { token: await tokens.officer('bogor') })).city.programmeApplication).toEqual({ id: '2027:bogor', status: 'ACCEPTED', rate: { kind: 'STANDARD' }, rateReason: null });
+    expect(expectOk(await t.query(CITY_APPLICATION, { id: 'bogor', round: 2027 }, { token: await tokens.officer('bogor') })).city.programmeApplication).toEqual(
+      { id: '2027:bogor', status: 'ACCEPTED', rate: { kind: 'STANDARD' }, rateReason: null },
+    );
     expect((await events('programme.application.accepted', 'bogor'))[0].payload).toMatchObject({ subsidised: false, rate: 12000, dataYear: 2026 });
 
     // Both seats are taken: Ho Chi Minh City goes on the waiting list.
@@ -281,16 +356,32 @@ describe('the 2027 round, from the call to the enrolments', () => {
       expectError(await t.query(ACCEPT, { id: 'makati' }, { token: tokens.staff }), 'BAD_USER_INPUT', 'applicationId');
       expectError(await t.query(DECLINE, { id: '2027:ho-chi-minh-city', reason: ' ' }, { token: tokens.staff }), 'BAD_USER_INPUT', 'reason');
       expectError(await t.query(ACCEPT, { id: '2027:ho-chi-minh-city' }, { token: await tokens.officer('ho-chi-minh-city') }), 'FORBIDDEN');
-      expectError(await t.query(WITHDRAW, { id: '2027:bogor', reason: 'Not ours to withdraw' }, { token: await tokens.officer('suwon') }), 'FORBIDDEN', 'applicationId');
+      expectError(
+        await t.query(WITHDRAW, { id: '2027:bogor', reason: 'Not ours to withdraw' }, { token: await tokens.officer('suwon') }),
+        'FORBIDDEN',
+        'applicationId',
+      );
     });
-    expect((await t.query(DECLINE, { id: '2027:suwon', reason: 'Changed our mind' }, { token: tokens.staff })).errors![0].message).toMatch(/is ACCEPTED and cannot be declined \(withdraw the acceptance instead\)/);
+    expect((await t.query(DECLINE, { id: '2027:suwon', reason: 'Changed our mind' }, { token: tokens.staff })).errors![0].message).toMatch(
+      /is ACCEPTED and cannot be declined \(withdraw the acceptance instead\)/,
+    );
   });
 
   test('a withdrawn acceptance ends the enrolment and promotes the next in order', async () => {
-    const withdrawn = expectOk(await t.query(WITHDRAW, { id: '2027:bogor', reason: 'The city council did not approve the budget' }, { token: await tokens.officer('bogor') }));
-    expect(withdrawn.withdrawProgrammeApplication).toEqual({ id: '2027:bogor', status: 'WITHDRAWN', withdrawalReason: 'The city council did not approve the budget' });
+    const withdrawn = expectOk(
+      await t.query(WITHDRAW, { id: '2027:bogor', reason: 'The city council did not approve the budget' }, { token: await tokens.officer('bogor') }),
+    );
+    expect(withdrawn.withdrawProgrammeApplication).toEqual({
+      id: '2027:bogor',
+      status: 'WITHDRAWN',
+      withdrawalReason: 'The city council did not approve the budget',
+    });
     expect(expectOk(await t.query(ENROLMENT, { id: 'bogor' })).city.programmeEnrolment).toBeNull();
-    expect(await db.collection('enrolments').findOne({ _id: 'bogor' as any })).toMatchObject({ status: 'WITHDRAWN', withdrawnOn: '2026-11-28', applicationId: '2027:bogor' });
+    expect(await db.collection('enrolments').findOne({ _id: 'bogor' as any })).toMatchObject({
+      status: 'WITHDRAWN',
+      withdrawnOn: '2026-11-28',
+      applicationId: '2027:bogor',
+    });
     expect((await events('programme.application.withdrawn', 'bogor')).map((e) => e.payload)).toEqual([
       { cityId: 'bogor', round: 2027, year: 2027, dataYear: 2026, reason: 'The city council did not approve the budget', applicationId: '2027:bogor' },
     ]);
@@ -301,7 +392,9 @@ describe('the 2027 round, from the call to the enrolments', () => {
     expect(await events('programme.application.accepted', 'ho-chi-minh-city')).toHaveLength(1);
     const history = expectOk(await t.query(APPLICATIONS, { year: 2027, status: 'ACCEPTED', first: 10 }, { token: tokens.staff })).programmeRound.applications;
     expect(history.edges.map((e: any) => e.node.city.id).sort()).toEqual(['ho-chi-minh-city', 'suwon']);
-    expect(history.edges.find((e: any) => e.node.city.id === 'ho-chi-minh-city').node.history.at(-1).reason).toBe('Promoted from the waiting list: a seat was freed (bogor withdrew).');
+    expect(history.edges.find((e: any) => e.node.city.id === 'ho-chi-minh-city').node.history.at(-1).reason).toBe(
+      'Promoted from the waiting list: a seat was freed (bogor withdrew).',
+    );
     expect(expectOk(await t.query(ROUND, { year: 2027 })).programmeRound.seatsTaken).toBe(2);
     // Withdrawing twice is refused.
     await expectUnchanged(db, STORED, async () => {
@@ -316,7 +409,9 @@ describe('the 2027 round, from the call to the enrolments', () => {
     const results = await Promise.all(cities.map((city) => t.query(ACCEPT, { id: `2028:${city}` }, { token: tokens.staff })));
     const statuses = results.map((r) => expectOk(r).acceptProgrammeApplication.status).sort();
     expect(statuses).toEqual(['ACCEPTED', 'WAITLISTED', 'WAITLISTED', 'WAITLISTED']);
-    const waitlist = expectOk(await t.query(APPLICATIONS, { year: 2028, status: 'WAITLISTED', first: 10 }, { token: tokens.staff })).programmeRound.applications.edges.map((e: any) => e.node.waitlistPosition);
+    const waitlist = expectOk(
+      await t.query(APPLICATIONS, { year: 2028, status: 'WAITLISTED', first: 10 }, { token: tokens.staff }),
+    ).programmeRound.applications.edges.map((e: any) => e.node.waitlistPosition);
     expect(waitlist.sort()).toEqual([1, 2, 3]);
     expect(await db.collection('programme_applications').countDocuments({ round: 2028, status: 'ACCEPTED' })).toBe(1);
     expect(await db.collection('enrolments').countDocuments({ applicationId: { $regex: '^2028:' }, status: 'ACTIVE' })).toBe(1);
@@ -325,8 +420,19 @@ describe('the 2027 round, from the call to the enrolments', () => {
   test('what a review changed is read at once through the gateway cache; a new member without dues pays the standard rate', async () => {
     expectOk(await t.query(OPEN, { input: roundInput({ year: 2030, dataYear: 2029, seats: 3, closesAt: '2027-03-01T00:00:00Z' }) }, { token: tokens.staff }));
     const admit = `mutation($input: AdmitMemberInput!) { admitMember(input: $input) { id } }`;
-    expectOk(await t.query(admit, { input: { category: 'FULL', name: 'Cebu City', country: 'PH', city: { region: 'SOUTH_EAST_ASIA', population: 964169, timezone: 'Asia/Manila' } } }, { token: tokens.staff }));
-    const read = async () => expectOk(await t.query(`{ programmeRound(year: 2030) { seatsTaken } cities(filter: { enrolled: true }, first: 100) { totalCount } city(id: "cebu-city") { programmeEnrolment { round } } }`));
+    expectOk(
+      await t.query(
+        admit,
+        { input: { category: 'FULL', name: 'Cebu City', country: 'PH', city: { region: 'SOUTH_EAST_ASIA', population: 964169, timezone: 'Asia/Manila' } } },
+        { token: tokens.staff },
+      ),
+    );
+    const read = async () =>
+      expectOk(
+        await t.query(
+          `{ programmeRound(year: 2030) { seatsTaken } cities(filter: { enrolled: true }, first: 100) { totalCount } city(id: "cebu-city") { programmeEnrolment { round } } }`,
+        ),
+      );
     await read();
     const before = await read();
     expect(before.programmeRound.seatsTaken).toBe(0);
@@ -335,6 +441,10 @@ describe('the 2027 round, from the call to the enrolments', () => {
     const accepted = expectOk(await t.query(ACCEPT, { id: '2030:cebu-city' }, { token: tokens.staff })).acceptProgrammeApplication;
     expect(accepted.rate).toMatchObject({ kind: 'STANDARD', annualFee: 12000 });
     const after = await read();
-    expect(after).toEqual({ programmeRound: { seatsTaken: 1 }, cities: { totalCount: before.cities.totalCount + 1 }, city: { programmeEnrolment: { round: 2030 } } });
+    expect(after).toEqual({
+      programmeRound: { seatsTaken: 1 },
+      cities: { totalCount: before.cities.totalCount + 1 },
+      city: { programmeEnrolment: { round: 2030 } },
+    });
   });
 });

@@ -22,7 +22,18 @@ beforeAll(async () => {
   // The sample data plus 50 cities (public City records only) to register.
   const dataset = buildSampleDataset();
   dataset.membership.cities.push(
-    ...EXTRA_CITIES.map((id, i): CityDoc => ({ _id: id, name: `Test City ${i + 1}`, country: 'PH', region: 'SOUTH_EAST_ASIA', population: 100_000, areaKm2: 50, timezone: 'Asia/Manila', sampleData: true })),
+    ...EXTRA_CITIES.map(
+      (id, i): CityDoc => ({
+        _id: id,
+        name: `Test City ${i + 1}`,
+        country: 'PH',
+        region: 'SOUTH_EAST_ASIA',
+        population: 100_000,
+        areaKm2: 50,
+        timezone: 'Asia/Manila',
+        sampleData: true,
+      }),
+    ),
   );
   t = await startTestStack({ dataset });
   tokens = await makeTokens();
@@ -46,7 +57,16 @@ async function newWorkshop(capacity: number, maxParticipantsPerCity?: number): P
   slot++;
   const startsAt = new Date(Date.UTC(2028, 0, 1 + slot, 1)).toISOString();
   const endsAt = new Date(Date.UTC(2028, 0, 1 + slot, 3)).toISOString();
-  const input = { title: `Registration test ${slot}`, themes: ['Governance'], format: 'ONLINE', startsAt, endsAt, timezone: 'UTC', capacity, maxParticipantsPerCity };
+  const input = {
+    title: `Registration test ${slot}`,
+    themes: ['Governance'],
+    format: 'ONLINE',
+    startsAt,
+    endsAt,
+    timezone: 'UTC',
+    capacity,
+    maxParticipantsPerCity,
+  };
   return expectOk(await t.query(SCHEDULE, { input }, { token: tokens.staff })).scheduleWorkshop.id;
 }
 
@@ -57,14 +77,30 @@ describe('registerForWorkshop', () => {
   test('confirmed while seats remain, then waitlisted in order; audited', async () => {
     const w = await newWorkshop(2);
     const a = expectOk(await register(w, 'makati', await tokens.officer('makati'))).registerForWorkshop;
-    expect(a).toMatchObject({ id: `${w}:makati`, status: 'CONFIRMED', waitlistPosition: null, confirmedAt: '2026-11-28T00:00:00.000Z', city: { id: 'makati' }, workshop: { seatsTaken: 1, seatsAvailable: 1 } });
+    expect(a).toMatchObject({
+      id: `${w}:makati`,
+      status: 'CONFIRMED',
+      waitlistPosition: null,
+      confirmedAt: '2026-11-28T00:00:00.000Z',
+      city: { id: 'makati' },
+      workshop: { seatsTaken: 1, seatsAvailable: 1 },
+    });
     expect(expectOk(await register(w, 'seoul')).registerForWorkshop.status).toBe('CONFIRMED');
     const c = expectOk(await register(w, 'colombo')).registerForWorkshop;
     expect(c).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1, confirmedAt: null, workshop: { seatsTaken: 2, seatsAvailable: 0 } });
     expect(expectOk(await register(w, 'busan')).registerForWorkshop.waitlistPosition).toBe(2);
-    const audit = await db.collection('audit').find({ subject: `registration:${w}:makati` }).toArray();
+    const audit = await db
+      .collection('audit')
+      .find({ subject: `registration:${w}:makati` })
+      .toArray();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: 'registration.created', actor: 'officer:makati', actorRoles: ['CITY_OFFICER'], cityId: 'makati', new: { status: 'CONFIRMED' } });
+    expect(audit[0]).toMatchObject({
+      action: 'registration.created',
+      actor: 'officer:makati',
+      actorRoles: ['CITY_OFFICER'],
+      cityId: 'makati',
+      new: { status: 'CONFIRMED' },
+    });
   });
 
   test('a city registers once (CONFLICT); after cancelling it may come back at the end of the queue', async () => {
@@ -104,7 +140,9 @@ describe('registerForWorkshop', () => {
     expectOk(await register(w, 'busan'));
     const waitCancel = expectOk(await t.query(CANCEL_REG, { id: `${w}:seoul` }, { token: tokens.staff })).cancelRegistration;
     expect(waitCancel).toMatchObject({ registration: { status: 'CANCELLED' }, promoted: null, workshop: { seatsTaken: 1 } });
-    expect(expectOk(await t.query(WAITLIST, { id: w })).workshop.waitlist.edges.map((e: any) => [e.node.city.id, e.node.waitlistPosition])).toEqual([['busan', 1]]);
+    expect(expectOk(await t.query(WAITLIST, { id: w })).workshop.waitlist.edges.map((e: any) => [e.node.city.id, e.node.waitlistPosition])).toEqual([
+      ['busan', 1],
+    ]);
     await expectUnchanged(db, STORED, async () => {
       expectError(await t.query(CANCEL_REG, { id: `${w}:seoul` }, { token: tokens.staff }), 'CONFLICT', 'registrationId');
       expectError(await t.query(CANCEL_REG, { id: 'nope:nope' }, { token: tokens.staff }), 'NOT_FOUND', 'registrationId');
@@ -114,13 +152,24 @@ describe('registerForWorkshop', () => {
   test('raising the capacity promotes the waitlist in order', async () => {
     const w = await newWorkshop(1);
     for (const c of ['makati', 'seoul', 'busan', 'colombo']) expectOk(await register(w, c));
-    const updated = expectOk(await t.query(`mutation($id: ID!) { updateWorkshop(id: $id, input: { capacity: 3 }) { seatsTaken capacity } }`, { id: w }, { token: tokens.staff }));
+    const updated = expectOk(
+      await t.query(`mutation($id: ID!) { updateWorkshop(id: $id, input: { capacity: 3 }) { seatsTaken capacity } }`, { id: w }, { token: tokens.staff }),
+    );
     expect(updated.updateWorkshop).toEqual({ seatsTaken: 3, capacity: 3 });
     const regs = await stored(w);
-    expect(Object.fromEntries(regs.map((r) => [r.cityId, r.status]))).toEqual({ makati: 'CONFIRMED', seoul: 'CONFIRMED', busan: 'CONFIRMED', colombo: 'WAITLISTED' });
+    expect(Object.fromEntries(regs.map((r) => [r.cityId, r.status]))).toEqual({
+      makati: 'CONFIRMED',
+      seoul: 'CONFIRMED',
+      busan: 'CONFIRMED',
+      colombo: 'WAITLISTED',
+    });
     // Lowering it below the confirmed seats is a CONFLICT.
     await expectUnchanged(db, STORED, async () => {
-      expectError(await t.query(`mutation($id: ID!) { updateWorkshop(id: $id, input: { capacity: 2 }) { id } }`, { id: w }, { token: tokens.staff }), 'CONFLICT', 'input.capacity');
+      expectError(
+        await t.query(`mutation($id: ID!) { updateWorkshop(id: $id, input: { capacity: 2 }) { id } }`, { id: w }, { token: tokens.staff }),
+        'CONFLICT',
+        'input.capacity',
+      );
     });
   });
 });
@@ -142,7 +191,9 @@ describe('50 simultaneous registrations for 10 seats', () => {
   test('give exactly 10 CONFIRMED and 40 WAITLISTED, waitlist positions 1..40', async () => {
     w = await newWorkshop(10);
     const results = await Promise.all(EXTRA_CITIES.map((c) => register(w, c)));
-    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
+    results.forEach((r) => {
+      expect(r.errors).toBeUndefined();
+    });
     const statuses = results.map((r) => r.data.registerForWorkshop.status);
     expect(statuses.filter((s) => s === 'CONFIRMED')).toHaveLength(10);
     expect(statuses.filter((s) => s === 'WAITLISTED')).toHaveLength(40);
@@ -167,10 +218,10 @@ describe('50 simultaneous registrations for 10 seats', () => {
 
   test('cancelling 6 confirmed at once promotes the first 6 waitlisted, keeping 10 confirmed and the rest in order', async () => {
     const confirmed = (await stored(w)).filter((r) => r.status === 'CONFIRMED').slice(0, 6);
-    const results = await Promise.all(
-      confirmed.map(async (r) => t.query(CANCEL_REG, { id: r._id }, { token: await tokens.officer(r.cityId) })),
-    );
-    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
+    const results = await Promise.all(confirmed.map(async (r) => t.query(CANCEL_REG, { id: r._id }, { token: await tokens.officer(r.cityId) })));
+    results.forEach((r) => {
+      expect(r.errors).toBeUndefined();
+    });
     const promoted = results.map((r) => r.data.cancelRegistration.promoted.id.split(':')[1]);
     expect(new Set(promoted)).toEqual(new Set(order.slice(0, 6)));
     const regs = await stored(w);
@@ -181,8 +232,14 @@ describe('50 simultaneous registrations for 10 seats', () => {
     expect(workshop.waitlist.edges.map((e: any) => e.node.city.id)).toEqual(order.slice(6));
     expect(workshop.waitlist.edges.map((e: any) => e.node.waitlistPosition)).toEqual(Array.from({ length: 34 }, (_, i) => i + 1));
     // Each cancellation and each promotion is audited.
-    expect(await db.collection('audit').countDocuments({ action: 'registration.cancelled', subject: { $in: confirmed.map((r) => `registration:${r._id}`) } })).toBe(6);
-    expect(await db.collection('audit').countDocuments({ action: 'registration.promoted', subject: { $in: order.slice(0, 6).map((c) => `registration:${w}:${c}`) } })).toBe(6);
+    expect(
+      await db.collection('audit').countDocuments({ action: 'registration.cancelled', subject: { $in: confirmed.map((r) => `registration:${r._id}`) } }),
+    ).toBe(6);
+    expect(
+      await db
+        .collection('audit')
+        .countDocuments({ action: 'registration.promoted', subject: { $in: order.slice(0, 6).map((c) => `registration:${w}:${c}`) } }),
+    ).toBe(6);
   });
 
   test('simultaneous cancellations and new registrations never exceed the capacity', async () => {
@@ -191,7 +248,9 @@ describe('50 simultaneous registrations for 10 seats', () => {
       ...confirmed.map((r) => t.query(CANCEL_REG, { id: r._id }, { token: tokens.staff })),
       ...['makati', 'seoul', 'busan', 'colombo', 'yokohama'].map((c) => register(w, c)),
     ]);
-    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
+    results.forEach((r) => {
+      expect(r.errors).toBeUndefined();
+    });
     const regs = await stored(w);
     expect(regs.filter((r) => r.status === 'CONFIRMED')).toHaveLength(10);
     expect(expectOk(await t.query(WAITLIST, { id: w })).workshop.seatsTaken).toBe(10);
@@ -217,7 +276,9 @@ describe('roles', () => {
       { role: 'WCCD_STAFF', token: tokens.wccd },
       { role: 'officer-of-another-city', token: await tokens.officer('seoul') },
     ]);
-    expect(expectOk(await t.query(CANCEL_REG, { id: `${w}:makati` }, { token: await tokens.officer('makati') })).cancelRegistration.registration.status).toBe('CANCELLED');
+    expect(expectOk(await t.query(CANCEL_REG, { id: `${w}:makati` }, { token: await tokens.officer('makati') })).cancelRegistration.registration.status).toBe(
+      'CANCELLED',
+    );
   });
 });
 
@@ -237,25 +298,71 @@ const people = (city: string, count: number, from = 1) => Array.from({ length: c
 describe('participants', () => {
   test('each person takes a seat while seats remain, then the queue; the registration is CONFIRMED with any seat', async () => {
     const w = await newWorkshop(3);
-    const a = expectOk(await t.query(REGISTER_PEOPLE, { w, c: 'makati', p: people('makati', 2) }, { token: await tokens.officer('makati') })).registerForWorkshop;
-    expect(a).toMatchObject({ status: 'CONFIRMED', participantCount: 2, confirmedParticipants: 2, waitlistedParticipants: 0, waitlistPosition: null, workshop: { seatsTaken: 2, seatsAvailable: 1, participantsWaitlisted: 0 } });
+    const a = expectOk(
+      await t.query(REGISTER_PEOPLE, { w, c: 'makati', p: people('makati', 2) }, { token: await tokens.officer('makati') }),
+    ).registerForWorkshop;
+    expect(a).toMatchObject({
+      status: 'CONFIRMED',
+      participantCount: 2,
+      confirmedParticipants: 2,
+      waitlistedParticipants: 0,
+      waitlistPosition: null,
+      workshop: { seatsTaken: 2, seatsAvailable: 1, participantsWaitlisted: 0 },
+    });
     expect(a.participants).toEqual([
-      { id: 'p1', name: 'Person 1 of makati', role: 'Planning officer', email: 'p1@makati.example.org', status: 'CONFIRMED', waitlistPosition: null, present: null },
-      { id: 'p2', name: 'Person 2 of makati', role: 'Planning officer', email: 'p2@makati.example.org', status: 'CONFIRMED', waitlistPosition: null, present: null },
+      {
+        id: 'p1',
+        name: 'Person 1 of makati',
+        role: 'Planning officer',
+        email: 'p1@makati.example.org',
+        status: 'CONFIRMED',
+        waitlistPosition: null,
+        present: null,
+      },
+      {
+        id: 'p2',
+        name: 'Person 2 of makati',
+        role: 'Planning officer',
+        email: 'p2@makati.example.org',
+        status: 'CONFIRMED',
+        waitlistPosition: null,
+        present: null,
+      },
     ]);
     // Two people, one seat left: the first is seated, the second waits.
     const b = expectOk(await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: people('seoul', 2) }, { token: tokens.staff })).registerForWorkshop;
-    expect(b).toMatchObject({ status: 'CONFIRMED', confirmedParticipants: 1, waitlistedParticipants: 1, waitlistPosition: 1, workshop: { seatsTaken: 3, participantsWaitlisted: 1 } });
-    expect(b.participants.map((p: any) => [p.status, p.waitlistPosition])).toEqual([['CONFIRMED', null], ['WAITLISTED', 1]]);
+    expect(b).toMatchObject({
+      status: 'CONFIRMED',
+      confirmedParticipants: 1,
+      waitlistedParticipants: 1,
+      waitlistPosition: 1,
+      workshop: { seatsTaken: 3, participantsWaitlisted: 1 },
+    });
+    expect(b.participants.map((p: any) => [p.status, p.waitlistPosition])).toEqual([
+      ['CONFIRMED', null],
+      ['WAITLISTED', 1],
+    ]);
     // Nobody jumps the queue: a later city waits behind Seoul's second person.
     const c = expectOk(await t.query(REGISTER_PEOPLE, { w, c: 'busan', p: people('busan', 1) }, { token: tokens.staff })).registerForWorkshop;
     expect(c).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 2, participants: [expect.objectContaining({ waitlistPosition: 2 })] });
     // Adding people to Makati's confirmed registration: no free seat, so they queue at the end.
     const added = expectOk(await t.query(ADD, { id: `${w}:makati`, p: [person('makati', 3)] }, { token: await tokens.officer('makati') })).addParticipants;
-    expect(added).toMatchObject({ status: 'CONFIRMED', participantCount: 3, confirmedParticipants: 2, waitlistedParticipants: 1, workshop: { seatsTaken: 3, participantsWaitlisted: 3 } });
+    expect(added).toMatchObject({
+      status: 'CONFIRMED',
+      participantCount: 3,
+      confirmedParticipants: 2,
+      waitlistedParticipants: 1,
+      workshop: { seatsTaken: 3, participantsWaitlisted: 3 },
+    });
     expect(added.participants[2]).toMatchObject({ id: 'p3', status: 'WAITLISTED', waitlistPosition: 3 });
     // Makati cancels: its two seats go to Seoul's second person and Busan, in queue order.
-    const cancelled = expectOk(await t.query(`mutation($id: ID!) { cancelRegistration(registrationId: $id) { promoted { id } promotedRegistrations { id status confirmedParticipants } workshop { seatsTaken participantsWaitlisted } } }`, { id: `${w}:makati` }, { token: tokens.staff })).cancelRegistration;
+    const cancelled = expectOk(
+      await t.query(
+        `mutation($id: ID!) { cancelRegistration(registrationId: $id) { promoted { id } promotedRegistrations { id status confirmedParticipants } workshop { seatsTaken participantsWaitlisted } } }`,
+        { id: `${w}:makati` },
+        { token: tokens.staff },
+      ),
+    ).cancelRegistration;
     expect(cancelled.promoted).toEqual({ id: `${w}:seoul` });
     expect(cancelled.promotedRegistrations).toEqual([
       { id: `${w}:seoul`, status: 'CONFIRMED', confirmedParticipants: 2 },
@@ -263,10 +370,26 @@ describe('participants', () => {
     ]);
     expect(cancelled.workshop).toEqual({ seatsTaken: 3, participantsWaitlisted: 0 });
     // Makati's people stay listed, with the registration's status, and hold no seat any more.
-    const after = expectOk(await t.query(`query($id: ID!) { workshop(id: $id) { registrations { edges { node { id status participantCount confirmedParticipants participants { status waitlistPosition } } } } } }`, { id: w }, { token: tokens.staff }));
+    const after = expectOk(
+      await t.query(
+        `query($id: ID!) { workshop(id: $id) { registrations { edges { node { id status participantCount confirmedParticipants participants { status waitlistPosition } } } } } }`,
+        { id: w },
+        { token: tokens.staff },
+      ),
+    );
     const makati = after.workshop.registrations.edges.map((e: any) => e.node).find((r: any) => r.id === `${w}:makati`);
-    expect(makati).toEqual({ id: `${w}:makati`, status: 'CANCELLED', participantCount: 3, confirmedParticipants: 0, participants: Array(3).fill({ status: 'CANCELLED', waitlistPosition: null }) });
-    const audit = await db.collection('audit').find({ subject: `registration:${w}:makati` }).sort({ seq: 1 }).toArray();
+    expect(makati).toEqual({
+      id: `${w}:makati`,
+      status: 'CANCELLED',
+      participantCount: 3,
+      confirmedParticipants: 0,
+      participants: Array(3).fill({ status: 'CANCELLED', waitlistPosition: null }),
+    });
+    const audit = await db
+      .collection('audit')
+      .find({ subject: `registration:${w}:makati` })
+      .sort({ seq: 1 })
+      .toArray();
     expect(audit.map((e) => e.action)).toEqual(['registration.created', 'registration.participantsAdded', 'registration.cancelled']);
     expect(audit[0].new.participants.map((p: any) => p.email)).toEqual(['p1@makati.example.org', 'p2@makati.example.org']);
   });
@@ -291,9 +414,21 @@ describe('participants', () => {
       expect(beyond.errors![0].message).toContain('cap of 2 per city');
       expectError(await t.query(ADD, { id: `${w}:makati`, p: [person('makati', 3)] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants');
       expectError(await t.query(ADD, { id: `${w}:makati`, p: [person('makati', 1)] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants[0].email');
-      expectError(await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: [{ ...person('seoul', 1), email: 'not-an-address' }] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants[0].email');
-      expectError(await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: [person('seoul', 1), person('seoul', 1)] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants[1].email');
-      expectError(await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: [{ ...person('seoul', 1), name: 'x' }] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants[0].name');
+      expectError(
+        await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: [{ ...person('seoul', 1), email: 'not-an-address' }] }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'participants[0].email',
+      );
+      expectError(
+        await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: [person('seoul', 1), person('seoul', 1)] }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'participants[1].email',
+      );
+      expectError(
+        await t.query(REGISTER_PEOPLE, { w, c: 'seoul', p: [{ ...person('seoul', 1), name: 'x' }] }, { token: tokens.staff }),
+        'BAD_USER_INPUT',
+        'participants[0].name',
+      );
       expectError(await t.query(ADD, { id: `${w}:makati`, p: [] }, { token: tokens.staff }), 'BAD_USER_INPUT', 'participants');
       expectError(await t.query(ADD, { id: 'nope:nope', p: [person('x', 1)] }, { token: tokens.staff }), 'NOT_FOUND', 'registrationId');
       expectError(await t.query(ADD, { id: `${w}:makati`, p: [person('makati', 9)] }, { token: await tokens.officer('seoul') }), 'FORBIDDEN');
@@ -301,19 +436,31 @@ describe('participants', () => {
     });
     // Raising the cap is an update like any other; lowering it below a city's people is a CONFLICT.
     await expectUnchanged(db, STORED, async () => {
-      expectError(await t.query(`mutation($id: ID!) { updateWorkshop(id: $id, input: { maxParticipantsPerCity: 1 }) { id } }`, { id: w }, { token: tokens.staff }), 'CONFLICT', 'input.maxParticipantsPerCity');
+      expectError(
+        await t.query(`mutation($id: ID!) { updateWorkshop(id: $id, input: { maxParticipantsPerCity: 1 }) { id } }`, { id: w }, { token: tokens.staff }),
+        'CONFLICT',
+        'input.maxParticipantsPerCity',
+      );
     });
   });
 
-  test('participants are visible to CityNet staff and the city\'s officers only', async () => {
+  test("participants are visible to CityNet staff and the city's officers only", async () => {
     const w = await newWorkshop(5);
     expectOk(await t.query(REGISTER_PEOPLE, { w, c: 'makati', p: people('makati', 1) }, { token: tokens.staff }));
     const Q = `query($id: ID!) { workshop(id: $id) { registrations { edges { node { participantCount participants { email } } } } } }`;
     const seen = async (token?: string) => t.query(Q, { id: w }, { token });
     for (const token of [tokens.staff, await tokens.officer('makati')]) {
-      expect(expectOk(await seen(token)).workshop.registrations.edges[0].node).toEqual({ participantCount: 1, participants: [{ email: 'p1@makati.example.org' }] });
+      expect(expectOk(await seen(token)).workshop.registrations.edges[0].node).toEqual({
+        participantCount: 1,
+        participants: [{ email: 'p1@makati.example.org' }],
+      });
     }
-    for (const [token, code] of [[undefined, 'UNAUTHENTICATED'], [tokens.partner, 'FORBIDDEN'], [await tokens.officer('seoul'), 'FORBIDDEN'], [tokens.wccd, 'FORBIDDEN']] as const) {
+    for (const [token, code] of [
+      [undefined, 'UNAUTHENTICATED'],
+      [tokens.partner, 'FORBIDDEN'],
+      [await tokens.officer('seoul'), 'FORBIDDEN'],
+      [tokens.wccd, 'FORBIDDEN'],
+    ] as const) {
       const result = await seen(token);
       expect(result.data.workshop.registrations.edges[0].node).toEqual({ participantCount: 1, participants: null });
       expect(result.errors!.map((e: any) => e.extensions.code)).toEqual([code]);
@@ -328,7 +475,9 @@ describe('50 cities x 3 participants racing for 30 seats', () => {
   test('registering with 3 people each: exactly 30 confirmed people and a gap-free queue of 120', async () => {
     const w = await newWorkshop(30);
     const results = await Promise.all(cities.map((c) => t.query(REGISTER_PEOPLE, { w, c, p: people(c, 3) }, { token: tokens.staff })));
-    results.forEach((r) => { expect(r.errors).toBeUndefined(); });
+    results.forEach((r) => {
+      expect(r.errors).toBeUndefined();
+    });
     const regs = await stored(w);
     const seats = regs.flatMap((r) => r.participants);
     expect(seats).toHaveLength(150);
@@ -350,16 +499,22 @@ describe('50 cities x 3 participants racing for 30 seats', () => {
     const w = await newWorkshop(30);
     // 50 registrations of one person each: 30 seated, 20 waiting.
     const first = await Promise.all(cities.map((c) => t.query(REGISTER_PEOPLE, { w, c, p: people(c, 1) }, { token: tokens.staff })));
-    first.forEach((r) => { expect(r.errors).toBeUndefined(); });
+    first.forEach((r) => {
+      expect(r.errors).toBeUndefined();
+    });
     const added = await Promise.all(cities.map((c) => t.query(ADD, { id: `${w}:${c}`, p: people(c, 2, 2) }, { token: tokens.staff })));
-    added.forEach((r) => { expect(r.errors).toBeUndefined(); });
+    added.forEach((r) => {
+      expect(r.errors).toBeUndefined();
+    });
     const seats = (await stored(w)).flatMap((r) => r.participants);
     expect(seats).toHaveLength(150);
     expect(seats.filter((p) => p.status === 'CONFIRMED')).toHaveLength(30);
     expect(new Set(seats.map((p) => p.seq)).size).toBe(150);
     const workshop = expectOk(await t.query(QUEUE, { id: w }, { token: tokens.staff })).workshop;
     expect(workshop).toMatchObject({ seatsTaken: 30, participantsWaitlisted: 120 });
-    const positions = workshop.waitlist.edges.flatMap((e: any) => e.node.participants.filter((p: any) => p.status === 'WAITLISTED').map((p: any) => p.waitlistPosition));
+    const positions = workshop.waitlist.edges.flatMap((e: any) =>
+      e.node.participants.filter((p: any) => p.status === 'WAITLISTED').map((p: any) => p.waitlistPosition),
+    );
     expect([...positions].sort((a, b) => a - b)).toEqual(Array.from({ length: 120 }, (_, i) => i + 1));
     expect(workshop.waitlist.edges.map((e: any) => e.node.waitlistPosition)).toEqual(Array.from({ length: workshop.waitlist.totalCount }, (_, i) => i + 1));
     // The first 30 registrations kept their seats; nobody who came later got one.

@@ -113,7 +113,18 @@ beforeAll(async () => {
   // The sample data plus fresh cities (public City records), so that every fixture has its own city.
   const dataset = buildSampleDataset();
   dataset.membership.cities.push(
-    ...EXTRA_CITIES.map((id, i): CityDoc => ({ _id: id, name: `Matrix City ${i + 1}`, country: 'PH', region: 'SOUTH_EAST_ASIA', population: 200_000, areaKm2: 80, timezone: 'Asia/Manila', sampleData: true })),
+    ...EXTRA_CITIES.map(
+      (id, i): CityDoc => ({
+        _id: id,
+        name: `Matrix City ${i + 1}`,
+        country: 'PH',
+        region: 'SOUTH_EAST_ASIA',
+        population: 200_000,
+        areaKm2: 80,
+        timezone: 'Asia/Manila',
+        sampleData: true,
+      }),
+    ),
   );
   // A generous subgraph timeout: on a loaded machine a FerretDB scan can exceed the default 5 s, and
   // this suite is about rights, not timeouts (test/failure covers those).
@@ -198,7 +209,15 @@ let matrixRound: Promise<void> | null = null;
 const MATRIX_ROUND = 2027;
 function ensureMatrixRound(): Promise<void> {
   matrixRound ??= (async () => {
-    const input = { year: MATRIX_ROUND, opensAt: '2026-11-01T00:00:00Z', closesAt: '2027-03-01T00:00:00Z', seats: 100, currency: 'USD', standardAnnualFee: 12000, subsidisedAnnualFee: 6000 };
+    const input = {
+      year: MATRIX_ROUND,
+      opensAt: '2026-11-01T00:00:00Z',
+      closesAt: '2027-03-01T00:00:00Z',
+      seats: 100,
+      currency: 'USD',
+      standardAnnualFee: 12000,
+      subsidisedAnnualFee: 6000,
+    };
     await ok(t, `mutation($input: OpenProgrammeRoundInput!) { openProgrammeRound(input: $input) { year } }`, { input }, await citynet());
   })();
   return matrixRound;
@@ -286,7 +305,8 @@ async function certifiedYear(): Promise<string> {
   return cityId;
 }
 
-const verdicts = (ids: readonly string[], verdict = 'VERIFIED', note = 'Checked against the source') => ids.map((indicatorId) => ({ indicatorId, verdict, note }));
+const verdicts = (ids: readonly string[], verdict = 'VERIFIED', note = 'Checked against the source') =>
+  ids.map((indicatorId) => ({ indicatorId, verdict, note }));
 
 // ---- The operations ------------------------------------------------------------------------------
 
@@ -303,7 +323,18 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
     async prepare() {
       memberCounter++;
       const id = `matrix-admitted-${memberCounter}`;
-      return { cityId: id, vars: { input: { category: 'FULL', id, name: `Matrix Admitted ${memberCounter}`, country: 'PH', city: { region: 'SOUTH_EAST_ASIA', timezone: 'Asia/Manila' } } } };
+      return {
+        cityId: id,
+        vars: {
+          input: {
+            category: 'FULL',
+            id,
+            name: `Matrix Admitted ${memberCounter}`,
+            country: 'PH',
+            city: { region: 'SOUTH_EAST_ASIA', timezone: 'Asia/Manila' },
+          },
+        },
+      };
     },
     check: (d, fx) => expect(d.admitMember).toEqual({ id: fx.cityId, status: 'ACTIVE', city: { id: fx.cityId } }),
   },
@@ -366,7 +397,20 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
     document: `mutation($input: OpenProgrammeRoundInput!) { openProgrammeRound(input: $input) { year seats open } }`,
     async prepare() {
       const cityId = freshCity();
-      return { cityId, vars: { input: { year: 2028, opensAt: '2026-11-01T00:00:00Z', closesAt: '2027-06-01T00:00:00Z', seats: 10, currency: 'USD', standardAnnualFee: 12000, subsidisedAnnualFee: 6000 } } };
+      return {
+        cityId,
+        vars: {
+          input: {
+            year: 2028,
+            opensAt: '2026-11-01T00:00:00Z',
+            closesAt: '2027-06-01T00:00:00Z',
+            seats: 10,
+            currency: 'USD',
+            standardAnnualFee: 12000,
+            subsidisedAnnualFee: 6000,
+          },
+        },
+      };
     },
     check: (d) => expect(d.openProgrammeRound).toEqual({ year: 2028, seats: 10, open: true }),
   },
@@ -406,7 +450,8 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
       const cityId = await freshApplication();
       return { cityId, vars: { id: `${MATRIX_ROUND}:${cityId}`, reason: 'The matrix declines it' } };
     },
-    check: (d, fx) => expect(d.declineProgrammeApplication).toEqual({ id: `${MATRIX_ROUND}:${fx.cityId}`, status: 'DECLINED', declineReason: 'The matrix declines it' }),
+    check: (d, fx) =>
+      expect(d.declineProgrammeApplication).toEqual({ id: `${MATRIX_ROUND}:${fx.cityId}`, status: 'DECLINED', declineReason: 'The matrix declines it' }),
   },
   withdrawProgrammeApplication: {
     subgraph: 'membership',
@@ -415,7 +460,8 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
       const cityId = await freshApplication();
       return { cityId, vars: { id: `${MATRIX_ROUND}:${cityId}`, reason: 'The matrix withdraws it' } };
     },
-    check: (d, fx) => expect(d.withdrawProgrammeApplication).toEqual({ id: `${MATRIX_ROUND}:${fx.cityId}`, status: 'WITHDRAWN', withdrawalReason: 'The matrix withdraws it' }),
+    check: (d, fx) =>
+      expect(d.withdrawProgrammeApplication).toEqual({ id: `${MATRIX_ROUND}:${fx.cityId}`, status: 'WITHDRAWN', withdrawalReason: 'The matrix withdraws it' }),
   },
   saveIndicatorValues: {
     subgraph: 'indicators',
@@ -503,7 +549,12 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
     document: `mutation($cityId: ID!, $year: Int!, $reason: String!) { reinstateCertification(cityId: $cityId, year: $year, reason: $reason) { status statusReason inForce } }`,
     async prepare() {
       const cityId = await certifiedYear();
-      await ok(t, `mutation($cityId: ID!, $year: Int!) { suspendCertification(cityId: $cityId, year: $year, reason: "Data under review") { status } }`, { cityId, year: YEAR }, await wccd());
+      await ok(
+        t,
+        `mutation($cityId: ID!, $year: Int!) { suspendCertification(cityId: $cityId, year: $year, reason: "Data under review") { status } }`,
+        { cityId, year: YEAR },
+        await wccd(),
+      );
       return { cityId, orgId: ORG, vars: { cityId, year: YEAR, reason: 'Review closed' } };
     },
     check: (d) => expect(d.reinstateCertification).toEqual({ status: 'CERTIFIED', statusReason: 'Review closed', inForce: true }),
@@ -562,7 +613,10 @@ const OPERATIONS: Record<MutationName, OperationSpec> = {
       const cityId = freshCity();
       const w = await freshWorkshop();
       const r = await ok(t, `mutation($w: ID!, $c: ID!) { registerForWorkshop(workshopId: $w, cityId: $c) { id } }`, { w, c: cityId }, await citynet());
-      return { cityId, vars: { id: r.registerForWorkshop.id, p: [{ name: 'Matrix Participant', role: 'Data officer', email: `participant@${cityId}.example.org` }] } };
+      return {
+        cityId,
+        vars: { id: r.registerForWorkshop.id, p: [{ name: 'Matrix Participant', role: 'Data officer', email: `participant@${cityId}.example.org` }] },
+      };
     },
     check: (d, fx) => expect(d.addParticipants).toEqual({ participantCount: 1, city: { id: fx.cityId } }),
   },
@@ -660,7 +714,8 @@ const READ_SPECS: Record<ReadName, ReadSpec> = {
     document: `query($id: ID!, $year: Int!) { city(id: $id) { indicators(year: $year, theme: "Economy") { indicator { id } verifierNote } } }`,
     check(d, outcome) {
       const notes = Object.fromEntries(d.city.indicators.map((v: any) => [v.indicator.id, v.verifierNote]));
-      if (outcome === A) expect(notes).toEqual({ '5.1': 'Checked against the source', '5.2': 'Checked against the source', '5.3': 'Source missing', '5.4': null });
+      if (outcome === A)
+        expect(notes).toEqual({ '5.1': 'Checked against the source', '5.2': 'Checked against the source', '5.3': 'Source missing', '5.4': null });
       else expect(notes).toEqual({ '5.1': null, '5.2': null });
     },
     deniedPath: [],
@@ -682,8 +737,17 @@ const READ_SPECS: Record<ReadName, ReadSpec> = {
     document: `query($id: ID!, $year: Int!) { auditTrail(cityId: $id, year: $year) { cityId valueChanges { action subject } certificationChanges { action } } }`,
     check(d) {
       expect(d.auditTrail.cityId).toBe(readFixture.cityId);
-      expect(d.auditTrail.valueChanges.filter((e: any) => e.subject === '5.3').map((e: any) => e.action)).toEqual(['VALUE_ENTERED', 'VALUE_SUBMITTED', 'VALUE_REJECTED']);
-      expect(d.auditTrail.certificationChanges.map((e: any) => e.action)).toEqual(['CERTIFICATION_OPENED', 'VERIFIER_ASSIGNED', 'DATA_SUBMITTED', 'VERIFICATION_STARTED']);
+      expect(d.auditTrail.valueChanges.filter((e: any) => e.subject === '5.3').map((e: any) => e.action)).toEqual([
+        'VALUE_ENTERED',
+        'VALUE_SUBMITTED',
+        'VALUE_REJECTED',
+      ]);
+      expect(d.auditTrail.certificationChanges.map((e: any) => e.action)).toEqual([
+        'CERTIFICATION_OPENED',
+        'VERIFIER_ASSIGNED',
+        'DATA_SUBMITTED',
+        'VERIFICATION_STARTED',
+      ]);
     },
     deniedPath: ['auditTrail'],
   },
@@ -748,7 +812,10 @@ const dbOf = (name: SubgraphName): Db => t.stack.subgraphs[name].service.db;
 async function storedState(subgraph: SubgraphName, fx: Fixture): Promise<string> {
   const db = dbOf(subgraph);
   const names = (await db.listCollections({}, { nameOnly: true }).toArray()).map((c) => c.name).sort();
-  const whole = await snapshot(db, names.filter((n) => n !== 'indicator_reports'));
+  const whole = await snapshot(
+    db,
+    names.filter((n) => n !== 'indicator_reports'),
+  );
   const report = names.includes('indicator_reports') ? await db.collection('indicator_reports').findOne({ _id: `${fx.cityId}:${YEAR}` as any }) : null;
   return `${whole}\n${JSON.stringify(report)}`;
 }

@@ -76,8 +76,23 @@ describe('the 2027 programme round, from the call to the registry and back', () 
   const ids: Record<string, string> = {};
 
   test('1. CityNet staff open the round: 2 seats, data year 2025, its window open now', async () => {
-    const input = { year: ROUND, dataYear: DATA_YEAR, opensAt: '2026-11-01T00:00:00Z', closesAt: '2027-01-31T00:00:00Z', seats: 2, currency: 'USD', standardAnnualFee: 12000, subsidisedAnnualFee: 6000 };
-    expect((await run(OPEN_ROUND, { input }, await tokens.citynet())).openProgrammeRound).toEqual({ year: ROUND, dataYear: DATA_YEAR, open: true, seats: 2, seatsTaken: 0 });
+    const input = {
+      year: ROUND,
+      dataYear: DATA_YEAR,
+      opensAt: '2026-11-01T00:00:00Z',
+      closesAt: '2027-01-31T00:00:00Z',
+      seats: 2,
+      currency: 'USD',
+      standardAnnualFee: 12000,
+      subsidisedAnnualFee: 6000,
+    };
+    expect((await run(OPEN_ROUND, { input }, await tokens.citynet())).openProgrammeRound).toEqual({
+      year: ROUND,
+      dataYear: DATA_YEAR,
+      open: true,
+      seats: 2,
+      seatsTaken: 0,
+    });
   });
 
   test('2. five applications: four member cities apply, a city that is not a CityNet member is refused; twice and out of the window too', async () => {
@@ -90,9 +105,20 @@ describe('the 2027 programme round, from the call to the registry and back', () 
     expect((await refusedWith(APPLY, { input: application('shanghai') }, await tokens.officer('shanghai'))).code).toBe('FORBIDDEN');
     // A second application of the same city, and one to a round whose window is not open.
     expect((await refusedWith(APPLY, { input: application('suwon') }, await tokens.officer('suwon'))).code).toBe('CONFLICT');
-    const later = { year: 2028, dataYear: 2026, opensAt: '2027-06-01T00:00:00Z', closesAt: '2027-09-30T00:00:00Z', seats: 5, currency: 'USD', standardAnnualFee: 12000, subsidisedAnnualFee: 6000 };
+    const later = {
+      year: 2028,
+      dataYear: 2026,
+      opensAt: '2027-06-01T00:00:00Z',
+      closesAt: '2027-09-30T00:00:00Z',
+      seats: 5,
+      currency: 'USD',
+      standardAnnualFee: 12000,
+      subsidisedAnnualFee: 6000,
+    };
     expect((await run(OPEN_ROUND, { input: later }, await tokens.citynet())).openProgrammeRound.open).toBe(false);
-    expect((await refusedWith(APPLY, { input: { ...application('penang-island'), round: 2028 } }, await tokens.officer('penang-island'))).code).toBe('CONFLICT');
+    expect((await refusedWith(APPLY, { input: { ...application('penang-island'), round: 2028 } }, await tokens.officer('penang-island'))).code).toBe(
+      'CONFLICT',
+    );
     const round = (await run(APPLICATIONS, { year: ROUND }, await tokens.citynet())).programmeRound;
     expect(round.applications.totalCount).toBe(4);
   });
@@ -101,17 +127,30 @@ describe('the 2027 programme round, from the call to the registry and back', () 
     const staff = await tokens.citynet();
     for (const cityId of ['suwon', 'bogor', 'jakarta']) await run(SHORTLIST, { id: ids[cityId] }, staff);
     const suwon = (await run(ACCEPT, { id: ids.suwon }, staff)).acceptProgrammeApplication;
-    expect(suwon).toMatchObject({ status: 'ACCEPTED', rate: { kind: 'SUBSIDISED', annualFee: 6000, currency: 'USD' }, rateReason: expect.stringMatching(/good standing/) });
+    expect(suwon).toMatchObject({
+      status: 'ACCEPTED',
+      rate: { kind: 'SUBSIDISED', annualFee: 6000, currency: 'USD' },
+      rateReason: expect.stringMatching(/good standing/),
+    });
     // Bogor's dues for 2026 are not paid (sample data): the standard rate, and why.
     const bogor = (await run(ACCEPT, { id: ids.bogor }, staff)).acceptProgrammeApplication;
-    expect(bogor).toMatchObject({ status: 'ACCEPTED', rate: { kind: 'STANDARD', annualFee: 12000, currency: 'USD', subsidisedUntil: null }, rateReason: expect.stringMatching(/2026/) });
+    expect(bogor).toMatchObject({
+      status: 'ACCEPTED',
+      rate: { kind: 'STANDARD', annualFee: 12000, currency: 'USD', subsidisedUntil: null },
+      rateReason: expect.stringMatching(/2026/),
+    });
     const declined = (await run(DECLINE, { id: ids.bangkok, reason: 'No data contact could commit to the 2025 data year' }, staff)).declineProgrammeApplication;
     expect(declined).toEqual({ id: ids.bangkok, status: 'DECLINED', declineReason: 'No data contact could commit to the 2025 data year' });
     const waitlisted = (await run(ACCEPT, { id: ids.jakarta }, staff)).acceptProgrammeApplication;
     expect(waitlisted).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1, rate: null });
     const round = (await run(APPLICATIONS, { year: ROUND }, staff)).programmeRound;
     expect(round).toMatchObject({ seats: 2, seatsTaken: 2 });
-    expect(Object.fromEntries(round.applications.edges.map((e: any) => [e.node.city.id, e.node.status]))).toEqual({ suwon: 'ACCEPTED', bogor: 'ACCEPTED', bangkok: 'DECLINED', jakarta: 'WAITLISTED' });
+    expect(Object.fromEntries(round.applications.edges.map((e: any) => [e.node.city.id, e.node.status]))).toEqual({
+      suwon: 'ACCEPTED',
+      bogor: 'ACCEPTED',
+      bangkok: 'DECLINED',
+      jakarta: 'WAITLISTED',
+    });
   });
 
   test('4. the accepted cities are enrolled with their rates, and their first certification is opened (by the event)', async () => {
@@ -137,7 +176,10 @@ describe('the 2027 programme round, from the call to the registry and back', () 
     // A verdict by a conflicted verifier: a token that is also Suwon's officer. Refused, nothing changes.
     const conflicted = await multiRoleToken(['VERIFIER', 'CITY_OFFICER'], { cityId: 'suwon', orgId: ORG, sub: 'suwon:officer-and-auditor' });
     const verdicts = ALL.map((indicatorId) => ({ indicatorId, verdict: 'VERIFIED', note: 'Matches the cited source' }));
-    await expectRefusedUnchanged(t, key, VERIFY, { input: { ...key, verdicts: verdicts.slice(0, 1) } }, conflicted, { code: 'FORBIDDEN', message: /conflict of interest/ });
+    await expectRefusedUnchanged(t, key, VERIFY, { input: { ...key, verdicts: verdicts.slice(0, 1) } }, conflicted, {
+      code: 'FORBIDDEN',
+      message: /conflict of interest/,
+    });
     const report = (await run(VERIFY, { input: { ...key, verdicts } }, await tokens.verifier())).verifyIndicatorValues;
     expect(report).toMatchObject({ verifiedCount: 100, submittedCount: 0 });
     await settle(t);
@@ -163,12 +205,25 @@ describe('the 2027 programme round, from the call to the registry and back', () 
     expect(registry.totalCount).toBe(before - 1);
     expect(registry.edges.some((e: any) => e.node.city.id === 'suwon')).toBe(false);
     expect((await run(REGISTRY, { year: DATA_YEAR })).registry.edges).toEqual([]);
-    await expectRefusedUnchanged(t, { cityId: 'suwon', year: DATA_YEAR }, WITHDRAW, { cityId: 'suwon', year: DATA_YEAR, reason: 'again' }, await tokens.wccd(), {
-      code: 'CONFLICT',
-      message: /is WITHDRAWN/,
-    });
+    await expectRefusedUnchanged(
+      t,
+      { cityId: 'suwon', year: DATA_YEAR },
+      WITHDRAW,
+      { cityId: 'suwon', year: DATA_YEAR, reason: 'again' },
+      await tokens.wccd(),
+      {
+        code: 'CONFLICT',
+        message: /is WITHDRAWN/,
+      },
+    );
     // The public sees the state, not the reason.
-    expect((await run(CERT, { id: 'suwon', year: DATA_YEAR })).certification).toEqual({ status: 'WITHDRAWN', level: 'PLATINUM', inForce: false, verifierOrganisationId: ORG, statusReason: null });
+    expect((await run(CERT, { id: 'suwon', year: DATA_YEAR })).certification).toEqual({
+      status: 'WITHDRAWN',
+      level: 'PLATINUM',
+      inForce: false,
+      verifierOrganisationId: ORG,
+      statusReason: null,
+    });
   });
 
   test('8. the audit trail: every step, who and why, in order', async () => {
@@ -191,6 +246,10 @@ describe('the 2027 programme round, from the call to the registry and back', () 
     // Values: entered, submitted and verified, 100 each, by the officer and the verifier.
     const counts: Record<string, number> = {};
     for (const e of trail.valueChanges) counts[`${e.action} ${e.actor}`] = (counts[`${e.action} ${e.actor}`] ?? 0) + 1;
-    expect(counts).toEqual({ 'VALUE_ENTERED suwon:data-officer': 100, 'VALUE_SUBMITTED suwon:data-officer': 100, [`VALUE_VERIFIED ${PEOPLE.verifier.sub}`]: 100 });
+    expect(counts).toEqual({
+      'VALUE_ENTERED suwon:data-officer': 100,
+      'VALUE_SUBMITTED suwon:data-officer': 100,
+      [`VALUE_VERIFIED ${PEOPLE.verifier.sub}`]: 100,
+    });
   });
 });

@@ -56,7 +56,20 @@ const person = (name: string, city: string, role = 'Data officer') => ({ name, r
 
 test('the documented staff operations are valid against the public API', () => {
   const schema = apiSchemaOf(composeSupergraph());
-  for (const name of ['ScheduleWorkshop', 'RegisterCity', 'AddParticipants', 'WorkshopSeats', 'CancelWorkshop', 'WorkshopsByStatus', 'RecordAttendance', 'CityWorkshopHistory', 'GapTraining', 'PairMentor', 'LogMentoringSession', 'CloseMentoringPair']) {
+  for (const name of [
+    'ScheduleWorkshop',
+    'RegisterCity',
+    'AddParticipants',
+    'WorkshopSeats',
+    'CancelWorkshop',
+    'WorkshopsByStatus',
+    'RecordAttendance',
+    'CityWorkshopHistory',
+    'GapTraining',
+    'PairMentor',
+    'LogMentoringSession',
+    'CloseMentoringPair',
+  ]) {
     expect({ name, errors: validate(schema, parse(op(name))).map((e) => e.message) }).toEqual({ name, errors: [] });
   }
 });
@@ -77,16 +90,61 @@ describe('a staff day', () => {
   test('1. three workshops in three zones', async () => {
     const schedule = async (input: Record<string, unknown>) => expectOk(await staff('ScheduleWorkshop', { input })).scheduleWorkshop;
     // In Colombo, in person: the host's zone.
-    const colombo = await schedule({ title: 'Waste data clinic, Colombo', themes: ['Solid Waste'], format: 'IN_PERSON', hostCityId: 'colombo', startsAt: '2027-03-02T09:00:00+05:30', endsAt: '2027-03-02T17:00:00+05:30', capacity: 6, maxParticipantsPerCity: 3 });
-    expect(colombo).toMatchObject({ timezone: 'Asia/Colombo', startsAt: '2027-03-02T03:30:00.000Z', localStartsAt: '2027-03-02T09:00:00+05:30', status: 'SCHEDULED', hostCity: { id: 'colombo' } });
+    const colombo = await schedule({
+      title: 'Waste data clinic, Colombo',
+      themes: ['Solid Waste'],
+      format: 'IN_PERSON',
+      hostCityId: 'colombo',
+      startsAt: '2027-03-02T09:00:00+05:30',
+      endsAt: '2027-03-02T17:00:00+05:30',
+      capacity: 6,
+      maxParticipantsPerCity: 3,
+    });
+    expect(colombo).toMatchObject({
+      timezone: 'Asia/Colombo',
+      startsAt: '2027-03-02T03:30:00.000Z',
+      localStartsAt: '2027-03-02T09:00:00+05:30',
+      status: 'SCHEDULED',
+      hostCity: { id: 'colombo' },
+    });
     // In Makati, hybrid, on Kuala Lumpur's first gap theme: three seats, so a waitlist forms.
-    const makati = await schedule({ title: 'Data verification clinic, Makati', themes: [gapThemes[0]], format: 'HYBRID', hostCityId: 'makati', startsAt: '2027-03-10T09:00:00+08:00', endsAt: '2027-03-10T17:00:00+08:00', capacity: 3, maxParticipantsPerCity: 2 });
+    const makati = await schedule({
+      title: 'Data verification clinic, Makati',
+      themes: [gapThemes[0]],
+      format: 'HYBRID',
+      hostCityId: 'makati',
+      startsAt: '2027-03-10T09:00:00+08:00',
+      endsAt: '2027-03-10T17:00:00+08:00',
+      capacity: 3,
+      maxParticipantsPerCity: 2,
+    });
     expect(makati).toMatchObject({ timezone: 'Asia/Manila', localStartsAt: '2027-03-10T09:00:00+08:00', localEndsAt: '2027-03-10T17:00:00+08:00' });
     // Online from Toronto, on the second gap theme.
-    const online = await schedule({ title: 'Indicator methods online', themes: [gapThemes[1]], format: 'ONLINE', timezone: 'America/Toronto', startsAt: '2027-06-15T09:00:00-04:00', endsAt: '2027-06-15T11:00:00-04:00', capacity: 100 });
-    expect(online).toMatchObject({ timezone: 'America/Toronto', startsAt: '2027-06-15T13:00:00.000Z', localStartsAt: '2027-06-15T09:00:00-04:00', hostCity: null });
+    const online = await schedule({
+      title: 'Indicator methods online',
+      themes: [gapThemes[1]],
+      format: 'ONLINE',
+      timezone: 'America/Toronto',
+      startsAt: '2027-06-15T09:00:00-04:00',
+      endsAt: '2027-06-15T11:00:00-04:00',
+      capacity: 100,
+    });
+    expect(online).toMatchObject({
+      timezone: 'America/Toronto',
+      startsAt: '2027-06-15T13:00:00.000Z',
+      localStartsAt: '2027-06-15T09:00:00-04:00',
+      hostCity: null,
+    });
     // A later run of the Makati clinic's theme, for the gap to suggest (or not).
-    const rerun = await schedule({ title: 'Data verification clinic, second run', themes: [gapThemes[0]], format: 'ONLINE', timezone: 'Asia/Manila', startsAt: '2027-09-01T09:00:00+08:00', endsAt: '2027-09-01T12:00:00+08:00', capacity: 50 });
+    const rerun = await schedule({
+      title: 'Data verification clinic, second run',
+      themes: [gapThemes[0]],
+      format: 'ONLINE',
+      timezone: 'Asia/Manila',
+      startsAt: '2027-09-01T09:00:00+08:00',
+      endsAt: '2027-09-01T12:00:00+08:00',
+      capacity: 50,
+    });
     Object.assign(ids, { colombo: colombo.id, makati: makati.id, online: online.id, rerun: rerun.id });
     // The gap suggests the upcoming workshops on its themes, the rerun among them.
     const gap = expectOk(await staff('GapTraining', GAP)).city.certificationGap;
@@ -95,14 +153,20 @@ describe('a staff day', () => {
   });
 
   test('2. cities register with participants until the waitlist forms', async () => {
-    const register = async (workshopId: string, cityId: string, participants?: unknown[]) => expectOk(await staff('RegisterCity', { workshopId, cityId, participants })).registerForWorkshop;
+    const register = async (workshopId: string, cityId: string, participants?: unknown[]) =>
+      expectOk(await staff('RegisterCity', { workshopId, cityId, participants })).registerForWorkshop;
     // Makati clinic, 3 seats: Kuala Lumpur brings two, Bogor one; Seoul's two people wait.
     const kl = await register(ids.makati, CITY, [person('Aisyah Rahman', CITY), person('Daniel Lim', CITY, 'Planning officer')]);
     expect(kl).toMatchObject({ status: 'CONFIRMED', confirmedParticipants: 2, workshop: { seatsTaken: 2, seatsAvailable: 1 } });
     const bogor = await register(ids.makati, 'bogor');
     expect(bogor).toMatchObject({ status: 'CONFIRMED', participantCount: 1, workshop: { seatsTaken: 3, seatsAvailable: 0 } });
     const seoul = await register(ids.makati, 'seoul', [person('Minji Park', 'seoul'), person('Joon Kim', 'seoul')]);
-    expect(seoul).toMatchObject({ status: 'WAITLISTED', waitlistPosition: 1, waitlistedParticipants: 2, workshop: { seatsTaken: 3, participantsWaitlisted: 2 } });
+    expect(seoul).toMatchObject({
+      status: 'WAITLISTED',
+      waitlistPosition: 1,
+      waitlistedParticipants: 2,
+      workshop: { seatsTaken: 3, participantsWaitlisted: 2 },
+    });
     expect(seoul.participants.map((p: any) => p.waitlistPosition)).toEqual([1, 2]);
     // Beyond the cap per city (2): refused, nothing stored.
     await expectUnchanged(db, STORED, async () => {
@@ -115,7 +179,11 @@ describe('a staff day', () => {
 
     // Colombo clinic: two cities, one of them a city officer registering its own city.
     ids.colomboMakati = (await register(ids.colombo, 'makati', [person('Ana Reyes', 'makati')])).id;
-    const officer = await t.query(op('RegisterCity'), { workshopId: ids.colombo, cityId: 'penang-island', participants: [person('Mei Tan', 'penang-island')] }, { token: await tokens.officer('penang-island') });
+    const officer = await t.query(
+      op('RegisterCity'),
+      { workshopId: ids.colombo, cityId: 'penang-island', participants: [person('Mei Tan', 'penang-island')] },
+      { token: await tokens.officer('penang-island') },
+    );
     ids.colomboPenang = expectOk(officer).registerForWorkshop.id;
     // Later on Kuala Lumpur is also registered for the rerun.
     await register(ids.rerun, CITY);
@@ -127,7 +195,10 @@ describe('a staff day', () => {
     const affected = Object.fromEntries(cancelled.affectedCities.map((a: any) => [a.city.id, a]));
     expect(Object.keys(affected).sort()).toEqual(['makati', 'penang-island']);
     for (const a of Object.values(affected) as any[]) {
-      expect(a).toMatchObject({ previousStatus: 'CONFIRMED', registration: { status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'The venue is closed for repairs' } });
+      expect(a).toMatchObject({
+        previousStatus: 'CONFIRMED',
+        registration: { status: 'CANCELLED_BY_ORGANISER', cancellationReason: 'The venue is closed for repairs' },
+      });
       expect(a.contacts.map((c: any) => c.kind)).toEqual(['FOCAL_POINT', 'PARTICIPANT']);
       expect(a.contacts.every((c: any) => /@/.test(c.email))).toBe(true);
     }
@@ -147,42 +218,82 @@ describe('a staff day', () => {
 
     // During the workshop it is IN_PROGRESS, field and filter alike.
     clock = new Date('2027-03-10T03:00:00Z');
-    const during = expectOk(await t.query(op('WorkshopsByStatus'), { status: 'IN_PROGRESS', from: '2027-03-08T00:00:00Z' })).workshops.edges.map((e: any) => e.node);
+    const during = expectOk(await t.query(op('WorkshopsByStatus'), { status: 'IN_PROGRESS', from: '2027-03-08T00:00:00Z' })).workshops.edges.map(
+      (e: any) => e.node,
+    );
     expect(during.map((w: any) => [w.id, w.status])).toEqual([[ids.makati, 'IN_PROGRESS']]);
 
     // Past its end: COMPLETED; the Toronto one is still SCHEDULED.
     clock = new Date('2027-03-11T00:00:00Z');
-    const completed = expectOk(await t.query(op('WorkshopsByStatus'), { status: 'COMPLETED', from: '2027-03-08T00:00:00Z' })).workshops.edges.map((e: any) => e.node.id);
+    const completed = expectOk(await t.query(op('WorkshopsByStatus'), { status: 'COMPLETED', from: '2027-03-08T00:00:00Z' })).workshops.edges.map(
+      (e: any) => e.node.id,
+    );
     expect(completed).toEqual([ids.makati]);
-    const scheduled = expectOk(await t.query(op('WorkshopsByStatus'), { status: 'SCHEDULED', from: '2027-03-08T00:00:00Z' })).workshops.edges.map((e: any) => e.node.id);
+    const scheduled = expectOk(await t.query(op('WorkshopsByStatus'), { status: 'SCHEDULED', from: '2027-03-08T00:00:00Z' })).workshops.edges.map(
+      (e: any) => e.node.id,
+    );
     expect(scheduled).toEqual(expect.arrayContaining([ids.online, ids.rerun]));
     expect(scheduled).not.toContain(ids.makati);
 
     // Kuala Lumpur attended with both people (named by participant id), Bogor did not come.
-    const kl = expectOk(await staff('RecordAttendance', { registrationId: klRegistration, input: { attended: true, presentParticipantIds: ['p1', 'p2'] } })).recordAttendance;
-    expect(kl).toMatchObject({ attendance: { attended: true, participantsPresent: 2, recordedAt: '2027-03-11T00:00:00.000Z' }, workshop: { status: 'COMPLETED', participantsPresent: 2 } });
+    const kl = expectOk(
+      await staff('RecordAttendance', { registrationId: klRegistration, input: { attended: true, presentParticipantIds: ['p1', 'p2'] } }),
+    ).recordAttendance;
+    expect(kl).toMatchObject({
+      attendance: { attended: true, participantsPresent: 2, recordedAt: '2027-03-11T00:00:00.000Z' },
+      workshop: { status: 'COMPLETED', participantsPresent: 2 },
+    });
     expect(kl.participants.map((p: any) => p.present)).toEqual([true, true]);
     const bogor = expectOk(await staff('RecordAttendance', { registrationId: `${ids.makati}:bogor`, input: { attended: false } })).recordAttendance;
     expect(bogor.attendance).toMatchObject({ attended: false, participantsPresent: 0 });
     // Seoul waited and never had a seat; a head count above the seats, or present people when absent, are refused.
     await expectUnchanged(db, STORED, async () => {
       expectError(await staff('RecordAttendance', { registrationId: `${ids.makati}:seoul`, input: { attended: true } }), 'CONFLICT', 'registrationId');
-      expectError(await staff('RecordAttendance', { registrationId: klRegistration, input: { attended: true, participantsPresent: 3 } }), 'BAD_USER_INPUT', 'input.participantsPresent');
-      expectError(await staff('RecordAttendance', { registrationId: klRegistration, input: { attended: true, presentParticipantIds: ['p9'] } }), 'BAD_USER_INPUT', 'input.presentParticipantIds[0]');
-      expectError(await staff('RecordAttendance', { registrationId: `${ids.makati}:bogor`, input: { attended: false, participantsPresent: 1 } }), 'BAD_USER_INPUT', 'input.participantsPresent');
+      expectError(
+        await staff('RecordAttendance', { registrationId: klRegistration, input: { attended: true, participantsPresent: 3 } }),
+        'BAD_USER_INPUT',
+        'input.participantsPresent',
+      );
+      expectError(
+        await staff('RecordAttendance', { registrationId: klRegistration, input: { attended: true, presentParticipantIds: ['p9'] } }),
+        'BAD_USER_INPUT',
+        'input.presentParticipantIds[0]',
+      );
+      expectError(
+        await staff('RecordAttendance', { registrationId: `${ids.makati}:bogor`, input: { attended: false, participantsPresent: 1 } }),
+        'BAD_USER_INPUT',
+        'input.participantsPresent',
+      );
       expectError(await staff('RecordAttendance', { registrationId: ids.colomboMakati, input: { attended: true } }), 'CONFLICT', 'registrationId');
-      expectError(await t.query(op('RecordAttendance'), { registrationId: klRegistration, input: { attended: true } }, { token: await tokens.officer(CITY) }), 'FORBIDDEN');
+      expectError(
+        await t.query(op('RecordAttendance'), { registrationId: klRegistration, input: { attended: true } }, { token: await tokens.officer(CITY) }),
+        'FORBIDDEN',
+      );
     });
-    expect((await db.collection('audit').find({ subject: `registration:${klRegistration}`, action: 'registration.attendanceRecorded' }).toArray()).map((e) => e.new)).toEqual([
-      { attended: true, participantsPresent: 2, presentParticipantIds: ['p1', 'p2'] },
-    ]);
+    expect(
+      (
+        await db
+          .collection('audit')
+          .find({ subject: `registration:${klRegistration}`, action: 'registration.attendanceRecorded' })
+          .toArray()
+      ).map((e) => e.new),
+    ).toEqual([{ attended: true, participantsPresent: 2, presentParticipantIds: ['p1', 'p2'] }]);
   });
 
-  test('5. the city\'s workshop history and its certification gap reflect it', async () => {
+  test("5. the city's workshop history and its certification gap reflect it", async () => {
     const history = expectOk(await t.query(op('CityWorkshopHistory'), { id: CITY })).city.workshopHistory;
     expect(history).toEqual({
       totalCount: 1,
-      edges: [{ node: { attendedOn: '2027-03-10', themes: [gapThemes[0]], participantsPresent: 2, workshop: { id: ids.makati, title: 'Data verification clinic, Makati' } } }],
+      edges: [
+        {
+          node: {
+            attendedOn: '2027-03-10',
+            themes: [gapThemes[0]],
+            participantsPresent: 2,
+            workshop: { id: ids.makati, title: 'Data verification clinic, Makati' },
+          },
+        },
+      ],
     });
     // Bogor did not attend: nothing in its history.
     expect(expectOk(await t.query(op('CityWorkshopHistory'), { id: 'bogor' })).city.workshopHistory.totalCount).toBe(0);
@@ -213,7 +324,9 @@ describe('a staff day', () => {
     const me = expectOk(await t.query(`query($id: ID!) { city(id: $id) { region } }`, { id: CITY })).city;
     for (const m of mentors) {
       const c = expectOk(await t.query(COVERAGE, { id: m.city.id, year: m.dataYear })).city;
-      const teachable = c.indicatorCoverage.byTheme.filter((th: any) => gap.gapThemes.includes(th.theme)).reduce((n: number, th: any) => n + th.supportingVerified, 0);
+      const teachable = c.indicatorCoverage.byTheme
+        .filter((th: any) => gap.gapThemes.includes(th.theme))
+        .reduce((n: number, th: any) => n + th.supportingVerified, 0);
       expect(m.verifiedSupportingInGapThemes).toBe(teachable);
       expect(m.sameRegion).toBe(c.region === me.region);
       expect(m.reasons.length).toBeGreaterThanOrEqual(2);

@@ -62,26 +62,48 @@ describe('verdicts of the assigned verifier', () => {
   test('only SUBMITTED values get a verdict (CONFLICT naming the verdict), all or nothing', async () => {
     const t0 = await verifier(ORG);
     // values[0] would be fine; values[1] is already VERIFIED.
-    await expectRefusedUnchanged(t, key, VERIFY, verify([{ indicatorId: ALL_IDS[90], verdict: 'VERIFIED' }, { indicatorId: ALL_IDS[0], verdict: 'VERIFIED' }]), t0, {
-      code: 'CONFLICT',
-      field: 'verdicts[1].indicatorId',
-    });
+    await expectRefusedUnchanged(
+      t,
+      key,
+      VERIFY,
+      verify([
+        { indicatorId: ALL_IDS[90], verdict: 'VERIFIED' },
+        { indicatorId: ALL_IDS[0], verdict: 'VERIFIED' },
+      ]),
+      t0,
+      {
+        code: 'CONFLICT',
+        field: 'verdicts[1].indicatorId',
+      },
+    );
     await expectRefusedUnchanged(t, key, VERIFY, verify([{ indicatorId: ALL_IDS[80], verdict: 'VERIFIED' }]), t0, { code: 'CONFLICT' }); // REJECTED
   });
 
   test('bad verdict input is BAD_USER_INPUT naming the field', async () => {
     const t0 = await verifier(ORG);
-    await expectRefusedUnchanged(t, key, VERIFY, verify([{ indicatorId: '99.9', verdict: 'VERIFIED' }]), t0, { code: 'BAD_USER_INPUT', field: 'verdicts[0].indicatorId' });
-    await expectRefusedUnchanged(t, key, VERIFY, verify([{ indicatorId: ALL_IDS[90], verdict: 'REJECTED' }]), t0, { code: 'BAD_USER_INPUT', field: 'verdicts[0].note' });
+    await expectRefusedUnchanged(t, key, VERIFY, verify([{ indicatorId: '99.9', verdict: 'VERIFIED' }]), t0, {
+      code: 'BAD_USER_INPUT',
+      field: 'verdicts[0].indicatorId',
+    });
+    await expectRefusedUnchanged(t, key, VERIFY, verify([{ indicatorId: ALL_IDS[90], verdict: 'REJECTED' }]), t0, {
+      code: 'BAD_USER_INPUT',
+      field: 'verdicts[0].note',
+    });
     await expectRefusedUnchanged(
       t,
       key,
       VERIFY,
-      verify([{ indicatorId: ALL_IDS[90], verdict: 'VERIFIED' }, { indicatorId: ALL_IDS[90], verdict: 'REJECTED', note: 'x' }]),
+      verify([
+        { indicatorId: ALL_IDS[90], verdict: 'VERIFIED' },
+        { indicatorId: ALL_IDS[90], verdict: 'REJECTED', note: 'x' },
+      ]),
       t0,
       { code: 'BAD_USER_INPUT', field: 'verdicts[1].indicatorId' },
     );
-    await expectRefusedUnchanged(t, { cityId: CITY, year: 2031 }, VERIFY, verify([{ indicatorId: '5.1', verdict: 'VERIFIED' }], CITY, 2031), t0, { code: 'BAD_USER_INPUT', field: 'year' });
+    await expectRefusedUnchanged(t, { cityId: CITY, year: 2031 }, VERIFY, verify([{ indicatorId: '5.1', verdict: 'VERIFIED' }], CITY, 2031), t0, {
+      code: 'BAD_USER_INPUT',
+      field: 'year',
+    });
   });
 
   test('a verifier of another organisation, and every other role, is refused', async () => {
@@ -135,9 +157,16 @@ describe('the assignment and the certification status come from the certificatio
     const cert = (await ok(t, `{ certification(cityId: "yokohama", year: 2016) { status verifierOrganisationId } }`, {})).certification;
     expect(cert.status).toBe('CERTIFIED');
     expect(cert.verifierOrganisationId).toEqual(expect.any(String));
-    await expectRefusedUnchanged(t, { cityId: 'yokohama', year: 2016 }, VERIFY, verify([{ indicatorId: '5.1', verdict: 'VERIFIED' }], 'yokohama', 2016), await verifier(cert.verifierOrganisationId), {
-      code: 'CONFLICT',
-    });
+    await expectRefusedUnchanged(
+      t,
+      { cityId: 'yokohama', year: 2016 },
+      VERIFY,
+      verify([{ indicatorId: '5.1', verdict: 'VERIFIED' }], 'yokohama', 2016),
+      await verifier(cert.verifierOrganisationId),
+      {
+        code: 'CONFLICT',
+      },
+    );
   });
 
   test('four-eyes, per value: a verifier never gives a verdict on a value it entered itself', async () => {
@@ -154,11 +183,25 @@ describe('the assignment and the certification status come from the certificatio
     await settle(t);
     // The same person later verifying for the assigned organisation, with a verifier token that names no city.
     const asVerifier = await verifier(ORG, 'person-42');
-    await expectRefusedUnchanged(t, { cityId: city, year }, VERIFY, verify([{ indicatorId: '5.2', verdict: 'VERIFIED' }, { indicatorId: '5.1', verdict: 'VERIFIED' }], city, year), asVerifier, {
-      code: 'FORBIDDEN',
-      field: 'verdicts[1].indicatorId',
-      message: /entered by you.*four-eyes/,
-    });
+    await expectRefusedUnchanged(
+      t,
+      { cityId: city, year },
+      VERIFY,
+      verify(
+        [
+          { indicatorId: '5.2', verdict: 'VERIFIED' },
+          { indicatorId: '5.1', verdict: 'VERIFIED' },
+        ],
+        city,
+        year,
+      ),
+      asVerifier,
+      {
+        code: 'FORBIDDEN',
+        field: 'verdicts[1].indicatorId',
+        message: /entered by you.*four-eyes/,
+      },
+    );
     // The value someone else entered they may verify; 5.1 another verifier of the same organisation.
     expect((await ok(t, VERIFY, verify([{ indicatorId: '5.2', verdict: 'VERIFIED' }], city, year), asVerifier)).verifyIndicatorValues.verifiedCount).toBe(1);
     const report = await verifyAll(t, city, year, ORG, ['5.1']);

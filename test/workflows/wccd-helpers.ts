@@ -53,7 +53,12 @@ export async function ok(t: TestStack, query: string, variables: Record<string, 
 }
 
 /** The first error's code, field and message of an operation that must be refused. */
-export async function refused(t: TestStack, query: string, variables: Record<string, unknown>, tokenValue?: string): Promise<{ code: string; field?: string; message: string }> {
+export async function refused(
+  t: TestStack,
+  query: string,
+  variables: Record<string, unknown>,
+  tokenValue?: string,
+): Promise<{ code: string; field?: string; message: string }> {
   const r = await t.query(query, variables, { token: tokenValue });
   if (!r.errors?.length) throw new Error(`expected an error, got ${JSON.stringify(r.data)}`);
   const [e] = r.errors;
@@ -67,8 +72,12 @@ export const certificationDb = (t: TestStack): Db => t.stack.subgraphs.certifica
 export async function storedState(t: TestStack, cityId: string, year: number) {
   const id = `${cityId}:${year}`;
   const [report, certification, valueAudit, certificationAudit] = await Promise.all([
-    indicatorsDb(t).collection('indicator_reports').findOne({ _id: id as any }),
-    certificationDb(t).collection('certifications').findOne({ _id: id as any }),
+    indicatorsDb(t)
+      .collection('indicator_reports')
+      .findOne({ _id: id as any }),
+    certificationDb(t)
+      .collection('certifications')
+      .findOne({ _id: id as any }),
     indicatorsDb(t).collection('audit').find({ cityId, year }).sort({ _id: 1 }).toArray(),
     certificationDb(t).collection('audit').find({ cityId, year }).sort({ _id: 1 }).toArray(),
   ]);

@@ -15,7 +15,20 @@ import inProgressDoc from '../../trusted-documents/dashboard-in-progress.graphql
 import searchDoc from '../../trusted-documents/dashboard-city-search.graphql?raw';
 import { token } from './auth';
 import gapDoc from '../../trusted-documents/dashboard-gap.graphql?raw';
-import type { CatalogueData, CityData, CitySearchData, FacetsData, GapData, InProgressData, Level, PeerComparisonData, PeerGroup, Region, RegistryData, RegistryEntry } from './types';
+import type {
+  CatalogueData,
+  CityData,
+  CitySearchData,
+  FacetsData,
+  GapData,
+  InProgressData,
+  Level,
+  PeerComparisonData,
+  PeerGroup,
+  Region,
+  RegistryData,
+  RegistryEntry,
+} from './types';
 
 /** The API's MAX_PAGE_SIZE default; lists are paged through with `after`. */
 const PAGE = 100;
@@ -50,7 +63,8 @@ async function run<T>(document: string, variables: Record<string, unknown>): Pro
     const body = (error as { response?: { errors?: GqlError[]; status?: number } }).response;
     const first = body?.errors?.[0];
     // A token the API refuses (expired, or not one of its own) fails every request: say so.
-    if (first && bearer && first.extensions?.code === 'UNAUTHENTICATED') throw new ApiError(`Your sign-in token was refused: ${first.message} Sign out, or sign in again with a valid token.`, 'UNAUTHENTICATED');
+    if (first && bearer && first.extensions?.code === 'UNAUTHENTICATED')
+      throw new ApiError(`Your sign-in token was refused: ${first.message} Sign out, or sign in again with a valid token.`, 'UNAUTHENTICATED');
     if (first) throw new ApiError(first.message, first.extensions?.code);
     throw new ApiError(`The API could not be reached (${(error as Error).message}).`, 'NETWORK_ERROR');
   }

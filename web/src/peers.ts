@@ -89,7 +89,8 @@ export function headline(cityName: string, indicator: PeerStanding['indicator'],
     const last = [...rows].reverse().find((r) => r.own !== null);
     return {
       strong: 'Not ranked',
-      rest: `: for ${indicator.id} ${indicator.name}, ${directionText('NEITHER')}${indicator.betterWhenNote ? ` (${indicator.betterWhenNote})` : ''}.` +
+      rest:
+        `: for ${indicator.id} ${indicator.name}, ${directionText('NEITHER')}${indicator.betterWhenNote ? ` (${indicator.betterWhenNote})` : ''}.` +
         (last ? ` ${last.year}: ${cityName} ${number(last.own!)}, the median of ${phrase} ${last.median === null ? '—' : number(last.median)}.` : ''),
     };
   }
@@ -104,5 +105,8 @@ export function headline(cityName: string, indicator: PeerStanding['indicator'],
     };
   }
   const [rank, outOf] = last.rank!.split('/');
-  return { strong: `${last.year}: rank ${rank} of ${outOf}`, rest: ` among ${phrase} (${directionText(indicator.betterWhen)}) · ${last.percentile} percentile` };
+  return {
+    strong: `${last.year}: rank ${rank} of ${outOf}`,
+    rest: ` among ${phrase} (${directionText(indicator.betterWhen)}) · ${last.percentile} percentile`,
+  };
 }

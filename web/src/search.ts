@@ -91,7 +91,9 @@ export function mountSearch(host: HTMLElement, navigate: (href: string) => void)
       );
       first = cityPath(cities.edges[0].node.id);
       status.textContent =
-        cities.totalCount > cities.edges.length ? `${cities.edges.length} of ${cities.totalCount} cities: type more to narrow` : `${cities.totalCount} ${cities.totalCount === 1 ? 'city' : 'cities'}`;
+        cities.totalCount > cities.edges.length
+          ? `${cities.edges.length} of ${cities.totalCount} cities: type more to narrow`
+          : `${cities.totalCount} ${cities.totalCount === 1 ? 'city' : 'cities'}`;
     } else {
       list.replaceChildren(...citySuggestions.map((s) => entry(s.id, s.name, s.city.country, s.matchedName !== s.name ? `as ${s.matchedName}` : null)));
       first = null;

@@ -39,7 +39,12 @@ export interface GraphQLRouteOptions<TContext extends BaseContext> {
    * Wraps the execution of each operation (after the preflight): may answer without running it
    * (a cache), and may add headers to the answer (e.g. Cache-Control).
    */
-  around?: (request: GraphQLRequestBody, context: TContext, http: { method: 'GET' | 'POST'; accept: string }, run: () => Promise<OperationAnswer>) => Promise<OperationAnswer>;
+  around?: (
+    request: GraphQLRequestBody,
+    context: TContext,
+    http: { method: 'GET' | 'POST'; accept: string },
+    run: () => Promise<OperationAnswer>,
+  ) => Promise<OperationAnswer>;
   /** Headers added to every answer once the request has a context (e.g. the rate limit's RateLimit fields). */
   responseHeaders?: (context: TContext) => Record<string, string> | undefined;
 }
@@ -73,7 +78,11 @@ const CORS_ALLOW_HEADERS = 'content-type, authorization, apollo-require-prefligh
 function essence(contentType: string | undefined): { type: string; charset?: string } | undefined {
   if (contentType === undefined) return undefined;
   const [type, ...params] = contentType.split(';');
-  const charset = params.map((p) => p.trim().toLowerCase()).find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
+  const charset = params
+    .map((p) => p.trim().toLowerCase())
+    .find((p) => p.startsWith('charset='))
+    ?.slice(8)
+    .replace(/"/g, '');
   return { type: type.trim().toLowerCase(), charset };
 }
 
@@ -138,7 +147,8 @@ function checkShape(body: unknown, index?: number): GraphQLRequestBody {
     throw refusal(400, 'BAD_REQUEST', `${where} must be a JSON object with a query (or a documentId / persisted query hash).`);
   }
   const request = body as GraphQLRequestBody;
-  if (request.query !== undefined && request.query !== null && typeof request.query !== 'string') throw refusal(400, 'BAD_REQUEST', `${where}: query must be a string.`);
+  if (request.query !== undefined && request.query !== null && typeof request.query !== 'string')
+    throw refusal(400, 'BAD_REQUEST', `${where}: query must be a string.`);
   if (request.operationName !== undefined && request.operationName !== null && typeof request.operationName !== 'string') {
     throw refusal(400, 'BAD_REQUEST', `${where}: operationName must be a string.`);
   }
@@ -292,7 +302,11 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
     if (method === 'POST') {
       const type = essence(req.headers['content-type']);
       if (!type || type.type !== JSON_TYPE) {
-        throw refusal(415, 'UNSUPPORTED_MEDIA_TYPE', `Send GraphQL requests as ${JSON_TYPE}${type ? `, not ${type.type || 'an empty content type'}` : ' (the request has no content-type)'}.`);
+        throw refusal(
+          415,
+          'UNSUPPORTED_MEDIA_TYPE',
+          `Send GraphQL requests as ${JSON_TYPE}${type ? `, not ${type.type || 'an empty content type'}` : ' (the request has no content-type)'}.`,
+        );
       }
       if (type.charset && type.charset !== 'utf-8' && type.charset !== 'utf8') {
         throw refusal(415, 'UNSUPPORTED_MEDIA_TYPE', `Only the utf-8 charset is supported, not ${type.charset}.`);
@@ -353,7 +367,11 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
     for (const request of requests) {
       try {
         const result = await executeOne(req, 'POST', headers, url.search, request, context);
-        parts.push(result.chunks ? JSON.stringify({ errors: [{ message: 'Incremental delivery is not supported in batches', extensions: { code: 'BAD_REQUEST' } }] }) : result.body);
+        parts.push(
+          result.chunks
+            ? JSON.stringify({ errors: [{ message: 'Incremental delivery is not supported in batches', extensions: { code: 'BAD_REQUEST' } }] })
+            : result.body,
+        );
       } catch (error) {
         if (!(error instanceof GraphQLError)) throw error;
         parts.push(JSON.stringify({ errors: [formatRefusal(error)] }));

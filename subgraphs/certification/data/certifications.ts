@@ -132,5 +132,7 @@ export function findLatestCertifiedAtLeast(db: Db, minRank: number, inForce: Fil
 
 /** Every certification (start-up announcements and migrations: a small collection, one per city and year). */
 export function findAllCertifications(db: Db): Promise<CertificationRecord[]> {
-  return certifications(db).find({}, { projection: { outbox: 0 }, batchSize: ONE_BATCH }).toArray();
+  return certifications(db)
+    .find({}, { projection: { outbox: 0 }, batchSize: ONE_BATCH })
+    .toArray();
 }

@@ -38,7 +38,9 @@ export const cityCopiesMigration: Migration = {
   id: '2026-12-01-certifications-city-copies',
   description: `${CERTIFICATIONS} -> city_copies (id and country of every certified city)`,
   async up(db: Db) {
-    const docs = await certifications(db).find({}, { projection: { cityId: 1, country: 1 } }).toArray();
+    const docs = await certifications(db)
+      .find({}, { projection: { cityId: 1, country: 1 } })
+      .toArray();
     const cities = new Map<string, CityCopyDoc>();
     for (const d of docs) cities.set(d.cityId, { _id: d.cityId, name: d.cityId, country: d.country, region: null, sourceSeq: 0, updatedAt: new Date(0) });
     await insertManyIgnoringDuplicates(cityCopies(db), [...cities.values()]);

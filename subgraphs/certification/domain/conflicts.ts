@@ -6,7 +6,10 @@ import type { VerifierOrganisation } from './organisations';
  * domain/organisations.ts). The tokens' own ties (a VERIFIER tied to the city, a token that is also the
  * city's CITY_OFFICER) are checked where the verdict is given (the indicators domain).
  */
-export function exclusionOf(org: Pick<VerifierOrganisation, 'id' | 'name' | 'excludedCities' | 'excludedCountries'>, city: { id: string; country: string | null }): string | null {
+export function exclusionOf(
+  org: Pick<VerifierOrganisation, 'id' | 'name' | 'excludedCities' | 'excludedCountries'>,
+  city: { id: string; country: string | null },
+): string | null {
   if (org.excludedCities.includes(city.id)) {
     return `${org.name} (${org.id}) declared a conflict of interest with ${city.id} (an excluded city), so it may not verify it`;
   }

@@ -90,7 +90,12 @@ export function seededHistory(seeded: CertificationRecord): SeededHistory {
   }
   if (PROGRESS[target] >= 1) steps.push({ action: 'DATA_SUBMITTED', actor: officerOf(seeded.cityId), at: between(0.35), patch: { status: 'DATA_SUBMITTED' } });
   if (PROGRESS[target] >= 2 && seeded.verifierOrganisationId) {
-    steps.push({ action: 'VERIFICATION_STARTED', actor: verifierOf(seeded.verifierOrganisationId), at: between(0.55), patch: { status: 'UNDER_VERIFICATION' } });
+    steps.push({
+      action: 'VERIFICATION_STARTED',
+      actor: verifierOf(seeded.verifierOrganisationId),
+      at: between(0.55),
+      patch: { status: 'UNDER_VERIFICATION' },
+    });
   }
   if (target === 'REJECTED') {
     steps.push({ action: 'CERTIFICATION_REJECTED', actor: STAFF, at: end, patch: { status: 'REJECTED', rejectionReason } });
@@ -103,7 +108,12 @@ export function seededHistory(seeded: CertificationRecord): SeededHistory {
     });
     if (target === 'SUSPENDED' || target === 'WITHDRAWN') {
       const action = target === 'SUSPENDED' ? 'CERTIFICATION_SUSPENDED' : 'CERTIFICATION_WITHDRAWN';
-      steps.push({ action, actor: STAFF, at: new Date(end.getTime() + 30 * DAY), patch: { status: target, statusReason: seeded.statusReason ?? 'Sample history' } });
+      steps.push({
+        action,
+        actor: STAFF,
+        at: new Date(end.getTime() + 30 * DAY),
+        patch: { status: target, statusReason: seeded.statusReason ?? 'Sample history' },
+      });
     }
   }
 

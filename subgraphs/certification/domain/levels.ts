@@ -70,7 +70,9 @@ export function parseLevelTable(json: unknown, source: string): LevelTable {
     const atLeast = higher.minCoreVerified >= lower.minCoreVerified && higher.minSupportingVerified >= lower.minSupportingVerified;
     const more = higher.minCoreVerified > lower.minCoreVerified || higher.minSupportingVerified > lower.minSupportingVerified;
     if (!atLeast || !more) {
-      fail(`${higher.level} (${higher.minCoreVerified}/${higher.minSupportingVerified}) must require more than ${lower.level} (${lower.minCoreVerified}/${lower.minSupportingVerified})`);
+      fail(
+        `${higher.level} (${higher.minCoreVerified}/${higher.minSupportingVerified}) must require more than ${lower.level} (${lower.minCoreVerified}/${lower.minSupportingVerified})`,
+      );
     }
   }
   return { edition: (raw.edition as string | undefined) ?? null, levels, source };

@@ -34,10 +34,12 @@ export function parseVerifierOrganisations(json: unknown, source: string): Verif
   if (!Array.isArray(raw) || raw.length === 0) return fail('must be a JSON object with a non-empty "organisations" array');
   const list = raw.map((entry: unknown, i: number): VerifierOrganisation => {
     const e = (typeof entry === 'object' && entry !== null ? entry : {}) as Record<string, unknown>;
-    if (typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(e.id)) fail(`organisations[${i}].id must be a lower-case slug like bureau-veritas, got ${JSON.stringify(e.id)}`);
+    if (typeof e.id !== 'string' || !/^[a-z0-9][a-z0-9-]*$/.test(e.id))
+      fail(`organisations[${i}].id must be a lower-case slug like bureau-veritas, got ${JSON.stringify(e.id)}`);
     if (typeof e.name !== 'string' || e.name.trim() === '') fail(`organisations[${i}].name must be a non-empty string`);
     const excludes = (e.excludes ?? {}) as Record<string, unknown>;
-    if (typeof excludes !== 'object' || excludes === null || Array.isArray(excludes)) fail(`organisations[${i}].excludes must be an object with "cities" and "countries"`);
+    if (typeof excludes !== 'object' || excludes === null || Array.isArray(excludes))
+      fail(`organisations[${i}].excludes must be an object with "cities" and "countries"`);
     const list = (field: 'cities' | 'countries', pattern: RegExp, what: string): string[] => {
       const value = excludes[field] ?? [];
       if (!Array.isArray(value) || value.some((v) => typeof v !== 'string' || !pattern.test(v))) {

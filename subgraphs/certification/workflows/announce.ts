@@ -31,11 +31,13 @@ export async function announceOrganisations(deps: Pick<CertificationDeps, 'db' |
       at,
       conflict: `The verification organisation ${org.id} was announced by another process meanwhile.`,
       change(current) {
-        if (current && current.name === org.name && same(current.excludedCities, org.excludedCities) && same(current.excludedCountries, org.excludedCountries)) return null;
+        if (current && current.name === org.name && same(current.excludedCities, org.excludedCities) && same(current.excludedCountries, org.excludedCountries))
+          return null;
         written++;
         const next = { _id: org.id, name: org.name, excludedCities: org.excludedCities, excludedCountries: org.excludedCountries };
         const version = (current?.version ?? 0) + 1;
-        const view = (o: Pick<OrganisationDoc, 'name' | 'excludedCities' | 'excludedCountries'> | null) => o && { name: o.name, excludedCities: o.excludedCities, excludedCountries: o.excludedCountries };
+        const view = (o: Pick<OrganisationDoc, 'name' | 'excludedCities' | 'excludedCountries'> | null) =>
+          o && { name: o.name, excludedCities: o.excludedCities, excludedCountries: o.excludedCountries };
         return {
           next,
           audit: [{ action: 'VERIFIER_ORGANISATION_CONFIGURED', subject: `verifier-organisation:${org.id}`, old: view(current), new: view(next) }],

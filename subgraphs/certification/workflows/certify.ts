@@ -89,7 +89,10 @@ function requireTransition(deps: CertificationDeps, action: CertificationAction,
   if (!canTransition(action, doc.status) || (shown === 'EXPIRED' && action !== 'withdraw')) {
     const { from, to } = TRANSITIONS[action];
     const target = to ? `become ${to}` : `be ${action === 'assignVerifier' ? 'assigned a verifier' : action}`;
-    throw codedError('CONFLICT', `The certification of ${doc.cityId} ${doc.year} is ${shown}; it can ${target} only when ${from.join(' or ')}${shown === 'EXPIRED' ? ' and in force' : ''}.`);
+    throw codedError(
+      'CONFLICT',
+      `The certification of ${doc.cityId} ${doc.year} is ${shown}; it can ${target} only when ${from.join(' or ')}${shown === 'EXPIRED' ? ' and in force' : ''}.`,
+    );
   }
 }
 
@@ -113,11 +116,7 @@ function requireWithinValidity(deps: CertificationDeps, doc: CertificationRecord
  * certification gap's mentor pool (who may mentor follows from the latest certified levels in force).
  */
 function declareChanged(ctx: Context, doc: CertificationRecord, options: { mentors?: boolean } = {}): void {
-  ctx.changes
-    .entity('Certification', { id: doc._id })
-    .entity('City', { id: doc.cityId })
-    .entity('AuditTrail', { cityId: doc.cityId, year: doc.year })
-    .lists();
+  ctx.changes.entity('Certification', { id: doc._id }).entity('City', { id: doc.cityId }).entity('AuditTrail', { cityId: doc.cityId, year: doc.year }).lists();
   if (options.mentors) ctx.changes.type('CertificationGap');
 }
 
@@ -140,7 +139,8 @@ export async function openCertificationAs(
     throw codedError('CONFLICT', exists);
   }
   const city = await findCityCopy(deps.db, cityId);
-  if (!city) throw codedError('NOT_FOUND', `There is no city ${JSON.stringify(cityId)} (cities are known to certification once membership has announced them).`);
+  if (!city)
+    throw codedError('NOT_FOUND', `There is no city ${JSON.stringify(cityId)} (cities are known to certification once membership has announced them).`);
   const id = certificationId(cityId, year);
   const at = options.at ?? deps.settings.now();
   let created = false;
@@ -249,7 +249,10 @@ function latestFlags(others: readonly LatestFlagView[], awarded: { _id: string; 
  * one; never a higher one, nothing below the lowest level, and nothing for a data year already past
  * its validity period. The registry then lists the city's latest year.
  */
-export async function awardCertification(args: { cityId: string; year: number; level?: CertificationLevel | null }, ctx: Context): Promise<CertificationRecord> {
+export async function awardCertification(
+  args: { cityId: string; year: number; level?: CertificationLevel | null },
+  ctx: Context,
+): Promise<CertificationRecord> {
   const staff = requireRole(ctx.user, 'WCCD_STAFF');
   const year = checkYear(args.year, ctx.settings);
   if (args.level != null && !CERTIFICATION_LEVELS.includes(args.level)) {
@@ -268,11 +271,18 @@ export async function awardCertification(args: { cityId: string; year: number; l
     const supportingVerified = coverage?.supportingVerified ?? 0;
     const earned = earnedLevel(coreVerified, supportingVerified, ctx.levels);
     if (!earned) {
-      throw codedError('CONFLICT', `${args.cityId} ${year} has ${coreVerified} verified core and ${supportingVerified} verified supporting indicators, which earns no level; it cannot be certified.`);
+      throw codedError(
+        'CONFLICT',
+        `${args.cityId} ${year} has ${coreVerified} verified core and ${supportingVerified} verified supporting indicators, which earns no level; it cannot be certified.`,
+      );
     }
     const level = args.level ?? earned;
     if (levelRank(level) > levelRank(earned)) {
-      throw codedError('CONFLICT', `"level" The verified data (${coreVerified} core, ${supportingVerified} supporting) earns ${earned}; ${level} cannot be awarded.`, { field: 'level' });
+      throw codedError(
+        'CONFLICT',
+        `"level" The verified data (${coreVerified} core, ${supportingVerified} supporting) earns ${earned}; ${level} cannot be awarded.`,
+        { field: 'level' },
+      );
     }
     const others = (await findLatestFlagViews(ctx.db, args.cityId)).filter((c) => c._id !== id);
     const flags = latestFlags(others, current);
@@ -286,7 +296,14 @@ export async function awardCertification(args: { cityId: string; year: number; l
       statusChangedAt: now,
       latest: flags.get(id)!,
     };
-    const doc = await writeChange(collection, current, changeOf(ctx, current, next, 'CERTIFICATION_AWARDED', now, { coverage: { coreVerified, supportingVerified } }), staff, now, raced(args.cityId, year));
+    const doc = await writeChange(
+      collection,
+      current,
+      changeOf(ctx, current, next, 'CERTIFICATION_AWARDED', now, { coverage: { coreVerified, supportingVerified } }),
+      staff,
+      now,
+      raced(args.cityId, year),
+    );
     // The other years' flags follow (derived state, not audited). Recomputed from the stored state on
     // every award, so a run interrupted here is repaired by the city's next award.
     for (const other of others) {
@@ -370,7 +387,12 @@ export interface WorkCause {
  * certification is already there (an event delivered twice), or when there is no certification yet
  * (opening it applies what happened before). Returns the certification after the steps (null: none).
  */
-export async function followWork(deps: CertificationDeps, cityId: string, year: number, causes: { submitted?: WorkCause; verdict?: WorkCause } = {}): Promise<CertificationRecord | null> {
+export async function followWork(
+  deps: CertificationDeps,
+  cityId: string,
+  year: number,
+  causes: { submitted?: WorkCause; verdict?: WorkCause } = {},
+): Promise<CertificationRecord | null> {
   const id = certificationId(cityId, year);
   return withLocks(deps.db, [certificationLock(id)], async () => {
     const collection = certifications(deps.db);

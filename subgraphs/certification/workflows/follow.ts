@@ -8,14 +8,7 @@ import type { CertificationDeps } from '../context';
 import { certifications } from '../data/certifications';
 import { cityCopies, findCityCopy, findReportCopy, reportCopies } from '../data/copies';
 import type { CertificationRecord, ReportCopyDoc } from '../data/types';
-import {
-  CITY_ADMITTED,
-  CITY_CHANGED,
-  COVERAGE_CHANGED,
-  INDICATORS_SUBMITTED,
-  INDICATORS_VERDICT,
-  PROGRAMME_APPLICATION_ACCEPTED,
-} from '../domain/events';
+import { CITY_ADMITTED, CITY_CHANGED, COVERAGE_CHANGED, INDICATORS_SUBMITTED, INDICATORS_VERDICT, PROGRAMME_APPLICATION_ACCEPTED } from '../domain/events';
 import { followWork, openCertificationAs, type WorkCause } from './certify';
 
 /**

@@ -63,7 +63,11 @@ export async function noteDataYears(db: Db, cityId: string, years: readonly numb
 
 /** Notes the years of every report (from the coverage summaries' `_id`s): the migration and the seed. */
 export async function noteYearsOfAllReports(db: Db, at: Date): Promise<void> {
-  const ids = (await indicatorCoverage(db).find({}, { projection: { _id: 1 } }).toArray()).map((s) => s._id);
+  const ids = (
+    await indicatorCoverage(db)
+      .find({}, { projection: { _id: 1 } })
+      .toArray()
+  ).map((s) => s._id);
   const byCity = new Map<string, number[]>();
   for (const id of ids) {
     const { cityId, year } = parseReportId(id);

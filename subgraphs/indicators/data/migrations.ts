@@ -44,7 +44,11 @@ export function coverageSummaries(catalogue: Catalogue): Migration {
     id: '2026-12-01-indicator_coverage',
     description: `a coverage summary (indicator_coverage) for every ${INDICATOR_REPORTS} document`,
     async up(db) {
-      const ids = (await indicatorReports(db).find({}, { projection: { _id: 1 } }).toArray()).map((r) => r._id);
+      const ids = (
+        await indicatorReports(db)
+          .find({}, { projection: { _id: 1 } })
+          .toArray()
+      ).map((r) => r._id);
       for (const id of ids) {
         await withLocks(db, [reportLockKey(id)], async () => {
           const report = await loadForChange(indicatorReports(db), id);

@@ -29,10 +29,15 @@ const PEER_ROLES = ['WCCD_STAFF', 'CITYNET_STAFF', 'CITY_OFFICER'] as const;
  * after, from the registry: 'OFFICER'). Anyone else is refused with the reason.
  */
 export function peerAnalyst(user: AuthUser | null, cityId: string): 'STAFF' | 'OFFICER' {
-  if (!user) throw codedError('UNAUTHENTICATED', `Sign in first: peer comparison needs one of the roles ${PEER_ROLES.join(', ')}.`, { requiredRoles: PEER_ROLES });
+  if (!user)
+    throw codedError('UNAUTHENTICATED', `Sign in first: peer comparison needs one of the roles ${PEER_ROLES.join(', ')}.`, { requiredRoles: PEER_ROLES });
   if (hasRole(user, 'WCCD_STAFF', 'CITYNET_STAFF')) return 'STAFF';
   if (hasRole(user, 'CITY_OFFICER')) {
-    if (user.cityId !== cityId) throw codedError('FORBIDDEN', `Peer comparison of ${cityId} is for ${cityId}'s own officers (and WCCD and CityNet staff); you are an officer of ${user.cityId ?? 'no city'}.`);
+    if (user.cityId !== cityId)
+      throw codedError(
+        'FORBIDDEN',
+        `Peer comparison of ${cityId} is for ${cityId}'s own officers (and WCCD and CityNet staff); you are an officer of ${user.cityId ?? 'no city'}.`,
+      );
     return 'OFFICER';
   }
   throw codedError(

@@ -93,12 +93,13 @@ export function compareClauseIds(a: string, b: string): number {
 export class Catalogue {
   readonly editions: ReadonlyMap<string, CatalogueEdition>;
 
-  constructor(editions: CatalogueEdition[], readonly defaultEdition: string) {
+  constructor(
+    editions: CatalogueEdition[],
+    readonly defaultEdition: string,
+  ) {
     this.editions = new Map(editions.map((e) => [e.edition, e]));
     if (!this.editions.has(defaultEdition)) {
-      throw new Error(
-        `Default catalogue edition ${JSON.stringify(defaultEdition)} is not loaded (loaded: ${[...this.editions.keys()].join(', ') || 'none'})`,
-      );
+      throw new Error(`Default catalogue edition ${JSON.stringify(defaultEdition)} is not loaded (loaded: ${[...this.editions.keys()].join(', ') || 'none'})`);
     }
   }
 
@@ -172,7 +173,8 @@ export function parseCatalogueEdition(json: unknown, source: string): CatalogueE
     if (!betterWhen) fail(`${at}.betterWhen must be "higher", "lower" or "neither", got ${JSON.stringify(e.betterWhen)}`);
     const note = e.betterWhenNote;
     if (note !== undefined && (typeof note !== 'string' || note.trim() === '')) fail(`${at}.betterWhenNote must be a non-empty string when given`);
-    if (betterWhen === 'NEITHER' && e.betterWhen !== undefined && note === undefined) fail(`${at}.betterWhenNote must say why no direction is better ("neither")`);
+    if (betterWhen === 'NEITHER' && e.betterWhen !== undefined && note === undefined)
+      fail(`${at}.betterWhenNote must say why no direction is better ("neither")`);
     const unit = e.unit as string;
     const min = e.min ?? 0;
     if (typeof min !== 'number' || !Number.isFinite(min)) fail(`${at}.min must be a number when given`);

@@ -66,8 +66,10 @@ export function parseConsistencyRules(raw: unknown, byId: ReadonlyMap<string, Ca
     }
     const arity = ARITY[kind];
     if (arity !== null && e.indicators.length !== arity) return fail(`${at}.indicators must list ${arity} indicators for ${e.kind}`);
-    if (kind === 'SUM_AT_MOST' && (typeof e.limit !== 'number' || e.indicators.length < 2)) return fail(`${at} (sumAtMost) needs a numeric "limit" and at least two indicators`);
-    if (kind === 'RANGE' && (typeof e.min !== 'number' || typeof e.max !== 'number' || e.min > e.max)) return fail(`${at} (range) needs numeric "min" <= "max"`);
+    if (kind === 'SUM_AT_MOST' && (typeof e.limit !== 'number' || e.indicators.length < 2))
+      return fail(`${at} (sumAtMost) needs a numeric "limit" and at least two indicators`);
+    if (kind === 'RANGE' && (typeof e.min !== 'number' || typeof e.max !== 'number' || e.min > e.max))
+      return fail(`${at} (range) needs numeric "min" <= "max"`);
     if (e.tolerance !== undefined && (typeof e.tolerance !== 'number' || e.tolerance < 0)) return fail(`${at}.tolerance must be a non-negative number`);
     if (typeof e.description !== 'string' || e.description.trim() === '') return fail(`${at}.description must say what the rule checks`);
     return {

@@ -88,7 +88,10 @@ export function reportStatuses(report: Pick<IndicatorReportDoc, 'edition' | 'val
 }
 
 /** The summary document of a report at its current version (what its outbox writes with every change). */
-export function coverageSummaryOf(report: Pick<IndicatorReportDoc, '_id' | 'cityId' | 'year' | 'edition' | 'values' | 'version'>, catalogue: Catalogue): IndicatorCoverageDoc {
+export function coverageSummaryOf(
+  report: Pick<IndicatorReportDoc, '_id' | 'cityId' | 'year' | 'edition' | 'values' | 'version'>,
+  catalogue: Catalogue,
+): IndicatorCoverageDoc {
   return { _id: report._id, cityId: report.cityId, year: report.year, reportVersion: report.version, ...summarize(reportStatuses(report), catalogue) };
 }
 

@@ -93,7 +93,10 @@ export function verifiedThemesOfSummary(summary: Pick<CoverageSummary, 'byTheme'
 /** Summarises plain values against one edition (for the value-based forms below). */
 function summaryOfValues(edition: CatalogueEdition, values: readonly ValueStatusView[]): CoverageSummary {
   const catalogue = new Catalogue([edition], edition.edition);
-  return summarize(values.map((v) => ({ ...v, edition: edition.edition })), catalogue);
+  return summarize(
+    values.map((v) => ({ ...v, edition: edition.edition })),
+    catalogue,
+  );
 }
 
 /** The gap computed from a report's values (as `gapOfSummary` on their summary). */

@@ -46,7 +46,11 @@ export function checkIndicatorIds(ids: readonly string[], edition: CatalogueEdit
   checkDistinct(ids, field);
   return ids.map((id, i) => {
     const indicator = edition.byId.get(id);
-    if (!indicator) throw inputError(`${field}[${i}]`, `is not an indicator of ${edition.edition}, got ${JSON.stringify(id.slice(0, 20))}${didYouMean(id, [...edition.byId.keys()])}`);
+    if (!indicator)
+      throw inputError(
+        `${field}[${i}]`,
+        `is not an indicator of ${edition.edition}, got ${JSON.stringify(id.slice(0, 20))}${didYouMean(id, [...edition.byId.keys()])}`,
+      );
     return indicator;
   });
 }

@@ -31,7 +31,11 @@ const tidy = (n: number) => Math.round(n * 1e9) / 1e9 + 0;
  * The points of one indicator for the years asked (ascending), from the values the caller may see by
  * year; `byYear` may hold the year before the first, for the first point's change.
  */
-export function seriesPoints(direction: BetterWhen, years: readonly number[], byYear: ReadonlyMap<number, { value: number; status: ValueStatus }>): SeriesPoint[] {
+export function seriesPoints(
+  direction: BetterWhen,
+  years: readonly number[],
+  byYear: ReadonlyMap<number, { value: number; status: ValueStatus }>,
+): SeriesPoint[] {
   return years.flatMap((year): SeriesPoint[] => {
     const current = byYear.get(year);
     if (!current) return [];

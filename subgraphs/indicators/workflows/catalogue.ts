@@ -25,7 +25,11 @@ export function catalogueIndicators(
   const edition = checkEdition(ctx.catalogue, args.edition);
   const { kind } = args;
   // A ThemeId of another edition's themes simply matches nothing here.
-  const theme = resolveTheme(args, ctx.catalogue, edition.themes.map((t) => t.name));
+  const theme = resolveTheme(
+    args,
+    ctx.catalogue,
+    edition.themes.map((t) => t.name),
+  );
   return edition.indicators.filter((i) => (theme == null || i.theme === theme) && (kind == null || i.kind === kind));
 }
 

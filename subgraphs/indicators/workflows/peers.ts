@@ -72,7 +72,11 @@ async function allPages<T>(ctx: Context, query: string, field: 'cities' | 'regis
   const nodes: T[] = [];
   let after: string | null = null;
   for (let page = 0; page < MAX_PAGES; page++) {
-    const data: Record<string, Page<T>> = await ctx.gateway<Record<string, Page<T>>>(query, { ...variables, first: ctx.settings.maxPageSize, after }, { requestId: ctx.caller.requestId });
+    const data: Record<string, Page<T>> = await ctx.gateway<Record<string, Page<T>>>(
+      query,
+      { ...variables, first: ctx.settings.maxPageSize, after },
+      { requestId: ctx.caller.requestId },
+    );
     const answer = data[field];
     nodes.push(...answer.edges.map((e) => e.node));
     if (!answer.pageInfo.hasNextPage || !answer.pageInfo.endCursor) return nodes;
@@ -166,7 +170,11 @@ export async function cityPeerComparison(
         indicator,
         betterWhen: indicator.betterWhen,
         value: own,
-        ...standing(indicator.betterWhen, own, values.map((v) => v.value)),
+        ...standing(
+          indicator.betterWhen,
+          own,
+          values.map((v) => v.value),
+        ),
         peers: bestFirst(indicator.betterWhen, values).map((v) => ({ city: { __typename: 'City', id: v.cityId }, value: v.value })),
       };
     }),

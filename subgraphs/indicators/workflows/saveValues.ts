@@ -71,7 +71,12 @@ function previewOf(report: IndicatorReportDoc, input: SaveIndicatorValuesInput):
   const byId = new Map(report.values.map((v) => [v.indicatorId, v]));
   for (const v of input.values) {
     const stored = byId.get(v.indicatorId);
-    byId.set(v.indicatorId, { ...(stored ?? { enteredBy: '', enteredAt: new Date(0) }), indicatorId: v.indicatorId, value: v.value, status: stored?.status ?? 'DRAFT' });
+    byId.set(v.indicatorId, {
+      ...(stored ?? { enteredBy: '', enteredAt: new Date(0) }),
+      indicatorId: v.indicatorId,
+      value: v.value,
+      status: stored?.status ?? 'DRAFT',
+    });
   }
   return [...byId.values()];
 }
@@ -127,8 +132,15 @@ function checkEntries(input: SaveIndicatorValuesInput, edition: CatalogueEdition
     else if (seen.has(entry.indicatorId)) bad('indicatorId', `repeats ${entry.indicatorId} (also values[${seen.get(entry.indicatorId)}])`);
     else seen.set(entry.indicatorId, i);
     if (typeof entry.value !== 'number' || !Number.isFinite(entry.value)) bad('value', `must be a finite number, got ${entry.value}`);
-    else if (entry.value < (indicator?.min ?? 0)) bad('value', indicator?.min ? `must be at least ${indicator.min} (${indicator.unit}), got ${entry.value}` : `must not be negative${indicator ? ` (${indicator.unit})` : ''}, got ${entry.value}`);
-    else if (indicator && isPercentage(indicator) && indicator.max !== null && entry.value > indicator.max) bad('value', `is a percentage (${indicator.unit}) and must be between ${indicator.min} and ${indicator.max}, got ${entry.value}`);
+    else if (entry.value < (indicator?.min ?? 0))
+      bad(
+        'value',
+        indicator?.min
+          ? `must be at least ${indicator.min} (${indicator.unit}), got ${entry.value}`
+          : `must not be negative${indicator ? ` (${indicator.unit})` : ''}, got ${entry.value}`,
+      );
+    else if (indicator && isPercentage(indicator) && indicator.max !== null && entry.value > indicator.max)
+      bad('value', `is a percentage (${indicator.unit}) and must be between ${indicator.min} and ${indicator.max}, got ${entry.value}`);
     let source: string | null = null;
     let note: string | null = null;
     try {
@@ -161,7 +173,11 @@ function decideSave(input: SaveIndicatorValuesInput, year: number, officer: Auth
     if (total > 100 + 1e-9) {
       for (const p of inPayload) {
         problems.push(
-          problemAt('BAD_USER_INPUT', `values[${p.index}].value`, `makes indicators ${group.join(', ')}, shares of one whole, add up to ${Math.round(total * 1000) / 1000} % (at most 100)`),
+          problemAt(
+            'BAD_USER_INPUT',
+            `values[${p.index}].value`,
+            `makes indicators ${group.join(', ')}, shares of one whole, add up to ${Math.round(total * 1000) / 1000} % (at most 100)`,
+          ),
         );
       }
     }
@@ -175,12 +191,21 @@ function decideSave(input: SaveIndicatorValuesInput, year: number, officer: Auth
   for (const p of payload) {
     const old = stored.get(p.indicatorId);
     if (old && FROZEN.has(old.status)) {
-      if (differs(old, p.value, p.source, p.note)) problems.push(problemAt('CONFLICT', `values[${p.index}]`, `cannot change ${p.indicatorId}: it is ${old.status}`));
+      if (differs(old, p.value, p.source, p.note))
+        problems.push(problemAt('CONFLICT', `values[${p.index}]`, `cannot change ${p.indicatorId}: it is ${old.status}`));
       continue;
     }
     // A REJECTED value saved again (corrected or confirmed) goes back to DRAFT for resubmission.
     if (old && old.status === 'DRAFT' && !differs(old, p.value, p.source, p.note)) continue;
-    const next: IndicatorReportValue = { indicatorId: p.indicatorId, value: p.value, status: 'DRAFT', source: p.source, note: p.note, enteredBy: officer.sub, enteredAt: now };
+    const next: IndicatorReportValue = {
+      indicatorId: p.indicatorId,
+      value: p.value,
+      status: 'DRAFT',
+      source: p.source,
+      note: p.note,
+      enteredBy: officer.sub,
+      enteredAt: now,
+    };
     replaced.set(p.indicatorId, next);
     audit.push({ action: old ? 'VALUE_CHANGED' : 'VALUE_ENTERED', subject: p.indicatorId, old: auditSnapshot(old), new: auditSnapshot(next) });
   }
@@ -192,9 +217,13 @@ function decideSave(input: SaveIndicatorValuesInput, year: number, officer: Auth
 
   const expected = input.expectedVersion ?? null;
   if (current ? expected !== current.version : expected !== null && expected !== 0) {
-    throw codedError('CONFLICT', `"expectedVersion" is ${expected}, not the stored version ${current?.version ?? 0} of ${input.cityId} ${year}; reload and try again.`, {
-      field: 'expectedVersion',
-    });
+    throw codedError(
+      'CONFLICT',
+      `"expectedVersion" is ${expected}, not the stored version ${current?.version ?? 0} of ${input.cityId} ${year}; reload and try again.`,
+      {
+        field: 'expectedVersion',
+      },
+    );
   }
 
   const values = (current?.values ?? []).map((v) => replaced.get(v.indicatorId) ?? v);
@@ -212,7 +241,9 @@ export async function submitIndicatorYear(args: { cityId: string; year: number; 
     const drafts = current?.values.filter((v) => v.status === 'DRAFT') ?? [];
     if (!current || drafts.length === 0) throw codedError('CONFLICT', `${args.cityId} has no DRAFT values for ${year} to submit.`);
     if (args.expectedVersion !== current.version) {
-      throw codedError('CONFLICT', `"expectedVersion" is ${args.expectedVersion}, not the stored version ${current.version}; reload and try again.`, { field: 'expectedVersion' });
+      throw codedError('CONFLICT', `"expectedVersion" is ${args.expectedVersion}, not the stored version ${current.version}; reload and try again.`, {
+        field: 'expectedVersion',
+      });
     }
     const audit: AuditChange[] = [];
     const values = current.values.map((v) => {

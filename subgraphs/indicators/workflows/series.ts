@@ -22,11 +22,15 @@ export interface SeriesView {
 async function seriesYears(cityId: string, args: { from?: number | null; to?: number | null }, ctx: Context): Promise<{ from: number; to: number }> {
   const { minDataYear, maxDataYear } = ctx.settings;
   const span = MAX_SERIES_YEARS - 1;
-  const given = { from: args.from != null ? checkYear(args.from, ctx.settings, 'from') : null, to: args.to != null ? checkYear(args.to, ctx.settings, 'to') : null };
+  const given = {
+    from: args.from != null ? checkYear(args.from, ctx.settings, 'from') : null,
+    to: args.to != null ? checkYear(args.to, ctx.settings, 'to') : null,
+  };
   const to = given.to ?? (given.from !== null ? Math.min(given.from + span, maxDataYear) : ((await latestDataYear(cityId, ctx)) ?? maxDataYear));
   const from = given.from ?? Math.max(minDataYear, to - span);
   if (from > to) throw inputError('from', `must not be after "to" (${to}), got ${from}`);
-  if (to - from > span) throw inputError('from', `must be at most ${span} years before "to" (a series covers at most ${MAX_SERIES_YEARS} data years), got ${from} to ${to}`);
+  if (to - from > span)
+    throw inputError('from', `must be at most ${span} years before "to" (a series covers at most ${MAX_SERIES_YEARS} data years), got ${from} to ${to}`);
   return { from, to };
 }
 
@@ -35,7 +39,11 @@ async function seriesYears(cityId: string, args: { from?: number | null; to?: nu
  * year, with the change from the previous year; values the caller may see only (VERIFIED for the
  * public). One report lookup per year, the year before the range included for the first change.
  */
-export async function cityIndicatorSeries(cityId: string, args: { indicatorIds: readonly string[]; from?: number | null; to?: number | null }, ctx: Context): Promise<SeriesView[]> {
+export async function cityIndicatorSeries(
+  cityId: string,
+  args: { indicatorIds: readonly string[]; from?: number | null; to?: number | null },
+  ctx: Context,
+): Promise<SeriesView[]> {
   const edition = ctx.catalogue.default;
   const indicators = checkIndicatorIds(args.indicatorIds, edition, MAX_SERIES_INDICATORS);
   const { from, to } = await seriesYears(cityId, args, ctx);

@@ -56,13 +56,26 @@ export async function verifyIndicatorValues(input: VerifyIndicatorValuesInput, c
       if (!edition.byId.has(v.indicatorId)) throw inputError(at, `is not an indicator of ${edition.edition}, got ${JSON.stringify(v.indicatorId)}`);
       const old = stored.get(v.indicatorId);
       if (!old) throw codedError('CONFLICT', `"${at}" ${v.indicatorId} has no value of ${input.cityId} for ${year}`, { field: at });
-      if (old.status !== 'SUBMITTED') throw codedError('CONFLICT', `"${at}" ${v.indicatorId} is ${old.status}; only SUBMITTED values get a verdict`, { field: at });
+      if (old.status !== 'SUBMITTED')
+        throw codedError('CONFLICT', `"${at}" ${v.indicatorId} is ${old.status}; only SUBMITTED values get a verdict`, { field: at });
       if (old.enteredBy === verifier.sub) {
         throw codedError('FORBIDDEN', `"${at}" ${v.indicatorId} was entered by you, so someone else must verify it (four-eyes)`, { field: at });
       }
-      const next: IndicatorReportValue = { ...old, status: v.verdict, verifiedBy: verifier.sub, verifierOrgId: verifier.orgId, verifierNote: v.note, verdictAt: now };
+      const next: IndicatorReportValue = {
+        ...old,
+        status: v.verdict,
+        verifiedBy: verifier.sub,
+        verifierOrgId: verifier.orgId,
+        verifierNote: v.note,
+        verdictAt: now,
+      };
       judged.set(v.indicatorId, next);
-      audit.push({ action: v.verdict === 'VERIFIED' ? 'VALUE_VERIFIED' : 'VALUE_REJECTED', subject: v.indicatorId, old: auditSnapshot(old), new: auditSnapshot(next) });
+      audit.push({
+        action: v.verdict === 'VERIFIED' ? 'VALUE_VERIFIED' : 'VALUE_REJECTED',
+        subject: v.indicatorId,
+        old: auditSnapshot(old),
+        new: auditSnapshot(next),
+      });
     });
     return {
       edition: current!.edition,

@@ -37,11 +37,22 @@ export function byOf(actor: AuthUser): { sub: string; roles: string[] } {
 type Counts = Pick<IndicatorCoverageDoc, 'coreVerified' | 'supportingVerified' | 'coreReported' | 'supportingReported'>;
 
 export function countsOf(summary: Counts): Counts {
-  return { coreVerified: summary.coreVerified, supportingVerified: summary.supportingVerified, coreReported: summary.coreReported, supportingReported: summary.supportingReported };
+  return {
+    coreVerified: summary.coreVerified,
+    supportingVerified: summary.supportingVerified,
+    coreReported: summary.coreReported,
+    supportingReported: summary.supportingReported,
+  };
 }
 
 export function sameCounts(a: Counts | null, b: Counts): boolean {
-  return !!a && a.coreVerified === b.coreVerified && a.supportingVerified === b.supportingVerified && a.coreReported === b.coreReported && a.supportingReported === b.supportingReported;
+  return (
+    !!a &&
+    a.coreVerified === b.coreVerified &&
+    a.supportingVerified === b.supportingVerified &&
+    a.coreReported === b.coreReported &&
+    a.supportingReported === b.supportingReported
+  );
 }
 
 export function coverageChanged(target: { cityId: string; year: number }, version: number, counts: Counts, at: Date): EventDoc {
@@ -84,7 +95,13 @@ export function indicatorsVerdict(
  */
 export async function announceCoverage(db: Db): Promise<void> {
   const summaries = await indicatorCoverage(db)
-    .find({}, { projection: { cityId: 1, year: 1, reportVersion: 1, coreVerified: 1, supportingVerified: 1, coreReported: 1, supportingReported: 1 }, batchSize: ONE_BATCH })
+    .find(
+      {},
+      {
+        projection: { cityId: 1, year: 1, reportVersion: 1, coreVerified: 1, supportingVerified: 1, coreReported: 1, supportingReported: 1 },
+        batchSize: ONE_BATCH,
+      },
+    )
     .toArray();
   const events = summaries
     .sort((a, b) => a.year - b.year || (a._id < b._id ? -1 : 1))
@@ -119,7 +136,10 @@ export async function requireAssignedVerifier(db: Db, verifier: AuthUser & { org
     throw codedError('FORBIDDEN', `${org.name} (${org._id}) declared a conflict of interest with ${cityId} (an excluded city), so it may not verify it.`);
   }
   if (org && assignment.country && org.excludedCountries.includes(assignment.country)) {
-    throw codedError('FORBIDDEN', `${org.name} (${org._id}) declared a conflict of interest with cities in ${assignment.country} (an excluded country), so it may not verify ${cityId}.`);
+    throw codedError(
+      'FORBIDDEN',
+      `${org.name} (${org._id}) declared a conflict of interest with cities in ${assignment.country} (an excluded country), so it may not verify ${cityId}.`,
+    );
   }
   if (assignment.status && !OPEN.includes(assignment.status)) {
     throw codedError('CONFLICT', `The certification of ${cityId} ${year} is ${assignment.status}; verdicts are given only while it is ${OPEN.join(', ')}.`);
@@ -140,7 +160,17 @@ function versionOf(event: DeliveredEvent): number {
 }
 
 function emptyAssignment(cityId: string, year: number): AssignmentCopyDoc {
-  return { _id: `${cityId}:${year}`, cityId, year, verifierOrganisationId: null, country: null, assignmentVersion: -1, status: null, statusVersion: -1, updatedAt: new Date(0) };
+  return {
+    _id: `${cityId}:${year}`,
+    cityId,
+    year,
+    verifierOrganisationId: null,
+    country: null,
+    assignmentVersion: -1,
+    status: null,
+    statusVersion: -1,
+    updatedAt: new Date(0),
+  };
 }
 
 /**
@@ -183,10 +213,17 @@ export function certificationHandlers(db: Db, now: () => Date, logger?: Logger):
       const version = versionOf(event);
       const stored = await findOrganisationCopy(db, id);
       if (stored && stored.version >= version) return;
-      const list = (key: string) => (Array.isArray(event.payload[key]) ? (event.payload[key] as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+      const list = (key: string) =>
+        Array.isArray(event.payload[key]) ? (event.payload[key] as unknown[]).filter((x): x is string => typeof x === 'string') : [];
       await organisationCopies(db).replaceOne(
         { _id: id },
-        { name: str(event.payload, 'name') ?? id, excludedCities: list('excludedCities'), excludedCountries: list('excludedCountries'), version, updatedAt: now() },
+        {
+          name: str(event.payload, 'name') ?? id,
+          excludedCities: list('excludedCities'),
+          excludedCountries: list('excludedCountries'),
+          version,
+          updatedAt: now(),
+        },
         { upsert: true },
       );
     },

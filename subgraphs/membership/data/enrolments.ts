@@ -9,6 +9,8 @@ export function enrolmentsCollection(db: Db): Collection<EnrolmentDoc> {
 
 /** Ids of every city enrolled now (for the `enrolled` city filter): a withdrawn acceptance is no enrolment. */
 export async function findEnrolledCityIds(db: Db): Promise<string[]> {
-  const docs = await enrolmentsCollection(db).find({}, { projection: { cityId: 1, status: 1 }, batchSize: ONE_BATCH }).toArray();
+  const docs = await enrolmentsCollection(db)
+    .find({}, { projection: { cityId: 1, status: 1 }, batchSize: ONE_BATCH })
+    .toArray();
   return [...new Set(docs.filter((d) => d.status !== 'WITHDRAWN').map((d) => d.cityId))];
 }

@@ -27,7 +27,9 @@ export const MEMBER_ORDER: KeysetSpec<MemberDoc> = {
 export async function findMemberCityIds(db: Db, cluster?: Cluster): Promise<string[]> {
   const filter: Filter<MemberDoc> = { category: 'FULL', cityId: { $ne: null } };
   if (cluster) filter.clusters = { $eq: cluster };
-  const docs = await membersCollection(db).find(filter, { projection: { cityId: 1 }, batchSize: ONE_BATCH }).toArray();
+  const docs = await membersCollection(db)
+    .find(filter, { projection: { cityId: 1 }, batchSize: ONE_BATCH })
+    .toArray();
   return [...new Set(docs.map((d) => d.cityId).filter((id): id is string => id !== null))];
 }
 
@@ -36,7 +38,11 @@ export async function findMembersPage(db: Db, filter: Filter<MemberDoc>, page: K
   if (page.limit === 0) return [];
   const after = keysetFilter(MEMBER_ORDER, page) as Filter<MemberDoc>;
   const query = Object.keys(after).length === 0 ? filter : Object.keys(filter).length === 0 ? after : ({ $and: [filter, after] } as Filter<MemberDoc>);
-  return membersCollection(db).find(query).sort(keysetSort(MEMBER_ORDER)).limit(page.limit + 1).toArray();
+  return membersCollection(db)
+    .find(query)
+    .sort(keysetSort(MEMBER_ORDER))
+    .limit(page.limit + 1)
+    .toArray();
 }
 
 export async function countMembers(db: Db, filter: Filter<MemberDoc>): Promise<number> {

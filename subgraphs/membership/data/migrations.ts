@@ -26,9 +26,12 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     id: '2026-12-02-membership-enrolment-rates',
-    description: 'enrolments: record the rate of enrolments from before rates existed (subsidised, the fee of their round when a round of that year exists), and that no application led to them',
+    description:
+      'enrolments: record the rate of enrolments from before rates existed (subsidised, the fee of their round when a round of that year exists), and that no application led to them',
     async up(db) {
-      const old = await enrolmentsCollection(db).find({ rate: { $exists: false } }, { batchSize: ONE_BATCH }).toArray();
+      const old = await enrolmentsCollection(db)
+        .find({ rate: { $exists: false } }, { batchSize: ONE_BATCH })
+        .toArray();
       for (const enrolment of old) {
         const round = await findById(roundsCollection(db), String(enrolment.round));
         const rate = {

@@ -54,7 +54,12 @@ function applicationFilter(year: number, status?: ApplicationStatus | null): Fil
   return status ? { round: { $eq: year }, status: { $eq: status } } : { round: { $eq: year } };
 }
 
-export async function findApplicationsPage(db: Db, year: number, status: ApplicationStatus | null | undefined, page: KeysetPage): Promise<ProgrammeApplicationDoc[]> {
+export async function findApplicationsPage(
+  db: Db,
+  year: number,
+  status: ApplicationStatus | null | undefined,
+  page: KeysetPage,
+): Promise<ProgrammeApplicationDoc[]> {
   if (page.limit === 0) return [];
   return applicationsCollection(db)
     .find({ $and: [applicationFilter(year, status), keysetFilter(APPLICATION_ORDER, page) as Filter<ProgrammeApplicationDoc>] })
@@ -84,5 +89,9 @@ export async function findWaitlist(db: Db, year: number): Promise<ProgrammeAppli
 }
 
 export function compareWaitlist(a: ProgrammeApplicationDoc, b: ProgrammeApplicationDoc): number {
-  return (a.waitlistedAt?.getTime() ?? 0) - (b.waitlistedAt?.getTime() ?? 0) || a.submittedAt.getTime() - b.submittedAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+  return (
+    (a.waitlistedAt?.getTime() ?? 0) - (b.waitlistedAt?.getTime() ?? 0) ||
+    a.submittedAt.getTime() - b.submittedAt.getTime() ||
+    (a._id < b._id ? -1 : a._id > b._id ? 1 : 0)
+  );
 }

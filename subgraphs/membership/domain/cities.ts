@@ -22,7 +22,8 @@ function checkSource(value: string, field: string): string {
   } catch {
     url = null;
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || value.length > 500) throw inputError(field, `must be an http(s) URL of at most 500 characters, got ${JSON.stringify(value.slice(0, 80))}`);
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || value.length > 500)
+    throw inputError(field, `must be an http(s) URL of at most 500 characters, got ${JSON.stringify(value.slice(0, 80))}`);
   return value;
 }
 
@@ -37,7 +38,8 @@ export function checkCityNames(names: readonly CityNameInput[], field: string, e
     if (seen.has(`${key}|${n.kind}`)) throw inputError(`${field}[${i}].name`, `repeats the name ${JSON.stringify(name)}`);
     seen.add(`${key}|${n.kind}`);
     const language = n.language == null ? null : n.language;
-    if (language !== null && !LANGUAGE.test(language)) throw inputError(`${field}[${i}].language`, `must be a BCP 47 language tag such as ko or zh-Hant, got ${JSON.stringify(language.slice(0, 40))}`);
+    if (language !== null && !LANGUAGE.test(language))
+      throw inputError(`${field}[${i}].language`, `must be a BCP 47 language tag such as ko or zh-Hant, got ${JSON.stringify(language.slice(0, 40))}`);
     return {
       name,
       kind: n.kind,
@@ -49,7 +51,9 @@ export function checkCityNames(names: readonly CityNameInput[], field: string, e
 }
 
 /** The fields an update sets (validated; nothing read yet). A field left out stays as it is. */
-export function checkCityUpdate(input: UpdateCityInput): Partial<Pick<CityDoc, 'name' | 'region' | 'population' | 'areaKm2' | 'timezone'>> & { otherNames?: readonly CityNameInput[] } {
+export function checkCityUpdate(
+  input: UpdateCityInput,
+): Partial<Pick<CityDoc, 'name' | 'region' | 'population' | 'areaKm2' | 'timezone'>> & { otherNames?: readonly CityNameInput[] } {
   const set: ReturnType<typeof checkCityUpdate> = {};
   if (input.name != null) set.name = checkText(input.name, 'input.name', 1, 200);
   if (input.region != null) set.region = input.region;
@@ -63,5 +67,13 @@ export function checkCityUpdate(input: UpdateCityInput): Partial<Pick<CityDoc, '
 
 /** What other domains learn of a city. */
 export function cityFacts(city: CityDoc): Record<string, unknown> {
-  return { cityId: city._id, name: city.name, country: city.country, region: city.region, population: city.population, timezone: city.timezone, version: city.version ?? 0 };
+  return {
+    cityId: city._id,
+    name: city.name,
+    country: city.country,
+    region: city.region,
+    population: city.population,
+    timezone: city.timezone,
+    version: city.version ?? 0,
+  };
 }

@@ -16,7 +16,11 @@ export function duesPaidFor(dues: Pick<DuesDoc, 'payments'> | null | undefined, 
 }
 
 /** A payment as recorded (validated before anything is read): a dues year no later than next year, paid on a real day not in the future. */
-export function buildPayment(args: { year: number; amountUsd: number; paidOn: string }, today: string, recordedBy: string): { year: number; payment: DuesPaymentDoc } {
+export function buildPayment(
+  args: { year: number; amountUsd: number; paidOn: string },
+  today: string,
+  recordedBy: string,
+): { year: number; payment: DuesPaymentDoc } {
   const thisYear = Number(today.slice(0, 4));
   const year = checkInt(args.year, 'year', 1980, thisYear + 1);
   const amountUsd = checkInt(args.amountUsd, 'amountUsd', 1, 10_000_000);

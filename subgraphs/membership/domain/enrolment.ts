@@ -38,7 +38,10 @@ export function rateOf(enrolment: EnrolmentDoc): EnrolmentRateDoc {
  * Validates a programme enrolment and builds it: a round the programme accepts (a data year, or the
  * year after the last), enrolled within a year of its round.
  */
-export function checkEnrolment(args: { round: number; enrolledOn: string }, settings: Pick<SubgraphSettings, 'minDataYear' | 'maxDataYear'>): { round: number; enrolledOn: string } {
+export function checkEnrolment(
+  args: { round: number; enrolledOn: string },
+  settings: Pick<SubgraphSettings, 'minDataYear' | 'maxDataYear'>,
+): { round: number; enrolledOn: string } {
   const round = checkInt(args.round, 'round', settings.minDataYear, settings.maxDataYear + 1);
   const enrolledOn = checkDate(args.enrolledOn, 'enrolledOn');
   if (Math.abs(Number(enrolledOn.slice(0, 4)) - round) > 1) throw inputError('enrolledOn', `must fall within a year of round ${round}, got ${enrolledOn}`);
@@ -49,7 +52,11 @@ export function checkEnrolment(args: { round: number; enrolledOn: string }, sett
  * A direct enrolment by CityNet staff (`enrolCity`): at the subsidised rate, for three years, by their
  * decision; the fee is the round's subsidised fee when a round of that year exists.
  */
-export function buildEnrolment(cityId: string, args: { round: number; enrolledOn: string }, round: ProgrammeRoundDoc | null): Omit<EnrolmentDoc, 'version' | 'outbox'> {
+export function buildEnrolment(
+  cityId: string,
+  args: { round: number; enrolledOn: string },
+  round: ProgrammeRoundDoc | null,
+): Omit<EnrolmentDoc, 'version' | 'outbox'> {
   return {
     _id: cityId,
     cityId,

@@ -8,6 +8,7 @@ export function annualFeeUsd(table: FeeTable, member: Pick<MemberDoc, 'category'
       ? table.associateBaseFeeUsd
       : table.populationBands.find((b) => b.maxPopulation === null || (population ?? 0) <= b.maxPopulation)!.baseFeeUsd;
   const gdp = table.gdpPerCapitaUsd[member.country];
-  const multiplier = gdp === undefined ? table.defaultMultiplier : table.incomeBands.find((b) => b.maxGdpPerCapitaUsd === null || gdp <= b.maxGdpPerCapitaUsd)!.multiplier;
+  const multiplier =
+    gdp === undefined ? table.defaultMultiplier : table.incomeBands.find((b) => b.maxGdpPerCapitaUsd === null || gdp <= b.maxGdpPerCapitaUsd)!.multiplier;
   return Math.round(base * multiplier);
 }

@@ -4,16 +4,7 @@ import type { SubgraphSettings } from '../../../lib/config';
 import { codedError, inputError } from '../../../lib/graphql/errors';
 import { checkDistinct, checkInt, checkText } from '../../../lib/graphql/inputs';
 import { utcDate } from '../../../lib/time/dates';
-import type {
-  ApplicationStatus,
-  CityDoc,
-  DuesDoc,
-  EnrolmentDoc,
-  EnrolmentRateDoc,
-  MemberDoc,
-  ProgrammeApplicationDoc,
-  ProgrammeRoundDoc,
-} from '../data/types';
+import type { ApplicationStatus, CityDoc, DuesDoc, EnrolmentDoc, EnrolmentRateDoc, MemberDoc, ProgrammeApplicationDoc, ProgrammeRoundDoc } from '../data/types';
 import type { ApplyToProgrammeInput, OpenProgrammeRoundInput } from '../generated/resolvers-types';
 import { PROGRAMME_RULES, FEE_TABLE, type ProgrammeRules } from './config';
 import { checkEmail } from './admission';
@@ -58,19 +49,27 @@ function checkMoney(value: number, field: string): number {
 }
 
 /** Validates a new round and builds it (nothing read yet). */
-export function buildRound(input: OpenProgrammeRoundInput, settings: Pick<SubgraphSettings, 'minDataYear' | 'maxDataYear'>, rules: ProgrammeRules = PROGRAMME_RULES): ProgrammeRoundDoc {
+export function buildRound(
+  input: OpenProgrammeRoundInput,
+  settings: Pick<SubgraphSettings, 'minDataYear' | 'maxDataYear'>,
+  rules: ProgrammeRules = PROGRAMME_RULES,
+): ProgrammeRoundDoc {
   const year = checkInt(input.year, 'input.year', settings.minDataYear, settings.maxDataYear + 1);
   const dataYear = input.dataYear == null ? year : checkInt(input.dataYear, 'input.dataYear', settings.minDataYear, settings.maxDataYear);
-  if (dataYear > year || dataYear < year - 2) throw inputError('input.dataYear', `must be the round's year or one of the two before it (${year - 2}–${year}), got ${dataYear}`);
+  if (dataYear > year || dataYear < year - 2)
+    throw inputError('input.dataYear', `must be the round's year or one of the two before it (${year - 2}–${year}), got ${dataYear}`);
   const opensAt = new Date(input.opensAt);
   const closesAt = new Date(input.closesAt);
-  if (closesAt.getTime() <= opensAt.getTime()) throw inputError('input.closesAt', `must be after opensAt (${opensAt.toISOString()}), got ${closesAt.toISOString()}`);
+  if (closesAt.getTime() <= opensAt.getTime())
+    throw inputError('input.closesAt', `must be after opensAt (${opensAt.toISOString()}), got ${closesAt.toISOString()}`);
   if (closesAt.getTime() - opensAt.getTime() > 366 * 86_400_000) throw inputError('input.closesAt', 'must be at most a year after opensAt');
   const seats = checkInt(input.seats, 'input.seats', 1, 1000);
-  if (!/^[A-Z]{3}$/.test(input.currency)) throw inputError('input.currency', `must be an ISO 4217 code of three upper-case letters (e.g. USD), got ${JSON.stringify(input.currency.slice(0, 20))}`);
+  if (!/^[A-Z]{3}$/.test(input.currency))
+    throw inputError('input.currency', `must be an ISO 4217 code of three upper-case letters (e.g. USD), got ${JSON.stringify(input.currency.slice(0, 20))}`);
   const standardAnnualFee = checkMoney(input.standardAnnualFee, 'input.standardAnnualFee');
   const subsidisedAnnualFee = checkMoney(input.subsidisedAnnualFee, 'input.subsidisedAnnualFee');
-  if (subsidisedAnnualFee > standardAnnualFee) throw inputError('input.subsidisedAnnualFee', `must not exceed the standard fee (${standardAnnualFee}), got ${subsidisedAnnualFee}`);
+  if (subsidisedAnnualFee > standardAnnualFee)
+    throw inputError('input.subsidisedAnnualFee', `must not exceed the standard fee (${standardAnnualFee}), got ${subsidisedAnnualFee}`);
   const subsidisedYears = input.subsidisedYears == null ? rules.defaultSubsidisedYears : checkInt(input.subsidisedYears, 'input.subsidisedYears', 1, 10);
   return {
     _id: roundKey(year),
@@ -95,10 +94,14 @@ export function isWindowOpen(round: Pick<ProgrammeRoundDoc, 'opensAt' | 'closesA
 /** Refuses (CONFLICT on `input.round`) an application outside the window. */
 export function checkWindow(round: ProgrammeRoundDoc, now: Date): void {
   if (now.getTime() < round.opensAt.getTime()) {
-    throw codedError('CONFLICT', `Applications to the ${round.year} round open at ${round.opensAt.toISOString()}; it is ${now.toISOString()}.`, { field: 'input.round' });
+    throw codedError('CONFLICT', `Applications to the ${round.year} round open at ${round.opensAt.toISOString()}; it is ${now.toISOString()}.`, {
+      field: 'input.round',
+    });
   }
   if (now.getTime() >= round.closesAt.getTime()) {
-    throw codedError('CONFLICT', `Applications to the ${round.year} round closed at ${round.closesAt.toISOString()}; it is ${now.toISOString()}.`, { field: 'input.round' });
+    throw codedError('CONFLICT', `Applications to the ${round.year} round closed at ${round.closesAt.toISOString()}; it is ${now.toISOString()}.`, {
+      field: 'input.round',
+    });
   }
 }
 
@@ -112,7 +115,8 @@ export function checkApplicationInput(input: ApplyToProgrammeInput): Pick<Progra
   const motivation = checkText(input.motivation, 'input.motivation', 10, 1000);
   const ids = checkDistinct(input.readyIndicatorIds, 'input.readyIndicatorIds');
   ids.forEach((id, i) => {
-    if (!INDICATOR_IDS.has(id)) throw inputError(`input.readyIndicatorIds[${i}]`, `must be an ISO 37120 indicator id (e.g. 5.1), got ${JSON.stringify(id.slice(0, 40))}`);
+    if (!INDICATOR_IDS.has(id))
+      throw inputError(`input.readyIndicatorIds[${i}]`, `must be an ISO 37120 indicator id (e.g. 5.1), got ${JSON.stringify(id.slice(0, 40))}`);
   });
   return { dataContact, motivation, readyIndicatorIds: ids };
 }
@@ -123,9 +127,14 @@ export function checkApplicationInput(input: ApplyToProgrammeInput): Pick<Progra
  */
 export function checkApplicant(city: CityDoc, member: MemberDoc | null): MemberDoc {
   const full = member && member.category === 'FULL' && member.cityId === city._id ? member : null;
-  if (!full) throw codedError('FORBIDDEN', `Only CityNet member cities may apply to the programme: ${city.name} is not a CityNet full member.`, { field: 'input.cityId' });
+  if (!full)
+    throw codedError('FORBIDDEN', `Only CityNet member cities may apply to the programme: ${city.name} is not a CityNet full member.`, {
+      field: 'input.cityId',
+    });
   if (full.status !== 'ACTIVE' && full.status !== 'SUSPENDED') {
-    throw codedError('FORBIDDEN', `Only CityNet member cities may apply to the programme: ${city.name}'s membership is ${full.status}.`, { field: 'input.cityId' });
+    throw codedError('FORBIDDEN', `Only CityNet member cities may apply to the programme: ${city.name}'s membership is ${full.status}.`, {
+      field: 'input.cityId',
+    });
   }
   return full;
 }
@@ -204,7 +213,9 @@ export function decideRate(
     const grace = inGrace ? ` (nor those of ${year - 1}: ${paidLast.paidUsd} of ${fee} USD)` : '';
     return standard(`the dues for ${year} are not paid (${paidNow.paidUsd} of ${fee} USD recorded)${grace}, so the city is not in good standing.`);
   }
-  const which = paidNow.paid ? `the dues for ${year} are paid (${paidNow.paidUsd} of ${fee} USD)` : `the dues for ${year - 1} are paid and ${year}'s are within the ${rules.duesGraceDays}-day grace period`;
+  const which = paidNow.paid
+    ? `the dues for ${year} are paid (${paidNow.paidUsd} of ${fee} USD)`
+    : `the dues for ${year - 1} are paid and ${year}'s are within the ${rules.duesGraceDays}-day grace period`;
   const until = lastDayOfYears(today, round.subsidisedYears);
   return {
     rate: {
@@ -218,7 +229,12 @@ export function decideRate(
 }
 
 /** The enrolment an acceptance writes (replacing a withdrawn one of an earlier round, if any). */
-export function enrolmentFor(application: ProgrammeApplicationDoc, round: ProgrammeRoundDoc, decision: RateDecision, today: string): Omit<EnrolmentDoc, 'version' | 'outbox'> {
+export function enrolmentFor(
+  application: ProgrammeApplicationDoc,
+  round: ProgrammeRoundDoc,
+  decision: RateDecision,
+  today: string,
+): Omit<EnrolmentDoc, 'version' | 'outbox'> {
   return {
     _id: application.cityId,
     cityId: application.cityId,

@@ -154,7 +154,8 @@ export function searchKeysOf(city: Pick<CityDoc, '_id' | 'name' | 'otherNames' |
  * string is only ever normalised and compared, never turned into a filter or a pattern.
  */
 export function checkSearch(value: string, field: string): string {
-  if (Array.from(value).length > MAX_QUERY_LENGTH) throw inputError(field, `must be at most ${MAX_QUERY_LENGTH} characters long, got ${Array.from(value).length}`);
+  if (Array.from(value).length > MAX_QUERY_LENGTH)
+    throw inputError(field, `must be at most ${MAX_QUERY_LENGTH} characters long, got ${Array.from(value).length}`);
   const query = normalise(value);
   if (!query) throw inputError(field, `must contain a letter or a digit (punctuation and symbols are ignored), got ${JSON.stringify(value.slice(0, 40))}`);
   return query;

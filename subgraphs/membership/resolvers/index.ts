@@ -1,6 +1,16 @@
 import { DateScalar, DateTimeScalar } from '../../../lib/graphql/scalars';
 import type * as Schema from '../generated/resolvers-types';
-import type { ApplicationStepDoc, CityDoc, CityNameDoc, DuesPaymentDoc, EnrolmentDoc, MemberContactsDoc, MemberDoc, ProgrammeApplicationDoc, ProgrammeRoundDoc } from '../data/types';
+import type {
+  ApplicationStepDoc,
+  CityDoc,
+  CityNameDoc,
+  DuesPaymentDoc,
+  EnrolmentDoc,
+  MemberContactsDoc,
+  MemberDoc,
+  ProgrammeApplicationDoc,
+  ProgrammeRoundDoc,
+} from '../data/types';
 import type { CitySuggestionView, MemberDuesView, ProgrammeRateView } from '../domain/views';
 import { City } from './City';
 import { CitySuggestion } from './CitySuggestion';

@@ -53,7 +53,14 @@ export async function updateCity(ctx: Context, args: { cityId: string; input: Up
       const version = (current.version ?? 0) + 1;
       return {
         next,
-        audit: [{ action: 'city.changed', subject: `city:${cityId}`, old: Object.fromEntries(keys.map((k) => [k, current[k] ?? null])), new: Object.fromEntries(keys.map((k) => [k, set[k] ?? null])) }],
+        audit: [
+          {
+            action: 'city.changed',
+            subject: `city:${cityId}`,
+            old: Object.fromEntries(keys.map((k) => [k, current[k] ?? null])),
+            new: Object.fromEntries(keys.map((k) => [k, set[k] ?? null])),
+          },
+        ],
         scope: { cityId },
         events: [cityChangedEvent(next, version, now)],
       };

@@ -40,7 +40,9 @@ export async function recordDuesPayment(ctx: Context, args: { memberId: string; 
       const payments = [...(current?.payments ?? []), payment];
       return {
         next: { _id: id, memberId: member._id, year, payments, sampleData: current?.sampleData ?? false },
-        audit: [{ action: 'member.duesPaid', subject: `member:${member._id}`, old: current ? { year, payments: current.payments } : null, new: { year, payment } }],
+        audit: [
+          { action: 'member.duesPaid', subject: `member:${member._id}`, old: current ? { year, payments: current.payments } : null, new: { year, payment } },
+        ],
         scope: { cityId: member.cityId },
       };
     },

@@ -35,10 +35,25 @@ export async function enrolCity(ctx: Context, args: { cityId: string; round: num
       const member = await findById(membersCollection(ctx.db), city._id);
       const full = member && member.category === 'FULL' && member.cityId === city._id ? member : null;
       if (full?.status !== 'ACTIVE') {
-        throw codedError('CONFLICT', `${city.name} must be an ACTIVE CityNet full member to enrol in the joint programme (it is ${full ? full.status : 'not a member'}).`, { field: 'cityId' });
+        throw codedError(
+          'CONFLICT',
+          `${city.name} must be an ACTIVE CityNet full member to enrol in the joint programme (it is ${full ? full.status : 'not a member'}).`,
+          { field: 'cityId' },
+        );
       }
       if (isActiveEnrolment(current)) throw codedError('CONFLICT', `${city.name} is already enrolled in the joint programme.`, { field: 'cityId' });
-      return { next: enrolment, audit: [{ action: 'city.enrolled', subject: `enrolment:${city._id}`, old: current ? { status: current.status ?? 'ACTIVE', round: current.round } : null, new: { ...enrolment } }], scope: { cityId: city._id } };
+      return {
+        next: enrolment,
+        audit: [
+          {
+            action: 'city.enrolled',
+            subject: `enrolment:${city._id}`,
+            old: current ? { status: current.status ?? 'ACTIVE', round: current.round } : null,
+            new: { ...enrolment },
+          },
+        ],
+        scope: { cityId: city._id },
+      };
     },
   });
   if (!written) throw new Error(`enrolCity: ${city._id} was not written`);

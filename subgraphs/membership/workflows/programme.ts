@@ -72,7 +72,13 @@ async function requireRound(ctx: Context, year: number, field: string): Promise<
 }
 
 /** `programme.application.accepted`: the city is enrolled; certification opens its first certification for `dataYear`. */
-function acceptedEvent(app: ProgrammeApplicationDoc, round: ProgrammeRoundDoc, enrolment: Omit<EnrolmentDoc, 'version' | 'outbox'>, version: number, at: Date): EventDoc {
+function acceptedEvent(
+  app: ProgrammeApplicationDoc,
+  round: ProgrammeRoundDoc,
+  enrolment: Omit<EnrolmentDoc, 'version' | 'outbox'>,
+  version: number,
+  at: Date,
+): EventDoc {
   return {
     _id: `${APPLICATION_ACCEPTED}:${app._id}:v${version}`,
     type: APPLICATION_ACCEPTED,
@@ -102,7 +108,10 @@ function withdrawnEvent(app: ProgrammeApplicationDoc, round: ProgrammeRoundDoc, 
   };
 }
 
-const step = (app: ProgrammeApplicationDoc, status: ApplicationStatus, by: AuthUser, at: Date, reason: string | null) => [...app.history, { at, status, by: by.sub, reason }];
+const step = (app: ProgrammeApplicationDoc, status: ApplicationStatus, by: AuthUser, at: Date, reason: string | null) => [
+  ...app.history,
+  { at, status, by: by.sub, reason },
+];
 
 /** What an application's audit entry records of it (not the whole document: the history grows). */
 const auditView = (app: Pick<ProgrammeApplicationDoc, 'status'> & Partial<ProgrammeApplicationDoc>) => ({
@@ -126,7 +135,11 @@ export async function openProgrammeRound(ctx: Context, input: OpenProgrammeRound
     conflict: `The programme round ${round.year} exists already.`,
     change(current) {
       if (current) throw codedError('CONFLICT', `The programme round ${round.year} exists already (one round per year).`, { field: 'input.year' });
-      return { next: round, audit: [{ action: 'programme.roundOpened', subject: `programme-round:${round.year}`, old: null, new: { ...round } }], scope: { cityId: null } };
+      return {
+        next: round,
+        audit: [{ action: 'programme.roundOpened', subject: `programme-round:${round.year}`, old: null, new: { ...round } }],
+        scope: { cityId: null },
+      };
     },
   });
   if (!written) throw new Error(`openProgrammeRound: ${round.year} was not written`);
@@ -140,7 +153,10 @@ export async function openProgrammeRound(ctx: Context, input: OpenProgrammeRound
 export async function applyToProgramme(ctx: Context, input: ApplyToProgrammeInput): Promise<ProgrammeApplicationDoc> {
   const cityId = checkCityId(input.cityId, 'input.cityId');
   const officer = requireRole(ctx.user, 'CITY_OFFICER');
-  if (officer.cityId !== cityId) throw codedError('FORBIDDEN', `A city officer of ${officer.cityId ?? 'no city'} cannot apply for ${cityId}: only the city's own officers may.`, { field: 'input.cityId' });
+  if (officer.cityId !== cityId)
+    throw codedError('FORBIDDEN', `A city officer of ${officer.cityId ?? 'no city'} cannot apply for ${cityId}: only the city's own officers may.`, {
+      field: 'input.cityId',
+    });
   const year = checkInt(input.round, 'input.round', ctx.settings.minDataYear, ctx.settings.maxDataYear + 1);
   const fields = checkApplicationInput(input);
   const now = ctx.settings.now();
@@ -157,11 +173,18 @@ export async function applyToProgramme(ctx: Context, input: ApplyToProgrammeInpu
     locks: [`programme_applications:${id}`, `enrolment:${cityId}`, memberLock(cityId)],
     conflict: `${city.name} has applied to the ${year} round already.`,
     async change(current) {
-      if (current) throw codedError('CONFLICT', `${city.name} has applied to the ${year} round already (its application is ${current.status}); a city applies once per round.`, { field: 'input.round' });
+      if (current)
+        throw codedError(
+          'CONFLICT',
+          `${city.name} has applied to the ${year} round already (its application is ${current.status}); a city applies once per round.`,
+          { field: 'input.round' },
+        );
       checkApplicant(city, await findById(membersCollection(ctx.db), cityId));
       const enrolment = await findById(enrolmentsCollection(ctx.db), cityId);
       if (isActiveEnrolment(enrolment)) {
-        throw codedError('CONFLICT', `${city.name} is enrolled in the joint programme already (round ${enrolment!.round}); it need not apply again.`, { field: 'input.cityId' });
+        throw codedError('CONFLICT', `${city.name} is enrolled in the joint programme already (round ${enrolment!.round}); it need not apply again.`, {
+          field: 'input.cityId',
+        });
       }
       const app: ProgrammeApplicationDoc = {
         _id: id,
@@ -182,7 +205,14 @@ export async function applyToProgramme(ctx: Context, input: ApplyToProgrammeInpu
       };
       return {
         next: app,
-        audit: [{ action: 'programme.applicationSubmitted', subject: `programme-application:${id}`, old: null, new: { status: 'SUBMITTED', round: year, readyIndicators: fields.readyIndicatorIds.length } }],
+        audit: [
+          {
+            action: 'programme.applicationSubmitted',
+            subject: `programme-application:${id}`,
+            old: null,
+            new: { status: 'SUBMITTED', round: year, readyIndicators: fields.readyIndicatorIds.length },
+          },
+        ],
         scope: { cityId },
       };
     },
@@ -221,11 +251,18 @@ export async function shortlistApplication(ctx: Context, args: { applicationId: 
       checkStep(app, 'SHORTLISTED');
       const at = ctx.settings.now();
       const next: ProgrammeApplicationDoc = { ...app, status: 'SHORTLISTED', history: step(app, 'SHORTLISTED', actor, at, null) };
-      const written = await writeChange(applicationsCollection(ctx.db), app, {
-        next,
-        audit: [{ action: 'programme.applicationShortlisted', subject: `programme-application:${app._id}`, old: auditView(app), new: auditView(next) }],
-        scope: { cityId },
-      }, actor, at, conflictOf(app._id));
+      const written = await writeChange(
+        applicationsCollection(ctx.db),
+        app,
+        {
+          next,
+          audit: [{ action: 'programme.applicationShortlisted', subject: `programme-application:${app._id}`, old: auditView(app), new: auditView(next) }],
+          scope: { cityId },
+        },
+        actor,
+        at,
+        conflictOf(app._id),
+      );
       ctx.changes.entity('City', { id: cityId }).lists();
       return written;
     }),
@@ -236,31 +273,61 @@ export async function shortlistApplication(ctx: Context, args: { applicationId: 
  * Accepts an application already loaded under the round's and its city's locks: ACCEPTED with its
  * enrolment and event when a seat is free, WAITLISTED otherwise. `reason` is recorded for a promotion.
  */
-async function acceptLocked(ctx: Context, actor: AuthUser, round: ProgrammeRoundDoc, app: ProgrammeApplicationDoc, at: Date, reason: string | null): Promise<ProgrammeApplicationDoc> {
+async function acceptLocked(
+  ctx: Context,
+  actor: AuthUser,
+  round: ProgrammeRoundDoc,
+  app: ProgrammeApplicationDoc,
+  at: Date,
+  reason: string | null,
+): Promise<ProgrammeApplicationDoc> {
   const applications = applicationsCollection(ctx.db);
   const taken = (await countAcceptedByRound(ctx.db, [round.year])).get(round.year) ?? 0;
   if (taken >= round.seats) {
     const position = (await findWaitlist(ctx.db, round.year)).filter((w) => w._id !== app._id).length + 1;
     const why = `All ${round.seats} seats of the ${round.year} round are taken: waiting list position ${position}.`;
     const next: ProgrammeApplicationDoc = { ...app, status: 'WAITLISTED', waitlistedAt: at, history: step(app, 'WAITLISTED', actor, at, why) };
-    return writeChange(applications, app, {
-      next,
-      audit: [{ action: 'programme.applicationWaitlisted', subject: `programme-application:${app._id}`, old: auditView(app), new: { ...auditView(next), position } }],
-      scope: { cityId: app.cityId },
-    }, actor, at, conflictOf(app._id));
+    return writeChange(
+      applications,
+      app,
+      {
+        next,
+        audit: [
+          {
+            action: 'programme.applicationWaitlisted',
+            subject: `programme-application:${app._id}`,
+            old: auditView(app),
+            new: { ...auditView(next), position },
+          },
+        ],
+        scope: { cityId: app.cityId },
+      },
+      actor,
+      at,
+      conflictOf(app._id),
+    );
   }
   const city = await findById(citiesCollection(ctx.db), app.cityId);
   const member = await findById(membersCollection(ctx.db), app.cityId);
   if (!city || !member || member.category !== 'FULL' || member.status === 'WITHDRAWN' || member.status === 'PENDING') {
-    throw codedError('CONFLICT', `${app.cityId} is no longer a CityNet member: decline or withdraw the application instead.`, { field: 'applicationId', ineligible: true });
+    throw codedError('CONFLICT', `${app.cityId} is no longer a CityNet member: decline or withdraw the application instead.`, {
+      field: 'applicationId',
+      ineligible: true,
+    });
   }
   const current = await findById(enrolmentsCollection(ctx.db), app.cityId);
   if (isActiveEnrolment(current)) {
-    throw codedError('CONFLICT', `${city.name} is enrolled already (round ${current!.round}): decline or withdraw the application instead.`, { field: 'applicationId', ineligible: true });
+    throw codedError('CONFLICT', `${city.name} is enrolled already (round ${current!.round}): decline or withdraw the application instead.`, {
+      field: 'applicationId',
+      ineligible: true,
+    });
   }
   const today = todayOf(at);
   const year = Number(today.slice(0, 4));
-  const [thisYear, lastYear] = await Promise.all([findById(duesCollection(ctx.db), duesId(member._id, year)), findById(duesCollection(ctx.db), duesId(member._id, year - 1))]);
+  const [thisYear, lastYear] = await Promise.all([
+    findById(duesCollection(ctx.db), duesId(member._id, year)),
+    findById(duesCollection(ctx.db), duesId(member._id, year - 1)),
+  ]);
   const decision = decideRate(round, member, city, { thisYear, lastYear }, today);
   const enrolment = enrolmentFor(app, round, decision, today);
   const version = (app.version ?? 0) + 1;
@@ -273,11 +340,28 @@ async function acceptLocked(ctx: Context, actor: AuthUser, round: ProgrammeRound
     history: step(app, 'ACCEPTED', actor, at, reason),
   };
   const audit: AuditChange[] = [
-    { action: 'programme.applicationAccepted', subject: `programme-application:${app._id}`, old: auditView(app), new: { ...auditView(next), ...(reason ? { reason } : {}) } },
-    { action: 'city.enrolled', subject: `enrolment:${app.cityId}`, old: current ? { status: current.status ?? 'ACTIVE', round: current.round } : null, new: { ...enrolment } },
+    {
+      action: 'programme.applicationAccepted',
+      subject: `programme-application:${app._id}`,
+      old: auditView(app),
+      new: { ...auditView(next), ...(reason ? { reason } : {}) },
+    },
+    {
+      action: 'city.enrolled',
+      subject: `enrolment:${app.cityId}`,
+      old: current ? { status: current.status ?? 'ACTIVE', round: current.round } : null,
+      new: { ...enrolment },
+    },
   ];
   const derived: DerivedWrite[] = [{ collection: enrolmentsCollection(ctx.db).collectionName, doc: enrolment }];
-  return writeChange(applications, app, { next, audit, derived, events: [acceptedEvent(app, round, enrolment, version, at)], scope: { cityId: app.cityId } }, actor, at, conflictOf(app._id));
+  return writeChange(
+    applications,
+    app,
+    { next, audit, derived, events: [acceptedEvent(app, round, enrolment, version, at)], scope: { cityId: app.cityId } },
+    actor,
+    at,
+    conflictOf(app._id),
+  );
 }
 
 /** Fills free seats from the waiting list, in order (after a withdrawal; also repairs a promotion a crash interrupted). */
@@ -298,11 +382,18 @@ async function promoteWaitlisted(ctx: Context, actor: AuthUser, round: Programme
         if (!(error as { extensions?: { ineligible?: boolean } }).extensions?.ineligible) throw error;
         const reason = (error as Error).message;
         const declined: ProgrammeApplicationDoc = { ...app, status: 'DECLINED', declineReason: reason, history: step(app, 'DECLINED', actor, at, reason) };
-        await writeChange(applicationsCollection(ctx.db), app, {
-          next: declined,
-          audit: [{ action: 'programme.applicationDeclined', subject: `programme-application:${app._id}`, old: auditView(app), new: auditView(declined) }],
-          scope: { cityId: app.cityId },
-        }, actor, at, conflictOf(app._id));
+        await writeChange(
+          applicationsCollection(ctx.db),
+          app,
+          {
+            next: declined,
+            audit: [{ action: 'programme.applicationDeclined', subject: `programme-application:${app._id}`, old: auditView(app), new: auditView(declined) }],
+            scope: { cityId: app.cityId },
+          },
+          actor,
+          at,
+          conflictOf(app._id),
+        );
         return null;
       }
     });
@@ -341,11 +432,18 @@ export async function declineApplication(ctx: Context, args: { applicationId: st
       checkStep(app, 'DECLINED', app.status === 'ACCEPTED' ? 'withdraw the acceptance instead' : '');
       const at = ctx.settings.now();
       const next: ProgrammeApplicationDoc = { ...app, status: 'DECLINED', declineReason: reason, history: step(app, 'DECLINED', actor, at, reason) };
-      const written = await writeChange(applicationsCollection(ctx.db), app, {
-        next,
-        audit: [{ action: 'programme.applicationDeclined', subject: `programme-application:${app._id}`, old: auditView(app), new: auditView(next) }],
-        scope: { cityId },
-      }, actor, at, conflictOf(app._id));
+      const written = await writeChange(
+        applicationsCollection(ctx.db),
+        app,
+        {
+          next,
+          audit: [{ action: 'programme.applicationDeclined', subject: `programme-application:${app._id}`, old: auditView(app), new: auditView(next) }],
+          scope: { cityId },
+        },
+        actor,
+        at,
+        conflictOf(app._id),
+      );
       ctx.changes.entity('City', { id: cityId }).lists();
       return written;
     }),
@@ -361,7 +459,11 @@ export async function withdrawApplication(ctx: Context, args: { applicationId: s
   const user = requireRole(ctx.user, 'CITYNET_STAFF', 'CITY_OFFICER');
   const { cityId: appCity } = parseApplicationId(args.applicationId);
   if (!user.roles.includes('CITYNET_STAFF') && user.cityId !== appCity) {
-    throw codedError('FORBIDDEN', `A city officer of ${user.cityId ?? 'no city'} cannot withdraw ${appCity}'s application: only CityNet staff and the city's own officers may.`, { field: 'applicationId' });
+    throw codedError(
+      'FORBIDDEN',
+      `A city officer of ${user.cityId ?? 'no city'} cannot withdraw ${appCity}'s application: only CityNet staff and the city's own officers may.`,
+      { field: 'applicationId' },
+    );
   }
   const reason = checkText(args.reason, 'reason', 3, 1000);
   return underRound(ctx, args.applicationId, async (year, cityId) => {
@@ -371,7 +473,9 @@ export async function withdrawApplication(ctx: Context, args: { applicationId: s
       const app = await loadApplication(ctx, args.applicationId);
       checkStep(app, 'WITHDRAWN');
       const next: ProgrammeApplicationDoc = { ...app, status: 'WITHDRAWN', withdrawalReason: reason, history: step(app, 'WITHDRAWN', user, at, reason) };
-      const audit: AuditChange[] = [{ action: 'programme.applicationWithdrawn', subject: `programme-application:${app._id}`, old: auditView(app), new: auditView(next) }];
+      const audit: AuditChange[] = [
+        { action: 'programme.applicationWithdrawn', subject: `programme-application:${app._id}`, old: auditView(app), new: auditView(next) },
+      ];
       const derived: DerivedWrite[] = [];
       const events: EventDoc[] = [];
       if (app.status === 'ACCEPTED') {
@@ -380,7 +484,12 @@ export async function withdrawApplication(ctx: Context, args: { applicationId: s
           const { version: _v, outbox: _o, ...stored } = enrolment;
           const ended = { ...stored, status: 'WITHDRAWN' as const, withdrawnOn: todayOf(at) };
           derived.push({ collection: enrolmentsCollection(ctx.db).collectionName, doc: ended });
-          audit.push({ action: 'city.enrolmentWithdrawn', subject: `enrolment:${cityId}`, old: { status: 'ACTIVE' }, new: { status: 'WITHDRAWN', withdrawnOn: ended.withdrawnOn, reason } });
+          audit.push({
+            action: 'city.enrolmentWithdrawn',
+            subject: `enrolment:${cityId}`,
+            old: { status: 'ACTIVE' },
+            new: { status: 'WITHDRAWN', withdrawnOn: ended.withdrawnOn, reason },
+          });
         }
         events.push(withdrawnEvent(app, round, reason, (app.version ?? 0) + 1, at));
       }

@@ -60,7 +60,10 @@ async function matchingEntries(ctx: Context, query: string): Promise<SearchEntry
  * filter and paged by keyset cursors over (rank, name, id). One lookup of the query's key document by
  * `_id`, the filter's id sets (as without a search), then the page's cities by `_id`.
  */
-export async function searchCities(ctx: Context, args: PageArgs & { filter: CityFilter & { search: string } }): Promise<Connection<CityDoc> & { edges: CityEdgeView[] }> {
+export async function searchCities(
+  ctx: Context,
+  args: PageArgs & { filter: CityFilter & { search: string } },
+): Promise<Connection<CityDoc> & { edges: CityEdgeView[] }> {
   const query = checkSearch(args.filter.search, 'filter.search');
   const page = resolveKeysetPage(SEARCH_ORDER, args, ctx.settings.defaultPageSize, ctx.settings.maxPageSize);
   const restrictions = await cityRestrictions(ctx.db, args.filter);
@@ -132,7 +135,14 @@ export async function suggestCities(ctx: Context, args: { query: string; first?:
       // The query names the id, written differently (`Makati`, `Kuala Lumpur`).
       suggestions.push({ id: city._id, name: city.name, match: 'EXACT', matchedName: match?.name ?? city.name, distance: 0, city });
     } else if (match) {
-      suggestions.push({ id: city._id, name: city.name, match: match.kind, matchedName: match.name, distance: editDistance(query, normalise(match.name)), city });
+      suggestions.push({
+        id: city._id,
+        name: city.name,
+        match: match.kind,
+        matchedName: match.name,
+        distance: editDistance(query, normalise(match.name)),
+        city,
+      });
     } else {
       let nearest = { name: city.name, distance: Number.MAX_SAFE_INTEGER };
       for (const name of searchableNames(city)) {
@@ -143,6 +153,9 @@ export async function suggestCities(ctx: Context, args: { query: string; first?:
     }
   });
   return suggestions
-    .sort((a, b) => KIND_ORDER[a.match] - KIND_ORDER[b.match] || a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1))
+    .sort(
+      (a, b) =>
+        KIND_ORDER[a.match] - KIND_ORDER[b.match] || a.distance - b.distance || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.id < b.id ? -1 : 1),
+    )
     .slice(0, first);
 }

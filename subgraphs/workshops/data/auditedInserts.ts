@@ -38,7 +38,11 @@ export async function insertAudited<T extends VersionedDoc>(
     const { version: _version, outbox: _outbox, ...fields } = item.next as unknown as VersionedDoc;
     const doc = `${collection.collectionName}:${fields._id}`;
     const audit = auditEntriesFor(doc, 1, item.scope, item.actor, at, item.audit);
-    const applied = appliedMarkers(item.attempt, doc, item.audit.map((change) => change.subject));
+    const applied = appliedMarkers(
+      item.attempt,
+      doc,
+      item.audit.map((change) => change.subject),
+    );
     return { ...fields, version: 1, outbox: { audit, derived: [], events: [], ...(applied.length ? { applied } : {}) } } as unknown as T;
   });
   const refused = new Map<number, Error>();
@@ -53,11 +57,16 @@ export async function insertAudited<T extends VersionedDoc>(
     for (const e of writeErrors) refused.set(e.index, duplicate ? codedError('CONFLICT', conflict(docs[e.index]._id)) : error);
   }
   const written = docs.filter((_, i) => !refused.has(i));
-  await insertManyIgnoringDuplicates(auditEntries(collection.db), written.flatMap((d) => d.outbox?.audit ?? []));
+  await insertManyIgnoringDuplicates(
+    auditEntries(collection.db),
+    written.flatMap((d) => d.outbox?.audit ?? []),
+  );
   const markers = written.flatMap((d) => d.outbox?.applied ?? []);
   if (markers.length) await recordEvidence(collection.db, markers);
   if (written.length) {
-    const unset: AnyBulkWriteOperation<T>[] = written.map((d) => ({ updateOne: { filter: { _id: d._id } as never, update: { $unset: { outbox: '' } } as never } }));
+    const unset: AnyBulkWriteOperation<T>[] = written.map((d) => ({
+      updateOne: { filter: { _id: d._id } as never, update: { $unset: { outbox: '' } } as never },
+    }));
     await collection.bulkWrite(unset, { ordered: false });
   }
   return docs.map((doc, i) => {

@@ -27,7 +27,9 @@ export async function findRegistrationsByWorkshopIds(db: Db, workshopIds: readon
 
 /** Every registration of one workshop (the workflows split them by status under the workshop's lock). */
 export async function findWorkshopRegistrations(db: Db, workshopId: string): Promise<StoredRegistration[]> {
-  return registrationsCollection(db).find({ workshopId: { $eq: workshopId } }, { batchSize: ONE_BATCH }).toArray();
+  return registrationsCollection(db)
+    .find({ workshopId: { $eq: workshopId } }, { batchSize: ONE_BATCH })
+    .toArray();
 }
 
 /** Registrations of a batch of cities that attended a workshop (attendance recorded); one query. */
@@ -38,8 +40,14 @@ export async function findAttendedByCityIds(db: Db, cityIds: readonly string[]):
 }
 
 /** Live (confirmed or waitlisted) registrations of a batch of cities; one query. */
-export async function findActiveRegistrationsByCityIds(db: Db, cityIds: readonly string[]): Promise<Pick<StoredRegistration, '_id' | 'cityId' | 'workshopId'>[]> {
+export async function findActiveRegistrationsByCityIds(
+  db: Db,
+  cityIds: readonly string[],
+): Promise<Pick<StoredRegistration, '_id' | 'cityId' | 'workshopId'>[]> {
   return registrationsCollection(db)
-    .find({ cityId: { $in: [...cityIds] }, status: { $in: ['CONFIRMED', 'WAITLISTED'] } }, { projection: { _id: 1, cityId: 1, workshopId: 1 }, batchSize: ONE_BATCH })
+    .find(
+      { cityId: { $in: [...cityIds] }, status: { $in: ['CONFIRMED', 'WAITLISTED'] } },
+      { projection: { _id: 1, cityId: 1, workshopId: 1 }, batchSize: ONE_BATCH },
+    )
     .toArray();
 }

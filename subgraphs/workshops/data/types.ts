@@ -71,19 +71,20 @@ type Audited = {
 };
 
 /** A workshop as stored once the workflows have touched it. */
-export type StoredWorkshop = WorkshopDoc & Audited & {
-  /**
-   * `Workshop.version`: grows with every change of the details (schedule 1, update, cancel), not with
-   * seat counts; the organiser's `expectedVersion` is compared with it (1 when absent).
-   */
-  detailsVersion?: number;
-  cancellationReason?: string | null;
-  cancelledAt?: Date | null;
-  createdAt?: Date;
-  updatedAt?: Date;
-  /** How many participants one city may bring (null or absent: as many as there are seats). */
-  maxParticipantsPerCity?: number | null;
-};
+export type StoredWorkshop = WorkshopDoc &
+  Audited & {
+    /**
+     * `Workshop.version`: grows with every change of the details (schedule 1, update, cancel), not with
+     * seat counts; the organiser's `expectedVersion` is compared with it (1 when absent).
+     */
+    detailsVersion?: number;
+    cancellationReason?: string | null;
+    cancelledAt?: Date | null;
+    createdAt?: Date;
+    updatedAt?: Date;
+    /** How many participants one city may bring (null or absent: as many as there are seats). */
+    maxParticipantsPerCity?: number | null;
+  };
 
 /** Whether a participant has a seat or waits for one. */
 export type SeatStatus = 'CONFIRMED' | 'WAITLISTED';
@@ -115,17 +116,18 @@ export interface StoredAttendance {
 }
 
 /** A registration as stored once the workflows have touched it. */
-export type StoredRegistration = RegistrationDoc & Audited & {
-  /** Position in the order of registration (per workshop); the waitlist is promoted in this order. */
-  seq?: number;
-  confirmedAt?: Date | null;
-  cancelledAt?: Date | null;
-  /** Why the organiser cancelled (status CANCELLED_BY_ORGANISER). */
-  cancellationReason?: string | null;
-  /** The status the organiser's cancellation ended (CONFIRMED or WAITLISTED). */
-  statusBeforeCancellation?: 'CONFIRMED' | 'WAITLISTED' | null;
-  attendance?: StoredAttendance | null;
-};
+export type StoredRegistration = RegistrationDoc &
+  Audited & {
+    /** Position in the order of registration (per workshop); the waitlist is promoted in this order. */
+    seq?: number;
+    confirmedAt?: Date | null;
+    cancelledAt?: Date | null;
+    /** Why the organiser cancelled (status CANCELLED_BY_ORGANISER). */
+    cancellationReason?: string | null;
+    /** The status the organiser's cancellation ended (CONFIRMED or WAITLISTED). */
+    statusBeforeCancellation?: 'CONFIRMED' | 'WAITLISTED' | null;
+    attendance?: StoredAttendance | null;
+  };
 
 export type MentoringResult = 'GOALS_MET' | 'PARTLY_MET' | 'NOT_MET' | 'DISCONTINUED';
 

@@ -30,7 +30,8 @@ export function findWorkshopsByIds(db: Db, ids: readonly string[]): Promise<Stor
 
 /** Start order, then id, so pages are stable for equal start times. */
 const START_ORDER = { startsAt: 1, _id: 1 } as const;
-export const byStart = (a: StoredWorkshop, b: StoredWorkshop): number => a.startsAt.getTime() - b.startsAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
+export const byStart = (a: StoredWorkshop, b: StoredWorkshop): number =>
+  a.startsAt.getTime() - b.startsAt.getTime() || (a._id < b._id ? -1 : a._id > b._id ? 1 : 0);
 
 /** Keyset of Query.workshops: start order, then id. */
 export const WORKSHOPS_KEYSET: KeysetSpec<StoredWorkshop> = {

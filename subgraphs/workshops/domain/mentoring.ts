@@ -17,7 +17,8 @@ export const levelRank = (level: CertificationLevel): number => LEVELS.indexOf(l
  */
 export function mentorMinLevel(): CertificationLevel {
   const level = envString('MENTOR_MIN_LEVEL', 'SILVER');
-  if (!LEVELS.includes(level as CertificationLevel)) throw new ConfigError([`MENTOR_MIN_LEVEL must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(level)}`]);
+  if (!LEVELS.includes(level as CertificationLevel))
+    throw new ConfigError([`MENTOR_MIN_LEVEL must be one of ${LEVELS.join(', ')}, got ${JSON.stringify(level)}`]);
   return level as CertificationLevel;
 }
 
@@ -58,7 +59,12 @@ export interface Eligibility {
  * latest data year) is at or above `minLevel`, or — in the data year of its latest certification
  * with verified values — every focus theme is verified (see `isVerifiedTheme`).
  */
-export function mentorEligibility(cityId: string, certifications: readonly CertificationFacts[], focusThemes: readonly string[], minLevel: CertificationLevel): Eligibility {
+export function mentorEligibility(
+  cityId: string,
+  certifications: readonly CertificationFacts[],
+  focusThemes: readonly string[],
+  minLevel: CertificationLevel,
+): Eligibility {
   const latest = [...certifications].sort((a, b) => b.year - a.year);
   const inForce = latest.find((c) => c.status === 'CERTIFIED' && c.level);
   if (inForce && levelRank(inForce.level!) >= levelRank(minLevel)) {
@@ -69,10 +75,17 @@ export function mentorEligibility(cityId: string, certifications: readonly Certi
     const byName = new Map(withData.byTheme.map((t) => [t.theme, t]));
     const missing = focusThemes.filter((theme) => !isVerifiedTheme(byName.get(theme)));
     if (missing.length === 0) return { eligible: true, reason: `${cityId} has verified data in every focus theme (data year ${withData.year})` };
-    const certified = inForce ? `its latest certification in force is ${inForce.level} (data year ${inForce.year}), below ${minLevel}` : `it has no certification in force (at or above ${minLevel} is needed)`;
-    return { eligible: false, reason: `${cityId} cannot mentor: ${certified}, and its data for ${withData.year} is not verified in ${missing.join(', ')} (every core indicator of each focus theme must be VERIFIED)` };
+    const certified = inForce
+      ? `its latest certification in force is ${inForce.level} (data year ${inForce.year}), below ${minLevel}`
+      : `it has no certification in force (at or above ${minLevel} is needed)`;
+    return {
+      eligible: false,
+      reason: `${cityId} cannot mentor: ${certified}, and its data for ${withData.year} is not verified in ${missing.join(', ')} (every core indicator of each focus theme must be VERIFIED)`,
+    };
   }
-  const certified = inForce ? `its latest certification in force is ${inForce.level} (data year ${inForce.year}), below ${minLevel}` : `it has no certification in force (at or above ${minLevel} is needed)`;
+  const certified = inForce
+    ? `its latest certification in force is ${inForce.level} (data year ${inForce.year}), below ${minLevel}`
+    : `it has no certification in force (at or above ${minLevel} is needed)`;
   return { eligible: false, reason: `${cityId} cannot mentor: ${certified}, and it has no verified data in the focus themes` };
 }
 
@@ -87,7 +100,10 @@ export const MAX_START_DAYS_BACK = 365;
 export function checkStartedOn(startedOn: string, today: string, zone: string, field = 'startedOn'): string {
   if (startedOn > today) throw inputError(field, `must not be in the future (today is ${today} in ${zone}, the mentor's time zone), got ${startedOn}`);
   if (daysBetween(startedOn, today) > MAX_START_DAYS_BACK) {
-    throw inputError(field, `must be at most ${MAX_START_DAYS_BACK} days in the past (from ${addDays(today, -MAX_START_DAYS_BACK)} in ${zone}), got ${startedOn}`);
+    throw inputError(
+      field,
+      `must be at most ${MAX_START_DAYS_BACK} days in the past (from ${addDays(today, -MAX_START_DAYS_BACK)} in ${zone}), got ${startedOn}`,
+    );
   }
   return startedOn;
 }

@@ -43,7 +43,18 @@ export function seatsOf(r: StoredRegistration): StoredParticipant[] {
   if (!isLive(r)) return [];
   if (r.participants) return r.participants;
   const status: SeatStatus = r.status === 'CONFIRMED' ? 'CONFIRMED' : 'WAITLISTED';
-  return [{ id: 'p1', name: null, role: null, email: null, status, seq: r.seq ?? -1, addedAt: r.registeredAt, confirmedAt: status === 'CONFIRMED' ? (r.confirmedAt ?? r.registeredAt) : null }];
+  return [
+    {
+      id: 'p1',
+      name: null,
+      role: null,
+      email: null,
+      status,
+      seq: r.seq ?? -1,
+      addedAt: r.registeredAt,
+      confirmedAt: status === 'CONFIRMED' ? (r.confirmedAt ?? r.registeredAt) : null,
+    },
+  ];
 }
 
 /** The people of a registration as stored or shown (also after it was cancelled: who was registered). */

@@ -16,6 +16,8 @@ export function checkTheme(theme: string, field: string): string {
 /** A non-empty list of distinct ISO 37120 theme names. */
 export function checkThemes(themes: readonly string[], field: string): string[] {
   if (themes.length === 0) throw inputError(field, 'must name at least one ISO 37120 theme');
-  themes.forEach((t, i) => { checkTheme(t, `${field}[${i}]`); });
+  themes.forEach((t, i) => {
+    checkTheme(t, `${field}[${i}]`);
+  });
   return checkDistinct(themes, field);
 }

@@ -16,7 +16,18 @@ export type Details = Pick<WorkshopDoc, 'title' | 'themes' | 'format' | 'hostCit
   maxParticipantsPerCity: number | null;
 };
 
-export const DETAIL_FIELDS = ['title', 'themes', 'format', 'hostCityId', 'facilitator', 'startsAt', 'endsAt', 'timezone', 'capacity', 'maxParticipantsPerCity'] as const satisfies readonly (keyof Details)[];
+export const DETAIL_FIELDS = [
+  'title',
+  'themes',
+  'format',
+  'hostCityId',
+  'facilitator',
+  'startsAt',
+  'endsAt',
+  'timezone',
+  'capacity',
+  'maxParticipantsPerCity',
+] as const satisfies readonly (keyof Details)[];
 
 /** Details as given, before the time zone is settled (IN_PERSON and HYBRID take the host city's). */
 export type DraftDetails = Omit<Details, 'timezone'> & { timezone: string | null };
@@ -41,7 +52,10 @@ export function clashes(slot: Pick<Details, 'hostCityId' | 'facilitator'>, overl
 
 /** The CONFLICT of a double booking, with both workshops' times in their own zones and in UTC. */
 export function doubleBooking(details: Details, other: WorkshopDoc): GraphQLError {
-  const who = details.hostCityId && other.hostCityId === details.hostCityId ? `The host city ${details.hostCityId}` : `The facilitator ${JSON.stringify(details.facilitator)}`;
+  const who =
+    details.hostCityId && other.hostCityId === details.hostCityId
+      ? `The host city ${details.hostCityId}`
+      : `The facilitator ${JSON.stringify(details.facilitator)}`;
   return codedError(
     'CONFLICT',
     `${who} is already booked for the workshop ${other._id} ("${other.title}") from ${showInterval(other.startsAt, other.endsAt, other.timezone)}, ` +
@@ -67,8 +81,10 @@ export function checkDraft(d: DraftDetails): DraftDetails {
     capacity: checkInt(d.capacity, 'input.capacity', 1, MAX_CAPACITY),
     maxParticipantsPerCity: d.maxParticipantsPerCity == null ? null : checkInt(d.maxParticipantsPerCity, 'input.maxParticipantsPerCity', 1, MAX_CAPACITY),
   };
-  if (draft.format !== 'ONLINE' && !draft.hostCityId) throw inputError('input.hostCityId', `is required for ${article(draft.format)} workshop (only ONLINE workshops may have no host city)`);
-  if (draft.format === 'ONLINE' && !draft.timezone) throw inputError('input.timezone', 'is required for an ONLINE workshop (in-person and hybrid workshops take their host city\'s zone)');
+  if (draft.format !== 'ONLINE' && !draft.hostCityId)
+    throw inputError('input.hostCityId', `is required for ${article(draft.format)} workshop (only ONLINE workshops may have no host city)`);
+  if (draft.format === 'ONLINE' && !draft.timezone)
+    throw inputError('input.timezone', "is required for an ONLINE workshop (in-person and hybrid workshops take their host city's zone)");
   return draft;
 }
 
@@ -98,7 +114,10 @@ export function checkSchedule(details: Details, now: Date, startsAtGiven: boolea
     throw inputError('input.endsAt', `must be after startsAt (${showInstant(details.startsAt, zone)}), got ${showInstant(details.endsAt, zone)}`);
   }
   if (details.endsAt.getTime() - details.startsAt.getTime() > MAX_DURATION_MS) {
-    throw inputError('input.endsAt', `must be at most 14 days after startsAt (${showInstant(details.startsAt, zone)}), got ${showInstant(details.endsAt, zone)}`);
+    throw inputError(
+      'input.endsAt',
+      `must be at most 14 days after startsAt (${showInstant(details.startsAt, zone)}), got ${showInstant(details.endsAt, zone)}`,
+    );
   }
   return details;
 }
@@ -159,7 +178,8 @@ export function requireOpen(w: WorkshopDoc, now: Date, field = 'workshopId'): vo
 /** Attendance is recorded once the workshop has started (IN_PROGRESS or COMPLETED), never for a cancelled one. */
 export function requireAttendanceOpen(w: WorkshopDoc, now: Date): void {
   const status = statusAt(w, now);
-  if (status === 'CANCELLED') throw codedError('CONFLICT', `The workshop ${w._id} is CANCELLED: there is no attendance to record.`, { field: 'registrationId', status });
+  if (status === 'CANCELLED')
+    throw codedError('CONFLICT', `The workshop ${w._id} is CANCELLED: there is no attendance to record.`, { field: 'registrationId', status });
   if (status === 'SCHEDULED') {
     throw codedError(
       'CONFLICT',

@@ -21,5 +21,11 @@ export const Registration = {
   waitlistedParticipants: (registration) => seatsOf(registration).filter((p) => p.status === 'WAITLISTED').length,
   participants: (registration, _args, ctx) => participantsView(ctx, registration),
   attendance: (registration) =>
-    registration.attendance ? { attended: registration.attendance.attended, participantsPresent: registration.attendance.participantsPresent, recordedAt: registration.attendance.recordedAt } : null,
+    registration.attendance
+      ? {
+          attended: registration.attendance.attended,
+          participantsPresent: registration.attendance.participantsPresent,
+          recordedAt: registration.attendance.recordedAt,
+        }
+      : null,
 } satisfies RegistrationResolvers;

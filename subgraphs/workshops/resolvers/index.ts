@@ -44,7 +44,9 @@ type Uncovered<TParent, TGql, TResolvers> = {
 /** Resolvers of fields the SDL does not have: must be `never`. */
 type Stray<TGql, TResolvers> = Exclude<keyof TResolvers, keyof TGql | Meta>;
 
-type Covered<TParent, TGql, TResolvers> = [Uncovered<TParent, TGql, TResolvers>, Stray<TGql, TResolvers>] extends [never, never] ? true : { uncovered: Uncovered<TParent, TGql, TResolvers>; stray: Stray<TGql, TResolvers> };
+type Covered<TParent, TGql, TResolvers> = [Uncovered<TParent, TGql, TResolvers>, Stray<TGql, TResolvers>] extends [never, never]
+  ? true
+  : { uncovered: Uncovered<TParent, TGql, TResolvers>; stray: Stray<TGql, TResolvers> };
 
 export const fieldsCovered: [
   Covered<StoredWorkshop, Gql.Workshop, typeof Workshop>,

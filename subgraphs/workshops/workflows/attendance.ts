@@ -28,7 +28,10 @@ export async function recordAttendance(ctx: Context, registrationId: string, inp
   const actor = requireRole(ctx.user, 'CITYNET_STAFF');
   const ids = input.presentParticipantIds == null ? null : checkDistinct(input.presentParticipantIds, 'input.presentParticipantIds');
   if (!input.attended && ((ids && ids.length > 0) || (input.participantsPresent ?? 0) !== 0)) {
-    throw inputError(input.participantsPresent ? 'input.participantsPresent' : 'input.presentParticipantIds', 'must be 0 or empty when the city did not attend (attended: false)');
+    throw inputError(
+      input.participantsPresent ? 'input.participantsPresent' : 'input.presentParticipantIds',
+      'must be 0 or empty when the city did not attend (attended: false)',
+    );
   }
   const found = await findRegistration(ctx.db, registrationId);
   if (!found) throw codedError('NOT_FOUND', `No registration with id ${JSON.stringify(registrationId)}.`, { field: 'registrationId' });
@@ -40,13 +43,19 @@ export async function recordAttendance(ctx: Context, registrationId: string, inp
     requireAttendanceOpen(workshop, now);
     const current = (await loadRegistrationsForChange(ctx, workshop._id)).find((r) => r._id === registrationId)!;
     if (current.status !== 'CONFIRMED') {
-      throw codedError('CONFLICT', `The registration ${current._id} is ${current.status}: only a registration that held seats (CONFIRMED) can have attended.`, { field: 'registrationId', status: current.status });
+      throw codedError('CONFLICT', `The registration ${current._id} is ${current.status}: only a registration that held seats (CONFIRMED) can have attended.`, {
+        field: 'registrationId',
+        status: current.status,
+      });
     }
     const seated = seatsOf(current).filter((p) => p.status === 'CONFIRMED');
     const seatedIds = new Set(seated.map((p) => p.id));
     (ids ?? []).forEach((id, i) => {
       if (!seatedIds.has(id)) {
-        throw inputError(`input.presentParticipantIds[${i}]`, `must name a confirmed participant of ${current._id} (${[...seatedIds].join(', ') || 'none'}), got ${JSON.stringify(id)}`);
+        throw inputError(
+          `input.presentParticipantIds[${i}]`,
+          `must name a confirmed participant of ${current._id} (${[...seatedIds].join(', ') || 'none'}), got ${JSON.stringify(id)}`,
+        );
       }
     });
     let present = 0;
@@ -54,9 +63,21 @@ export async function recordAttendance(ctx: Context, registrationId: string, inp
       const fallback = ids?.length ? ids.length : seated.length;
       present = checkInt(input.participantsPresent ?? fallback, 'input.participantsPresent', Math.max(1, ids?.length ?? 0), seated.length);
     }
-    const attendance: StoredAttendance = { attended: input.attended, participantsPresent: present, presentParticipantIds: input.attended ? (ids ?? []) : [], recordedAt: now, recordedBy: actor.sub };
+    const attendance: StoredAttendance = {
+      attended: input.attended,
+      participantsPresent: present,
+      presentParticipantIds: input.attended ? (ids ?? []) : [],
+      recordedAt: now,
+      recordedBy: actor.sub,
+    };
     const { recordedAt: _at, recordedBy: _by, ...recorded } = attendance;
-    const previous = current.attendance ? { attended: current.attendance.attended, participantsPresent: current.attendance.participantsPresent, presentParticipantIds: current.attendance.presentParticipantIds } : null;
+    const previous = current.attendance
+      ? {
+          attended: current.attendance.attended,
+          participantsPresent: current.attendance.participantsPresent,
+          presentParticipantIds: current.attendance.presentParticipantIds,
+        }
+      : null;
     if (previous && JSON.stringify(previous) === JSON.stringify(recorded)) {
       ctx.changes.unchanged();
       return current;
@@ -66,7 +87,14 @@ export async function recordAttendance(ctx: Context, registrationId: string, inp
       current,
       {
         next: { ...current, attendance },
-        audit: [{ action: previous ? 'registration.attendanceCorrected' : 'registration.attendanceRecorded', subject: `registration:${current._id}`, old: previous, new: recorded }],
+        audit: [
+          {
+            action: previous ? 'registration.attendanceCorrected' : 'registration.attendanceRecorded',
+            subject: `registration:${current._id}`,
+            old: previous,
+            new: recorded,
+          },
+        ],
         scope: { cityId: current.cityId },
       },
       actor,

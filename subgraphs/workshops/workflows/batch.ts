@@ -54,14 +54,19 @@ export class KeyedBatcher<I, O> {
         return;
       }
       try {
-        const outcomes = await this.run(key, batch.map((p) => p.item));
+        const outcomes = await this.run(
+          key,
+          batch.map((p) => p.item),
+        );
         batch.forEach((p, i) => {
           const o = outcomes[i];
           if (o.ok) p.resolve(o.value);
           else p.reject(o.error);
         });
       } catch (error) {
-        batch.forEach((p) => { p.reject(error); });
+        batch.forEach((p) => {
+          p.reject(error);
+        });
       }
     }
   }

@@ -62,7 +62,11 @@ function parsePoolKey(key: string): { cityId: string; year: number } {
  * verified coverage, region and population are asked through the gateway (public reads of indicators
  * and membership), their mentoring capacity is this subgraph's own pairs.
  */
-export async function suggestMentors(rep: GapRepresentation, first: number | null | undefined, ctx: Context): Promise<(MentorSuggestion & { city: { __typename: 'City'; id: string } })[]> {
+export async function suggestMentors(
+  rep: GapRepresentation,
+  first: number | null | undefined,
+  ctx: Context,
+): Promise<(MentorSuggestion & { city: { __typename: 'City'; id: string } })[]> {
   const limit = checkInt(first ?? DEFAULT_SUGGESTIONS, 'first', 0, MAX_SUGGESTIONS);
   const themes = requireThemes(rep);
   if (!Array.isArray(rep.mentorPool)) throw new Error('CertificationGap representation lacks mentorPool (@requires)');

@@ -43,7 +43,10 @@ export async function listWorkshops(ctx: Context, args: WorkshopsArgs): Promise<
 }
 
 /** Mentoring pairs, most recent first, optionally in one status (keyset pages). */
-export async function listMentoringPairs(ctx: Context, args: PageArgs & { status?: StoredMentoringPair['status'] | null }): Promise<Connection<StoredMentoringPair>> {
+export async function listMentoringPairs(
+  ctx: Context,
+  args: PageArgs & { status?: StoredMentoringPair['status'] | null },
+): Promise<Connection<StoredMentoringPair>> {
   const page = resolveKeysetPage(PAIRS_KEYSET, args, ctx.settings.defaultPageSize, ctx.settings.maxPageSize);
   const filter: Filter<StoredMentoringPair> = args.status != null ? { status: { $eq: args.status } } : {};
   const [rows, total] = await Promise.all([findMentoringPairsPage(ctx.db, filter, page), countMentoringPairs(ctx.db, filter)]);

@@ -27,7 +27,8 @@ const pairConflict = (id: string) => `The mentoring pair ${id} changed meanwhile
 
 function requireActive(pair: StoredMentoringPair | null, id: string): StoredMentoringPair {
   if (!pair) throw codedError('NOT_FOUND', `No mentoring pair with id ${JSON.stringify(id)}.`, { field: 'pairId' });
-  if (pair.status !== 'ACTIVE') throw codedError('CONFLICT', `The mentoring pair ${pair._id} is ${pair.status} (closed on ${pair.closedOn}).`, { field: 'pairId' });
+  if (pair.status !== 'ACTIVE')
+    throw codedError('CONFLICT', `The mentoring pair ${pair._id} is ${pair.status} (closed on ${pair.closedOn}).`, { field: 'pairId' });
   return pair;
 }
 
@@ -43,7 +44,13 @@ async function mentorZoneOf(ctx: Context, pair: StoredMentoringPair): Promise<st
  * certification in force at or above MENTOR_MIN_LEVEL (default SILVER) or verified data in every
  * focus theme, asked of certification and indicators through the gateway (FORBIDDEN with the reason).
  */
-export async function pairMentor(ctx: Context, mentorCityId: string, menteeCityId: string, focusThemesInput: string[], startedOnInput?: string | null): Promise<StoredMentoringPair> {
+export async function pairMentor(
+  ctx: Context,
+  mentorCityId: string,
+  menteeCityId: string,
+  focusThemesInput: string[],
+  startedOnInput?: string | null,
+): Promise<StoredMentoringPair> {
   const actor = requireRole(ctx.user, 'CITYNET_STAFF');
   if (mentorCityId === menteeCityId) throw inputError('menteeCityId', `must differ from mentorCityId (${mentorCityId}): a city cannot mentor itself`);
   const focusThemes = checkThemes(focusThemesInput, 'focusThemes');
@@ -68,11 +75,32 @@ export async function pairMentor(ctx: Context, mentorCityId: string, menteeCityI
     async change() {
       const active = await findActivePairOf(ctx.db, mentorCityId, menteeCityId);
       if (active) {
-        throw codedError('CONFLICT', `${active.mentorCityId} already mentors ${active.menteeCityId} (pair ${active._id}, ACTIVE); close it first.`, { field: 'menteeCityId', pairId: active._id });
+        throw codedError('CONFLICT', `${active.mentorCityId} already mentors ${active.menteeCityId} (pair ${active._id}, ACTIVE); close it first.`, {
+          field: 'menteeCityId',
+          pairId: active._id,
+        });
       }
       return {
-        next: { _id: id, mentorCityId, menteeCityId, focusThemes, status: 'ACTIVE' as const, startedOn, closedOn: null, sessions: [], mentorTimezone: zone, outcome: null },
-        audit: [{ action: 'mentoring.paired', subject: `mentoring:${id}`, old: null, new: { mentorCityId, menteeCityId, focusThemes, startedOn, mentorTimezone: zone, eligibility: eligibility.reason } }],
+        next: {
+          _id: id,
+          mentorCityId,
+          menteeCityId,
+          focusThemes,
+          status: 'ACTIVE' as const,
+          startedOn,
+          closedOn: null,
+          sessions: [],
+          mentorTimezone: zone,
+          outcome: null,
+        },
+        audit: [
+          {
+            action: 'mentoring.paired',
+            subject: `mentoring:${id}`,
+            old: null,
+            new: { mentorCityId, menteeCityId, focusThemes, startedOn, mentorTimezone: zone, eligibility: eligibility.reason },
+          },
+        ],
         scope: { cityId: menteeCityId },
       };
     },
@@ -94,7 +122,10 @@ export async function logMentoringSession(ctx: Context, pairId: string, input: M
   const zone = await mentorZoneOf(ctx, found);
   const now = ctx.settings.now();
   if (heldAt.getTime() > now.getTime()) {
-    throw inputError('input.heldAt', `must not be in the future (a session is logged once held; now is ${showInstant(now, zone)}), got ${showInstant(heldAt, zone)}`);
+    throw inputError(
+      'input.heldAt',
+      `must not be in the future (a session is logged once held; now is ${showInstant(now, zone)}), got ${showInstant(heldAt, zone)}`,
+    );
   }
   const session: StoredSession = { heldAt, durationMinutes, format: input.format, summary, timezone: zone };
   const pair = await changeDocument({
@@ -108,12 +139,17 @@ export async function logMentoringSession(ctx: Context, pairId: string, input: M
       const pair = requireActive(current, pairId);
       const day = localDate(heldAt, zone);
       if (day < pair.startedOn) {
-        throw inputError('input.heldAt', `must not be before the pair started (${pair.startedOn} in ${zone}, the mentor's time zone), got ${showInstant(heldAt, zone)}, which is ${day} there`);
+        throw inputError(
+          'input.heldAt',
+          `must not be before the pair started (${pair.startedOn} in ${zone}, the mentor's time zone), got ${showInstant(heldAt, zone)}, which is ${day} there`,
+        );
       }
       // Under the pair's lock, so two sessions logged at once are both kept (FerretDB has no atomic $push).
       return {
         next: { ...pair, mentorTimezone: zone, sessions: [...pair.sessions, session] },
-        audit: [{ action: 'mentoring.sessionLogged', subject: `mentoring:${pair._id}`, old: null, new: { ...session, localHeldAt: showInstant(heldAt, zone) } }],
+        audit: [
+          { action: 'mentoring.sessionLogged', subject: `mentoring:${pair._id}`, old: null, new: { ...session, localHeldAt: showInstant(heldAt, zone) } },
+        ],
         scope: { cityId: pair.menteeCityId },
       };
     },

@@ -117,12 +117,9 @@ function sharedRead<T>(ctx: Context, query: string, variables: Record<string, un
 
 /** A city's certifications, latest first, each with its data year's verified coverage per theme (with the caller's token). */
 export async function certificationFactsOf(ctx: Context, cityId: string): Promise<CertificationFacts[]> {
-  const data = await call<{ city: { certifications: { year: number; status: string; level: CertificationLevel | null; coverage: { byTheme: ThemeCounts[] } | null }[] } | null }>(
-    ctx,
-    ELIGIBILITY,
-    { id: cityId },
-    true,
-  );
+  const data = await call<{
+    city: { certifications: { year: number; status: string; level: CertificationLevel | null; coverage: { byTheme: ThemeCounts[] } | null }[] } | null;
+  }>(ctx, ELIGIBILITY, { id: cityId }, true);
   return (data.city?.certifications ?? []).map((c) => ({ year: c.year, status: c.status, level: c.level, byTheme: c.coverage?.byTheme ?? [] }));
 }
 
@@ -135,7 +132,9 @@ export interface MentorFacts {
 
 /** A city's region, population and coverage per theme for one data year (a public read). */
 export async function mentorFactsOf(ctx: Context, cityId: string, year: number): Promise<MentorFacts | null> {
-  const data = await sharedRead<{ city: { id: string; region: string; population: number | null; indicatorCoverage: { byTheme: ThemeCounts[] } | null } | null }>(ctx, MENTOR_FACTS, {
+  const data = await sharedRead<{
+    city: { id: string; region: string; population: number | null; indicatorCoverage: { byTheme: ThemeCounts[] } | null } | null;
+  }>(ctx, MENTOR_FACTS, {
     id: cityId,
     year,
   });
@@ -166,7 +165,12 @@ export async function focalPointsOf(ctx: Context, cityIds: readonly string[]): P
     chunks.map(async (ids) => {
       const vars = ids.map((_, i) => `$m${i}: ID!`).join(', ');
       const fields = ids.map((_, i) => `m${i}: member(id: $m${i}) { contacts { focalPointName email } }`).join(' ');
-      const data = await call<Record<string, { contacts: FocalPoint | null } | null>>(ctx, `query WorkshopsFocalPoints(${vars}) { ${fields} }`, Object.fromEntries(ids.map((id, i) => [`m${i}`, id])), true);
+      const data = await call<Record<string, { contacts: FocalPoint | null } | null>>(
+        ctx,
+        `query WorkshopsFocalPoints(${vars}) { ${fields} }`,
+        Object.fromEntries(ids.map((id, i) => [`m${i}`, id])),
+        true,
+      );
       return ids.map((_, i) => data[`m${i}`]?.contacts ?? null);
     }),
   );
@@ -194,7 +198,12 @@ export async function registryFactsOf(ctx: Context): Promise<Map<string, MentorF
   for (let page = 0; page < MAX_POOL_PAGES; page++) {
     const data: RegistryPage = await sharedRead<RegistryPage>(ctx, MENTOR_POOL_FACTS, { after });
     for (const { node } of data.registry.edges) {
-      facts.set(`${node.city.id}:${node.year}`, { id: node.city.id, region: node.city.region, population: node.city.population, byTheme: node.coverage?.byTheme ?? [] });
+      facts.set(`${node.city.id}:${node.year}`, {
+        id: node.city.id,
+        region: node.city.region,
+        population: node.city.population,
+        byTheme: node.coverage?.byTheme ?? [],
+      });
     }
     if (!data.registry.pageInfo.hasNextPage) break;
     after = data.registry.pageInfo.endCursor;

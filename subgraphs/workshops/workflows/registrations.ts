@@ -8,7 +8,16 @@ import { insertAudited } from '../data/auditedInserts';
 import { findRegistration, registrationsCollection } from '../data/registrations';
 import type { StoredParticipant, StoredRegistration, StoredWorkshop } from '../data/types';
 import { workshopsCollection } from '../data/workshops';
-import { checkParticipants, isLive, nextParticipantId, participantsOf, SeatBook, seatsOf, withParticipants, type ParticipantInput } from '../domain/participants';
+import {
+  checkParticipants,
+  isLive,
+  nextParticipantId,
+  participantsOf,
+  SeatBook,
+  seatsOf,
+  withParticipants,
+  type ParticipantInput,
+} from '../domain/participants';
 import { registrationId, registrationOrder } from '../domain/registrations';
 import type { CancelRegistrationOutcome } from '../domain/views';
 import { closedForRegistrations, requireOpen } from '../domain/workshops';
@@ -38,7 +47,8 @@ function checkParticipantList(inputs: readonly ParticipantInput[] | null | undef
     return [];
   }
   if (required && inputs.length === 0) throw inputError(field, 'must name at least one participant');
-  if (inputs.length > MAX_PARTICIPANTS_PER_REQUEST) throw inputError(field, `must name at most ${MAX_PARTICIPANTS_PER_REQUEST} participants at once, got ${inputs.length}`);
+  if (inputs.length > MAX_PARTICIPANTS_PER_REQUEST)
+    throw inputError(field, `must name at most ${MAX_PARTICIPANTS_PER_REQUEST} participants at once, got ${inputs.length}`);
   return checkParticipants(inputs, field);
 }
 
@@ -48,13 +58,26 @@ function checkParticipantList(inputs: readonly ParticipantInput[] | null | undef
  * the workshop's lock, so 50 simultaneous registrations for 10 seats give exactly 10 seats taken, and
  * the queue order is the order the lock was obtained.
  */
-export async function registerForWorkshop(ctx: Context, workshopId: string, cityId: string, participantsInput?: readonly ParticipantInput[] | null): Promise<StoredRegistration> {
+export async function registerForWorkshop(
+  ctx: Context,
+  workshopId: string,
+  cityId: string,
+  participantsInput?: readonly ParticipantInput[] | null,
+): Promise<StoredRegistration> {
   const actor = requireActorFor(ctx.user, cityId);
   const participants = checkParticipantList(participantsInput, 'participants', false);
   // The city is asked of membership first (batched across requests); everything about the workshop
   // is checked in the batch, under the lock, so a burst costs no per-request reads.
   await requireCitiesExist(ctx, [{ id: cityId, field: 'cityId' }]);
-  const outcome = await seatBatcher.submit(`${ctx.db.databaseName}/${workshopId}`, { kind: 'register', ctx, actor, id: registrationId(workshopId, cityId), cityId, workshopId, participants });
+  const outcome = await seatBatcher.submit(`${ctx.db.databaseName}/${workshopId}`, {
+    kind: 'register',
+    ctx,
+    actor,
+    id: registrationId(workshopId, cityId),
+    cityId,
+    workshopId,
+    participants,
+  });
   return answer(ctx, outcome, cityId);
 }
 
@@ -69,7 +92,15 @@ export async function addParticipants(ctx: Context, id: string, participantsInpu
   if (!found) throw noRegistration(id);
   const actor = requireActorFor(ctx.user, found.cityId);
   const participants = checkParticipantList(participantsInput, 'participants', true);
-  const outcome = await seatBatcher.submit(`${ctx.db.databaseName}/${found.workshopId}`, { kind: 'add', ctx, actor, id, cityId: found.cityId, workshopId: found.workshopId, participants });
+  const outcome = await seatBatcher.submit(`${ctx.db.databaseName}/${found.workshopId}`, {
+    kind: 'add',
+    ctx,
+    actor,
+    id,
+    cityId: found.cityId,
+    workshopId: found.workshopId,
+    participants,
+  });
   return answer(ctx, outcome, found.cityId);
 }
 
@@ -123,11 +154,17 @@ function decide(item: SeatRequest, workshop: StoredWorkshop, book: SeatBook, now
   const previous = book.registrations.get(item.id) ?? null;
   if (item.kind === 'register') {
     if (previous && isLive(previous)) {
-      throw codedError('CONFLICT', `${previous.cityId} is already registered for ${item.workshopId} (${previous.status}); add people with addParticipants.`, { field: 'cityId', registrationId: previous._id });
+      throw codedError('CONFLICT', `${previous.cityId} is already registered for ${item.workshopId} (${previous.status}); add people with addParticipants.`, {
+        field: 'cityId',
+        registrationId: previous._id,
+      });
     }
     const people = item.participants.length ? item.participants : [{ name: null, role: null, email: null }];
     checkCap(workshop, people.length, item.participants.length, 0);
-    const seats = book.allocate(people.map((p, i) => ({ id: `p${i + 1}`, ...p })), now);
+    const seats = book.allocate(
+      people.map((p, i) => ({ id: `p${i + 1}`, ...p })),
+      now,
+    );
     const base: StoredRegistration = {
       _id: item.id,
       workshopId: item.workshopId,
@@ -161,7 +198,8 @@ function decide(item: SeatRequest, workshop: StoredWorkshop, book: SeatBook, now
     };
   }
   if (!previous) throw noRegistration(item.id);
-  if (!isLive(previous)) throw codedError('CONFLICT', `The registration ${previous._id} is ${previous.status}: register again instead.`, { field: 'registrationId' });
+  if (!isLive(previous))
+    throw codedError('CONFLICT', `The registration ${previous._id} is ${previous.status}: register again instead.`, { field: 'registrationId' });
   const current = seatsOf(previous);
   const incoming = checkParticipants(item.participants, 'participants', current);
   const unnamed = current.findIndex((p) => p.name === null);
@@ -216,7 +254,10 @@ async function seatBatch(items: SeatRequest[]): Promise<Outcome<SeatOutcome>[]> 
     let workshop: StoredWorkshop = found;
     // A closed workshop refuses every item (naming what each one gave) and writes nothing.
     if (closedForRegistrations(workshop, now)) {
-      return items.map((item) => ({ ok: false as const, error: closedForRegistrations(workshop, now, item.kind === 'add' ? 'registrationId' : 'workshopId')! }));
+      return items.map((item) => ({
+        ok: false as const,
+        error: closedForRegistrations(workshop, now, item.kind === 'add' ? 'registrationId' : 'workshopId')!,
+      }));
     }
     const book = new SeatBook(workshop.capacity, await loadRegistrationsForChange(ctx, workshopId));
     // Seats freed earlier (an interrupted change) go to those already waiting before anyone new.
@@ -252,7 +293,14 @@ async function seatBatch(items: SeatRequest[]): Promise<Outcome<SeatOutcome>[]> 
         let base = changes[0].previous!;
         for (const d of changes) {
           try {
-            base = await writeChange(registrationsCollection(ctx.db), base, { next: d.next, audit: [d.audit], scope: { cityId: d.item.cityId } }, d.item.actor, now, registrationConflict(d.next._id));
+            base = await writeChange(
+              registrationsCollection(ctx.db),
+              base,
+              { next: d.next, audit: [d.audit], scope: { cityId: d.item.cityId } },
+              d.item.actor,
+              now,
+              registrationConflict(d.next._id),
+            );
             written.set(d, base);
           } catch (error) {
             written.set(d, error instanceof Error ? error : new Error(String(error)));
@@ -304,7 +352,14 @@ export async function cancelRegistration(ctx: Context, id: string): Promise<Canc
       current,
       {
         next: { ...current, participants: participantsOf(current), status: 'CANCELLED', cancelledAt: now },
-        audit: [{ action: 'registration.cancelled', subject: `registration:${current._id}`, old: { status: current.status, participants: seatsOf(current).length }, new: { status: 'CANCELLED' } }],
+        audit: [
+          {
+            action: 'registration.cancelled',
+            subject: `registration:${current._id}`,
+            old: { status: current.status, participants: seatsOf(current).length },
+            new: { status: 'CANCELLED' },
+          },
+        ],
         scope: { cityId: current.cityId },
       },
       actor,

@@ -150,7 +150,9 @@ export async function updateWorkshop(ctx: Context, id: string, input: UpdateWork
       requireChangeable(current, now);
       const version = detailsVersionOf(current);
       if (input.expectedVersion != null && input.expectedVersion !== version) {
-        throw codedError('CONFLICT', `The workshop ${current._id} is at version ${version}, not ${input.expectedVersion}: it changed since you read it.`, { field: 'input.expectedVersion' });
+        throw codedError('CONFLICT', `The workshop ${current._id} is at version ${version}, not ${input.expectedVersion}: it changed since you read it.`, {
+          field: 'input.expectedVersion',
+        });
       }
       const merged: DraftDetails = { ...detailsOf(current), ...changes };
       // An in-person or hybrid workshop follows its host's zone: asked again whenever the host, the
@@ -161,12 +163,17 @@ export async function updateWorkshop(ctx: Context, id: string, input: UpdateWork
       const known = await loadRegistrationsForChange(ctx, current._id);
       const book = new SeatBook(details.capacity, known);
       if (details.capacity < book.confirmed) {
-        throw codedError('CONFLICT', `The workshop ${current._id} has ${book.confirmed} confirmed participants; capacity cannot drop to ${details.capacity}.`, { field: 'input.capacity' });
+        throw codedError('CONFLICT', `The workshop ${current._id} has ${book.confirmed} confirmed participants; capacity cannot drop to ${details.capacity}.`, {
+          field: 'input.capacity',
+        });
       }
       const cap = details.maxParticipantsPerCity;
       const over = cap == null ? undefined : known.find((r) => isLive(r) && seatsOf(r).length > cap);
       if (over) {
-        throw codedError('CONFLICT', `${over.cityId} has ${seatsOf(over).length} participants registered; the cap per city cannot drop to ${cap}.`, { field: 'input.maxParticipantsPerCity', registrationId: over._id });
+        throw codedError('CONFLICT', `${over.cityId} has ${seatsOf(over).length} participants registered; the cap per city cannot drop to ${cap}.`, {
+          field: 'input.maxParticipantsPerCity',
+          registrationId: over._id,
+        });
       }
       await refuseDoubleBooking(ctx, details, current._id);
       const changed = changedDetails(detailsOf(current), details);
@@ -240,15 +247,37 @@ export async function cancelWorkshop(ctx: Context, id: string, reasonInput: stri
           version,
         };
         derived.push({ collection: registrationsCollection(ctx.db).collectionName, doc: next });
-        const change: AuditChange = { action: 'registration.cancelledByOrganiser', subject: `registration:${r._id}`, old: { status }, new: { status: 'CANCELLED_BY_ORGANISER', reason } };
-        for (const entry of auditEntriesFor(`${registrationsCollection(ctx.db).collectionName}:${r._id}`, version, { cityId: r.cityId }, actor, now, [change])) {
+        const change: AuditChange = {
+          action: 'registration.cancelledByOrganiser',
+          subject: `registration:${r._id}`,
+          old: { status },
+          new: { status: 'CANCELLED_BY_ORGANISER', reason },
+        };
+        for (const entry of auditEntriesFor(`${registrationsCollection(ctx.db).collectionName}:${r._id}`, version, { cityId: r.cityId }, actor, now, [
+          change,
+        ])) {
           derived.push({ collection: AUDIT, doc: entry });
         }
         affected.push({ registrationId: r._id, cityId: r.cityId, status, participants: seatsOf(r).length });
       }
       return {
-        next: { ...current, status: 'CANCELLED' as const, seatsTaken: 0, cancellationReason: reason, cancelledAt: now, detailsVersion: detailsVersionOf(current) + 1, updatedAt: now },
-        audit: [{ action: 'workshop.cancelled', subject: `workshop:${id}`, old: { status: current.status, seatsTaken: current.seatsTaken }, new: { status: 'CANCELLED', reason, seatsTaken: 0, affected } }],
+        next: {
+          ...current,
+          status: 'CANCELLED' as const,
+          seatsTaken: 0,
+          cancellationReason: reason,
+          cancelledAt: now,
+          detailsVersion: detailsVersionOf(current) + 1,
+          updatedAt: now,
+        },
+        audit: [
+          {
+            action: 'workshop.cancelled',
+            subject: `workshop:${id}`,
+            old: { status: current.status, seatsTaken: current.seatsTaken },
+            new: { status: 'CANCELLED', reason, seatsTaken: 0, affected },
+          },
+        ],
         scope: { cityId: current.hostCityId },
         derived,
       };

@@ -142,10 +142,16 @@ function coverageSection(ctx: PageContext, c: City, years: number[]): HTMLElemen
     h(
       'div',
       { class: 'filters' },
-      select('coverage-year', 'Data year', years.map((y) => ({ value: String(y), label: String(y) })), String(cov.year), (v) => {
-        ctx.setParams({ year: v });
-        ctx.reload();
-      }),
+      select(
+        'coverage-year',
+        'Data year',
+        years.map((y) => ({ value: String(y), label: String(y) })),
+        String(cov.year),
+        (v) => {
+          ctx.setParams({ year: v });
+          ctx.reload();
+        },
+      ),
     ),
     h(
       'p',
@@ -153,7 +159,10 @@ function coverageSection(ctx: PageContext, c: City, years: number[]): HTMLElemen
       `${cov.edition}, data year ${cov.year}: core ${cov.coreVerified} verified of ${cov.coreReported} reported (${cov.coreTotal} in the standard); ` +
         `supporting ${cov.supportingVerified} verified of ${cov.supportingReported} reported (${cov.supportingTotal}).`,
     ),
-    downloads(`${c.name}'s verified values for ${cov.year}:`, 'values-downloads', { csv: valuesExport(c.id, cov.year, 'csv'), json: valuesExport(c.id, cov.year, 'json') }),
+    downloads(`${c.name}'s verified values for ${cov.year}:`, 'values-downloads', {
+      csv: valuesExport(c.id, cov.year, 'csv'),
+      json: valuesExport(c.id, cov.year, 'json'),
+    }),
     h('p', { class: 'legend-inline' }, h('span', { class: 'swatch verified' }), 'verified ', h('span', { class: 'swatch reported' }), 'reported, not verified'),
     h(
       'div',
@@ -167,7 +176,13 @@ function coverageSection(ctx: PageContext, c: City, years: number[]): HTMLElemen
           'tbody',
           {},
           ...cov.byTheme.map((t) =>
-            h('tr', {}, h('th', { scope: 'row' }, t.theme), cell(t.coreVerified, t.coreReported, t.coreTotal), t.supportingTotal ? cell(t.supportingVerified, t.supportingReported, t.supportingTotal) : h('td', {}, '—')),
+            h(
+              'tr',
+              {},
+              h('th', { scope: 'row' }, t.theme),
+              cell(t.coreVerified, t.coreReported, t.coreTotal),
+              t.supportingTotal ? cell(t.supportingVerified, t.supportingReported, t.supportingTotal) : h('td', {}, '—'),
+            ),
           ),
         ),
       ),
@@ -206,7 +221,11 @@ function peersSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
   const controls = h('div', { class: 'filters' });
   const out = h('div', { 'aria-live': 'polite' });
   section.append(
-    h('p', {}, `${c.name}'s value of one indicator in each data year against its peers', ranked by the API by the indicator's direction; the city is never among its own peers. Only VERIFIED values are compared.`),
+    h(
+      'p',
+      {},
+      `${c.name}'s value of one indicator in each data year against its peers', ranked by the API by the indicator's direction; the city is never among its own peers. Only VERIFIED values are compared.`,
+    ),
     controls,
     out,
   );
@@ -222,11 +241,17 @@ function peersSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
     const indicator = catalogue.find((i) => i.id === state.indicator)!;
     const themes = [...new Set(catalogue.map((i) => i.theme))];
     controls.replaceChildren(
-      select('peer-theme', 'Theme', themes.map((t) => ({ value: t, label: t })), indicator.theme, (theme) => {
-        state.indicator = catalogue.find((i) => i.theme === theme)!.id;
-        drawControls();
-        void compare();
-      }),
+      select(
+        'peer-theme',
+        'Theme',
+        themes.map((t) => ({ value: t, label: t })),
+        indicator.theme,
+        (theme) => {
+          state.indicator = catalogue.find((i) => i.theme === theme)!.id;
+          drawControls();
+          void compare();
+        },
+      ),
       select(
         'peer-indicator',
         'Indicator',
@@ -287,7 +312,17 @@ function peersSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
       'table',
       { class: 'data', id: 'peer-table' },
       h('caption', {}, `${indicator.id} ${indicator.name} (${indicator.unit}): ${c.name} against ${phrase}`),
-      h('thead', {}, h('tr', {}, ...['Data year', c.name, 'Peer median', 'Peers with a value', 'Rank', 'Percentile'].map((t, i) => h('th', { scope: 'col', class: i === 3 ? 'wide-only' : null }, t)))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...['Data year', c.name, 'Peer median', 'Peers with a value', 'Rank', 'Percentile'].map((t, i) =>
+            h('th', { scope: 'col', class: i === 3 ? 'wide-only' : null }, t),
+          ),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -308,7 +343,12 @@ function peersSection(ctx: PageContext, c: City, years: number[]): HTMLElement {
     out.replaceChildren(
       ...[warningBox(warnings)].filter((x): x is HTMLElement => x !== null),
       h('p', { class: 'standing', id: 'peer-standing' }, h('strong', {}, top.strong), top.rest),
-      h('figure', { class: 'chart' }, h('div', { class: 'canvas-box tall' }, canvas), h('figcaption', {}, `${indicator.name}, ${indicator.unit}: ${c.name}, the peer median and each peer city (VERIFIED values only)`)),
+      h(
+        'figure',
+        { class: 'chart' },
+        h('div', { class: 'canvas-box tall' }, canvas),
+        h('figcaption', {}, `${indicator.name}, ${indicator.unit}: ${c.name}, the peer median and each peer city (VERIFIED values only)`),
+      ),
       h('div', { class: 'table-scroll' }, table),
       h(
         'p',

@@ -81,11 +81,20 @@ export async function renderGap(ctx: PageContext, id: string): Promise<void> {
     h(
       'form',
       { class: 'filters', 'aria-label': 'Choose the data year and target level', onsubmit: (e: Event) => e.preventDefault() },
-      select('gap-year', 'Data year', years.map((y) => ({ value: String(y), label: String(y) })), String(year), (v) => change({ year: v })),
+      select(
+        'gap-year',
+        'Data year',
+        years.map((y) => ({ value: String(y), label: String(y) })),
+        String(year),
+        (v) => change({ year: v }),
+      ),
       select(
         'gap-target',
         'Target level',
-        data.certificationLevels.map((l) => ({ value: l.level, label: `${levelLabel(l.level)} (${l.minCoreVerified} core, ${l.minSupportingVerified} supporting)` })),
+        data.certificationLevels.map((l) => ({
+          value: l.level,
+          label: `${levelLabel(l.level)} (${l.minCoreVerified} core, ${l.minSupportingVerified} supporting)`,
+        })),
         target,
         (v) => change({ target: v }),
       ),
@@ -110,11 +119,22 @@ export async function renderGap(ctx: PageContext, id: string): Promise<void> {
         'table',
         { class: 'data compact', id: 'gap-summary' },
         h('caption', {}, `VERIFIED indicators for ${gap.year} against the ${levelLabel(gap.target)} threshold`),
-        h('thead', {}, h('tr', {}, h('td', {}), h('th', { scope: 'col' }, 'Verified'), h('th', { scope: 'col' }, 'Required'), h('th', { scope: 'col' }, 'Still needed'))),
+        h(
+          'thead',
+          {},
+          h('tr', {}, h('td', {}), h('th', { scope: 'col' }, 'Verified'), h('th', { scope: 'col' }, 'Required'), h('th', { scope: 'col' }, 'Still needed')),
+        ),
         h(
           'tbody',
           {},
-          h('tr', {}, h('th', { scope: 'row' }, 'Core'), h('td', { class: 'num' }, gap.coreVerified), h('td', { class: 'num' }, gap.requiredCoreVerified), h('td', { class: 'num' }, gap.coreNeeded)),
+          h(
+            'tr',
+            {},
+            h('th', { scope: 'row' }, 'Core'),
+            h('td', { class: 'num' }, gap.coreVerified),
+            h('td', { class: 'num' }, gap.requiredCoreVerified),
+            h('td', { class: 'num' }, gap.coreNeeded),
+          ),
           h(
             'tr',
             {},
@@ -143,7 +163,12 @@ export async function renderGap(ctx: PageContext, id: string): Promise<void> {
                 {},
                 h('h3', {}, w.title),
                 h('p', {}, `${w.localStartsAt.slice(0, 16).replace('T', ' ')} (${w.timezone}) · ${w.format.toLowerCase()} · ${w.seatsAvailable} seats left`),
-                h('p', { class: 'muted' }, `Themes: ${w.themes.join(', ')}`, w.hostCity ? ` · hosted by ${w.hostCity.name}, ${countryName(w.hostCity.country)}` : ' · online'),
+                h(
+                  'p',
+                  { class: 'muted' },
+                  `Themes: ${w.themes.join(', ')}`,
+                  w.hostCity ? ` · hosted by ${w.hostCity.name}, ${countryName(w.hostCity.country)}` : ' · online',
+                ),
               ),
             ),
           )
@@ -162,7 +187,11 @@ export async function renderGap(ctx: PageContext, id: string): Promise<void> {
               'table',
               { class: 'data', id: 'gap-mentors' },
               h('caption', {}, 'Mentor candidates, best match first'),
-              h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'City'), h('th', { scope: 'col' }, 'Certified data year'), h('th', { scope: 'col' }, 'Verified in'))),
+              h(
+                'thead',
+                {},
+                h('tr', {}, h('th', { scope: 'col' }, 'City'), h('th', { scope: 'col' }, 'Certified data year'), h('th', { scope: 'col' }, 'Verified in')),
+              ),
               h(
                 'tbody',
                 {},

@@ -48,7 +48,11 @@ export async function renderProgress(ctx: PageContext): Promise<void> {
 
   const now = new Date();
   const rows: Row[] = cities
-    .flatMap((city) => city.certifications.filter((x) => IN_PROGRESS.includes(x.status)).map((certification) => ({ city, certification, days: daysSince(certification.statusChangedAt, now) })))
+    .flatMap((city) =>
+      city.certifications
+        .filter((x) => IN_PROGRESS.includes(x.status))
+        .map((certification) => ({ city, certification, days: daysSince(certification.statusChangedAt, now) })),
+    )
     .sort(
       (a, b) =>
         IN_PROGRESS.indexOf(a.certification.status) - IN_PROGRESS.indexOf(b.certification.status) ||
@@ -102,7 +106,9 @@ export async function renderProgress(ctx: PageContext): Promise<void> {
             'td',
             { class: 'num days' },
             days === null ? '—' : number(days, 0),
-            x.statusChangedAt ? h('span', { class: 'cell-note wide-only' }, 'since ', h('time', { datetime: x.statusChangedAt }, date(x.statusChangedAt))) : null,
+            x.statusChangedAt
+              ? h('span', { class: 'cell-note wide-only' }, 'since ', h('time', { datetime: x.statusChangedAt }, date(x.statusChangedAt)))
+              : null,
           ),
           cell(x.coverage.coreVerified, x.coverage.coreReported, x.coverage.coreTotal),
           cell(x.coverage.supportingVerified, x.coverage.supportingReported, x.coverage.supportingTotal, 'wide-only'),
@@ -110,7 +116,11 @@ export async function renderProgress(ctx: PageContext): Promise<void> {
             'td',
             { class: 'wide-only' },
             x.coverage.earnedLevel ? levelBadge(x.coverage.earnedLevel, levelLabel(x.coverage.earnedLevel)) : 'None yet',
-            h('span', { class: 'cell-note' }, link(gapPath(city.id, x.year, nextLevel(x.coverage.earnedLevel)), `Gap to ${levelLabel(nextLevel(x.coverage.earnedLevel))}`)),
+            h(
+              'span',
+              { class: 'cell-note' },
+              link(gapPath(city.id, x.year, nextLevel(x.coverage.earnedLevel)), `Gap to ${levelLabel(nextLevel(x.coverage.earnedLevel))}`),
+            ),
           ),
           h('td', { class: 'wide-only' }, x.verifierOrganisation ?? '—'),
         ),
@@ -128,6 +138,8 @@ export async function renderProgress(ctx: PageContext): Promise<void> {
       { class: 'note' },
       'Days in status count from when the certification reached its status (opened, data submitted, or the verifier’s first verdict) to today; every step is in the audit trail (WCCD staff). “Earned by verified data” is the level the verified indicators would earn now by the threshold table.',
     ),
-    rows.some((r) => r.certification.sampleData) ? h('p', { class: 'note' }, 'Sample data: these certifications, their dates and values are generated, not WCCD records.') : '',
+    rows.some((r) => r.certification.sampleData)
+      ? h('p', { class: 'note' }, 'Sample data: these certifications, their dates and values are generated, not WCCD records.')
+      : '',
   );
 }

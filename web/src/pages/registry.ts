@@ -50,7 +50,11 @@ export async function renderRegistry(ctx: PageContext): Promise<void> {
 
   main.append(
     h('h1', {}, 'Global Cities Registry'),
-    h('p', { class: 'lede' }, "Cities certified under ISO 37120 by the World Council on City Data, each with its latest certification (or one data year's), highest level first."),
+    h(
+      'p',
+      { class: 'lede' },
+      "Cities certified under ISO 37120 by the World Council on City Data, each with its latest certification (or one data year's), highest level first.",
+    ),
   );
   const body = h('div', {}, loading('the registry'));
   main.append(body);
@@ -94,21 +98,34 @@ export async function renderRegistry(ctx: PageContext): Promise<void> {
     const filters = h(
       'form',
       { class: 'filters', 'aria-label': 'Filter the registry', onsubmit: (e: Event) => e.preventDefault() },
-      select('f-level', 'Level', [{ value: '', label: 'All levels' }, ...levelOptions().map((l) => ({ value: l, label: levelLabel(l) }))], state.level, (v) => update({ level: v })),
+      select('f-level', 'Level', [{ value: '', label: 'All levels' }, ...levelOptions().map((l) => ({ value: l, label: levelLabel(l) }))], state.level, (v) =>
+        update({ level: v }),
+      ),
       select(
         'f-country',
         'Country',
-        [{ value: '', label: 'All countries' }, ...facets.countries.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label))],
+        [
+          { value: '', label: 'All countries' },
+          ...facets.countries.map((c) => ({ value: c, label: countryName(c) })).sort((a, b) => a.label.localeCompare(b.label)),
+        ],
         state.country,
         (v) => update({ country: v }),
       ),
       select('f-year', 'Data year', [{ value: '', label: 'Latest' }, ...facets.years.map((y) => ({ value: String(y), label: String(y) }))], state.year, (v) =>
         update({ year: v }, true),
       ),
-      select('f-region', 'Region', [{ value: '', label: 'All regions' }, ...facets.regions.map((r) => ({ value: r, label: regionLabel(r) }))], state.region, (v) =>
-        update({ region: v }),
+      select(
+        'f-region',
+        'Region',
+        [{ value: '', label: 'All regions' }, ...facets.regions.map((r) => ({ value: r, label: regionLabel(r) }))],
+        state.region,
+        (v) => update({ region: v }),
       ),
-      h('button', { type: 'button', class: 'link-button', onclick: () => update({ level: '', country: '', year: '', region: '' }, !!state.year) }, 'Clear filters'),
+      h(
+        'button',
+        { type: 'button', class: 'link-button', onclick: () => update({ level: '', country: '', year: '', region: '' }, !!state.year) },
+        'Clear filters',
+      ),
     );
 
     filtersBox.replaceChildren(filters);
@@ -128,7 +145,12 @@ export async function renderRegistry(ctx: PageContext): Promise<void> {
       role: 'img',
       'aria-label': `Certified cities per level: ${levels.map((l, i) => `${levelLabel(l)} ${counts[i]}`).join(', ')}`,
     });
-    const chartBox = h('figure', { class: 'chart chart-small' }, h('div', { class: 'canvas-box' }, canvas), h('figcaption', {}, 'Certified cities per level (current country, year and region filters; click a bar to filter)'));
+    const chartBox = h(
+      'figure',
+      { class: 'chart chart-small' },
+      h('div', { class: 'canvas-box' }, canvas),
+      h('figcaption', {}, 'Certified cities per level (current country, year and region filters; click a bar to filter)'),
+    );
 
     const header = (s: (typeof SORTS)[number]) => {
       const active = state.sort === s.key;
@@ -137,7 +159,15 @@ export async function renderRegistry(ctx: PageContext): Promise<void> {
         { scope: 'col', class: s.wide ? 'wide-only' : null, 'aria-sort': active ? (state.dir === 'asc' ? 'ascending' : 'descending') : null },
         h(
           'button',
-          { type: 'button', class: 'sort', onclick: () => update({ sort: s.key, dir: active ? (state.dir === 'desc' ? 'asc' : 'desc') : s.key === 'city' || s.key === 'country' || s.key === 'region' ? 'asc' : 'desc' }) },
+          {
+            type: 'button',
+            class: 'sort',
+            onclick: () =>
+              update({
+                sort: s.key,
+                dir: active ? (state.dir === 'desc' ? 'asc' : 'desc') : s.key === 'city' || s.key === 'country' || s.key === 'region' ? 'asc' : 'desc',
+              }),
+          },
           s.label,
           h('span', { 'aria-hidden': 'true', class: 'sort-mark' }, active ? (state.dir === 'asc' ? ' ▲' : ' ▼') : ''),
         ),
@@ -146,8 +176,22 @@ export async function renderRegistry(ctx: PageContext): Promise<void> {
     const table = h(
       'table',
       { class: 'data', id: 'registry-table' },
-      h('caption', {}, `${rows.length} certified ${rows.length === 1 ? 'city' : 'cities'}${state.year ? ` for data year ${state.year}` : ' (latest certification)'}`),
-      h('thead', {}, h('tr', {}, ...SORTS.map(header), h('th', { scope: 'col', class: 'wide-only' }, 'Earned by verified data'), h('th', { scope: 'col', class: 'wide-only' }, 'Awarded'))),
+      h(
+        'caption',
+        {},
+        `${rows.length} certified ${rows.length === 1 ? 'city' : 'cities'}${state.year ? ` for data year ${state.year}` : ' (latest certification)'}`,
+      ),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          ...SORTS.map(header),
+          h('th', { scope: 'col', class: 'wide-only' }, 'Earned by verified data'),
+          h('th', { scope: 'col', class: 'wide-only' }, 'Awarded'),
+        ),
+      ),
       h(
         'tbody',
         {},
@@ -179,8 +223,15 @@ export async function renderRegistry(ctx: PageContext): Promise<void> {
     results.replaceChildren(
       ...[warningBox(warnings)].filter((x): x is HTMLElement => x !== null),
       files,
-      h('div', { class: 'registry-layout' }, chartBox, rows.length ? h('div', { class: 'table-scroll' }, table) : h('p', { class: 'empty', role: 'status' }, 'No certified city matches these filters.')),
-      entries.some((e) => e.sampleData) ? h('p', { class: 'note' }, 'Sample data: these certifications are generated for the demonstration and are not WCCD records.') : '',
+      h(
+        'div',
+        { class: 'registry-layout' },
+        chartBox,
+        rows.length ? h('div', { class: 'table-scroll' }, table) : h('p', { class: 'empty', role: 'status' }, 'No certified city matches these filters.'),
+      ),
+      entries.some((e) => e.sampleData)
+        ? h('p', { class: 'note' }, 'Sample data: these certifications are generated for the demonstration and are not WCCD records.')
+        : '',
     );
 
     chart?.destroy();

@@ -28,7 +28,18 @@ export function renderSignIn(ctx: PageContext, navigate: (href: string) => void)
         'p',
         { id: 'signed-in-as' },
         `You are signed in as ${whoLabel(claims())}. `,
-        h('button', { type: 'button', class: 'link-button', onclick: () => { signOut(); ctx.reload(); } }, 'Sign out'),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: 'link-button',
+            onclick: () => {
+              signOut();
+              ctx.reload();
+            },
+          },
+          'Sign out',
+        ),
       ),
     );
   }
@@ -58,7 +69,8 @@ export function renderSignIn(ctx: PageContext, navigate: (href: string) => void)
           input.focus();
         };
         if (!c) return fail('That is not a token: a token (a JWT) is three parts separated by dots.');
-        if (c.exp !== undefined && c.exp * 1000 <= Date.now()) return fail(`That token expired on ${new Date(c.exp * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
+        if (c.exp !== undefined && c.exp * 1000 <= Date.now())
+          return fail(`That token expired on ${new Date(c.exp * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC.`);
         if (!signIn(value)) return fail('This browser does not let the page keep the token (session storage is off).');
         navigate(next);
       },

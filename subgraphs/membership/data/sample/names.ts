@@ -86,7 +86,10 @@ export const SAMPLE_CITY_NAMES: Record<string, CityNameDoc[]> = {
   ],
   pune: [n('पुणे', 'NATIVE', 'mr', wiki('Pune'), 'Marathi'), n('Poona', 'FORMER', 'en', wiki('Pune'), 'official English spelling until 1978')],
   surat: [n('સુરત', 'NATIVE', 'gu', wiki('Surat'), 'Gujarati')],
-  jamshedpur: [n('जमशेदपुर', 'NATIVE', 'hi', wiki('Jamshedpur'), 'Hindi'), n('Tatanagar', 'ALTERNATIVE', 'en', wiki('Jamshedpur'), 'also the name of its railway station')],
+  jamshedpur: [
+    n('जमशेदपुर', 'NATIVE', 'hi', wiki('Jamshedpur'), 'Hindi'),
+    n('Tatanagar', 'ALTERNATIVE', 'en', wiki('Jamshedpur'), 'also the name of its railway station'),
+  ],
   chennai: [n('சென்னை', 'NATIVE', 'ta', wiki('Chennai'), 'Tamil'), n('Madras', 'FORMER', 'en', wiki('Chennai'), 'until 1996')],
   toronto: [n('York', 'FORMER', 'en', wiki('Toronto'), 'the Town of York, 1793–1834')],
 };

@@ -3,16 +3,7 @@ import { auditEntriesFor, type AuditChange, type AuditEntryDoc } from '../../../
 import { FEE_TABLE } from '../../domain/config';
 import { duesId } from '../../domain/dues';
 import { annualFeeUsd } from '../../domain/fees';
-import type {
-  ApplicationStatus,
-  CityDoc,
-  DuesDoc,
-  EnrolmentDoc,
-  EnrolmentRateDoc,
-  MemberDoc,
-  ProgrammeApplicationDoc,
-  ProgrammeRoundDoc,
-} from '../types';
+import type { ApplicationStatus, CityDoc, DuesDoc, EnrolmentDoc, EnrolmentRateDoc, MemberDoc, ProgrammeApplicationDoc, ProgrammeRoundDoc } from '../types';
 
 /**
  * The 2016 round of the sample data, with its history (issue 11): the call for participation, an
@@ -116,7 +107,17 @@ export function buildSampleProgramme(cities: CityDoc[], members: MemberDoc[], en
   ];
 
   /** Builds an application step by step, with the audit entry of each step. */
-  function history(cityId: string, submitted: string, steps: { on: Date; status: ApplicationStatus; reason: string | null; extra?: (app: ProgrammeApplicationDoc) => Partial<ProgrammeApplicationDoc>; more?: AuditChange[] }[]): ProgrammeApplicationDoc {
+  function history(
+    cityId: string,
+    submitted: string,
+    steps: {
+      on: Date;
+      status: ApplicationStatus;
+      reason: string | null;
+      extra?: (app: ProgrammeApplicationDoc) => Partial<ProgrammeApplicationDoc>;
+      more?: AuditChange[];
+    }[],
+  ): ProgrammeApplicationDoc {
     const id = `${SAMPLE_ROUND_YEAR}:${cityId}`;
     const submittedAt = at(submitted);
     let app: ProgrammeApplicationDoc = {
@@ -126,7 +127,11 @@ export function buildSampleProgramme(cities: CityDoc[], members: MemberDoc[], en
       status: 'SUBMITTED',
       submittedAt,
       submittedBy: officer(cityId).sub,
-      dataContact: { name: `Sample Data Contact (${cityById.get(cityId)?.name ?? cityId})`, email: `data-contact.${cityId}@sample.example.org`, position: 'City statistics office' },
+      dataContact: {
+        name: `Sample Data Contact (${cityById.get(cityId)?.name ?? cityId})`,
+        email: `data-contact.${cityId}@sample.example.org`,
+        position: 'City statistics office',
+      },
       motivation: `${cityById.get(cityId)?.name ?? cityId} wants to measure its services against ISO 37120 and compare them with its peers (sample application).`,
       readyIndicatorIds: ['5.1', '6.1', '8.1', '10.1', '16.1', '18.1', '19.1', '21.1'],
       history: [{ at: submittedAt, status: 'SUBMITTED', by: officer(cityId).sub, reason: null }],
@@ -140,7 +145,12 @@ export function buildSampleProgramme(cities: CityDoc[], members: MemberDoc[], en
     };
     audit.push(
       ...auditEntriesFor(`programme_applications:${id}`, 1, { cityId }, officer(cityId), submittedAt, [
-        { action: ACTIONS.SUBMITTED, subject: `programme-application:${id}`, old: null, new: { status: 'SUBMITTED', round: SAMPLE_ROUND_YEAR, readyIndicators: app.readyIndicatorIds.length } },
+        {
+          action: ACTIONS.SUBMITTED,
+          subject: `programme-application:${id}`,
+          old: null,
+          new: { status: 'SUBMITTED', round: SAMPLE_ROUND_YEAR, readyIndicators: app.readyIndicatorIds.length },
+        },
       ]),
     );
     steps.forEach((s, i) => {
@@ -196,7 +206,13 @@ export function buildSampleProgramme(cities: CityDoc[], members: MemberDoc[], en
   for (const other of OTHER_OUTCOMES) {
     const member = memberById.get(other.cityId);
     if (!cityById.has(other.cityId) || member?.category !== 'FULL' || enrolments.some((e) => e.cityId === other.cityId)) continue;
-    applications.push(history(other.cityId, other.submitted, other.steps.map((s) => ({ on: at(s.on), status: s.status, reason: s.reason }))));
+    applications.push(
+      history(
+        other.cityId,
+        other.submitted,
+        other.steps.map((s) => ({ on: at(s.on), status: s.status, reason: s.reason })),
+      ),
+    );
   }
 
   const dues: DuesDoc[] = [];
@@ -206,7 +222,13 @@ export function buildSampleProgramme(cities: CityDoc[], members: MemberDoc[], en
     const fee = annualFeeUsd(FEE_TABLE, member, population);
     for (let year = Math.max(DUES_YEARS.from, Number(member.since.slice(0, 4))); year <= DUES_YEARS.to; year++) {
       if (UNPAID[member._id]?.includes(year)) continue;
-      dues.push({ _id: duesId(member._id, year), memberId: member._id, year, payments: [{ amountUsd: fee, paidOn: `${year}-02-15`, recordedBy: STAFF.sub }], sampleData: true });
+      dues.push({
+        _id: duesId(member._id, year),
+        memberId: member._id,
+        year,
+        payments: [{ amountUsd: fee, paidOn: `${year}-02-15`, recordedBy: STAFF.sub }],
+        sampleData: true,
+      });
     }
   }
   return { rounds: [SAMPLE_ROUND], applications, enrolments: enrolled, dues, audit };
