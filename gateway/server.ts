@@ -116,7 +116,8 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     redis: redisBus && cacheSettings.enabled ? { client: redisBus.redis, prefix: redisBus.prefix, versionKey: (tag) => redisBus.versionKey(tag) } : undefined,
   });
   const invalidation: Invalidation = connectInvalidation(store, bus, { sharedBus: !!redisBus, metrics, logger });
-  const policies = new CachePolicies(supergraphSdl, { maxTtlSeconds: cacheSettings.maxTtlSeconds });
+  // The schema's cache hints; replaced with the supergraph (a reloaded schema may change scopes).
+  let policies = new CachePolicies(supergraphSdl, { maxTtlSeconds: cacheSettings.maxTtlSeconds });
   const fetchCache = new FetchCache(policies, store);
   // The supergraph file is watched: a valid new one replaces the old between requests (requests in
   // flight finish on the plan they started with); an invalid one is logged and the old one kept.
@@ -134,6 +135,8 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
       return;
     }
     served = next;
+    policies = new CachePolicies(next, { maxTtlSeconds: cacheSettings.maxTtlSeconds });
+    fetchCache.usePolicies(policies);
     logger.info({ supergraphPath: settings.supergraphPath }, 'Supergraph reloaded');
   };
   const onFileChange = (current: Stats, previous: Stats) => {

@@ -99,7 +99,7 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
   // Idempotency keys (lib/db/idempotency.ts): records expire after IDEMPOTENCY_KEY_TTL_S.
   const idempotencyTtlMs = envInt('IDEMPOTENCY_KEY_TTL_S', DEFAULT_TTL_MS / 1000, 1, 30 * 86_400) * 1000;
   await ensureIdempotencyIndexes(options.db);
-  startExpiryCleanup(options.db, Math.min(idempotencyTtlMs, 10 * 60_000), (err) =>
+  const stopExpiryCleanup = startExpiryCleanup(options.db, Math.min(idempotencyTtlMs, 10 * 60_000), (err) =>
     logger.warn({ err }, 'Removing expired idempotency keys failed; retried at the next interval'),
   );
   const server = new ApolloServer<TContext>({
@@ -175,6 +175,7 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
     createContext: (user = null, caller = {}) => options.createContext(user, caller, new ChangeSet(options.name)),
     stop: async () => {
       await Promise.all(consumers.map((c) => c.stop()));
+      stopExpiryCleanup();
       stopRecording();
       health.stop();
       await server.stop();

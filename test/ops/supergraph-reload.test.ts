@@ -78,6 +78,10 @@ test('a changed supergraph file is picked up without dropping requests in flight
   const after = await t.query(AREA);
   expect(after.data.city.name).toBe('Makati');
   expect(typeof after.data.city.areaKm2).toBe('number');
+  // The cache follows the new schema's hints: the new field is PUBLIC there, so the answer may be
+  // kept by a CDN (with the old hints it was unknown, hence private).
+  const response = await fetch(t.stack.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: AREA }) });
+  expect(response.headers.get('cache-control')).toMatch(/^public, max-age=\d+$/);
   expect(logLines.some((l) => l.msg === 'Supergraph reloaded')).toBe(true);
 }, 60_000);
 
