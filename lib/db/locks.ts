@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { MongoServerError, type Collection, type Db } from 'mongodb';
+import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from './access';
 import { codedError } from '../graphql/errors';
 
 /**
@@ -43,10 +44,6 @@ export function locksCollection(db: Db): Collection<LockDoc> {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === 11000;
-}
 
 async function acquireOne(db: Db, key: string, owner: string, leaseMs: number, deadline: number): Promise<void> {
   const locks = locksCollection(db);

@@ -17,8 +17,3 @@ export function codedError(code: ErrorCode, message: string, extra: Record<strin
 export function inputError(field: string, problem: string, extra: Record<string, unknown> = {}): GraphQLError {
   return codedError('BAD_USER_INPUT', `"${field}" ${problem}`, { field, ...extra });
 }
-
-/** Deprecated: use `inputError(field, problem)`; kept until every subgraph has moved (issue 15). */
-export function userInputError(message: string, field?: string): GraphQLError {
-  return codedError('BAD_USER_INPUT', message, field ? { field } : {});
-}
