@@ -50,8 +50,6 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-const STOP_GRACE_MS = 200;
-
 export async function startStack(options: StackOptions): Promise<Stack> {
   const host = options.host ?? '127.0.0.1';
   // Subgraphs ask other domains through the gateway, which starts last: its URL is filled in below.
@@ -124,11 +122,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       await gatewayHttp.close();
       gatewayHttp.httpServer.closeAllConnections();
       await gateway.stop();
-      // Nobody calls the subgraphs any more (gateway and consumers stopped): a short grace, not the
-      // default 5 s a connection left open by an aborted long poll would otherwise hold each one.
+      // Requests in flight are answered; connections without one are cut at once (lib/http/server.ts).
       await Promise.all(
         SUBGRAPH_NAMES.map(async (name) => {
-          await subgraphs[name].http.close(STOP_GRACE_MS);
+          await subgraphs[name].http.close();
           subgraphs[name].http.httpServer.closeAllConnections();
           await subgraphs[name].service.stop();
         }),

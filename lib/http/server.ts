@@ -38,16 +38,24 @@ export async function listen(listener: http.RequestListener, port: number, host 
     if (!res.headersSent) res.setHeader('connection', 'close');
     res.once('finish', () => setImmediate(() => httpServer.closeIdleConnections()));
   };
+  // Once closing and every request is answered, what is still open carries no request (a connection
+  // whose client never sent one, or one a client left half-open): it is cut, not waited for.
+  const cutWhenDrained = () => {
+    if (closing && inFlight.size === 0) setImmediate(() => httpServer.closeAllConnections());
+  };
   httpServer.on('request', (_req: http.IncomingMessage, res: http.ServerResponse) => {
-    if (closing) return endAfter(res);
     inFlight.add(res);
-    res.once('close', () => inFlight.delete(res));
+    res.once('close', () => {
+      inFlight.delete(res);
+      cutWhenDrained();
+    });
+    if (closing) endAfter(res);
   });
   return {
     httpServer,
     port: address.port,
     url: `http://${shownHost}:${address.port}/graphql`,
-    // Graceful: stop accepting, let in-flight requests finish, then cut what is still open.
+    // Graceful: stop accepting, let in-flight requests finish (at most `graceMs`), then cut what is still open.
     close: (graceMs = 5000) =>
       new Promise<void>((resolve) => {
         const timer = setTimeout(() => httpServer.closeAllConnections(), graceMs);
@@ -59,6 +67,7 @@ export async function listen(listener: http.RequestListener, port: number, host 
         });
         httpServer.closeIdleConnections();
         for (const res of inFlight) endAfter(res);
+        cutWhenDrained();
       }),
   };
 }
