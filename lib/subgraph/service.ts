@@ -3,7 +3,6 @@ import { ApolloServer, HeaderMap, type ApolloServerPlugin, type BaseContext, typ
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { parse, type DocumentNode, type GraphQLError } from 'graphql';
 import type { Db } from 'mongodb';
 import type { SubgraphName, SubgraphSettings } from '../config';
@@ -33,6 +32,9 @@ import {
   type StoredAnswer,
 } from '../db/idempotency';
 import { ensureEventIndexes, ensureEventStream, installEventStream, type EventConsumer } from '../db/events';
+
+/** What `buildSubgraphSchema` takes as resolvers (its own type is not exported from the package root). */
+type SubgraphResolvers = NonNullable<Extract<Parameters<typeof buildSubgraphSchema>[0], { typeDefs: unknown }>['resolvers']>;
 
 /** What every subgraph's `server.ts` builds: an Apollo Server plus the per-request context factory. */
 /** What every subgraph's request context carries, whatever else it holds. */
@@ -77,7 +79,8 @@ export function loadTypeDefs(path: string): DocumentNode {
 export async function buildSubgraphService<TContext extends SubgraphContextBase>(options: {
   name: SubgraphName;
   typeDefs: DocumentNode;
-  resolvers: GraphQLResolverMap<TContext>;
+  /** The subgraph's resolver map, typed by its generated `Resolvers` (subgraphs/<name>/generated). */
+  resolvers: SubgraphResolvers;
   db: Db;
   bus?: InvalidationBus;
   createContext(user: AuthUser | null, caller: CallerHeaders, changes: ChangeSet): TContext;
@@ -89,7 +92,7 @@ export async function buildSubgraphService<TContext extends SubgraphContextBase>
   installEventStream();
   await ensureEventIndexes(options.db);
   await ensureEventStream(options.db);
-  const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers as GraphQLResolverMap<unknown> });
+  const schema = buildSubgraphSchema({ typeDefs: options.typeDefs, resolvers: options.resolvers });
   const production = process.env.NODE_ENV === 'production';
   const health = new DatabaseHealth(options.db);
   const metrics = createMetrics(options.name);
