@@ -21,7 +21,7 @@ RUN npx tsc -p tsconfig.json --outDir dist \
  && for s in membership indicators certification workshops; do cp subgraphs/$s/schema.graphql dist/subgraphs/$s/; done \
  && mkdir -p dist/subgraphs/certification/domain && cp subgraphs/certification/domain/*.json dist/subgraphs/certification/domain/ \
  && mkdir -p dist/data dist/schema dist/trusted-documents && cp -r data/catalogues dist/data/ && cp schema/supergraph.graphql dist/schema/ \
- && cp trusted-documents/manifest.json dist/trusted-documents/ \
+ && cp trusted-documents/manifest.json trusted-documents/*.graphql dist/trusted-documents/ \
  && mkdir -p dist/web && cp -r web/dist dist/web/dist
 
 # Runtime stage: production dependencies only, non-root.

@@ -69,7 +69,8 @@ describe('Dockerfile', () => {
     for (const name of SUBGRAPH_NAMES) expect(dockerfile).toMatch(new RegExp(`for s in [^;]*\\b${name}\\b[^;]*; do cp subgraphs/\\$s/schema.graphql`));
     expect(dockerfile).toContain('schema/supergraph.graphql');
     expect(dockerfile).toContain('data/catalogues');
-    expect(dockerfile).toContain('cp trusted-documents/manifest.json dist/trusted-documents/');
+    // The subgraphs read the trusted documents they send through the gateway (lib/graphql/trusted-document.ts).
+    expect(dockerfile).toContain('cp trusted-documents/manifest.json trusted-documents/*.graphql dist/trusted-documents/');
     // The dashboard's build, where apps/dashboard/route.ts looks for it (dist/apps/dashboard/../../web/dist).
     expect(dockerfile).toMatch(/RUN npm run build:web/);
     expect(dockerfile).toContain('cp -r web/dist dist/web/dist');

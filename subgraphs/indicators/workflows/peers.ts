@@ -8,6 +8,7 @@ import { checkIndicatorIds } from '../domain/inputs';
 import { bestFirst, groupOf, peersOf, standing, type PeerCity, type PeerGroupKind, type Standing } from '../domain/peers';
 import { MAX_SERIES_INDICATORS } from '../domain/series';
 import { coverageKey } from '../loaders';
+import { trustedDocument } from '../../../lib/graphql/trusted-document';
 
 /**
  * Peer comparison reads two facts this domain does not own, through the gateway's public API (never
@@ -15,50 +16,12 @@ import { coverageKey } from '../loaders';
  * calls indicators) and whether the officer's city is currently certified (certification's registry;
  * certification asks indicators nothing synchronously, it learns of coverage from events). Both are
  * public data, asked without the caller's token, so the gateway's shared cache serves them — and so
- * they are trusted documents (trusted-documents/indicators-peer-*.graphql, the same text byte for
- * byte), which the gateway accepts from anonymous callers where trusted documents are enforced.
+ * they are trusted documents (trusted-documents/indicators-peer-*.graphql, read from those files),
+ * which the gateway accepts from anonymous callers where trusted documents are enforced.
  */
-export const PEER_CITIES = `# The cities' region, population and country, as the indicators subgraph asks them through the gateway
-# (without the caller's token) to choose a city's peers for City.peerComparison. Sent byte for byte
-# from subgraphs/indicators/workflows/peers.ts: keep the two identical.
-query PeerCities($first: Int!, $after: String) {
-  cities(first: $first, after: $after) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        id
-        country
-        region
-        population
-      }
-    }
-  }
-}
-`;
+export const PEER_CITIES = trustedDocument('indicators-peer-cities.graphql');
 
-export const PEER_CERTIFIED = `# Whether a city is currently certified (the registry of its country), as the indicators subgraph asks
-# it through the gateway (without the caller's token) before it shows an officer the peer comparison.
-# Sent byte for byte from subgraphs/indicators/workflows/peers.ts: keep the two identical.
-query PeerCertified($country: String!, $first: Int!, $after: String) {
-  registry(country: $country, first: $first, after: $after) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        year
-        city {
-          id
-        }
-      }
-    }
-  }
-}
-`;
+export const PEER_CERTIFIED = trustedDocument('indicators-peer-certified.graphql');
 
 interface Page<T> {
   pageInfo: { hasNextPage: boolean; endCursor: string | null };

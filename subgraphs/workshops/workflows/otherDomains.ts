@@ -1,6 +1,7 @@
 import type { Context } from '../context';
 import type { CertificationFacts, ThemeCounts } from '../domain/mentoring';
 import type { CertificationLevel } from '../domain/views';
+import { trustedDocument } from '../../../lib/graphql/trusted-document';
 
 /**
  * Facts of other domains that workshops reads through the gateway's public API (`ctx.gateway`):
@@ -9,72 +10,14 @@ import type { CertificationLevel } from '../domain/views';
  * workshops, so these reads make no call cycle.
  *
  * Reads made while answering anonymous callers use fixed documents that are also trusted documents
- * (trusted-documents/workshops-*.graphql, the same text byte for byte), so the gateway accepts them
+ * (trusted-documents/workshops-*.graphql, read from those files), so the gateway accepts them
  * where trusted documents are enforced; reads made in mutations go with the caller's staff token.
  */
-export const CITY_ZONE = `# The time zone of a city, as the workshops subgraph asks it through the gateway for anonymous callers
-# (mentoring pairs made before zones were stored). Sent byte for byte from
-# subgraphs/workshops/workflows/otherDomains.ts: keep the two identical.
-query WorkshopsCityZone($id: ID!) {
-  city(id: $id) {
-    id
-    timezone
-  }
-}
-`;
+export const CITY_ZONE = trustedDocument('workshops-city-zone.graphql');
 
-export const MENTOR_FACTS = `# What the workshops subgraph asks through the gateway, for anonymous callers too, to rank the mentor
-# candidates of a certification gap. Sent byte for byte from
-# subgraphs/workshops/workflows/otherDomains.ts: keep the two identical.
-query WorkshopsMentorFacts($id: ID!, $year: Int!) {
-  city(id: $id) {
-    id
-    region
-    population
-    indicatorCoverage(year: $year) {
-      byTheme {
-        theme
-        coreTotal
-        coreVerified
-        supportingTotal
-        supportingVerified
-      }
-    }
-  }
-}
-`;
+export const MENTOR_FACTS = trustedDocument('workshops-mentor-facts.graphql');
 
-export const MENTOR_POOL_FACTS = `# The certified cities' facts the workshops subgraph reads through the gateway, for anonymous callers
-# too, to rank the mentor candidates of a certification gap: one request per page of the registry.
-# Sent byte for byte from subgraphs/workshops/workflows/otherDomains.ts: keep the two identical.
-query WorkshopsMentorPool($after: String) {
-  registry(first: 50, after: $after) {
-    pageInfo {
-      hasNextPage
-      endCursor
-    }
-    edges {
-      node {
-        year
-        city {
-          id
-          region
-          population
-        }
-        coverage {
-          byTheme {
-            theme
-            coreTotal
-            coreVerified
-            supportingTotal
-            supportingVerified
-          }
-        }
-      }
-    }
-  }
-}
-`;
+export const MENTOR_POOL_FACTS = trustedDocument('workshops-mentor-pool.graphql');
 
 const ELIGIBILITY = `query WorkshopsMentorEligibility($id: ID!) {
   city(id: $id) {
