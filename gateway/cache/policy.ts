@@ -24,9 +24,12 @@ import {
  * - root fields and composite fields without any hint get the default maxAge (0: not cached);
  * - scalar and enum fields without a hint inherit (they do not restrict the answer);
  * - PRIVATE anywhere makes the whole answer caller-specific.
- * One deliberate difference: an entity fetch (`_entities`) starts unrestricted and takes the
- * minimum of its fields' hints, because composition merges type-level hints of an entity that
- * several subgraphs define arbitrarily; our subgraphs hint every field of such types instead.
+ * An entity fetch (`_entities`) is read as Apollo's subgraph plugin reads it: each entity's fields
+ * restrict by their own hints, and a field without one (nor one on the type it returns) takes the
+ * entity type's hint, else the default maxAge (0) — a subgraph that declares no hints has nothing
+ * cached. Key fields do not restrict: they are the representation the gateway sent. Our subgraphs
+ * hint every non-key field of their entity types (test/cache/hints.test.ts), because composition
+ * merges the type-level hints of an entity that several subgraphs define arbitrarily.
  */
 export type CacheScope = 'PUBLIC' | 'PRIVATE';
 
@@ -74,6 +77,8 @@ export class CachePolicies {
   private readonly maxTtl: number;
   /** Entity key fields per subgraph and type, from `@join__type(graph:, key:)`. */
   readonly keyFields = new Map<string, string[]>();
+  /** Every key field of each entity type, in any subgraph (`City` → {id}). */
+  private readonly keyFieldsByType = new Map<string, Set<string>>();
   /** Subgraph enum value (e.g. MEMBERSHIP) to subgraph name (membership). */
   readonly graphNames = new Map<string, string>();
   private readonly memo = new Map<string, CachePolicy>();
@@ -103,8 +108,12 @@ export class CachePolicies {
         const key = join.arguments?.find((a) => a.name.value === 'key')?.value;
         if (graph?.kind !== Kind.ENUM || key?.kind !== Kind.STRING) continue;
         const subgraph = this.graphNames.get(graph.value) ?? graph.value.toLowerCase();
+        const fields = key.value.trim().split(/\s+/);
+        const all = this.keyFieldsByType.get(def.name.value) ?? new Set<string>();
+        for (const field of fields) all.add(field);
+        this.keyFieldsByType.set(def.name.value, all);
         // Keys here are flat field lists ("cityId year"); the first key of each subgraph is used.
-        if (!this.keyFields.has(`${subgraph}|${def.name.value}`)) this.keyFields.set(`${subgraph}|${def.name.value}`, key.value.trim().split(/\s+/));
+        if (!this.keyFields.has(`${subgraph}|${def.name.value}`)) this.keyFields.set(`${subgraph}|${def.name.value}`, fields);
       }
       if (def.kind === Kind.UNION_TYPE_DEFINITION) continue;
       for (const field of def.fields ?? []) {
@@ -161,9 +170,17 @@ export class CachePolicies {
     const root = this.schema.getQueryType();
     if (!root) return { maxAge: 0, scope: 'PRIVATE' };
     const state = { maxAge: UNRESTRICTED, scope: 'PUBLIC' as CacheScope };
-    this.walk(operation.selectionSet, root, 0, true, fragments, state, new Set());
+    this.walk(operation.selectionSet, root, 0, true, false, fragments, state, new Set());
     const maxAge = state.maxAge === UNRESTRICTED ? this.maxTtl : Math.min(state.maxAge, this.maxTtl);
     return { maxAge: Math.max(0, maxAge), scope: state.scope, query: true };
+  }
+
+  /** An entity's field without a hint of its own or of its type: the entity type's hint, else the default (keys never restrict). */
+  private entityFieldMaxAge(typeName: string, fieldName: string): number {
+    if (this.keyFieldsByType.get(typeName)?.has(fieldName)) return UNRESTRICTED;
+    const typeHint = this.typeHints.get(typeName);
+    if (typeHint?.maxAge !== undefined) return typeHint.maxAge;
+    return this.defaultMaxAge;
   }
 
   private restrict(state: { maxAge: number; scope: CacheScope }, maxAge: number, scope?: CacheScope): void {
@@ -176,6 +193,8 @@ export class CachePolicies {
     parentType: GraphQLCompositeType,
     parentMaxAge: number,
     isRoot: boolean,
+    /** Directly on an entity of an entity fetch (`_entities { ... on T { here } }`). */
+    onEntity: boolean,
     fragments: Map<string, FragmentDefinitionNode>,
     state: { maxAge: number; scope: CacheScope },
     visiting: Set<string>,
@@ -184,7 +203,7 @@ export class CachePolicies {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
         const typeName = selection.typeCondition?.name.value;
         const type = typeName ? this.schema.getType(typeName) : parentType;
-        if (type && isCompositeType(type)) this.walk(selection.selectionSet, type, parentMaxAge, isRoot, fragments, state, visiting);
+        if (type && isCompositeType(type)) this.walk(selection.selectionSet, type, parentMaxAge, isRoot, onEntity, fragments, state, visiting);
         continue;
       }
       if (selection.kind === Kind.FRAGMENT_SPREAD) {
@@ -192,7 +211,7 @@ export class CachePolicies {
         if (!fragment || visiting.has(fragment.name.value)) continue;
         const type = this.schema.getType(fragment.typeCondition.name.value);
         visiting.add(fragment.name.value);
-        if (type && isCompositeType(type)) this.walk(fragment.selectionSet, type, parentMaxAge, isRoot, fragments, state, visiting);
+        if (type && isCompositeType(type)) this.walk(fragment.selectionSet, type, parentMaxAge, isRoot, onEntity, fragments, state, visiting);
         visiting.delete(fragment.name.value);
         continue;
       }
@@ -200,7 +219,7 @@ export class CachePolicies {
       if (name === '__typename') continue;
       if (isRoot && name === '_entities') {
         // An entity fetch: its fragments are on the entity types; each field restricts on its own.
-        if (selection.selectionSet) this.walk(selection.selectionSet, parentType, UNRESTRICTED, false, fragments, state, visiting);
+        if (selection.selectionSet) this.walk(selection.selectionSet, parentType, UNRESTRICTED, false, true, fragments, state, visiting);
         continue;
       }
       if (name.startsWith('__')) continue; // introspection meta fields (__schema, __type): not cached data
@@ -218,12 +237,14 @@ export class CachePolicies {
       else if (fieldHint?.inheritMaxAge) maxAge = parentMaxAge;
       else if (typeHint?.maxAge !== undefined) maxAge = typeHint.maxAge;
       else if (typeHint?.inheritMaxAge) maxAge = parentMaxAge;
+      else if (onEntity) maxAge = this.entityFieldMaxAge(parentType.name, name);
       else if (isRoot || !isLeafType(returnType)) maxAge = this.defaultMaxAge;
       else maxAge = parentMaxAge; // scalars and enums inherit
-      const scope = fieldHint?.scope === 'PRIVATE' || typeHint?.scope === 'PRIVATE' ? 'PRIVATE' : undefined;
+      const entityPrivate = onEntity && this.typeHints.get(parentType.name)?.scope === 'PRIVATE';
+      const scope = fieldHint?.scope === 'PRIVATE' || typeHint?.scope === 'PRIVATE' || entityPrivate ? 'PRIVATE' : undefined;
       this.restrict(state, maxAge, scope);
       if (selection.selectionSet && isCompositeType(returnType)) {
-        this.walk(selection.selectionSet, returnType, maxAge, false, fragments, state, visiting);
+        this.walk(selection.selectionSet, returnType, maxAge, false, false, fragments, state, visiting);
       }
     }
   }

@@ -47,3 +47,28 @@ test("every root field and every field returning an object has a maxAge (its own
   }
   expect(missing).toEqual([]);
 });
+
+test('every non-key field of an entity type has a maxAge of its own, of its type or of the entity (else entity fetches selecting it are never cached)', () => {
+  const missing: string[] = [];
+  let checked = 0;
+  for (const def of document.definitions) {
+    if (def.kind !== Kind.OBJECT_TYPE_DEFINITION) continue;
+    const type = policies.schema.getType(def.name.value);
+    if (!isObjectType(type)) continue;
+    const keys = new Set<string>();
+    for (const join of def.directives ?? []) {
+      if (join.name.value !== 'join__type') continue;
+      const key = join.arguments?.find((a) => a.name.value === 'key')?.value;
+      if (key?.kind === Kind.STRING) for (const field of key.value.trim().split(/\s+/)) keys.add(field);
+    }
+    if (keys.size === 0 || typeHinted.has(def.name.value)) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (keys.has(field.name) || field.name.startsWith('_')) continue;
+      checked++;
+      if (fieldHinted.has(`${type.name}.${field.name}`) || typeHinted.has(getNamedType(field.type).name)) continue;
+      missing.push(`${type.name}.${field.name}`);
+    }
+  }
+  expect(checked).toBeGreaterThan(20);
+  expect(missing).toEqual([]);
+});

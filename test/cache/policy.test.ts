@@ -31,7 +31,10 @@ const B = `${CACHE_HEADER}
     id: ID!
     score: Int @cacheControl(maxAge: 60)
     notes: [Note!]! @cacheControl(maxAge: 30, scope: PRIVATE)
+    plain: Int
   }
+  type Place @key(fields: "code") @cacheControl(maxAge: 90) { code: ID! label: String }
+  type Secret @key(fields: "code") @cacheControl(maxAge: 20, scope: PRIVATE) { code: ID! label: String }
   type Note @cacheControl(maxAge: 30) { text: String! }
 `;
 
@@ -62,6 +65,15 @@ test('an entity fetch takes the minimum of the fields it selects (key fields do 
   expect(policies.forDocument(fetch)).toEqual({ maxAge: 60, scope: 'PUBLIC', query: true });
   const privateFetch = 'query($representations:[_Any!]!){_entities(representations:$representations){...on City{notes{text}}}}';
   expect(policies.forDocument(privateFetch)).toEqual({ maxAge: 30, scope: 'PRIVATE', query: true });
+});
+
+test('an entity field without a hint takes the entity type hint, else is not cached (a subgraph without hints caches nothing)', () => {
+  const entities = (selection: string) => `query($representations:[_Any!]!){_entities(representations:$representations){${selection}}}`;
+  expect(policies.forDocument(entities('...on City{score plain}'))).toEqual({ maxAge: 0, scope: 'PUBLIC', query: true });
+  expect(policies.forDocument(entities('...on Place{code label}'))).toEqual({ maxAge: 90, scope: 'PUBLIC', query: true });
+  expect(policies.forDocument(entities('...on Secret{label}'))).toEqual({ maxAge: 20, scope: 'PRIVATE', query: true });
+  // Only the key: nothing restricts it but the ceiling.
+  expect(policies.forDocument(entities('...on City{id}'))).toEqual({ maxAge: 3600, scope: 'PUBLIC', query: true });
 });
 
 test('entity keys per subgraph come from the supergraph', () => {
