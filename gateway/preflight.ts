@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import { Kind, parse, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode, type GraphQLError } from 'graphql';
 import { refusal } from '../lib/http/refusal';
 import type { GraphQLRequestBody } from '../lib/http/graphql-http-server';
 import type { ResolvedGatewaySettings } from './config';
 import type { GatewayContext } from './context';
-import { checkDocumentText, checkLiteralInputs, checkVariables, enforceMeasures, measureOperation } from './limits/operation-limits';
+import { checkDocumentText, checkLiteralInputs, checkVariables, enforceMeasures, measureOperation, type OperationMeasures } from './limits/operation-limits';
 import type { CostModel } from './limits/cost';
 import type { ScalarChecker } from './limits/scalars';
 import { resolveTrustedDocument } from './trusted-documents/enforce';
@@ -67,8 +68,40 @@ export interface PreflightSchema {
  * spec), then input sizes and the custom scalars' literals and variables. The estimate and its most
  * expensive path are left on the context (`demand`) for the rate limits and the cost metrics.
  */
+/** A document that passed the text and literal checks, with its operations (memoised by its text). */
+interface CheckedDocument {
+  document: DocumentNode;
+  operations: OperationDefinitionNode[];
+}
+
+/** Bytes of documents and of measured operations the preflight remembers (texts and keys, counted twice for the parsed form). */
+const MEMO_BYTES = 8 * 1024 * 1024;
+
 export function createPreflight(settings: ResolvedGatewaySettings, manifest: Map<string, string>, current: () => PreflightSchema | undefined) {
   const limits = settings.limits;
+  // The checks are pure functions of the text, the operation name, the variables and the schema, so
+  // a document that passed is not lexed, parsed and walked again for every request (refusals are not
+  // kept: a hostile client gets no cheaper path, and fills at most these bytes with valid documents).
+  const documents = new LRUCache<string, CheckedDocument>({ maxSize: MEMO_BYTES, sizeCalculation: (_doc, text) => 1 + text.length * 2 });
+  const measured = new LRUCache<string, OperationMeasures>({ maxSize: MEMO_BYTES, sizeCalculation: (_m, key) => 1 + key.length });
+  let measuredFor: PreflightSchema | undefined;
+
+  const checkedDocument = (query: string): CheckedDocument => {
+    const known = documents.get(query);
+    if (known) return known;
+    checkDocumentText(query, limits);
+    let document: DocumentNode;
+    try {
+      document = parse(query, { maxTokens: limits.maxTokens + 1 });
+    } catch (error) {
+      throw refusal(400, 'GRAPHQL_PARSE_FAILED', (error as GraphQLError).message);
+    }
+    checkLiteralInputs(document, limits);
+    const checked = { document, operations: document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION) };
+    documents.set(query, checked);
+    return checked;
+  };
+
   return (request: GraphQLRequestBody, context: GatewayContext, method: 'GET' | 'POST'): GraphQLRequestBody => {
     context.demand = undefined;
     // An empty operationName names no operation: the same as none (Apollo would fail to resolve it, a 500).
@@ -80,24 +113,26 @@ export function createPreflight(settings: ResolvedGatewaySettings, manifest: Map
     checkPersistedQuery(request);
     checkVariables(request.variables, limits);
     if (typeof request.query !== 'string') return request; // an APQ hash: Apollo resolves it, the plugin re-checks
-    checkDocumentText(request.query, limits);
-    let document: DocumentNode;
-    try {
-      document = parse(request.query, { maxTokens: limits.maxTokens + 1 });
-    } catch (error) {
-      throw refusal(400, 'GRAPHQL_PARSE_FAILED', (error as GraphQLError).message);
-    }
-    checkLiteralInputs(document, limits);
-    const operations = document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
+    const { document, operations } = checkedDocument(request.query);
     const operation = selectOperation(operations, request.operationName);
     if (method === 'GET' && operation.operation !== 'query') {
       throw refusal(405, 'METHOD_NOT_ALLOWED', `GET is for queries only: send this ${operation.operation} with POST.`, {}, { allow: 'POST' });
     }
     const variables = (request.variables ?? {}) as Record<string, unknown>;
     const served = current();
-    const measures = measureOperation(document, operation, served?.schema, variables, limits, served?.costModel);
-    enforceMeasures(measures, limits);
-    served?.scalars?.check(document, operation, variables, request.query);
+    if (served !== measuredFor) {
+      // A reloaded schema: its costs, list sizes and scalars may differ.
+      measured.clear();
+      measuredFor = served;
+    }
+    const key = `${operation.name?.value ?? ''}\u0000${JSON.stringify(variables)}\u0000${request.query}`;
+    let measures = measured.get(key);
+    if (!measures) {
+      measures = measureOperation(document, operation, served?.schema, variables, limits, served?.costModel);
+      enforceMeasures(measures, limits);
+      served?.scalars?.check(document, operation, variables, request.query);
+      measured.set(key, measures);
+    }
     context.demand = { estimated: measures.cost, path: measures.path.join('.') };
     return request;
   };

@@ -248,4 +248,22 @@ describe('our subgraphs and sample data', () => {
     });
     expect(await costMetrics(t.stack.gatewayUrl, 'GapOnly')).toEqual({ estimated: 11, actual: 11, objects: 2 });
   });
+
+  test('one document with different variables is measured for each (the preflight remembers a document, not a verdict across variables)', async () => {
+    const query = 'query PageOf($n: Int) { registry(first: $n) { edges { node { city { id } } } } }';
+    // Each estimate is 1 + 3n (see above); the metric sums them.
+    let sum = 0;
+    for (const n of [2, 5, 2]) {
+      const r = await post(t.stack.gatewayUrl, { query, variables: { n }, operationName: 'PageOf' });
+      expect(r.json.errors).toBeUndefined();
+      sum += 1 + 3 * n;
+      expect((await costMetrics(t.stack.gatewayUrl, 'PageOf')).estimated).toBe(sum);
+    }
+    const refused = await post(t.stack.gatewayUrl, { query, variables: { n: 100_000 }, operationName: 'PageOf' });
+    expect(refused.json.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(refused.json.errors[0].message).toMatch(/first on Query\.registry is 100000/);
+    const again = await post(t.stack.gatewayUrl, { query, variables: { n: 5 }, operationName: 'PageOf' });
+    expect(again.json.errors).toBeUndefined();
+    expect((await costMetrics(t.stack.gatewayUrl, 'PageOf')).estimated).toBe(sum + 16);
+  });
 });

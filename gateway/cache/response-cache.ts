@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { HeaderMap } from '@apollo/server';
+import { LRUCache } from 'lru-cache';
 import { canonicalJson } from '../../lib/cache/tags';
 import type { GraphQLRequestBody, OperationAnswer } from '../../lib/http/graphql-http-server';
 import { REQUEST_ID_HEADER } from '../../lib/http/request-id';
@@ -33,6 +34,11 @@ interface StoredAnswer {
   body: string;
 }
 
+/** An answer given to several requests: its body encoded once, not once per request that receives it. */
+interface SharedAnswer extends StoredAnswer {
+  bytes: Buffer;
+}
+
 export function cacheControlHeader(policy: CachePolicy, status: number, body: string): string {
   if (status !== 200 || policy.scope !== 'PUBLIC' || policy.maxAge <= 0 || ERRORS_KEY.test(body)) return PRIVATE;
   return `public, max-age=${policy.maxAge}`;
@@ -46,7 +52,16 @@ export function createResponseCache(options: { store: CacheStore; policies: () =
    * its token — gets the same answer, and a staff caller's all-PUBLIC operation too). The key holds the
    * invalidation generation, so a request made after a change never joins one started before it.
    */
-  const inFlight = new Map<string, Promise<StoredAnswer | undefined>>();
+  const inFlight = new Map<string, Promise<SharedAnswer | undefined>>();
+  // Cached answers decoded and encoded once while they stay the same (the store keeps JSON text).
+  const decoded = new LRUCache<string, { raw: string; answer: SharedAnswer }>({ max: 1000 });
+  const decode = (key: string, raw: string): SharedAnswer => {
+    const known = decoded.get(key);
+    if (known?.raw === raw) return known.answer;
+    const answer = shared(JSON.parse(raw) as StoredAnswer);
+    decoded.set(key, { raw, answer });
+    return answer;
+  };
 
   const observeHit = (operationName: string | undefined, started: bigint, how: 'hit' | 'shared') => {
     // Still an operation to operators (latency by name), though Apollo never saw it.
@@ -89,7 +104,7 @@ export function createResponseCache(options: { store: CacheStore; policies: () =
       const hit = store.getLocal('response', key);
       if (hit !== undefined) {
         observeHit(operationName, started, 'hit');
-        return fromStored(JSON.parse(hit) as StoredAnswer);
+        return fromShared(decode(key, hit));
       }
     }
     // A signed-in public viewer is told FORBIDDEN where an anonymous one is told to sign in: two views.
@@ -101,7 +116,7 @@ export function createResponseCache(options: { store: CacheStore; policies: () =
       const shared = await leader;
       if (shared) {
         observeHit(operationName, started, 'shared');
-        return fromStored(shared);
+        return fromShared(shared);
       }
       // The leader's answer could not be shared (streamed): run this one on its own.
     }
@@ -111,7 +126,7 @@ export function createResponseCache(options: { store: CacheStore; policies: () =
     });
     if (sharedKey && !leader) {
       const shareable = running.then(
-        (answer) => (answer.chunks ? undefined : toStored(answer)),
+        (answer) => (answer.chunks ? undefined : shared(toStored(answer))),
         () => undefined,
       );
       inFlight.set(sharedKey, shareable);
@@ -131,6 +146,10 @@ function toStored(answer: OperationAnswer): StoredAnswer {
   return { status: answer.status, headers: [...answer.headers].filter(([name]) => name !== REQUEST_ID_HEADER), body: answer.body };
 }
 
-function fromStored(stored: StoredAnswer): OperationAnswer {
-  return { status: stored.status, headers: new HeaderMap(stored.headers), body: stored.body };
+function shared(stored: StoredAnswer): SharedAnswer {
+  return { ...stored, bytes: Buffer.from(stored.body, 'utf8') };
+}
+
+function fromShared(answer: SharedAnswer): OperationAnswer {
+  return { status: answer.status, headers: new HeaderMap(answer.headers), body: answer.body, bytes: answer.bytes };
 }

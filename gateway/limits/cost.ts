@@ -11,6 +11,8 @@ import {
   type DocumentNode,
   type FieldNode,
   type FragmentDefinitionNode,
+  type GraphQLInterfaceType,
+  type GraphQLObjectType,
   type GraphQLCompositeType,
   type GraphQLField,
   type GraphQLSchema,
@@ -267,18 +269,43 @@ export function actualCost(
     return false;
   }
 
-  // The fields of a selection on one concrete type are the same for every object of a list: collected once.
-  const collected = new WeakMap<object, Map<string, Map<string, FieldNode[]>>>();
-  function fieldsFor(owner: object, sets: SelectionSetNode[], typeName: string | undefined): Map<string, FieldNode[]> {
+  /** One selected field of a concrete type, with what its cost needs (the same for every object of that type). */
+  interface Priced {
+    key: string;
+    nodes: FieldNode[];
+    weight: number;
+    arguments: number;
+    composite: GraphQLCompositeType | undefined;
+  }
+
+  // The fields of a selection on one concrete type, and their weights, are the same for every object
+  // of a list: collected and priced once per selection and type.
+  const collected = new WeakMap<object, Map<string, Priced[]>>();
+  function fieldsFor(owner: object, sets: SelectionSetNode[], type: GraphQLObjectType | GraphQLInterfaceType | undefined, rootMutation: boolean): Priced[] {
     let byType = collected.get(owner);
     if (!byType) collected.set(owner, (byType = new Map()));
-    let fields = byType.get(typeName ?? '');
-    if (!fields) {
-      fields = new Map();
-      for (const set of sets) collect(set, typeName, fields, new Set());
-      byType.set(typeName ?? '', fields);
+    let priced = byType.get(type?.name ?? '');
+    if (!priced) {
+      const fields = new Map<string, FieldNode[]>();
+      for (const set of sets) collect(set, type?.name, fields, new Set());
+      priced = [];
+      for (const [key, nodes] of fields) {
+        const name = nodes[0].name.value;
+        if (name.startsWith('__') || !type) continue;
+        const field = type.getFields()[name];
+        if (!field) continue;
+        const named = getNamedType(field.type);
+        priced.push({
+          key,
+          nodes,
+          weight: fieldWeight(model, type.name, field, rootMutation),
+          arguments: argumentsWeight(model, type.name, field, nodes[0]),
+          composite: isCompositeType(named) ? named : undefined,
+        });
+      }
+      byType.set(type?.name ?? '', priced);
     }
-    return fields;
+    return priced;
   }
 
   function objectCost(value: Record<string, unknown>, owner: object, sets: SelectionSetNode[], declared: GraphQLCompositeType, rootMutation: boolean): number {
@@ -286,17 +313,10 @@ export function actualCost(
     const concrete = typename ? schema.getType(typename) : undefined;
     const type =
       concrete && (isObjectType(concrete) || isInterfaceType(concrete)) ? concrete : isObjectType(declared) || isInterfaceType(declared) ? declared : undefined;
-    const fields = fieldsFor(owner, sets, type?.name);
     let cost = 0;
-    for (const [key, nodes] of fields) {
-      if (!(key in value)) continue;
-      const name = nodes[0].name.value;
-      if (name.startsWith('__') || !type) continue;
-      const field = type.getFields()[name];
-      if (!field) continue;
-      const weight = fieldWeight(model, type.name, field, rootMutation);
-      const named = getNamedType(field.type);
-      cost += valueCost(value[key], weight, nodes, isCompositeType(named) ? named : undefined) + argumentsWeight(model, type.name, field, nodes[0]);
+    for (const field of fieldsFor(owner, sets, type, rootMutation)) {
+      if (!(field.key in value)) continue;
+      cost += valueCost(value[field.key], field.weight, field.nodes, field.composite) + field.arguments;
     }
     return cost;
   }

@@ -66,6 +66,8 @@ export interface OperationAnswer {
   status: number;
   headers: HeaderMap;
   body: string;
+  /** `body` already encoded (UTF-8), when one answer goes to several requests. */
+  bytes?: Buffer;
   chunks?: AsyncIterable<string>;
 }
 
@@ -354,7 +356,7 @@ export function createGraphQLRoute<TContext extends BaseContext>(options: GraphQ
       for (const [key, value] of Object.entries(extraHeaders())) res.setHeader(key, value);
       res.statusCode = result.status;
       if (!result.chunks) {
-        res.end(result.body);
+        res.end(result.bytes ?? result.body);
         return true;
       }
       for await (const chunk of result.chunks) res.write(chunk);
