@@ -16,8 +16,9 @@ import { engineOf } from './engine';
 /**
  * The data-access shapes every subgraph uses, chosen per engine (lib/db/engine.ts):
  * - by id: a literal `{_id: id}` (the one filter FerretDB pushes down);
- * - by many ids: on FerretDB one `{_id: id}` lookup per id, issued concurrently with a bound; on
- *   MongoDB one `$in` query on `_id`, in one cursor batch;
+ * - by many ids: on FerretDB one `{_id: id}` lookup per id, issued concurrently with a bound, or one
+ *   `$in` that decodes the collection once when that reads less (small collections of small
+ *   documents); on MongoDB one `$in` query on `_id`, in one cursor batch;
  * - a duplicate-key check, an index helper and a version-checked update, each written once here.
  * Ids from clients must be strings: anything else could smuggle an operator into a filter.
  */
@@ -53,37 +54,48 @@ export async function mapBounded<I, O>(items: readonly I[], limit: number, task:
 }
 
 /**
- * What the data layer knows of each FerretDB collection to choose a query shape: how many documents
- * it holds (counted in the background at most once a minute) and their average size (from the
- * documents it read). Unknown at first: per-id lookups then.
+ * What the data layer knows of each FerretDB collection to choose a query shape: how many documents it
+ * holds and their average size, from `collStats` (a few ms: SQLite's page counts, no document decoded),
+ * refreshed in the background at most once a minute; the average is then corrected by the documents
+ * actually read (collStats counts whole pages).
  */
 interface CollectionStats {
   count?: number;
-  countedAt: number;
   avgBytes?: number;
+  refreshedAt: number;
+  refreshing?: Promise<void>;
 }
 const stats = new Map<string, CollectionStats>();
-const COUNT_TTL_MS = 60_000;
+const STATS_TTL_MS = 60_000;
 
 function statsOf(collection: Pick<Collection, 'dbName' | 'collectionName'>): CollectionStats {
   const key = `${collection.dbName}.${collection.collectionName}`;
   let entry = stats.get(key);
-  if (!entry) stats.set(key, (entry = { countedAt: 0 }));
+  if (!entry) stats.set(key, (entry = { refreshedAt: 0 }));
   return entry;
 }
 
-/**
- * Counts the collection in the background (at most once a minute). FerretDB decodes every document
- * to count them, so only collections of small documents are counted: for large ones, per-id lookups
- * win anyway.
- */
-function refreshCount(entry: CollectionStats, collection: Pick<Collection, 'estimatedDocumentCount'>): void {
-  if (Date.now() - entry.countedAt <= COUNT_TTL_MS) return;
-  entry.countedAt = Date.now();
-  collection.estimatedDocumentCount().then(
-    (count) => (entry.count = count),
-    () => (entry.countedAt = 0),
-  );
+function refreshStats(entry: CollectionStats, collection: Pick<Collection, 'db' | 'collectionName'>): Promise<void> {
+  if (entry.refreshing) return entry.refreshing;
+  if (Date.now() - entry.refreshedAt <= STATS_TTL_MS) return Promise.resolve();
+  entry.refreshedAt = Date.now();
+  entry.refreshing = collection.db
+    .command({ collStats: collection.collectionName })
+    .then(
+      (result) => {
+        const count = Number(result.count);
+        if (Number.isFinite(count)) entry.count = count;
+        const avg = Number(result.avgObjSize);
+        if (entry.avgBytes === undefined && Number.isFinite(avg) && avg > 0) entry.avgBytes = avg;
+      },
+      () => {
+        entry.refreshedAt = 0;
+      },
+    )
+    .finally(() => {
+      entry.refreshing = undefined;
+    });
+  return entry.refreshing;
 }
 
 function noteSizes(entry: CollectionStats, docs: readonly Document[]): void {
@@ -94,34 +106,43 @@ function noteSizes(entry: CollectionStats, docs: readonly Document[]): void {
 }
 
 /**
- * FerretDB 1.24's costs, measured on SQLite: a command's round trip ~1.5 ms, and decoding ~2 µs per
- * byte of every document it reads (an `_id` lookup reads one; any other filter reads them all).
+ * FerretDB 1.24's costs on SQLite, measured on the sample data (2 cores): an `_id` lookup ~0.6 ms plus
+ * ~0.35 µs per byte of the document it returns (lookups queue: FerretDB serves them one at a time);
+ * a scan (any other filter) ~1.5 ms plus ~0.2 µs per byte of every document in the collection.
  */
-const FERRET_COMMAND_MS = 1.5;
-/** Documents up to this size make a scan worth considering (larger ones: lookups, never counted). */
-const SMALL_DOCUMENT_BYTES = 1024;
-const FERRET_DECODE_MS_PER_BYTE = 0.002;
+const FERRET_LOOKUP_MS = 0.6;
+const FERRET_LOOKUP_MS_PER_BYTE = 0.00035;
+const FERRET_SCAN_MS = 1.5;
+const FERRET_SCAN_MS_PER_BYTE = 0.0002;
+/** Below this many ids lookups always win: no statistics are needed to decide. */
+const FEW_IDS = 8;
 
 /**
  * The documents with these `_id`s (missing ones are left out; order not guaranteed).
- * On MongoDB, one `$in` on `_id`. On FerretDB, whichever reads less: one `{_id}` lookup per id
- * (bounded concurrency), or one `$in` query that decodes the whole collection once — by the cost
- * model above, with the collection's size and average document size.
+ * On MongoDB, one `$in` on `_id`. On FerretDB, whichever reads less by the cost model above: one
+ * `{_id}` lookup per id (bounded concurrency), or one `$in` query that decodes the whole collection
+ * once. The collection's statistics are read before the first decision that needs them.
  */
 export async function findByIds<T extends IdDoc>(collection: Collection<T>, ids: readonly string[], options: FindOptions = {}): Promise<WithId<T>[]> {
   const unique = [...new Set(ids.map(requireStringId))];
   if (unique.length === 0) return [];
   if ((await engineOf(collection.db)) === 'ferretdb') {
     const entry = statsOf(collection);
-    if (entry.avgBytes !== undefined && entry.avgBytes <= SMALL_DOCUMENT_BYTES) refreshCount(entry, collection);
-    const { count, avgBytes } = entry;
-    const lookups = unique.length * (FERRET_COMMAND_MS + (avgBytes ?? 0) * FERRET_DECODE_MS_PER_BYTE);
-    const scan = count !== undefined && avgBytes !== undefined ? FERRET_COMMAND_MS + count * avgBytes * FERRET_DECODE_MS_PER_BYTE : Number.POSITIVE_INFINITY;
+    if (unique.length >= FEW_IDS) {
+      const refresh = refreshStats(entry, collection);
+      if (entry.count === undefined) await refresh;
+    }
+    const { count, avgBytes = 0 } = entry;
+    const lookups = unique.length * (FERRET_LOOKUP_MS + avgBytes * FERRET_LOOKUP_MS_PER_BYTE);
+    const scan = count !== undefined && unique.length >= FEW_IDS ? FERRET_SCAN_MS + count * avgBytes * FERRET_SCAN_MS_PER_BYTE : Number.POSITIVE_INFINITY;
     if (scan >= lookups) {
       const docs = (await mapBounded(unique, FERRET_CONCURRENCY, (id) => findById(collection, id, options))).filter((d): d is WithId<T> => d !== null);
       if (!options.projection) noteSizes(entry, docs);
       return docs;
     }
+    const docs = await collection.find({ _id: { $in: unique } } as Filter<T>, { ...options, batchSize: ONE_BATCH }).toArray();
+    if (!options.projection) noteSizes(entry, docs);
+    return docs;
   }
   return collection.find({ _id: { $in: unique } } as Filter<T>, { ...options, batchSize: ONE_BATCH }).toArray();
 }

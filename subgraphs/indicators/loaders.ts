@@ -3,9 +3,9 @@ import type { Db } from 'mongodb';
 import { findCityYears } from './data/cityYears';
 import { findSummariesByIds } from './data/indicatorCoverage';
 import { findReportsByIds, parseReportId, reportId } from './data/indicatorReports';
-import type { IndicatorCoverageDoc, IndicatorReportDoc } from './data/types';
+import type { IndicatorReportDoc } from './data/types';
 import type { Catalogue } from './domain/catalogue';
-import { coverageView, reportStatuses, summarize, type CoverageView } from './domain/coverage';
+import { coverageView, expandSummary, reportStatuses, summarize, type CoverageSummary, type CoverageView } from './domain/coverage';
 
 /** Key of every loader: one city and one data year (the report's and the summary's `_id`). */
 export function coverageKey(cityId: string, year: number): string {
@@ -25,8 +25,11 @@ class RememberingLoader<V> extends DataLoader<string, V> {
 export interface Loaders {
   /** A city's report for one data year (null when none): the values, for City.indicators and indicatorReport. */
   report: DataLoader<string, IndicatorReportDoc | null>;
-  /** The coverage summary of a report (null when nothing was reported): small, for counts and themes. */
-  summary: DataLoader<string, IndicatorCoverageDoc | null>;
+  /**
+   * The coverage summary of a report (null when nothing was reported), expanded: from its small stored
+   * document, or from the report when that document no longer matches the catalogue (or is of an older shape).
+   */
+  summary: DataLoader<string, CoverageSummary | null>;
   /** Coverage as GraphQL shows it: from the summary, or from the report when this request reads it anyway. */
   coverage: DataLoader<string, CoverageView>;
   /** A city's latest data year with any value (null: none), from the summaries of every programme year (by `_id`). */
@@ -40,9 +43,22 @@ export function createLoaders(db: Db, catalogue: Catalogue, years: { minDataYear
     return keys.map((k) => byId.get(k) ?? null);
   });
 
-  const summary = new DataLoader<string, IndicatorCoverageDoc | null>(async (keys) => {
+  const summary = new DataLoader<string, CoverageSummary | null>(async (keys) => {
     const byId = new Map((await findSummariesByIds(db, keys)).map((d) => [d._id, d]));
-    return keys.map((k) => byId.get(k) ?? null);
+    const expanded = keys.map((k) => {
+      const doc = byId.get(k);
+      return doc ? (expandSummary(doc, catalogue) ?? undefined) : null;
+    });
+    const stale = keys.filter((_, i) => expanded[i] === undefined);
+    if (stale.length === 0) return expanded as (CoverageSummary | null)[];
+    const reports = new Map(stale.map((k, i) => [k, i]));
+    const read = await report.loadMany(stale);
+    return keys.map((k, i) => {
+      if (expanded[i] !== undefined) return expanded[i];
+      const doc = read[reports.get(k)!];
+      if (doc instanceof Error) return doc;
+      return doc ? summarize(reportStatuses(doc), catalogue) : null;
+    });
   });
 
   // A city profile asks for a year's values and its coverage together: the coverage of a report this

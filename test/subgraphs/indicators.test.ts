@@ -405,11 +405,11 @@ describe('_entities', () => {
     const query = `query($reps: [_Any!]!) { _entities(representations: $reps) {
         ... on City { id indicators(year: ${YEAR}) { indicator { id } value } indicatorCoverage(year: ${YEAR}) { coreReported supportingReported } } } }`;
     const ferret = (await engineOf(db)) === 'ferretdb';
-    const commands = recordCommands();
+    const all = recordCommands();
     try {
       for (const n of [10, 50]) {
         const reps = manyCities.slice(0, n).map((id) => ({ __typename: 'City', id }));
-        commands.length = 0;
+        all.length = 0;
         const r = await run(query, { reps });
         expect(r.errors).toBeUndefined();
         expect(r.data!._entities).toHaveLength(n);
@@ -417,6 +417,11 @@ describe('_entities', () => {
           expect(city.indicators.map((v: any) => v.indicator.id)).toEqual(MANY_IDS);
           expect(city.indicatorCoverage).toEqual({ coreReported: 4, supportingReported: 1 });
         }
+        // On FerretDB the cost model reads a collection's statistics (collStats, no document decoded)
+        // at most once a minute; every other command is a find.
+        const stats = all.filter((c) => c.command === 'collStats');
+        expect(stats.length).toBeLessThanOrEqual(ferret ? 1 : 0);
+        const commands = all.filter((c) => c.command !== 'collStats');
         expect(commands.map((c) => c.command)).toEqual(commands.map(() => 'find'));
         const ids = manyCities
           .slice(0, n)
@@ -436,7 +441,7 @@ describe('_entities', () => {
         }
       }
     } finally {
-      commands.stop();
+      all.stop();
     }
   });
 });
@@ -469,7 +474,13 @@ describe('seed', () => {
     // Each with its summary, at the report's version.
     const summaries = await seedDb.collection('indicator_coverage').find().sort({ _id: 1 }).toArray();
     expect(summaries).toEqual(reports.map((r) => coverageSummaryOf(r, catalogue2014)));
-    expect(summaries[0]).toMatchObject({ reportVersion: 1, coreReported: 45, coreVerified: 44, missingCore: ['5.2'], unverifiedCore: ['5.1'] });
+    expect(summaries[0]).toMatchObject({ reportVersion: 1, coreReported: 45, coreVerified: 44 });
+    // Compact: one state per indicator of the edition, in clause order (5.1 reported, 5.2 missing).
+    const states = summaries[0].states as string;
+    expect(states).toHaveLength(ids2014.length);
+    const stateOf = (id: string) => states[ids2014.findIndex((i) => i.id === id)];
+    expect([stateOf('5.1'), stateOf('5.2')]).toEqual(['r', '-']);
+    expect(summaries[0]).not.toHaveProperty('byTheme');
     // The seed wrote the current shape: every migration is recorded, and start-up reads no report back.
     const ids = (await seedDb.collection('migrations').find().toArray()).map((m) => m._id).sort();
     expect(ids).toEqual(indicatorMigrations(catalogue2014).map((m) => m.id));
@@ -648,6 +659,60 @@ describe('migrations: a database written by older code is upgraded at start-up',
     const again = await createServer({ db: oldDb, settings });
     await again.stop();
     expect(await state()).toBe(before);
+  });
+
+  test('summaries of the earlier shape (lists and per-theme counts, ~3 KB) are read from their reports, then rebuilt compact with the same answers', async () => {
+    const oldDb = mongo.client.db(`${mongo.prefix}wide_${DATABASE_NAMES.indicators}`);
+    const reports = reportsFromValues([...alpha2022, ...beta2022, ...alpha2021], 'sample-data');
+    await oldDb.collection('indicator_reports').insertMany(reports as any[]);
+    // As the previous code wrote them: the expanded coverage, with no `states`.
+    const wide = reports.map((r) => {
+      const { states: _states, ...counts } = coverageSummaryOf(r, catalogue2014);
+      const c = computeCoverage(r.cityId, r.year, reportStatuses(r), catalogue2014);
+      return { ...counts, missingCore: c.missingCore.map((i) => i.id), unverifiedCore: c.unverifiedCore.map((i) => i.id), byTheme: c.byTheme };
+    });
+    await oldDb.collection('indicator_coverage').insertMany(wide as any[]);
+    const keys = reports.map((r) => ({ cityId: r.cityId, year: r.year }));
+    const expected = reports.map((r) => coverageAsComputedFromReport(r));
+    const compact = indicatorMigrations(catalogue2014).find((m) => m.id === '2026-12-03-indicator_coverage-compact')!;
+    // Recorded as applied, so that the first start reads the old shape as it is (as this code does
+    // until the migration has run): the same answers, from the reports.
+    await oldDb
+      .collection('migrations')
+      .insertMany(indicatorMigrations(catalogue2014).map((m) => ({ _id: m.id as any, description: m.description, appliedAt: new Date(), ms: 0 })));
+    const reading = await createServer({ db: oldDb, settings });
+    const readCommands = recordCommands(oldDb);
+    try {
+      expect(await coverageAnswers(reading, keys)).toEqual(expected);
+    } finally {
+      readCommands.stop();
+      await reading.stop();
+    }
+    expect(readCommands.filter((c) => c.collection === 'indicator_reports').length).toBeGreaterThan(0);
+    await oldDb.collection('migrations').deleteOne({ _id: compact.id as any });
+    const svc = await createServer({ db: oldDb, settings });
+    try {
+      const summaries = await oldDb.collection('indicator_coverage').find().sort({ _id: 1 }).toArray();
+      expect(summaries).toEqual(reports.map((r) => coverageSummaryOf(r, catalogue2014)).sort((a, b) => a._id.localeCompare(b._id)));
+      // Compact documents: a tenth of the earlier size.
+      const { BSON } = await import('mongodb');
+      const size = (docs: object[]) => docs.reduce((n, d) => n + BSON.calculateObjectSize(d), 0);
+      expect(size(summaries)).toBeLessThan(size(wide) / 4);
+      // The same answers, now from the summaries alone.
+      const commands = recordCommands(oldDb);
+      try {
+        expect(await coverageAnswers(svc, keys)).toEqual(expected);
+      } finally {
+        commands.stop();
+      }
+      expect(commands.filter((c) => c.collection === 'indicator_reports')).toEqual([]);
+    } finally {
+      await svc.stop();
+    }
+    // Idempotent: run again, nothing changes.
+    const before = JSON.stringify(await oldDb.collection('indicator_coverage').find().sort({ _id: 1 }).toArray());
+    await compact.up(oldDb);
+    expect(JSON.stringify(await oldDb.collection('indicator_coverage').find().sort({ _id: 1 }).toArray())).toBe(before);
   });
 
   test('one document per value (indicator_values, before reports existed) becomes reports with summaries', async () => {

@@ -7,7 +7,7 @@ import type { Catalogue } from '../domain/catalogue';
 import { coverageSummaryOf } from '../domain/coverage';
 import { SAMPLE_DATA_ENTERED_BY } from '../domain/values';
 import { CITY_YEARS, noteYearsOfAllReports } from './cityYears';
-import { replaceSummary } from './indicatorCoverage';
+import { indicatorCoverage, replaceSummary } from './indicatorCoverage';
 import { INDICATOR_REPORTS, indicatorReports, reportLockKey, reportsFromValues } from './indicatorReports';
 import type { IndicatorValueDoc } from './types';
 
@@ -35,6 +35,19 @@ export const valuesToReports: Migration = {
 };
 
 /**
+ * Each of these reports' summary, rebuilt under the report's lock from the report as it is then (any
+ * left-over outbox carried out first), so a replica already serving writes is never undone.
+ */
+async function rebuildSummaries(db: Db, ids: readonly string[], catalogue: Catalogue): Promise<void> {
+  for (const id of ids) {
+    await withLocks(db, [reportLockKey(id)], async () => {
+      const report = await loadForChange(indicatorReports(db), id);
+      if (report) await replaceSummary(db, coverageSummaryOf(report, catalogue));
+    });
+  }
+}
+
+/**
  * A coverage summary for every report (reports written before summaries existed have none). Each
  * under its report's lock, from the report as it is then (any left-over outbox carried out first,
  * e.g. the audit entries `pendingAudit` held), so a replica already serving writes is never undone.
@@ -49,12 +62,32 @@ export function coverageSummaries(catalogue: Catalogue): Migration {
           .find({}, { projection: { _id: 1 } })
           .toArray()
       ).map((r) => r._id);
-      for (const id of ids) {
-        await withLocks(db, [reportLockKey(id)], async () => {
-          const report = await loadForChange(indicatorReports(db), id);
-          if (report) await replaceSummary(db, coverageSummaryOf(report, catalogue));
-        });
-      }
+      await rebuildSummaries(db, ids, catalogue);
+    },
+  };
+}
+
+/**
+ * Summaries in the compact shape (counts and one state character per indicator, ~400 bytes) instead of
+ * the lists and per-theme counts they held before (~3 KB, decoded whole by FerretDB for a registry page).
+ * Each rebuilt from its report under the report's lock, as above; a summary already compact is left
+ * as it is. Until it has run, the subgraph reads an old summary's report instead (domain/coverage.ts
+ * expandSummary). Code from before this migration cannot read compact summaries: replicas of the
+ * indicators subgraph are replaced together, not one by one.
+ */
+export function compactCoverageSummaries(catalogue: Catalogue): Migration {
+  return {
+    id: '2026-12-03-indicator_coverage-compact',
+    description: 'coverage summaries (indicator_coverage) in the compact shape: counts and one state per indicator',
+    async up(db) {
+      const ids = (
+        await indicatorCoverage(db)
+          .find({}, { projection: { _id: 1, states: 1 } })
+          .toArray()
+      )
+        .filter((s) => typeof s.states !== 'string')
+        .map((s) => s._id);
+      await rebuildSummaries(db, ids, catalogue);
     },
   };
 }
@@ -80,6 +113,7 @@ export function indicatorMigrations(catalogue: Catalogue): Migration[] {
     pendingAuditToOutbox(INDICATOR_REPORTS),
     coverageSummaries(catalogue),
     cityDataYears,
+    compactCoverageSummaries(catalogue),
   ];
 }
 

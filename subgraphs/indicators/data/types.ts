@@ -80,12 +80,17 @@ export interface ThemeCounts extends CoverageCounts {
   theme: string;
 }
 
+/** One indicator's state in a coverage summary: no value, a value not (yet) VERIFIED, or VERIFIED. */
+export const COVERAGE_STATE = { missing: '-', reported: 'r', verified: 'v' } as const;
+
 /**
  * Collection `indicator_coverage`: the coverage summary of one report, `_id` = `${cityId}:${year}` (the
- * report's `_id`). Small (~1 KB against ~6 KB for a report), so lists that need only counts never decode
- * reports. Derived from the report: written in the report's outbox with every change, replaced by `_id`
- * (so it is never ahead of its report, and a crash between the two is repaired when the report is next
- * read or written); `reportVersion` says which version it summarises.
+ * report's `_id`). Small (~400 bytes against ~6 KB for a report), so lists that need only counts never
+ * decode reports: the counts, and one character per indicator of the edition in clause order
+ * (COVERAGE_STATE), from which the missing and unverified core indicators and the per-theme counts are
+ * derived with the catalogue. Derived from the report: written in the report's outbox with every
+ * change, replaced by `_id` (so it is never ahead of its report, and a crash between the two is
+ * repaired when the report is next read or written); `reportVersion` says which version it summarises.
  */
 export interface IndicatorCoverageDoc extends CoverageCounts {
   _id: string;
@@ -94,9 +99,6 @@ export interface IndicatorCoverageDoc extends CoverageCounts {
   /** The edition the counts are against (the report's, when loaded). */
   edition: string;
   reportVersion: number;
-  /** Core indicators without a value, and with one that is not VERIFIED, in clause order. */
-  missingCore: string[];
-  unverifiedCore: string[];
-  /** Per theme, in clause order. */
-  byTheme: ThemeCounts[];
+  /** Each indicator of the edition in clause order: `-` no value, `r` a value not VERIFIED, `v` VERIFIED. */
+  states: string;
 }

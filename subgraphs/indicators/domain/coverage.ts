@@ -1,5 +1,5 @@
-import type { CoverageCounts, IndicatorCoverageDoc, IndicatorReportDoc, ThemeCounts, ValueStatus } from '../data/types';
-import type { Catalogue, CatalogueIndicator } from './catalogue';
+import { COVERAGE_STATE, type CoverageCounts, type IndicatorCoverageDoc, type IndicatorReportDoc, type ThemeCounts, type ValueStatus } from '../data/types';
+import type { Catalogue, CatalogueEdition, CatalogueIndicator } from './catalogue';
 
 /** What coverage reads of a value: its edition, indicator and status. */
 export interface ValueStatusView {
@@ -8,8 +8,15 @@ export interface ValueStatusView {
   status: ValueStatus;
 }
 
-/** The coverage of one city and year as stored (ids, counts): what a summary document holds besides its keys. */
-export type CoverageSummary = Omit<IndicatorCoverageDoc, '_id' | 'cityId' | 'year' | 'reportVersion'>;
+/** The coverage of one city and year against its edition: counts, the core indicators missing or unverified (ids), per theme. */
+export interface CoverageSummary extends CoverageCounts {
+  edition: string;
+  /** Core indicators without a value, and with one that is not VERIFIED, in clause order. */
+  missingCore: string[];
+  unverifiedCore: string[];
+  /** Per theme, in clause order. */
+  byTheme: ThemeCounts[];
+}
 
 /** A city's coverage of its edition's catalogue for one data year (GraphQL `IndicatorCoverage`). */
 export interface CoverageView extends CoverageCounts {
@@ -36,36 +43,45 @@ function editionOf(values: readonly ValueStatusView[], catalogue: Catalogue): st
   return best;
 }
 
-/** Summarises the values of ONE city and ONE year against the catalogue (pure: no database access). */
-export function summarize(values: readonly ValueStatusView[], catalogue: Catalogue): CoverageSummary {
+/** Each indicator's state (COVERAGE_STATE) in the edition's clause order, and the edition, of ONE city and ONE year. */
+function coverageStates(values: readonly ValueStatusView[], catalogue: Catalogue): { edition: string; states: string } {
   const editionName = editionOf(values, catalogue);
   const edition = catalogue.edition(editionName)!;
   const statusById = new Map<string, ValueStatus>();
   // Values of another edition or with an id the catalogue lacks cannot count towards this edition.
   for (const v of values) if (v.edition === editionName && edition.byId.has(v.indicatorId)) statusById.set(v.indicatorId, v.status);
+  let states = '';
+  for (const ind of edition.indicators) {
+    const status = statusById.get(ind.id);
+    states += status === undefined ? COVERAGE_STATE.missing : status === 'VERIFIED' ? COVERAGE_STATE.verified : COVERAGE_STATE.reported;
+  }
+  return { edition: editionName, states };
+}
 
+/** The summary the states of an edition's indicators say (one character each, in clause order). */
+function expandStates(editionName: string, edition: CatalogueEdition, states: string): CoverageSummary {
   const themes = new Map<string, ThemeCounts>();
   const missingCore: string[] = [];
   const unverifiedCore: string[] = [];
-  for (const ind of edition.indicators) {
+  edition.indicators.forEach((ind, i) => {
     let t = themes.get(ind.theme);
     if (!t) {
       t = { theme: ind.theme, coreTotal: 0, supportingTotal: 0, coreReported: 0, supportingReported: 0, coreVerified: 0, supportingVerified: 0 };
       themes.set(ind.theme, t);
     }
-    const status = statusById.get(ind.id);
+    const state = states[i];
     const core = ind.kind === 'CORE';
     if (core) t.coreTotal++;
     else t.supportingTotal++;
-    if (status !== undefined) {
+    if (state !== COVERAGE_STATE.missing) {
       if (core) t.coreReported++;
       else t.supportingReported++;
-      if (status === 'VERIFIED') {
+      if (state === COVERAGE_STATE.verified) {
         if (core) t.coreVerified++;
         else t.supportingVerified++;
       } else if (core) unverifiedCore.push(ind.id);
     } else if (core) missingCore.push(ind.id);
-  }
+  });
   const byTheme = [...themes.values()];
   const sum = (field: keyof CoverageCounts) => byTheme.reduce((n, t) => n + t[field], 0);
   return {
@@ -82,6 +98,23 @@ export function summarize(values: readonly ValueStatusView[], catalogue: Catalog
   };
 }
 
+/** Summarises the values of ONE city and ONE year against the catalogue (pure: no database access). */
+export function summarize(values: readonly ValueStatusView[], catalogue: Catalogue): CoverageSummary {
+  const { edition, states } = coverageStates(values, catalogue);
+  return expandStates(edition, catalogue.edition(edition)!, states);
+}
+
+/**
+ * The summary a stored document holds, expanded with the catalogue; null when the loaded catalogue no
+ * longer matches it (its edition is unknown or lists other indicators), or it is of an older shape:
+ * the report is read instead.
+ */
+export function expandSummary(doc: IndicatorCoverageDoc, catalogue: Catalogue): CoverageSummary | null {
+  const edition = catalogue.edition(doc.edition);
+  if (!edition || typeof doc.states !== 'string' || doc.states.length !== edition.indicators.length) return null;
+  return expandStates(doc.edition, edition, doc.states);
+}
+
 /** The values of a report as coverage reads them (every value carries the report's edition). */
 export function reportStatuses(report: Pick<IndicatorReportDoc, 'edition' | 'values'>): ValueStatusView[] {
   return report.values.map((v) => ({ edition: report.edition, indicatorId: v.indicatorId, status: v.status }));
@@ -92,7 +125,22 @@ export function coverageSummaryOf(
   report: Pick<IndicatorReportDoc, '_id' | 'cityId' | 'year' | 'edition' | 'values' | 'version'>,
   catalogue: Catalogue,
 ): IndicatorCoverageDoc {
-  return { _id: report._id, cityId: report.cityId, year: report.year, reportVersion: report.version, ...summarize(reportStatuses(report), catalogue) };
+  const { edition, states } = coverageStates(reportStatuses(report), catalogue);
+  const s = expandStates(edition, catalogue.edition(edition)!, states);
+  return {
+    _id: report._id,
+    cityId: report.cityId,
+    year: report.year,
+    reportVersion: report.version,
+    edition,
+    coreTotal: s.coreTotal,
+    supportingTotal: s.supportingTotal,
+    coreReported: s.coreReported,
+    supportingReported: s.supportingReported,
+    coreVerified: s.coreVerified,
+    supportingVerified: s.supportingVerified,
+    states,
+  };
 }
 
 /**
