@@ -252,8 +252,11 @@ export interface EventFeedOptions {
 
 export interface EventFeed {
   route: Route;
-  /** Answers every waiting request at once (the server is closing) and every later one without waiting. */
-  close(): void;
+  /**
+   * Answers every waiting request at once (the server is closing) and every later one without waiting;
+   * resolves when no request is being answered any more (none reads the database after that).
+   */
+  close(): Promise<void>;
 }
 
 /** A query parameter that must be an integer in [min, max]; a message naming it when it is not. */
@@ -279,8 +282,18 @@ export function createEventFeed(options: EventFeedOptions): EventFeed {
   const { db, signingSecret } = options;
   let closing = false;
   const pending = new Set<() => void>();
+  let answering = 0;
+  const idle: (() => void)[] = [];
   const route: Route = async (req, res, url) => {
     if (url.pathname !== FEED_PATH) return false;
+    answering++;
+    try {
+      return await answer(req, res, url);
+    } finally {
+      if (--answering === 0) for (const resolve of idle.splice(0)) resolve();
+    }
+  };
+  const answer: Route = async (req, res, url) => {
     if (req.method !== 'GET') {
       send(res, 405, { errors: [{ message: 'The event feed answers GET only.', extensions: { code: 'METHOD_NOT_ALLOWED' } }] }, undefined, { allow: 'GET' });
       return true;
@@ -302,11 +315,18 @@ export function createEventFeed(options: EventFeedOptions): EventFeed {
     }
     if (typeof after !== 'number' || typeof limit !== 'number' || typeof wait !== 'number') return true;
     const deadline = Date.now() + wait;
+    // A poller that went away (a consumer stopping) is not waited for, and nothing more is read for it:
+    // its database may be closing too.
     let gone = false;
-    const onClose = () => (gone = true);
+    let cancelWait: (() => void) | undefined;
+    const onClose = () => {
+      gone = true;
+      cancelWait?.();
+    };
     res.once('close', onClose);
     try {
       for (;;) {
+        if (gone) return true;
         // The committed head first (one lookup): only past it are events read (gaps are passed over).
         const head = await streamHead(db);
         const { events, through } = head.last > after ? await readStream(db, after, limit, head.last) : { events: [], through: after };
@@ -318,7 +338,9 @@ export function createEventFeed(options: EventFeedOptions): EventFeed {
         }
         const waiter = appendedOrAfter(db.databaseName, Math.min(left, RECHECK_MS));
         pending.add(waiter.cancel);
+        cancelWait = waiter.cancel;
         await waiter.promise;
+        cancelWait = undefined;
         pending.delete(waiter.cancel);
       }
     } finally {
@@ -331,6 +353,7 @@ export function createEventFeed(options: EventFeedOptions): EventFeed {
       closing = true;
       for (const cancel of pending) cancel();
       pending.clear();
+      return answering === 0 ? Promise.resolve() : new Promise<void>((resolve) => idle.push(resolve));
     },
   };
 }

@@ -97,9 +97,8 @@ export async function serveSubgraph(
   const running = await listen((req, res) => runInRequestScope(() => listener(req, res)), port, host);
   const close = running.close;
   // Feed requests waiting for events are answered at once, so they do not hold the shutdown.
-  running.close = (graceMs) => {
-    feed.close();
-    return close(graceMs);
+  running.close = async (graceMs) => {
+    await Promise.all([feed.close(), close(graceMs)]);
   };
   return running;
 }
