@@ -27,6 +27,7 @@ import { createListener } from '../lib/http/listener';
 import { listen, type RunningHttpServer } from '../lib/http/server';
 import { sign } from '../lib/subgraph/signature';
 import { openTestMongo, type TestMongo } from './support/mongo';
+import { until } from './support/poll';
 import { startProcess, type Proc } from './support/processes';
 
 jest.setTimeout(180_000);
@@ -184,14 +185,9 @@ describe('consuming', () => {
       });
     let consumer = make();
     consumer.start();
-    const until = async (seq: number) => {
-      const deadline = Date.now() + 30_000;
-      while ((await consumer.position()) < seq) {
-        if (Date.now() > deadline) throw new Error(`position ${await consumer.position()} never reached ${seq}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-    };
-    await until(81);
+    const reached = (seq: number) =>
+      until(`the consumer's position to reach ${seq}`, () => consumer.position(), { accept: (position) => position >= seq, timeoutMs: 30_000 });
+    await reached(81);
     expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: 81 }, (_, i) => i + 1));
     expect(seen[0].at).toBeInstanceOf(Date);
 
@@ -201,14 +197,14 @@ describe('consuming', () => {
     await new Promise((resolve) => setTimeout(resolve, 500));
     expect(await consumer.position()).toBe(81);
     await serveFeed();
-    await until(84);
+    await reached(84);
 
     // The consumer restarts: it goes on from its stored position.
     await consumer.stop();
     await write('while-stopped', 2, 200);
     consumer = make();
     consumer.start();
-    await until(86);
+    await reached(86);
     await consumer.stop();
     expect(seen.map((e) => e.seq)).toEqual(Array.from({ length: 86 }, (_, i) => i + 1));
     // catchUp: a stopped consumer brought up to date on demand (what the stack's settleEvents does).
@@ -261,9 +257,11 @@ describe('consuming', () => {
 
     // 2. Restarted, it is killed from outside at some moment mid-stream.
     const second: Proc = await startProcess(script, env);
-    const deadline = Date.now() + 60_000;
-    while ((await position()) < 120 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
-    second.child.kill('SIGKILL');
+    try {
+      await until('the restarted consumer past event 120', position, { accept: (seq) => seq >= 120, timeoutMs: 60_000, intervalMs: 20 });
+    } finally {
+      second.child.kill('SIGKILL');
+    }
     await second.exited;
     const killedAt = await position();
     expect(killedAt).toBeGreaterThanOrEqual(120);
@@ -271,9 +269,11 @@ describe('consuming', () => {
 
     // 3. Restarted again, it finishes the stream.
     const third = await startProcess(script, env);
-    const end = Date.now() + 60_000;
-    while ((await position()) < lastSeq && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50));
-    third.child.kill('SIGTERM');
+    try {
+      await until(`the consumer to finish the stream (event ${lastSeq})`, position, { accept: (seq) => seq >= lastSeq, timeoutMs: 60_000 });
+    } finally {
+      third.child.kill('SIGTERM');
+    }
     await third.exited;
 
     expect(await position()).toBe(lastSeq);

@@ -6,6 +6,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createSubgraphFetcher } from '../gateway/subgraph-client';
+import { until } from './support/poll';
 
 const IDEMPOTENT = { 'x-gateway-idempotent': '1' };
 
@@ -41,7 +42,7 @@ describe('in-flight subgraph request deduplication', () => {
   });
 
   const settle = async (count: number) => {
-    while (received.length < count) await new Promise((r) => setTimeout(r, 5));
+    await until(`${count} request(s) at the subgraph`, () => received.length, { accept: (n) => n >= count, intervalMs: 5 });
     await new Promise((r) => setTimeout(r, 20)); // no further request is on its way
     for (const r of release.splice(0)) r();
   };

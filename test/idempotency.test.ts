@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Db } from 'mongodb';
+import { until } from './support/poll';
 import { startTestStack, type TestStack } from './support/stack';
 import { startDelayingProxy, type Delay, type DelayingProxy, type ProxiedRequest } from './support/delaying-proxy';
 import { createGateway, type Gateway } from '../gateway/server';
@@ -143,10 +144,15 @@ describe('a repeated request', () => {
     });
     await held;
     const first = call(gateway(), REGISTER, { w, c: 'makati' }, { token: tokens.staff, key: 'slow-1' });
-    // The first attempt has claimed the key once its record exists (polled with a deadline).
+    // The first attempt has claimed the key once its record exists (polled with a deadline; the lock is let go if it never does).
     const recordId = recordIdOf('staff:citynet-1', 'slow-1');
-    const deadline = Date.now() + 20_000;
-    while (!(await idempotencyCollection(workshops).findOne({ _id: recordId })) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    await until('the first attempt to claim the key (its idempotency record)', () => idempotencyCollection(workshops).findOne({ _id: recordId }), {
+      timeoutMs: 20_000,
+      intervalMs: 20,
+    }).catch((error) => {
+      release();
+      throw error;
+    });
     const second = call(gateway(), REGISTER, { w, c: 'makati' }, { token: tokens.staff, key: 'slow-1' });
     release();
     await holding;

@@ -6,6 +6,7 @@
  * gateways, and GATEWAY_CACHE=off.
  */
 import { localBus, RedisBus } from '../../lib/cache/bus';
+import { until } from '../support/poll';
 import { tokenFor } from '../support/tokens';
 import { startMiniFederation, type MiniFederation } from './mini-federation';
 
@@ -199,7 +200,14 @@ describe('settings', () => {
     let release = f.hold();
     const publicAnswers = Promise.all([ask('{ uncached }'), ask('{ uncached }'), ...partners.map((p) => ask('{ uncached }', p))]);
     // The first is at the subgraph, held; the four others have joined it.
-    await waitForAsync(async () => fetchesTo('places').length >= 1 && (await joined()) >= 4);
+    await until(
+      'the first request held at the subgraph and the four others joined to it',
+      async () => ({ fetches: fetchesTo('places').length, joined: await joined() }),
+      {
+        accept: (seen) => seen.fetches >= 1 && seen.joined >= 4,
+        intervalMs: 10,
+      },
+    );
     release();
     expect(await publicAnswers).toEqual(Array(5).fill({ data: { uncached: 1 } }));
     expect(fetchesTo('places')).toHaveLength(1);
@@ -208,7 +216,7 @@ describe('settings', () => {
     const staff = await tokenFor('WCCD_STAFF', { sub: 'inflight-staff' });
     release = f.hold();
     const privateAnswers = Promise.all([ask('{ uncached whoAmI }', staff), ask('{ uncached whoAmI }', staff)]);
-    await waitFor(() => fetchesTo('places').length >= 1);
+    await until('the first private request at the subgraph', () => fetchesTo('places').length, { timeoutMs: 5000, intervalMs: 10 });
     release();
     await privateAnswers;
     // Both ran (the in-flight subgraph request may still be shared: same token, same body).
@@ -225,7 +233,11 @@ describe('settings', () => {
         r.json(),
       );
     // Both subscribed before anything is published.
-    await waitFor(() => a.gateway.cache!.enabled && b.gateway.cache!.enabled);
+    await until('both gateways subscribed to Redis', () => ({ a: a.gateway.cache!.enabled, b: b.gateway.cache!.enabled }), {
+      accept: (subscribed) => subscribed.a && subscribed.b,
+      timeoutMs: 5000,
+      intervalMs: 10,
+    });
     await post(a.url);
     const before = f.received.length;
     expect(await post(b.url)).toEqual({
@@ -253,19 +265,3 @@ describe('settings', () => {
     await publisher.close();
   });
 });
-
-async function waitForAsync(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

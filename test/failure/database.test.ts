@@ -15,6 +15,7 @@ import { DATABASE_NAMES, SUBGRAPH_NAMES, type SubgraphName } from '../../lib/con
 import { connectMongo, databaseName } from '../../lib/db/mongo';
 import { freePort, startLocalServer, type LocalServer } from '../../stack/local-server';
 import { startStack, type Stack } from '../../stack/stack';
+import { until } from '../support/poll';
 import { TEST_SETTINGS } from '../support/stack';
 import { GOLDEN_OPERATION } from '../golden/golden';
 
@@ -24,7 +25,6 @@ let port: number;
 let db: LocalServer;
 let stack: Stack;
 const clients = {} as Record<SubgraphName, MongoClient>;
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
@@ -33,15 +33,6 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 const readyOf = async (url: string) => (await fetch(url.replace(/\/graphql$/, '/ready'))).status;
 /** How long the driver looks for a server before failing a command (lib/db/mongo.ts). */
 const serverSelectionMs = () => clients.membership.options.serverSelectionTimeoutMS;
-
-/** Polls `condition` until it holds; fails after `deadlineMs` (a bound on a failure, not on speed). */
-async function until(what: string, condition: () => Promise<boolean>, deadlineMs: number): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${deadlineMs} ms`);
-    await sleep(100);
-  }
-}
 
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), 'citynet-dbfail-'));
@@ -107,18 +98,21 @@ test('database stopped: clear UNAVAILABLE errors, fast; subgraphs and gateway no
 test('database started again: recovery by itself, acknowledged writes kept', async () => {
   db = await startLocalServer({ dataDir, port, log: () => undefined });
   // Recovery is an event: every subgraph's /ready, then the gateway's, answers 200 by itself.
-  const allReady = async () =>
-    (await Promise.all([...SUBGRAPH_NAMES.map((name) => readyOf(stack.subgraphUrls[name])), readyOf(stack.gatewayUrl)])).every((s) => s === 200);
-  await until('every process ready again', allReady, 120_000);
+  const urls = [...SUBGRAPH_NAMES.map((name) => [name, stack.subgraphUrls[name]]), ['gateway', stack.gatewayUrl]];
+  const readiness = async () => Object.fromEntries(await Promise.all(urls.map(async ([name, url]) => [name, await readyOf(url)])));
+  const everyReady = (statuses: Record<string, number>) => Object.values(statuses).every((s) => s === 200);
+  // Checked every 100 ms; the deadline bounds a failure, not the machine's speed.
+  await until('every process ready again (each /ready answering 200)', readiness, { accept: everyReady, timeoutMs: 120_000, intervalMs: 100 });
   // A database just restarted on a busy machine may still be slow for a first read: a query that
-  // timed out (a passing condition) is asked again; any other error fails the test.
-  let r = await gql(stack.gatewayUrl, GOLDEN_OPERATION, { id: 'makati' });
-  const deadline = Date.now() + 120_000;
-  while (r.errors?.every((e) => e.extensions?.code === 'SUBGRAPH_TIMEOUT') && Date.now() < deadline)
-    r = await gql(stack.gatewayUrl, GOLDEN_OPERATION, { id: 'makati' });
+  // timed out (a passing condition) is asked again at once; any other error fails the test.
+  const r = await until('the golden query answered without a subgraph timeout', () => gql(stack.gatewayUrl, GOLDEN_OPERATION, { id: 'makati' }), {
+    accept: (answer) => !answer.errors?.every((e) => e.extensions?.code === 'SUBGRAPH_TIMEOUT'),
+    timeoutMs: 120_000,
+    intervalMs: 0,
+  });
   expect(r.errors).toBeUndefined();
   expect(r.data.city.certification.level).toBe('PLATINUM');
-  expect(await allReady()).toBe(true);
+  expect(everyReady(await readiness())).toBe(true);
   const membership = clients.membership.db(databaseName(DATABASE_NAMES.membership, PREFIX));
   expect(await membership.collection('failure_test_writes').countDocuments({ _id: 'before-outage' as never })).toBe(1);
 }, 300_000);

@@ -10,6 +10,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { GOLDEN_OPERATION, goldenResult } from '../golden/golden';
+import { until } from '../support/poll';
 import { startTestStack, type TestStack } from '../support/stack';
 import { createGateway, type Gateway } from '../../gateway/server';
 import { listen, type RunningHttpServer } from '../../lib/http/graphql-http-server';
@@ -17,16 +18,8 @@ import { tokenFor } from '../support/tokens';
 
 let t: TestStack;
 const base = () => t.stack.gatewayUrl.replace(/\/graphql$/, '');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Polls `condition` until it holds; fails after `deadlineMs` (a bound on a failure, not on speed). */
-async function until(what: string, condition: () => boolean | Promise<boolean>, deadlineMs: number): Promise<void> {
-  const deadline = Date.now() + deadlineMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`${what}: not within ${deadlineMs} ms`);
-    await sleep(20);
-  }
-}
+/** Conditions here are checked every 20 ms; a deadline bounds a failure, not the machine's speed. */
+const POLL_MS = 20;
 
 /**
  * No test of this stack waits for a timeout (a stopped subgraph refuses connections at once), so the
@@ -56,7 +49,11 @@ function expectOtherParts(city: any) {
 
 describe('a subgraph stopped mid-run', () => {
   test('everything works and the gateway is ready first', async () => {
-    await until('the gateway is ready', async () => (await fetch(`${base()}/ready`)).status === 200, 60_000);
+    await until('the gateway is ready (GET /ready answering 200)', async () => (await fetch(`${base()}/ready`)).status, {
+      accept: (status) => status === 200,
+      timeoutMs: 60_000,
+      intervalMs: POLL_MS,
+    });
     const r = await t.query(GOLDEN_OPERATION, { id: 'makati' });
     expect(r.errors).toBeUndefined();
     expect(r.data).toEqual((goldenResult() as { data: unknown }).data);
@@ -107,7 +104,11 @@ describe('a subgraph stopped mid-run', () => {
     await t.stack.restartSubgraph('certification');
     // The cool-down ends: the next request is the half-open trial (the state change is awaited).
     const breaker = t.stack.gateway.dataSources.get('certification')!.breaker;
-    await until('the circuit half-opens', () => breaker.currentState === 'half-open', SETTINGS.circuitCooldownMs * 3);
+    await until('the circuit half-opens', () => breaker.currentState, {
+      accept: (state) => state === 'half-open',
+      timeoutMs: SETTINGS.circuitCooldownMs * 3,
+      intervalMs: POLL_MS,
+    });
     const r = await t.query(GOLDEN_OPERATION, { id: 'makati' });
     expect(r.errors).toBeUndefined();
     expect(r.data.city.certification).toEqual((goldenResult() as { data: { city: any } }).data.city.certification);

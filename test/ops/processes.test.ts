@@ -10,6 +10,7 @@ import http from 'node:http';
 import net from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { openTestMongo, type TestMongo } from '../support/mongo';
+import { until } from '../support/poll';
 import { startProcess as start, type Proc } from '../support/processes';
 
 jest.setTimeout(120_000);
@@ -100,15 +101,8 @@ afterAll(async () => {
   await mongo?.cleanup();
 });
 
-async function until<T>(find: () => T | undefined, ms = 15_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const found = find();
-    if (found) return found;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await sleep(100);
-  }
-}
+/** Spans and log lines come from the child processes (spans in the exporter's batches): looked for every 100 ms, for up to 15 s. */
+const FROM_CHILDREN = { timeoutMs: 15_000, intervalMs: 100 };
 
 test("one trace from the gateway through the subgraph to MongoDB, and the request id in both processes' logs", async () => {
   const requestId = 'ops-trace-0001';
@@ -120,15 +114,19 @@ test("one trace from the gateway through the subgraph to MongoDB, and the reques
   expect(response.headers.get('x-request-id')).toBe(requestId);
   expect(await response.json()).toEqual({ data: { city: { name: 'Makati', country: 'PH' } } });
 
-  const trace = await until(() => {
-    const root = spans.find((s) => s.service === 'gateway' && s.kind === 2 && s.name === 'POST /graphql' && !s.parentSpanId);
-    if (!root) return undefined;
-    const inTrace = spans.filter((s) => s.traceId === root.traceId);
-    const call = inTrace.find((s) => s.service === 'gateway' && s.name === 'subgraph membership');
-    const served = inTrace.find((s) => s.service === 'subgraph-membership' && s.kind === 2);
-    const find = inTrace.find((s) => s.service === 'subgraph-membership' && s.name === 'mongodb find');
-    return call && served && find ? { root, call, served, find } : undefined;
-  });
+  const trace = await until(
+    'the spans of one trace: gateway request, its subgraph call, the subgraph serving it, its MongoDB find',
+    () => {
+      const root = spans.find((s) => s.service === 'gateway' && s.kind === 2 && s.name === 'POST /graphql' && !s.parentSpanId);
+      if (!root) return undefined;
+      const inTrace = spans.filter((s) => s.traceId === root.traceId);
+      const call = inTrace.find((s) => s.service === 'gateway' && s.name === 'subgraph membership');
+      const served = inTrace.find((s) => s.service === 'subgraph-membership' && s.kind === 2);
+      const find = inTrace.find((s) => s.service === 'subgraph-membership' && s.name === 'mongodb find');
+      return call && served && find ? { root, call, served, find } : undefined;
+    },
+    FROM_CHILDREN,
+  );
   // Parent links: the subgraph call sits under the gateway's request (Apollo Gateway's own
   // request/plan/execute spans may be in between), and across the process boundary (traceparent).
   const ancestors = (span: ReceivedSpan): string[] => {
@@ -143,9 +141,17 @@ test("one trace from the gateway through the subgraph to MongoDB, and the reques
   expect(new Set([trace.root, trace.call, trace.served, trace.find].map((s) => s.traceId)).size).toBe(1);
 
   // Both processes logged the request under the client's id, with the trace id beside it.
-  const gatewayLine = await until(() => gateway.lines.find((l) => l.requestId === requestId && l.msg === 'request'));
+  const gatewayLine = await until(
+    "the gateway's request log line",
+    () => gateway.lines.find((l) => l.requestId === requestId && l.msg === 'request'),
+    FROM_CHILDREN,
+  );
   expect(gatewayLine).toMatchObject({ service: 'gateway', level: 'info', method: 'POST', path: '/graphql', status: 200, traceId: trace.root.traceId });
-  const subgraphLine = await until(() => subgraph.lines.find((l) => l.requestId === requestId && l.msg === 'request'));
+  const subgraphLine = await until(
+    "the subgraph's request log line",
+    () => subgraph.lines.find((l) => l.requestId === requestId && l.msg === 'request'),
+    FROM_CHILDREN,
+  );
   expect(subgraphLine).toMatchObject({ service: 'subgraph-membership', status: 200, traceId: trace.root.traceId });
   expect(typeof gatewayLine.time).toBe('string');
 });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { composeSupergraph, subgraphSdls, SUPERGRAPH_FILE } from '../../scripts/compose';
 import { createLogger } from '../../lib/observability/logger';
+import { until } from '../support/poll';
 import { startTestStack, type TestStack } from '../support/stack';
 
 const AREA = '{ city(id: "makati") { name areaKm2 } }';
@@ -41,14 +42,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-async function until(check: () => Promise<boolean>, ms = 10_000): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error('timed out');
-    await sleep(50);
-  }
-}
+const REJECTED = 'The changed supergraph was rejected';
+const rejections = () => logLines.filter((l) => l.msg.startsWith(REJECTED)).length;
 
 test('a changed supergraph file is picked up without dropping requests in flight', async () => {
   const before = await t.query(AREA);
@@ -63,10 +58,13 @@ test('a changed supergraph file is picked up without dropping requests in flight
       answers.push(...batch);
     }
   })();
-  await sleep(100);
+  // The file changes while requests are flowing: once the first batch is answered.
+  await until('the first batch of traffic answered', () => answers.length, { accept: (n) => n >= 4 });
   writeFileSync(file, current);
-  await until(async () => (await t.query(AREA)).errors === undefined);
-  await sleep(100);
+  await until('the gateway to serve City.areaKm2 (the watcher picked up the new file)', async () => (await t.query(AREA)).errors === undefined);
+  // Traffic goes on after the switch: two more batches answered means one was sent entirely on the new schema.
+  const switched = answers.length;
+  await until('two batches of traffic answered after the switch', () => answers.length, { accept: (n) => n >= switched + 8 });
   stop = true;
   await traffic;
 
@@ -92,10 +90,10 @@ test.each([
 ])(
   '%s is rejected and the previous supergraph keeps serving',
   async (_what, broken) => {
-    const rejectionsBefore = logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).length;
+    const rejectionsBefore = rejections();
     writeFileSync(file, broken);
-    await until(async () => logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).length > rejectionsBefore);
-    const rejected = logLines.filter((l) => l.msg.startsWith('The changed supergraph was rejected')).at(-1)!;
+    await until('the changed file to be rejected (logged)', rejections, { accept: (n) => n > rejectionsBefore });
+    const rejected = logLines.filter((l) => l.msg.startsWith(REJECTED)).at(-1)!;
     expect(rejected.level).toBe('error');
     expect(rejected.err.message).toBeTruthy();
 
@@ -103,9 +101,14 @@ test.each([
     expect(served.errors).toBeUndefined();
     expect(served.data.city.name).toBe('Makati');
     expect(await t.stack.gateway.ready()).toBe(true);
-    // Restore the good file for the next case (no reload: it is what is served).
+    // Restore the good file for the next case (no reload: it is what is served). Checked now rather
+    // than after a pause for the watcher: every check reads the file as it is at that moment (after
+    // this write), so a late one from the watcher finds this same text and does nothing, or, once the
+    // next case has written its broken file, rejects that one, which that case counts only from then.
+    const linesBefore = logLines.length;
     writeFileSync(file, current);
-    await sleep(200);
+    t.stack.gateway.reloadSupergraph();
+    expect(logLines.slice(linesBefore).filter((l) => l.msg === 'Supergraph reloaded' || l.msg.startsWith(REJECTED))).toEqual([]);
   },
   30_000,
 );
