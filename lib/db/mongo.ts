@@ -41,7 +41,8 @@ export interface CommandLogEntry {
   body?: Record<string, unknown>;
   /**
    * Work no request asked for: the event stream's feeds and consumers (lib/db/events.ts) polling in
-   * the background, the idempotency keys' expiry sweep, and the data layer's occasional size probe (`count`).
+   * the background, the idempotency keys' expiry sweep, and the data layer's statistics probe (`collStats`, at most once a
+   * minute per collection; lib/db/access.ts).
    */
   background?: boolean;
 }
@@ -57,7 +58,7 @@ function lockKeyOf(command: Record<string, unknown>): unknown {
 }
 
 function isBackground(commandName: string, collection: string | undefined, command: Record<string, unknown>): boolean {
-  if (commandName === 'count') return true;
+  if (commandName === 'count' || commandName === 'collStats') return true;
   // The idempotency keys' expiry sweep (lib/db/idempotency.ts startExpiryCleanup).
   if (commandName === 'delete' && collection === 'idempotency') return true;
   if (collection && EVENT_COLLECTIONS.has(collection)) return true;
