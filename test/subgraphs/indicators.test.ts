@@ -715,6 +715,28 @@ describe('migrations: a database written by older code is upgraded at start-up',
     expect(JSON.stringify(await oldDb.collection('indicator_coverage').find().sort({ _id: 1 }).toArray())).toBe(before);
   });
 
+  test('a summary written for another list of indicators (its layout differs) is not trusted: the answer comes from the report', async () => {
+    const otherDb = mongo.client.db(`${mongo.prefix}layout_${DATABASE_NAMES.indicators}`);
+    const reports = reportsFromValues([...alpha2022, ...beta2022], 'sample-data');
+    await otherDb.collection('indicator_reports').insertMany(reports as any[]);
+    // The same number of states, in an order another catalogue would have had.
+    const shuffled = reports.map((r) => {
+      const summary = coverageSummaryOf(r, catalogue2014);
+      return { ...summary, states: [...summary.states].reverse().join(''), layout: 'another' };
+    });
+    await otherDb.collection('indicator_coverage').insertMany(shuffled as any[]);
+    await otherDb
+      .collection('migrations')
+      .insertMany(indicatorMigrations(catalogue2014).map((m) => ({ _id: m.id as any, description: m.description, appliedAt: new Date(), ms: 0 })));
+    const svc = await createServer({ db: otherDb, settings });
+    try {
+      const keys = reports.map((r) => ({ cityId: r.cityId, year: r.year }));
+      expect(await coverageAnswers(svc, keys)).toEqual(reports.map((r) => coverageAsComputedFromReport(r)));
+    } finally {
+      await svc.stop();
+    }
+  });
+
   test('one document per value (indicator_values, before reports existed) becomes reports with summaries', async () => {
     const oldDb = mongo.client.db(`${mongo.prefix}values_${DATABASE_NAMES.indicators}`);
     const values = [...alpha2022, ...beta2022, ...alpha2021];

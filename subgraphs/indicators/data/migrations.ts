@@ -82,10 +82,10 @@ export function compactCoverageSummaries(catalogue: Catalogue): Migration {
     async up(db) {
       const ids = (
         await indicatorCoverage(db)
-          .find({}, { projection: { _id: 1, states: 1 } })
+          .find({}, { projection: { _id: 1, states: 1, layout: 1 } })
           .toArray()
       )
-        .filter((s) => typeof s.states !== 'string')
+        .filter((s) => typeof s.states !== 'string' || typeof s.layout !== 'string')
         .map((s) => s._id);
       await rebuildSummaries(db, ids, catalogue);
     },

@@ -101,4 +101,6 @@ export interface IndicatorCoverageDoc extends CoverageCounts {
   reportVersion: number;
   /** Each indicator of the edition in clause order: `-` no value, `r` a value not VERIFIED, `v` VERIFIED. */
   states: string;
+  /** A short hash of the edition's indicator ids in clause order: which indicators `states` stands for. */
+  layout: string;
 }

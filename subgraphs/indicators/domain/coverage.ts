@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { COVERAGE_STATE, type CoverageCounts, type IndicatorCoverageDoc, type IndicatorReportDoc, type ThemeCounts, type ValueStatus } from '../data/types';
 import type { Catalogue, CatalogueEdition, CatalogueIndicator } from './catalogue';
 
@@ -41,6 +42,20 @@ function editionOf(values: readonly ValueStatusView[], catalogue: Catalogue): st
     if (count > bestCount) [best, bestCount] = [edition, count];
   }
   return best;
+}
+
+/** Which indicators, in which order, a `states` string stands for: a short hash of the edition's ids in clause order. */
+const layouts = new WeakMap<CatalogueEdition, string>();
+function layoutOf(edition: CatalogueEdition): string {
+  let layout = layouts.get(edition);
+  if (!layout) {
+    layout = createHash('sha1')
+      .update(edition.indicators.map((i) => i.id).join(','))
+      .digest('base64url')
+      .slice(0, 10);
+    layouts.set(edition, layout);
+  }
+  return layout;
 }
 
 /** Each indicator's state (COVERAGE_STATE) in the edition's clause order, and the edition, of ONE city and ONE year. */
@@ -106,12 +121,12 @@ export function summarize(values: readonly ValueStatusView[], catalogue: Catalog
 
 /**
  * The summary a stored document holds, expanded with the catalogue; null when the loaded catalogue no
- * longer matches it (its edition is unknown or lists other indicators), or it is of an older shape:
+ * longer matches it (its edition is unknown or lists other indicators: `layout`), or it is of an older shape:
  * the report is read instead.
  */
 export function expandSummary(doc: IndicatorCoverageDoc, catalogue: Catalogue): CoverageSummary | null {
   const edition = catalogue.edition(doc.edition);
-  if (!edition || typeof doc.states !== 'string' || doc.states.length !== edition.indicators.length) return null;
+  if (!edition || typeof doc.states !== 'string' || doc.layout !== layoutOf(edition) || doc.states.length !== edition.indicators.length) return null;
   return expandStates(doc.edition, edition, doc.states);
 }
 
@@ -140,6 +155,7 @@ export function coverageSummaryOf(
     coreVerified: s.coreVerified,
     supportingVerified: s.supportingVerified,
     states,
+    layout: layoutOf(catalogue.edition(edition)!),
   };
 }
 
