@@ -46,10 +46,16 @@ const receiver = http.createServer((req, res) => {
 /** A TCP proxy in front of the database that can hold traffic back (a slow database). */
 let held = false;
 const waiting: (() => void)[] = [];
+/** Held commands that name the `cities` collection (the request's lookup, not a heartbeat). */
+let heldCityCommands = 0;
 function dbProxy(target: URL) {
   return net.createServer((client) => {
     const upstream = net.connect(Number(target.port), target.hostname);
-    client.on('data', (data) => (held ? waiting.push(() => upstream.write(data)) : upstream.write(data)));
+    client.on('data', (data: Buffer) => {
+      if (!held) return void upstream.write(data);
+      if (data.includes('cities')) heldCityCommands++;
+      waiting.push(() => upstream.write(data));
+    });
     upstream.pipe(client);
     client.on('error', () => upstream.destroy());
     upstream.on('error', () => client.destroy());
@@ -57,8 +63,10 @@ function dbProxy(target: URL) {
   });
 }
 
-/** A stand-in workshops subgraph that answers after `delayMs` (a slow request for the gateway). */
+/** A stand-in workshops subgraph that answers after 1.5 s (a slow request for the gateway). */
+let slowReceived = 0;
 const slowWorkshops = http.createServer((req, res) => {
+  slowReceived++;
   req.resume();
   setTimeout(() => {
     res.writeHead(200, { 'content-type': 'application/json' });
@@ -67,7 +75,16 @@ const slowWorkshops = http.createServer((req, res) => {
 });
 
 const listenOn = (server: net.Server) => new Promise<number>((resolve) => server.listen(0, '127.0.0.1', () => resolve((server.address() as AddressInfo).port)));
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Whether a TCP connection to the port is refused (the process stopped listening). */
+const refused = (port: number) =>
+  new Promise<boolean>((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(false);
+    });
+    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'ECONNREFUSED'));
+  });
 
 let mongo: TestMongo;
 let proxy: net.Server;
@@ -163,20 +180,12 @@ test('SIGTERM during a slow request: the gateway answers it, refuses new connect
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: 'query Slow { workshops(first: 1) { totalCount } }' }),
   });
-  await sleep(400);
+  const before = slowReceived;
+  await until('the slow request at the workshops stand-in', () => slowReceived > before, FROM_CHILDREN);
   gateway.child.kill('SIGTERM');
   const signalled = Date.now();
-  await sleep(200);
-  const port = new URL(gateway.url).port;
-  const refused = await new Promise<string>((resolve) => {
-    const socket = net.connect(Number(port), '127.0.0.1');
-    socket.once('connect', () => {
-      socket.destroy();
-      resolve('connected');
-    });
-    socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
-  });
-  expect(refused).toBe('ECONNREFUSED');
+  // New connections are refused while the slow request is still being answered.
+  await until('the gateway to refuse new connections', () => refused(Number(new URL(gateway.url).port)), FROM_CHILDREN);
 
   const response = await slow;
   expect(response.status).toBe(200);
@@ -190,16 +199,18 @@ test('SIGTERM during a slow request: the gateway answers it, refuses new connect
 
 test('SIGTERM while a subgraph waits on its database: the request is answered, the database closed, exit 0', async () => {
   held = true;
+  heldCityCommands = 0;
   const slow = fetch(subgraph.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ query: '{ city(id: "seoul") { name } }' }),
   });
-  await sleep(400);
+  await until("the request's lookup held at the database", () => heldCityCommands > 0, FROM_CHILDREN);
   subgraph.child.kill('SIGTERM');
   const signalled = Date.now();
-  await sleep(300);
-  // Still waiting on the database: nothing has been answered yet, and the process is still up.
+  // The signal is taken (no new connections), yet the request is still waiting on the database:
+  // nothing has been answered, and the process is still up.
+  await until('the subgraph to refuse new connections', () => refused(Number(new URL(subgraph.url).port)), FROM_CHILDREN);
   expect(subgraph.child.exitCode).toBeNull();
   held = false;
   for (const release of waiting.splice(0)) release();
