@@ -135,6 +135,12 @@ export function reportStatuses(report: Pick<IndicatorReportDoc, 'edition' | 'val
   return report.values.map((v) => ({ edition: report.edition, indicatorId: v.indicatorId, status: v.status }));
 }
 
+/** The six counts alone (a summary or a view carries them beside other fields). */
+function countsOf(s: CoverageCounts): CoverageCounts {
+  const { coreTotal, supportingTotal, coreReported, supportingReported, coreVerified, supportingVerified } = s;
+  return { coreTotal, supportingTotal, coreReported, supportingReported, coreVerified, supportingVerified };
+}
+
 /** The summary document of a report at its current version (what its outbox writes with every change). */
 export function coverageSummaryOf(
   report: Pick<IndicatorReportDoc, '_id' | 'cityId' | 'year' | 'edition' | 'values' | 'version'>,
@@ -148,12 +154,7 @@ export function coverageSummaryOf(
     year: report.year,
     reportVersion: report.version,
     edition,
-    coreTotal: s.coreTotal,
-    supportingTotal: s.supportingTotal,
-    coreReported: s.coreReported,
-    supportingReported: s.supportingReported,
-    coreVerified: s.coreVerified,
-    supportingVerified: s.supportingVerified,
+    ...countsOf(s),
     states,
     layout: layoutOf(catalogue.edition(edition)!),
   };
@@ -170,12 +171,7 @@ export function coverageView(cityId: string, year: number, summary: CoverageSumm
     cityId,
     year,
     edition: s.edition,
-    coreTotal: s.coreTotal,
-    supportingTotal: s.supportingTotal,
-    coreReported: s.coreReported,
-    supportingReported: s.supportingReported,
-    coreVerified: s.coreVerified,
-    supportingVerified: s.supportingVerified,
+    ...countsOf(s),
     missingCore: indicators(s.missingCore),
     unverifiedCore: indicators(s.unverifiedCore),
     byTheme: s.byTheme,
