@@ -26,6 +26,9 @@ import type { CacheStore } from './store';
 const PRIVATE = 'private, no-store';
 const ERRORS_KEY = /"errors"\s*:/;
 
+/** Bytes of decoded answers kept beside the store (its JSON text is shared, the encoded body is not). */
+const DECODED_MAX_BYTES = 32 * 1024 * 1024;
+
 const sha1 = (text: string) => createHash('sha1').update(text).digest('base64url');
 
 interface StoredAnswer {
@@ -53,8 +56,12 @@ export function createResponseCache(options: { store: CacheStore; policies: () =
    * invalidation generation, so a request made after a change never joins one started before it.
    */
   const inFlight = new Map<string, Promise<SharedAnswer | undefined>>();
-  // Cached answers decoded and encoded once while they stay the same (the store keeps JSON text).
-  const decoded = new LRUCache<string, { raw: string; answer: SharedAnswer }>({ max: 1000 });
+  // Cached answers decoded and encoded once while they stay the same (the store keeps JSON text);
+  // bounded in bytes like the store, so large answers cannot pile up here.
+  const decoded = new LRUCache<string, { raw: string; answer: SharedAnswer }>({
+    maxSize: DECODED_MAX_BYTES,
+    sizeCalculation: (entry) => 64 + entry.answer.bytes.length + entry.raw.length * 2,
+  });
   const decode = (key: string, raw: string): SharedAnswer => {
     const known = decoded.get(key);
     if (known?.raw === raw) return known.answer;
