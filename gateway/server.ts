@@ -30,6 +30,7 @@ import { CacheStore } from './cache/store';
 import { FetchCache } from './cache/fetch-cache';
 import { connectInvalidation, type Invalidation } from './cache/invalidation';
 import { createResponseCache } from './cache/response-cache';
+import { installResultShaping } from './execution/result-shaping';
 
 export interface Gateway {
   server: ApolloServer<GatewayContext>;
@@ -86,6 +87,9 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
   const production = settings.nodeEnv === 'production';
   const logger = settings.logger ?? createLogger('gateway');
   const metrics = createMetrics('gateway');
+  // @apollo/gateway's last step of every execution, done faster (gateway/execution/result-shaping.ts).
+  const shaping = installResultShaping();
+  if (!shaping.installed) logger.warn({ reason: shaping.reason }, 'Results are shaped by @apollo/gateway itself (slower)');
   const supergraphSdl = readSupergraph(settings.supergraphPath);
   // Trusted documents: required when enforced (a missing manifest stops start-up), optional otherwise.
   const manifest =
