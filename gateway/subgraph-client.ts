@@ -9,7 +9,7 @@ import type { AuthUser } from '../lib/auth/roles';
 import { sign } from '../lib/subgraph/signature';
 import { CircuitBreaker } from './circuit-breaker';
 import type { GatewayContext } from './context';
-import { BufferedResponse, dedupKey, InFlightDeduplicator, type RawResponse } from './dedup';
+import { BufferedResponse, dedupKey, InFlightDeduplicator, PlainHeaders, type RawResponse } from './dedup';
 import type { FetchCache } from './cache/fetch-cache';
 import type { Invalidation } from './cache/invalidation';
 import { CALLER_MISTAKE_CODES } from '../lib/graphql/error-codes';
@@ -170,8 +170,14 @@ export function createSubgraphFetcher(
       }
     }
   };
+  // A data source calls one URL: parsed once, not per fetch.
+  const urls = new Map<string, URL>();
   const fetcher = async (rawUrl: string, init: FetcherRequestInit = {}): Promise<FetcherResponse> => {
-    const url = new URL(rawUrl);
+    let url = urls.get(rawUrl);
+    if (!url) {
+      url = new URL(rawUrl);
+      if (urls.size < 16) urls.set(rawUrl, url);
+    }
     const method = init.method ?? 'POST';
     const headers: Record<string, string> = {};
     for (const [key, value] of Object.entries(init.headers ?? {})) headers[key.toLowerCase()] = value;
@@ -396,7 +402,7 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
       );
     }
     try {
-      const response = await super.process(options);
+      const response = await this.send(options);
       this.breaker.recordSuccess();
       return response;
     } catch (error) {
@@ -432,6 +438,31 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
       if (mutation) throw this.outcomeUnknown(plan, 'gave an answer to the mutation that is not a GraphQL response');
       throw subgraphError(this.serviceName, 'SUBGRAPH_UNAVAILABLE', `The ${this.serviceName} service gave an answer that is not a GraphQL response.`);
     }
+  }
+
+  /**
+   * RemoteGraphQLDataSource.process without the Fetch API objects it builds for every fetch (a
+   * node-fetch `Headers` filled header by header, and a `Request` used only to be passed to hooks we
+   * do not override): the same headers, hooks, body (`query` first) and response handling. APQ and
+   * subgraph Cache-Control are off here (the gateway computes cache policies itself).
+   */
+  private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
+    const { request, context } = options;
+    const headers = new PlainHeaders();
+    if (request.http?.headers) for (const [name, value] of request.http.headers) headers.append(name, value);
+    headers.set('content-type', 'application/json');
+    request.http = { method: 'POST', url: this.url, headers };
+    await this.willSendRequest?.(options);
+    const { http, query, ...rest } = request;
+    if (!query) throw new Error('Missing query');
+    const init = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify({ query, ...rest }) };
+    const fetchResponse = await this.fetcher(http.url, init);
+    if (!fetchResponse.ok) throw await this.errorFromResponse(fetchResponse);
+    const type = fetchResponse.headers.get('content-type');
+    const json = !!type && (type.startsWith('application/json') || type.startsWith('application/graphql-response+json'));
+    const body = json ? await fetchResponse.json() : await fetchResponse.text();
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${body}`);
+    return { ...(body as GatewayGraphQLResponse), http: fetchResponse };
   }
 
   /** The gateway stopped waiting for a mutation it sent: the client learns the outcome by repeating it with the key. */
