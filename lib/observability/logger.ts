@@ -22,6 +22,27 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
+/**
+ * stdout, written asynchronously and shared by every logger of the process: under load, lines logged
+ * while a write is under way go out together in the next one (one syscall for many requests instead of
+ * one blocking write per line, which was ~2 % of the gateway's CPU). No line waits for a buffer to
+ * fill, and pino flushes what is pending when the process exits.
+ */
+let stdout: DestinationStream | undefined;
+const defaultDestination = () => (stdout ??= pino.destination({ dest: 1, sync: false }));
+
+/** pino's isoTime, formatted once per millisecond instead of once per line. */
+let lastMs = 0;
+let lastTime = '';
+function isoTime(): string {
+  const now = Date.now();
+  if (now !== lastMs) {
+    lastMs = now;
+    lastTime = `,"time":"${new Date(now).toISOString()}"`;
+  }
+  return lastTime;
+}
+
 export function createLogger(service: string, options: LoggerOptions = {}): Logger {
   const level = options.level ?? readEnv(LOGGER_ENV).LOG_LEVEL;
   return pino(
@@ -29,7 +50,7 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
       name: service,
       level,
       base: { service, pid: process.pid },
-      timestamp: pino.stdTimeFunctions.isoTime,
+      timestamp: isoTime,
       formatters: { level: (label) => ({ level: label }) },
       mixin() {
         const span = trace.getActiveSpan();
@@ -37,6 +58,6 @@ export function createLogger(service: string, options: LoggerOptions = {}): Logg
         return ids && isSpanContextValid(ids) ? { traceId: ids.traceId, spanId: ids.spanId } : {};
       },
     },
-    options.destination,
+    options.destination ?? defaultDestination(),
   );
 }
