@@ -447,7 +447,7 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
    * subgraph Cache-Control are off here (the gateway computes cache policies itself).
    */
   private async send(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<GatewayGraphQLResponse> {
-    const { request, context } = options;
+    const { request } = options;
     const headers = new PlainHeaders();
     if (request.http?.headers) for (const [name, value] of request.http.headers) headers.append(name, value);
     headers.set('content-type', 'application/json');
