@@ -105,8 +105,10 @@ export function createResponseCache(options: { store: CacheStore; policies: () =
     const sameForView = !!policy.query && (policy.scope === 'PUBLIC' || context.publicView);
     const cacheable = sameForView && store.enabled && policy.maxAge > 0;
     context.cache.ticket = store.ticket();
-    const requestKey = sha1(`${operationName ?? ''}\u0000${query}\u0000${canonicalJson(request.variables ?? {})}\u0000${http.accept}`);
-    const key = `q:${requestKey}`;
+    const requestText = `${operationName ?? ''}\u0000${query}\u0000${canonicalJson(request.variables ?? {})}\u0000${http.accept}`;
+    // Stored answers are keyed by a hash (short keys in memory and in Redis); requests in flight by
+    // the text itself, which costs nothing to hash for answers that are never stored.
+    const key = cacheable ? `q:${sha1(requestText)}` : '';
     if (cacheable) {
       const hit = store.getLocal('response', key);
       if (hit !== undefined) {
@@ -116,7 +118,7 @@ export function createResponseCache(options: { store: CacheStore; policies: () =
     }
     // A signed-in public viewer is told FORBIDDEN where an anonymous one is told to sign in: two views.
     const view = policy.scope === 'PUBLIC' ? 'all' : context.user ? `signed:${[...context.user.roles].sort().join(',')}` : 'anonymous';
-    const sharedKey = sameForView ? `${store.generation}|${view}|${requestKey}` : undefined;
+    const sharedKey = sameForView ? `${store.generation}|${view}|${requestText}` : undefined;
     const leader = sharedKey ? inFlight.get(sharedKey) : undefined;
     if (leader) {
       options.metrics?.cacheLookups.inc({ cache: 'response', layer: 'inflight', result: 'hit' });
