@@ -30,6 +30,7 @@ import { CacheStore } from './cache/store';
 import { FetchCache } from './cache/fetch-cache';
 import { connectInvalidation, type Invalidation } from './cache/invalidation';
 import { createResponseCache } from './cache/response-cache';
+import { clusterSharing } from './cache/cluster-sharing';
 import { installResultShaping } from './execution/result-shaping';
 
 export interface Gateway {
@@ -119,6 +120,8 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     metrics,
     redis: redisBus && cacheSettings.enabled ? { client: redisBus.redis, prefix: redisBus.prefix, versionKey: (tag) => redisBus.versionKey(tag) } : undefined,
   });
+  // Identical requests in flight shared with the other workers of a cluster (undefined in one process).
+  const sharing = clusterSharing();
   const invalidation: Invalidation = connectInvalidation(store, bus, { sharedBus: !!redisBus, metrics, logger });
   // The schema's cache hints; replaced with the supergraph (a reloaded schema may change scopes).
   let policies = new CachePolicies(supergraphSdl, { maxTtlSeconds: cacheSettings.maxTtlSeconds });
@@ -237,7 +240,7 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
       limiter,
     ),
     responseHeaders: (ctx) => ctx.rateLimit?.headers,
-    around: createResponseCache({ store, policies: () => policies, metrics }),
+    around: createResponseCache({ store, policies: () => policies, metrics, cluster: sharing }),
     ready,
     logError: (message, error, requestId) => logger.error({ requestId, err: error }, message),
     metrics: () => renderMetrics(metrics),
@@ -257,6 +260,7 @@ export async function createGateway(input: GatewaySettings, options: GatewayOpti
     stop: async () => {
       await server.stop();
       invalidation?.stop();
+      sharing?.stop();
       await ownBus?.close();
     },
   };

@@ -9,6 +9,7 @@ import { trace } from '../../lib/observability/tracing';
 import type { GatewayContext } from '../context';
 import type { CachePolicies, CachePolicy } from './policy';
 import type { CacheStore } from './store';
+import type { ClusterSharing } from './cluster-sharing';
 
 /**
  * Whole answers, and the Cache-Control header of every answer.
@@ -47,7 +48,13 @@ export function cacheControlHeader(policy: CachePolicy, status: number, body: st
   return `public, max-age=${policy.maxAge}`;
 }
 
-export function createResponseCache(options: { store: CacheStore; policies: () => CachePolicies | undefined; metrics?: Metrics }) {
+export function createResponseCache(options: {
+  store: CacheStore;
+  policies: () => CachePolicies | undefined;
+  metrics?: Metrics;
+  /** Sharing with the other workers of a cluster (absent in a single process). */
+  cluster?: ClusterSharing;
+}) {
   /**
    * Identical requests in flight: a request that arrives while an identical one of the same view is
    * running waits for that one's answer instead of running again (as Hive Gateway's inbound
@@ -129,19 +136,45 @@ export function createResponseCache(options: { store: CacheStore; policies: () =
       }
       // The leader's answer could not be shared (streamed): run this one on its own.
     }
-    const running = run().then((answer) => {
-      answer.headers.set('cache-control', answer.chunks ? PRIVATE : cacheControlHeader(policy, answer.status, answer.body));
-      return answer;
-    });
+    // This request leads here: identical ones arriving meanwhile in this process wait for it.
+    let settle: ((answer: SharedAnswer | undefined) => void) | undefined;
     if (sharedKey && !leader) {
-      const shareable = running.then(
-        (answer) => (answer.chunks ? undefined : shared(toStored(answer))),
-        () => undefined,
-      );
+      const shareable = new Promise<SharedAnswer | undefined>((resolve) => (settle = resolve));
       inFlight.set(sharedKey, shareable);
       void shareable.then(() => {
         if (inFlight.get(sharedKey) === shareable) inFlight.delete(sharedKey);
       });
+    }
+    // In a cluster, another worker may be running it already (gateway/cache/cluster-sharing.ts).
+    const claim = settle && options.cluster ? await options.cluster.claim(`${view}|${requestText}`, store.generation) : undefined;
+    if (claim && !claim.lead) {
+      const text = await claim.answer;
+      if (text) {
+        const answer = shared(text);
+        settle!(answer);
+        options.metrics?.cacheLookups.inc({ cache: 'response', layer: 'cluster', result: 'hit' });
+        observeHit(operationName, started, 'shared');
+        return fromShared(answer);
+      }
+      // The other worker's answer could not be shared: run it here.
+    }
+    const running = run().then((answer) => {
+      answer.headers.set('cache-control', answer.chunks ? PRIVATE : cacheControlHeader(policy, answer.status, answer.body));
+      return answer;
+    });
+    if (settle) {
+      const done = settle;
+      running.then(
+        (answer) => {
+          const text = answer.chunks ? undefined : toStored(answer);
+          done(text && shared(text));
+          if (claim?.lead) claim.finish(text);
+        },
+        () => {
+          done(undefined);
+          if (claim?.lead) claim.finish(undefined);
+        },
+      );
     }
     const answer = await running;
     if (cacheable && !answer.chunks && answer.status === 200 && context.cache.allPublic && !ERRORS_KEY.test(answer.body)) {
