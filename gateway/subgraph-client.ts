@@ -13,6 +13,7 @@ import { BufferedResponse, dedupKey, InFlightDeduplicator, PlainHeaders, type Ra
 import type { FetchCache } from './cache/fetch-cache';
 import type { Invalidation } from './cache/invalidation';
 import { CALLER_MISTAKE_CODES } from '../lib/graphql/error-codes';
+import { distinctRepresentations, expandEntities } from './execution/representations';
 import { REQUEST_ID_HEADER } from '../lib/http/request-id';
 import { IDEMPOTENCY_KEY_HEADER, TIMEOUT_HEADER, validClientKey } from '../lib/db/idempotency';
 
@@ -455,14 +456,18 @@ export class ResilientDataSource extends RemoteGraphQLDataSource<GatewayContext>
     await this.willSendRequest?.(options);
     const { http, query, ...rest } = request;
     if (!query) throw new Error('Missing query');
-    const init = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify({ query, ...rest }) };
+    // Each distinct entity asked for once (gateway/execution/representations.ts).
+    const distinct = distinctRepresentations(rest.variables);
+    const payload = distinct ? { query, ...rest, variables: distinct.variables } : { query, ...rest };
+    const init = { method: http.method, headers: Object.fromEntries(http.headers), body: JSON.stringify(payload) };
     const fetchResponse = await this.fetcher(http.url, init);
     if (!fetchResponse.ok) throw await this.errorFromResponse(fetchResponse);
     const type = fetchResponse.headers.get('content-type');
     const json = !!type && (type.startsWith('application/json') || type.startsWith('application/graphql-response+json'));
     const body = json ? await fetchResponse.json() : await fetchResponse.text();
     if (typeof body !== 'object' || body === null || Array.isArray(body)) throw new Error(`Expected JSON response body, but received: ${body}`);
-    return { ...(body as GatewayGraphQLResponse), http: fetchResponse };
+    const response = { ...(body as GatewayGraphQLResponse), http: fetchResponse };
+    return distinct ? expandEntities(response, distinct) : response;
   }
 
   /** The gateway stopped waiting for a mutation it sent: the client learns the outcome by repeating it with the key. */

@@ -27,6 +27,8 @@ export const CACHE_HEADER = `
 export const PLACES_SDL = `${CACHE_HEADER}
   type Query {
     places: [Place!]! @cacheControl(maxAge: 60)
+    "The same places more than once: p1, p3, p1, p3, p2."
+    repeated: [Place!]! @cacheControl(maxAge: 60)
     place(id: ID!): Place @cacheControl(maxAge: 60)
     "Who is asking, as the subgraph sees it."
     whoAmI: String @cacheControl(maxAge: 60, scope: PRIVATE)
@@ -112,6 +114,7 @@ export async function startMiniFederation(gatewaySettings: Partial<GatewaySettin
       resolvers: {
         Query: {
           places: () => [...names.keys()].map((id) => ({ id })),
+          repeated: () => ['p1', 'p3', 'p1', 'p3', 'p2'].map((id) => ({ id })),
           place: (_: unknown, { id }: { id: string }) => (names.has(id) ? { id } : null),
           whoAmI: (_: unknown, __: unknown, ctx: { auth?: string }) => ctx.auth ?? 'anonymous',
           uncached: async () => {
