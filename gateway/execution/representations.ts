@@ -56,7 +56,7 @@ export function expandEntities(response: GatewayGraphQLResponse, asked: Distinct
   let errors = response.errors;
   if (errors?.length) {
     const at: number[][] = Array.from({ length: asked.distinct }, () => []);
-    positions.forEach((distinct, position) => at[distinct].push(position));
+    for (let position = 0; position < positions.length; position++) at[positions[position]].push(position);
     errors = errors.flatMap((error): GraphQLFormattedError[] => {
       const path = error.path;
       if (path?.[0] !== '_entities' || typeof path[1] !== 'number' || !at[path[1]]) return [error];
