@@ -6,8 +6,11 @@
  * Apollo Router and Hive Gateway deduplicate them too.
  *
  * The fetch goes out with the distinct representations; the answer is expanded back to one entity per
- * original position (a copy for each repeat, since the gateway merges into and rewrites each received
- * entity in place), and errors pointing at an entity are repeated for each position it stands for.
+ * original position, and errors pointing at an entity are repeated for each position it stands for.
+ * Repeats are the same object: the gateway merges each received entity into its position's object
+ * (nested values by reference) and applies output rewrites to it, both of which leave an object merged
+ * or rewritten twice as it was after the first time; @apollo/gateway itself merges one answer into
+ * several objects when a fetch without `@requires` runs at a list path.
  */
 import type { GatewayGraphQLResponse } from '@apollo/server-gateway-interface';
 import type { GraphQLFormattedError } from 'graphql';
@@ -41,15 +44,6 @@ export function distinctRepresentations(variables: Record<string, unknown> | und
   return { variables: { ...variables, representations: distinct }, positions, distinct: distinct.length };
 }
 
-/** A JSON value copied (answers hold only plain objects, arrays and scalars). */
-function copy(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(copy);
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value)) out[key] = copy((value as Record<string, unknown>)[key]);
-  return out;
-}
-
 /** The answer to the distinct representations, as if every original position had been asked for. */
 export function expandEntities(response: GatewayGraphQLResponse, asked: DistinctRepresentations): GatewayGraphQLResponse {
   const { positions } = asked;
@@ -67,13 +61,6 @@ export function expandEntities(response: GatewayGraphQLResponse, asked: Distinct
   // Not an answer of the expected length: passed on as it came, and the gateway reports it.
   if (!Array.isArray(fetched) || fetched.length !== asked.distinct) return errors === response.errors ? response : { ...response, errors };
   const withErrors = errors ? { errors } : {};
-  const used = new Array<boolean>(asked.distinct).fill(false);
-  const entities = positions.map((distinct) => {
-    if (!used[distinct]) {
-      used[distinct] = true;
-      return fetched[distinct];
-    }
-    return copy(fetched[distinct]);
-  });
+  const entities = positions.map((distinct) => fetched[distinct]);
   return { ...response, data: { ...response.data, _entities: entities }, ...withErrors };
 }
