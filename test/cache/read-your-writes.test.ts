@@ -38,6 +38,14 @@ async function cacheHits(url: string): Promise<number> {
   return hits;
 }
 
+/** The first n full members' cities of the stack's sample data (one write-then-read lane each). */
+function fullMemberCities(t: TestStack, n: number): string[] {
+  return t.dataset.membership.members
+    .filter((m) => m.category === 'FULL' && m.cityId)
+    .slice(0, n)
+    .map((m) => m.cityId!);
+}
+
 /** Lanes of write-then-read pairs, one city per lane (lanes run concurrently). */
 async function writeThenRead(cities: string[], pairsPerLane: number, writeUrl: (i: number) => string, readUrls: (i: number) => string[], token: string) {
   let stale = 0;
@@ -86,10 +94,7 @@ describe('across two gateway processes sharing Redis', () => {
     };
     for (let i = 0; i < 2; i++) gateways.push(await startProcess(['gateway/index.ts'], { ...env, LOG_LEVEL: 'info' }));
     staff = await tokenFor('CITYNET_STAFF', { sub: 'staff-ryw' });
-    cities = t.dataset.membership.members
-      .filter((m) => m.category === 'FULL' && m.cityId)
-      .slice(0, 8)
-      .map((m) => m.cityId!);
+    cities = fullMemberCities(t, 8);
   }, 180_000);
 
   afterAll(async () => {
@@ -143,10 +148,7 @@ describe('without Redis, in one process', () => {
 
   test('write-then-read pairs through the in-process cache: 0 stale reads', async () => {
     const staff = await tokenFor('CITYNET_STAFF', { sub: 'staff-ryw-local' });
-    const cities = t.dataset.membership.members
-      .filter((m) => m.category === 'FULL' && m.cityId)
-      .slice(0, 2)
-      .map((m) => m.cityId!);
+    const cities = fullMemberCities(t, 2);
     const url = t.stack.gatewayUrl;
     const result = await writeThenRead(
       cities,
@@ -199,10 +201,7 @@ describe('one gateway of two workers (node:cluster), without Redis', () => {
 
   test('write-then-read pairs while other callers keep reading the same cities through both workers: 0 stale reads', async () => {
     const staff = await tokenFor('CITYNET_STAFF', { sub: 'staff-ryw-cluster' });
-    const cities = t.dataset.membership.members
-      .filter((m) => m.category === 'FULL' && m.cityId)
-      .slice(0, 4)
-      .map((m) => m.cityId!);
+    const cities = fullMemberCities(t, 4);
     const url = gateway.url;
     // Other callers reading the same cities all along, so that a read made after a write often finds
     // an identical one already running in one of the workers, started before the write (and about to

@@ -21,6 +21,7 @@ import { parse } from 'graphql';
 import { apolloComputeResponse, computeResponse, installResultShaping, type ComputeResponse } from '../../gateway/execution/result-shaping';
 import { SDL as BENCHMARK_SDL, subgraphSchema } from '../../bench/workload-b/subgraphs';
 import { TEST_QUERY } from '../../bench/workload-b/operation';
+import { seededRandom } from '../../bench/operation';
 
 const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.3", import: ["@key", "@shareable"])';
 
@@ -59,18 +60,6 @@ function apiSchemaOf(subgraphs: Record<string, string>) {
   const composed = composeServices(Object.entries(subgraphs).map(([name, sdl]) => ({ name, typeDefs: parse(sdl), url: `http://${name}` })));
   if (composed.errors) throw composed.errors[0];
   return { supergraphSdl: composed.supergraphSdl, schema: Supergraph.build(composed.supergraphSdl).apiSchema() };
-}
-
-/** A small deterministic PRNG (mulberry32): a failure names its seed and replays. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
@@ -201,7 +190,7 @@ describe('result shaping', () => {
     const operations = OPERATIONS.map((text) => operationFromDocument(schema, parse(text), { validate: false }));
     const seen = { clean: 0, withErrors: 0, nullRoot: 0, thrown: 0 };
     for (let seed = 1; seed <= 6000; seed++) {
-      const rnd = random(seed);
+      const rnd = seededRandom(seed);
       const operation = operations[seed % operations.length];
       const broken = seed % 4 === 0 ? 0 : [0.02, 0.08, 0.2][seed % 3];
       const input = generate(operation, rnd, broken);
